@@ -1,0 +1,61 @@
+package io.backupverify.engine.backup;
+
+import io.backupverify.engine.plan.LayoutKind;
+import io.backupverify.engine.plan.LayoutSpec;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.Target;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds the backups of a set on its target, oldest first. */
+public final class BackupCatalog {
+    private final Target target;
+    private final LayoutSpec layout;
+    private final NamePattern pattern;
+    private final ZoneId zone;
+
+    public BackupCatalog(Target target, LayoutSpec layout, ZoneId zone) {
+        this.target = target;
+        this.layout = layout;
+        this.pattern = NamePattern.compile(layout.namePattern());
+        this.zone = zone;
+    }
+
+    /** The backups on the target, sorted by time (oldest first), ties by name. */
+    public List<Backup> discover() throws IOException {
+        boolean wantDirectories = layout.kind() == LayoutKind.DIRECTORY_PER_BACKUP;
+        List<Backup> backups = new ArrayList<>();
+        for (Entry entry : target.list("")) {
+            String name = entry.name();
+            boolean rightType = wantDirectories ? entry.isDirectory() : entry.isFile();
+            if (!rightType || isHidden(name) || !wantDirectories && ChecksumFileNames.isChecksumFile(name)
+                    || !pattern.matches(name)) {
+                continue;
+            }
+            Optional<java.time.Instant> named = pattern.timeOf(name, zone);
+            backups.add(new Backup(name, entry.path(), named.orElse(entry.modified()),
+                    named.isPresent() ? "name" : "modified", wantDirectories, entry.size()));
+        }
+        backups.sort(Comparator.comparing(Backup::time).thenComparing(Backup::id));
+        return backups;
+    }
+
+    private boolean isHidden(String name) {
+        return name.startsWith(".") && !layout.namePattern().startsWith(".");
+    }
+
+    /** Everything a backup holds, read from the target. */
+    public BackupContents contents(Backup backup) throws IOException {
+        if (!backup.directory()) {
+            Optional<Entry> file = target.stat(backup.path());
+            return new BackupContents(backup, file.map(List::of).orElse(List.of()));
+        }
+        List<Entry> entries = new ArrayList<>();
+        target.walk(backup.path(), entries::add);
+        return new BackupContents(backup, entries);
+    }
+}

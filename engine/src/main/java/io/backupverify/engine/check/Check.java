@@ -1,0 +1,14 @@
+package io.backupverify.engine.check;
+
+import java.io.IOException;
+
+/**
+ * One verification of a backup set. A check that cannot be carried out throws (or returns ERROR); it never
+ * passes for want of evidence.
+ */
+public interface Check {
+    /** The id used in plans and reports: {@code freshness}, {@code integrity}, ... */
+    String id();
+
+    CheckResult run(CheckContext context) throws IOException, InterruptedException;
+}

@@ -1,0 +1,112 @@
+package io.backupverify.engine.check.completeness;
+
+import io.backupverify.engine.backup.Backup;
+import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.CheckContext;
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.plan.ByteSize;
+import io.backupverify.engine.plan.CompletenessSpec;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.util.Glob;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The newest backup holds what it should: the required names, enough files, no sudden shrink against the backup
+ * before it. Zero-byte files are flagged; a required file that is empty fails.
+ */
+public final class CompletenessCheck implements Check {
+    public static final String ID = "completeness";
+    private static final int MAX_LISTED_EMPTY_FILES = 50;
+
+    private final CompletenessSpec spec;
+
+    public CompletenessCheck(CompletenessSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) throws IOException {
+        CheckResult.Builder result = CheckResult.builder(ID);
+        Optional<Backup> latest = context.latest();
+        if (latest.isEmpty()) {
+            return result.finding(Finding.fail("(none)", "no backup found on the target"))
+                    .summary("no backup found").build();
+        }
+        BackupContents contents = context.contents(latest.get());
+        List<Entry> files = contents.entries().stream().filter(Entry::isFile).toList();
+        long bytes = contents.totalBytes();
+        result.metric("backup", latest.get().id()).metric("files", files.size()).metric("bytes", bytes);
+
+        checkRequired(contents, files, result);
+        checkMinFiles(files.size(), result);
+        checkShrink(context, bytes, result);
+        checkEmptyFiles(contents, files, result);
+
+        String summary = latest.get().id() + ": " + files.size() + " files, " + ByteSize.format(bytes);
+        int problems = result.currentFindings().size();
+        return result.summary(problems == 0 ? summary : summary + "; " + problems + " finding"
+                + (problems == 1 ? "" : "s")).build();
+    }
+
+    private void checkRequired(BackupContents contents, List<Entry> files, CheckResult.Builder result) {
+        for (String required : spec.required()) {
+            Glob glob = Glob.compile(required);
+            boolean byName = !required.contains("/");
+            List<Entry> matches = files.stream()
+                    .filter(file -> glob.matches(contents.relativePath(file)) || byName && glob.matches(file.name()))
+                    .toList();
+            if (matches.isEmpty()) {
+                result.finding(Finding.fail(required, "required file is missing from " + contents.backup().id()));
+            } else if (matches.stream().allMatch(file -> file.size() == 0)) {
+                result.finding(Finding.fail(required, "required file is empty (0 bytes)"));
+            }
+        }
+    }
+
+    private void checkMinFiles(int count, CheckResult.Builder result) {
+        if (spec.minFiles() != null && count < spec.minFiles()) {
+            result.finding(Finding.fail("(backup)", "holds " + count + " file" + (count == 1 ? "" : "s")
+                    + ", fewer than the " + spec.minFiles() + " required"));
+        }
+    }
+
+    private void checkShrink(CheckContext context, long bytes, CheckResult.Builder result) throws IOException {
+        Optional<Backup> previous = context.previous();
+        if (previous.isEmpty()) {
+            return;
+        }
+        long previousBytes = context.contents(previous.get()).totalBytes();
+        result.metric("previousBackup", previous.get().id()).metric("previousBytes", previousBytes);
+        if (previousBytes <= 0) {
+            return;
+        }
+        double change = (bytes - previousBytes) * 100.0 / previousBytes;
+        result.metric("changePercent", Math.round(change * 100) / 100.0);
+        if (spec.maxShrink() != null && -change > spec.maxShrink().value()) {
+            result.finding(Finding.fail("(backup)", String.format(Locale.ROOT,
+                    "shrank by %.1f%% against %s (%s → %s); at most %s allowed", -change, previous.get().id(),
+                    ByteSize.format(previousBytes), ByteSize.format(bytes), spec.maxShrink())));
+        }
+    }
+
+    private void checkEmptyFiles(BackupContents contents, List<Entry> files, CheckResult.Builder result) {
+        List<Entry> empty = files.stream().filter(file -> file.size() == 0).toList();
+        result.metric("emptyFiles", empty.size());
+        empty.stream().limit(MAX_LISTED_EMPTY_FILES)
+                .forEach(file -> result.finding(Finding.warn(contents.relativePath(file), "file is empty (0 bytes)")));
+        if (empty.size() > MAX_LISTED_EMPTY_FILES) {
+            result.finding(Finding.warn("(backup)", (empty.size() - MAX_LISTED_EMPTY_FILES)
+                    + " more empty files not listed"));
+        }
+    }
+}

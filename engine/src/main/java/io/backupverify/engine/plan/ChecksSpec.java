@@ -1,0 +1,11 @@
+package io.backupverify.engine.plan;
+
+/**
+ * The checks configured for a backup set. A check whose key is absent does not run; each present one must be
+ * complete. New checks add a key here.
+ */
+public record ChecksSpec(FreshnessSpec freshness, CompletenessSpec completeness, IntegritySpec integrity) {
+    public boolean isEmpty() {
+        return freshness == null && completeness == null && integrity == null;
+    }
+}

@@ -1,0 +1,67 @@
+package io.backupverify.engine.plan;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A duration as written in a plan: {@code 30s}, {@code 90m}, {@code 26h}, {@code 7d}, {@code 2w}. */
+public record DurationValue(Duration duration, String text) {
+    private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*([smhdw])");
+
+    @JsonCreator
+    public static DurationValue parse(String text) {
+        String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        Matcher matcher = FORMAT.matcher(trimmed);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration; write a whole number and a unit: "
+                    + "30s, 90m, 26h, 7d or 2w");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        Duration duration = switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
+            default -> Duration.ofDays(amount * 7);
+        };
+        return new DurationValue(duration, trimmed);
+    }
+
+    public static DurationValue of(Duration duration) {
+        return new DurationValue(duration, format(duration));
+    }
+
+    /** A short human form of any duration: {@code 3d 4h}, {@code 26h}, {@code 90m}, {@code 12s}. */
+    public static String format(Duration duration) {
+        long seconds = Math.abs(duration.getSeconds());
+        String sign = duration.isNegative() ? "-" : "";
+        if (seconds < 120) {
+            return sign + seconds + "s";
+        }
+        if (seconds < 2 * 3600) {
+            return sign + seconds / 60 + "m";
+        }
+        if (seconds < 48 * 3600) {
+            long hours = seconds / 3600;
+            long minutes = seconds % 3600 / 60;
+            return sign + hours + "h" + (minutes == 0 ? "" : " " + minutes + "m");
+        }
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3600;
+        return sign + days + "d" + (hours == 0 ? "" : " " + hours + "h");
+    }
+
+    @JsonValue
+    @Override
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,25 @@
+package io.backupverify.engine.plan;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Which backups of a set the integrity check reads. */
+public enum IntegrityScope {
+    LATEST, ALL;
+
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static IntegrityScope fromKey(String key) {
+        for (IntegrityScope scope : values()) {
+            if (scope.key().equals(key)) {
+                return scope;
+            }
+        }
+        throw new IllegalArgumentException("'" + key + "' is not an integrity scope; use latest or all");
+    }
+}

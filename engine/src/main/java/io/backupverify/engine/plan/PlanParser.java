@@ -1,0 +1,160 @@
+package io.backupverify.engine.plan;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Reads plan files. Every problem, from a YAML syntax error to an unknown key (a typo must not silently disable a
+ * check), becomes a {@link PlanException} naming the file, line and key.
+ */
+public final class PlanParser {
+    private final YAMLFactory yaml = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private final ObjectMapper mapper = new ObjectMapper(yaml)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    /** Registers a further kind of target, such as {@code s3}, under its plan name. */
+    public PlanParser withTargetType(String name, Class<? extends TargetSpec> type) {
+        mapper.registerSubtypes(new NamedType(type, name));
+        return this;
+    }
+
+    public Plan parse(Path file) throws PlanException {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new PlanException(source, 0, 0, "", "no such plan file");
+        } catch (MalformedInputException e) {
+            throw new PlanException(source, 0, 0, "", "the plan file is not UTF-8 text");
+        } catch (IOException e) {
+            throw new PlanException(source, 0, 0, "", "cannot read the plan file: " + e.getMessage());
+        }
+        Path baseDir = file.toAbsolutePath().getParent();
+        return parse(text, source, baseDir);
+    }
+
+    /**
+     * Reads a plan given as text.
+     *
+     * @param source  the name used in messages
+     * @param baseDir the folder relative local paths are resolved against
+     */
+    public Plan parse(String text, String source, Path baseDir) throws PlanException {
+        if (text.isBlank()) {
+            throw new PlanException(source, 0, 0, "", "the plan is empty; it needs a backupSets list");
+        }
+        SourceLocations locations = SourceLocations.index(yaml, text);
+        PlanDocument document;
+        try {
+            document = mapper.readValue(text, PlanDocument.class);
+        } catch (JsonProcessingException e) {
+            throw translate(e, source);
+        }
+        if (document == null) {
+            throw new PlanException(source, 0, 0, "", "the plan is empty; it needs a backupSets list");
+        }
+        PlanValidator validator = new PlanValidator(source, locations);
+        validator.validate(document);
+        return new Plan(source, baseDir, zone(document, validator), document.backupSets());
+    }
+
+    private static ZoneId zone(PlanDocument document, PlanValidator validator) throws PlanException {
+        if (document.timezone() == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(document.timezone());
+        } catch (DateTimeException e) {
+            throw validator.problem("timezone", "'" + document.timezone()
+                    + "' is not a time zone; use a region such as Europe/Berlin, or UTC");
+        }
+    }
+
+    private static PlanException translate(JsonProcessingException e, String source) {
+        JsonLocation location = e.getLocation();
+        int line = location == null ? 0 : location.getLineNr();
+        int column = location == null ? 0 : location.getColumnNr();
+        String key = e instanceof JsonMappingException mapping ? KeyPath.of(mapping.getPath()) : "";
+        return new PlanException(source, Math.max(line, 0), Math.max(column, 0), key, describe(e));
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown key '" + unknown.getPropertyName() + "'" + knownKeys(unknown.getKnownPropertyIds());
+        }
+        if (e instanceof InvalidTypeIdException typeId) {
+            String id = typeId.getTypeId();
+            return id == null ? "missing key 'type' (the kind of target, such as local)"
+                    : "unknown target type '" + id + "'";
+        }
+        if (e instanceof ValueInstantiationException || e.getCause() instanceof IllegalArgumentException) {
+            Throwable cause = e.getCause();
+            while (cause != null && cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            if (cause != null && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "expected " + describeType(mismatch.getTargetType());
+        }
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf('\n');
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+
+    private static String knownKeys(Collection<Object> known) {
+        if (known == null || known.isEmpty()) {
+            return "";
+        }
+        return "; known keys here: " + new TreeSet<>(known.stream().map(String::valueOf).toList()).stream()
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String describeType(Class<?> type) {
+        if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord() || type.isInterface()) {
+            return "a map of keys";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return "a single value";
+    }
+}

@@ -1,0 +1,29 @@
+package io.backupverify.engine.run;
+
+import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.completeness.CompletenessCheck;
+import io.backupverify.engine.check.freshness.FreshnessCheck;
+import io.backupverify.engine.check.integrity.IntegrityCheck;
+import io.backupverify.engine.plan.ChecksSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checks a set's plan configures, in report order. */
+public final class CheckFactory {
+    private CheckFactory() {
+    }
+
+    public static List<Check> create(ChecksSpec spec) {
+        List<Check> checks = new ArrayList<>();
+        if (spec.freshness() != null) {
+            checks.add(new FreshnessCheck(spec.freshness()));
+        }
+        if (spec.completeness() != null) {
+            checks.add(new CompletenessCheck(spec.completeness()));
+        }
+        if (spec.integrity() != null) {
+            checks.add(new IntegrityCheck(spec.integrity()));
+        }
+        return checks;
+    }
+}

@@ -1,0 +1,115 @@
+package io.backupverify.engine.run;
+
+import io.backupverify.engine.backup.Backup;
+import io.backupverify.engine.backup.BackupCatalog;
+import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.CheckContext;
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.plan.BackupSetSpec;
+import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.Targets;
+import io.backupverify.engine.util.IoErrors;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs a plan: for each backup set, opens its target, finds its backups and runs its checks. Whatever cannot be
+ * done is an ERROR for the checks it concerns; nothing is skipped silently.
+ */
+public final class Verifier {
+    private final Function<BackupSetSpec, Target> targetOpener;
+
+    /** A verifier that opens targets with {@link Targets#open}. */
+    public Verifier() {
+        this(null);
+    }
+
+    /**
+     * A verifier with its own way to open targets (for example with credentials the caller resolved).
+     * The function may throw {@link TargetUnavailableException}.
+     */
+    public Verifier(Function<BackupSetSpec, Target> targetOpener) {
+        this.targetOpener = targetOpener;
+    }
+
+    public RunResult verify(Plan plan, VerifyOptions options) throws InterruptedException {
+        Instant started = options.clock().instant();
+        List<SetResult> results = new ArrayList<>();
+        for (BackupSetSpec set : plan.backupSets()) {
+            if (options.sets().isEmpty() || options.sets().contains(set.name())) {
+                results.add(verifySet(plan, set, started, options));
+            }
+        }
+        return new RunResult(plan.source(), options.runNumber(), started, options.clock().instant(), results);
+    }
+
+    private SetResult verifySet(Plan plan, BackupSetSpec set, Instant now, VerifyOptions options)
+            throws InterruptedException {
+        List<Check> checks = CheckFactory.create(set.checks());
+        String description = set.target().describe();
+        try (Target target = open(plan, set)) {
+            description = target.description();
+            BackupCatalog catalog = new BackupCatalog(target, set.layout(), plan.timezone());
+            List<Backup> backups;
+            try {
+                backups = catalog.discover();
+            } catch (IOException e) {
+                return allError(set, description, checks, "cannot list the target: " + IoErrors.describe(e));
+            }
+            CheckContext context = new CheckContext(set, target, catalog, backups, now, plan.timezone(),
+                    options.runNumber(), options.threads(), options.progress());
+            List<CheckResult> results = new ArrayList<>();
+            for (Check check : checks) {
+                results.add(runCheck(check, context));
+            }
+            return new SetResult(set.name(), description, latest(context), backups.size(), results);
+        } catch (TargetUnavailableException e) {
+            return allError(set, description, checks, e.getMessage());
+        } catch (IOException e) {
+            return allError(set, description, checks, "cannot open the target: " + IoErrors.describe(e));
+        }
+    }
+
+    private Target open(Plan plan, BackupSetSpec set) throws IOException {
+        if (targetOpener != null) {
+            return targetOpener.apply(set);
+        }
+        return Targets.open(set.target(), plan.baseDir());
+    }
+
+    static CheckResult runCheck(Check check, CheckContext context) throws InterruptedException {
+        long start = System.nanoTime();
+        CheckResult result;
+        try {
+            result = check.run(context);
+        } catch (IOException e) {
+            result = CheckResult.error(check.id(), "could not run: " + IoErrors.describe(e));
+        } catch (RuntimeException e) {
+            result = CheckResult.error(check.id(), "could not run: internal error " + e);
+        }
+        return result.withDuration((System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static LatestBackup latest(CheckContext context) {
+        if (context.latest().isEmpty()) {
+            return null;
+        }
+        Backup backup = context.latest().get();
+        try {
+            BackupContents contents = context.contents(backup);
+            return new LatestBackup(backup.id(), backup.time(), contents.fileCount(), contents.totalBytes());
+        } catch (IOException e) {
+            return new LatestBackup(backup.id(), backup.time(), -1, -1);
+        }
+    }
+
+    private static SetResult allError(BackupSetSpec set, String target, List<Check> checks, String reason) {
+        List<CheckResult> results = checks.stream().map(check -> CheckResult.error(check.id(), reason)).toList();
+        return new SetResult(set.name(), target, null, 0, results);
+    }
+}
