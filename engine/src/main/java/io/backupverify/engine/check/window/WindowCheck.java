@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,7 +128,7 @@ public final class WindowCheck implements Check {
     private String outsideMessage(BackupSpan span, DailyWindow window, ZoneId zone) {
         String started = "started " + LOCAL.format(span.start().atZone(zone));
         String ended = "ended " + LOCAL.format(span.end().atZone(zone));
-        String named = "the window " + window + " (" + zone.getId() + ")";
+        String named = "the window " + window + " (" + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()) + ")";
         String what;
         if (window.containing(span.start()).isPresent()) {
             what = ended + ", after " + named + " had closed";
