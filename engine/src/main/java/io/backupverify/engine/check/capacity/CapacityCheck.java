@@ -26,6 +26,8 @@ public final class CapacityCheck implements Check {
     public static final String ID = "capacity";
     /** Metric value of the day estimates when usage is not growing or too few backups tell. */
     public static final double NO_ESTIMATE = -1;
+    /** Metric value of the growth when too few backups tell. */
+    public static final long NO_GROWTH = -1;
 
     private final CapacitySpec spec;
 
@@ -98,13 +100,13 @@ public final class CapacityCheck implements Check {
         try {
             estimate = GrowthEstimate.of(sizes(context));
         } catch (IOException e) {
-            result.metric("growthBytesPerDay", NO_ESTIMATE).metric("daysUntilWarn", NO_ESTIMATE)
+            result.metric("growthBytesPerDay", NO_GROWTH).metric("daysUntilWarn", NO_ESTIMATE)
                     .metric("daysUntilFull", NO_ESTIMATE);
             result.finding(Finding.error("(growth)", "cannot measure the backups' sizes: " + IoErrors.describe(e)));
             return "growth unknown";
         }
         if (estimate.isEmpty()) {
-            result.metric("growthBytesPerDay", NO_ESTIMATE)
+            result.metric("growthBytesPerDay", NO_GROWTH)
                     .metric("daysUntilWarn", used >= UsageThresholds.limit(total, spec.warnAt()) ? 0.0 : NO_ESTIMATE)
                     .metric("daysUntilFull", used >= total ? 0.0 : NO_ESTIMATE);
             return "growth unknown (needs two backups at different times within " + spec.growthWindow() + ")";
