@@ -94,7 +94,7 @@ public final class HtmlReport {
                 if (latest == null) {
                     raw("<td class=\"none\" colspan=\"4\">no backup found</td>");
                 } else {
-                    raw("<td class=\"mono\">" + Html.escape(latest.id()) + "</td><td>"
+                    raw("<td class=\"mono\">" + Html.escape(latest.id()) + "</td><td class=\"when\">"
                             + Html.escape(ReportFormats.time(latest.time())) + "</td><td class=\"num\">"
                             + Html.escape(ReportFormats.count(latest.files())) + "</td><td class=\"num\">"
                             + Html.escape(ReportFormats.bytes(latest.bytes())) + "</td>");
@@ -123,13 +123,17 @@ public final class HtmlReport {
         private void writeCheck(CheckResult check) throws IOException {
             StatusStyle style = StatusStyle.of(check.status());
             raw("<article class=\"check " + style.cssClass() + "\">\n");
-            raw("<h3>" + Html.escape(check.id()) + " " + badge(check.status()) + " <span class=\"took\">took "
-                    + Html.escape(ReportFormats.millis(check.durationMs())) + "</span></h3>\n");
+            raw("<div class=\"check-head\">\n<h3>" + Html.escape(check.id()) + " " + badge(check.status())
+                    + " <span class=\"took\">took " + Html.escape(ReportFormats.millis(check.durationMs()))
+                    + "</span></h3>\n");
             if (!check.summary().isBlank()) {
                 raw("<p class=\"summary\">" + Html.escape(check.summary()) + "</p>\n");
             }
+            raw("</div>\n");
             writeMetrics(check.metrics());
-            writeFindings(check.findings());
+            if (!check.findings().isEmpty() || check.status() != Status.ERROR) {
+                writeFindings(check.findings());
+            }
             raw("</article>\n");
         }
 

@@ -10,7 +10,7 @@ final class HtmlStyleSheet {
             h2 { font-size: 1.35rem; margin: 0 0 .5rem; }
             h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
             .verdict { color: #fff; padding: 1rem 1.5rem; border-radius: 8px; border: 4px solid; margin-bottom: 1.5rem; }
-            .verdict .label { margin: 0; font-size: .95rem; text-transform: uppercase; letter-spacing: .08em; }
+            .verdict .label { color: inherit; margin: 0; font-size: .95rem; text-transform: uppercase; letter-spacing: .08em; }
             .verdict .word { margin: 0; font-size: 3.2rem; font-weight: 800; line-height: 1.1; letter-spacing: .03em; }
             .verdict .meaning { margin: .25rem 0 0; font-size: 1.2rem; }
             .verdict .tally { margin: .5rem 0 0; }
@@ -22,7 +22,9 @@ final class HtmlStyleSheet {
             table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
             th, td { text-align: left; vertical-align: top; padding: .3rem .6rem; border-bottom: 1px solid #d1d9e0; }
             th { background: #f6f8fa; font-weight: 600; }
-            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            td.when { white-space: nowrap; }
+            caption { text-align: left; }
             .mono { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: .9em;
               overflow-wrap: anywhere; }
             section.set { margin-top: 2rem; padding-top: 1rem; border-top: 2px solid #d1d9e0; }
@@ -40,7 +42,7 @@ final class HtmlStyleSheet {
               body { font-size: 10pt; max-width: none; padding: 0; }
               .verdict { background: #fff !important; color: #000; }
               .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-              .check, tr, dl.facts { break-inside: avoid; }
+              tr, dl.facts, .check-head { break-inside: avoid; }
               h2, h3 { break-after: avoid; }
               thead { display: table-header-group; }
               a { color: inherit; text-decoration: none; }
