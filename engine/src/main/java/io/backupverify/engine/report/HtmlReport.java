@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class HtmlReport {
 
+    /** Writes the page. It declares UTF-8, so {@code out} must encode UTF-8. */
     public void write(RunResult run, Writer out) throws IOException {
         new Page(run, out).write();
         out.flush();
@@ -38,7 +39,7 @@ public final class HtmlReport {
             raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             raw("<meta name=\"generator\" content=\"" + Html.escape(ReportIdentity.generator()) + "\">\n");
-            raw("<meta name=\"backup-verify-schema\" content=\"" + Html.escape(ReportIdentity.SCHEMA) + "\">\n");
+            raw("<meta name=\"backup-verify-schema\" content=\"" + Html.escape(JsonReport.SCHEMA) + "\">\n");
             raw("<title>" + Html.escape(run.status().name() + " \u2014 backup verification of " + run.plan())
                     + "</title>\n");
             raw("<style>\n" + HtmlStyleSheet.css() + "</style>\n</head>\n<body>\n");
@@ -49,7 +50,7 @@ public final class HtmlReport {
                 writeSet(i, run.sets().get(i));
             }
             raw("<footer>Written by " + Html.escape(ReportIdentity.generator()) + " \u00b7 report schema "
-                    + Html.escape(ReportIdentity.SCHEMA) + " \u00b7 " + Html.escape(ReportFormats.time(run.finishedAt()))
+                    + Html.escape(JsonReport.SCHEMA) + " \u00b7 " + Html.escape(ReportFormats.time(run.finishedAt()))
                     + "</footer>\n</body>\n</html>\n");
         }
 

@@ -39,9 +39,13 @@ public final class JUnitReport {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
+    /**
+     * Writes the report. The document declares UTF-8, so {@code out} must encode UTF-8. The JDK's own StAX writer
+     * is used whatever else is on the class path (a Jenkins controller may carry another one).
+     */
     public void write(RunResult run, Writer out) throws IOException {
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             new Document(xml, run).write();
             xml.flush();
             xml.close();
@@ -143,7 +147,7 @@ public final class JUnitReport {
             newline(2);
             xml.writeStartElement("properties");
             property("backup-verify.generator", ReportIdentity.generator());
-            property("backup-verify.schema", ReportIdentity.SCHEMA);
+            property("backup-verify.schema", JsonReport.SCHEMA);
             property("backup-verify.plan", run.plan());
             property("backup-verify.runNumber", Long.toString(run.runNumber()));
             SetResult set = suite.set();

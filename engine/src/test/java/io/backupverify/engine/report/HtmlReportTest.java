@@ -195,8 +195,8 @@ class HtmlReportTest {
         String html = write(ReportFixtures.mixed());
 
         assertThat(html).containsPattern("<meta name=\"generator\" content=\"backup-verify [^\"]+\">")
-                .contains("<meta name=\"backup-verify-schema\" content=\"" + ReportIdentity.SCHEMA + "\">")
-                .contains("report schema " + ReportIdentity.SCHEMA);
+                .contains("<meta name=\"backup-verify-schema\" content=\"" + JsonReport.SCHEMA + "\">")
+                .contains("report schema " + JsonReport.SCHEMA);
     }
 
     private static String write(RunResult run) throws IOException {

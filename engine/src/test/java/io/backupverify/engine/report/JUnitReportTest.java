@@ -194,7 +194,7 @@ class JUnitReportTest {
         Element suite = children(parse(xml), "testsuite").get(0);
 
         assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        assertThat(property(suite, "backup-verify.schema")).isEqualTo(ReportIdentity.SCHEMA);
+        assertThat(property(suite, "backup-verify.schema")).isEqualTo(JsonReport.SCHEMA);
         assertThat(property(suite, "backup-verify.generator")).startsWith("backup-verify ");
         assertThat(property(suite, "backup-verify.runNumber")).isEqualTo("42");
     }
