@@ -25,18 +25,13 @@ class ReportsOfARealRunTest {
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final String PLAN = """
             backupSets:
-              - name: fresh
-                target: { type: local, path: fresh }
-                checks: { freshness: { maxAge: 1d }, completeness: { minFiles: 1 } }
-              - name: "odd & <names>"
-                target: { type: local, path: odd }
-                checks: { freshness: { maxAge: 1d }, completeness: { minFiles: 1 } }
-              - name: stale
-                target: { type: local, path: stale }
-                checks: { freshness: { maxAge: 1d } }
-              - name: absent
-                target: { type: local, path: absent }
-                checks: { freshness: { maxAge: 1d }, completeness: { minFiles: 1 } }
+              - { name: healthy, target: { type: local, path: healthy },
+                  checks: { freshness: { maxAge: 2d }, completeness: { minFiles: 1 } } }
+              - { name: "odd & <names> \u00fc", target: { type: local, path: odd },
+                  checks: { completeness: { minFiles: 2 }, freshness: { maxAge: 2d } } }
+              - { name: late, target: { type: local, path: late }, checks: { freshness: { maxAge: 12h } } }
+              - { name: "missing folder", target: { type: local, path: missing },
+                  checks: { completeness: { minFiles: 1 } } }
             """;
 
     @TempDir
@@ -44,9 +39,9 @@ class ReportsOfARealRunTest {
 
     @Test
     void everyCheckOfTheRunAppearsWithItsVerdictInBothReports() throws Exception {
-        new BackupTree(dir.resolve("fresh")).backup("b1", NOW.minusSeconds(3600), "a", "1");
+        new BackupTree(dir.resolve("healthy")).backup("b1", NOW.minusSeconds(3600), "a", "1");
         new BackupTree(dir.resolve("odd")).backup("b1", NOW.minusSeconds(3600), "a & <b>.txt", "x", "empty \"q\"", "");
-        new BackupTree(dir.resolve("stale")).backup("b1", NOW.minusSeconds(3 * 86_400), "a", "1");
+        new BackupTree(dir.resolve("late")).backup("b1", NOW.minusSeconds(3 * 86_400), "a", "1");
         RunResult run = Plans.run(PLAN, dir, NOW);
         assertThat(run.sets()).extracting(SetResult::status).contains(Status.PASS, Status.FAIL, Status.ERROR);
         assertThat(run.sets().get(1).checks().stream().flatMap(check -> check.findings().stream()))
