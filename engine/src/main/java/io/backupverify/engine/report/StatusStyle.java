@@ -8,7 +8,7 @@ import java.util.Locale;
  * a light tint (badges), and words, so that the meaning never rests on colour alone.
  */
 enum StatusStyle {
-    PASS(Status.PASS, "#116329", "#dafbe1", "Passed", "every check passed."),
+    PASS(Status.PASS, "#116329", "#dafbe1", "Passed", "every check of every backup set passed."),
     WARN(Status.WARN, "#7d4e00", "#fff8c5", "Passed with warnings", "no check failed, but some found things to look at."),
     FAIL(Status.FAIL, "#a40e26", "#ffebe9", "Failed", "at least one check found a problem with the backups."),
     ERROR(Status.ERROR, "#5a32a3", "#fbefff", "Error",
