@@ -33,7 +33,8 @@ class PolicyPlanParsingTest {
     @Test
     void readsAllThreePolicyChecks() throws PlanException {
         Plan plan = parse("""
-                      retention: { keepDaily: 7, keepWeekly: 4, keepMonthly: 12, keepYearly: 3, minAge: 35d, maxAge: 1200d, since: 2024-03-01 }
+                      retention: { keepDaily: 7, keepWeekly: 4, keepMonthly: 12, keepYearly: 3,
+                                   minAge: 35d, maxAge: 1200d, since: 2024-03-01 }
                       window: { start: "01:00", end: "05:00", maxDuration: 3h, lookback: 2d, marker: run.json }
                       capacity: { quota: 2TiB, warnAt: 75%, failAt: 90%, growthWindow: 14d }
                 """);

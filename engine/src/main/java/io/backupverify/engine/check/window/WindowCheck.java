@@ -163,7 +163,8 @@ public final class WindowCheck implements Check {
         StringBuilder summary = new StringBuilder().append(evaluated).append(evaluated == 1 ? " backup" : " backups")
                 .append(" evaluated");
         if (span != null) {
-            summary.append("; newest ").append(newest.id()).append(" ran ").append(DurationValue.format(span.duration()));
+            summary.append("; newest ").append(newest.id()).append(" ran ")
+                    .append(DurationValue.format(span.duration()));
         }
         if (outside > 0) {
             summary.append("; ").append(outside).append(" outside the window");

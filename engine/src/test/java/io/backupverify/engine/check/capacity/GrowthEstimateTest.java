@@ -17,7 +17,8 @@ class GrowthEstimateTest {
 
     @Test
     void addsTheBytesOfEveryBackupAfterTheFirstPerDay() {
-        GrowthEstimate growth = GrowthEstimate.of(List.of(at(0, 100), at(1, 110), at(2, 120), at(4, 130))).orElseThrow();
+        GrowthEstimate growth = GrowthEstimate.of(List.of(at(0, 100), at(1, 110), at(2, 120), at(4, 130)))
+                .orElseThrow();
         assertThat(growth.bytesPerDay()).isCloseTo(360 / 4.0, within(1e-9));
         assertThat(growth.sizeChangePerDay()).isCloseTo(30 / 4.0, within(1e-9));
         assertThat(growth.backups()).isEqualTo(4);
