@@ -6,6 +6,8 @@ import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.report.HtmlReport;
+import io.backupverify.engine.report.JUnitReport;
 import io.backupverify.engine.report.JsonReport;
 import io.backupverify.engine.target.FixedUsageTarget;
 import io.backupverify.engine.testing.Plans;
@@ -114,6 +116,7 @@ class PolicyChecksEndToEndTest {
     @Test
     void theJsonReportKeepsThePolicyMetrics() throws Exception {
         history(TODAY.minusDays(40));
+        deleteBackup(TODAY.minusDays(2));
         Plan plan = Plans.parse(plan("1000"), dir);
         VerifyOptions options = VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)).withRunNumber(7);
         RunResult run = new Verifier(set -> FixedUsageTarget.reporting(dir.resolve("nightly"), 820, 1000))
@@ -132,6 +135,13 @@ class PolicyChecksEndToEndTest {
         Map<String, Object> tiers = (Map<String, Object>) check(set, "retention").metrics().get("tiers");
         assertThat(tiers).containsKeys("daily", "weekly");
         assertThat(check(set, "window").metrics()).containsKeys("durations", "latestDurationSeconds");
+
+        StringWriter html = new StringWriter();
+        new HtmlReport().write(run, html);
+        assertThat(html.toString()).contains("no daily backup", "capacity", "usedBytes").hasSizeLessThan(200_000);
+        StringWriter junit = new StringWriter();
+        new JUnitReport().write(run, junit);
+        assertThat(junit.toString()).contains("retention", "window", "capacity");
     }
 
     private void deleteBackup(LocalDate date) throws IOException {
