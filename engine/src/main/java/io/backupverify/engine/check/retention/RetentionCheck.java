@@ -46,8 +46,7 @@ public final class RetentionCheck implements Check {
         List<Backup> backups = context.backups();
         result.metric("backups", backups.size());
         if (backups.isEmpty()) {
-            return result.finding(Finding.fail("(none)", "no backup found on the target"))
-                    .summary("no backup found").build();
+            return result.noBackupFound().build();
         }
         ZoneId zone = context.zone();
         Instant now = context.now();

@@ -59,8 +59,7 @@ public final class WindowCheck implements Check {
         List<Backup> evaluated = evaluated(context);
         result.metric("evaluated", evaluated.size());
         if (evaluated.isEmpty()) {
-            return result.finding(Finding.fail("(none)", "no backup found on the target"))
-                    .summary("no backup found").build();
+            return result.noBackupFound().build();
         }
         Backup newest = evaluated.get(evaluated.size() - 1);
         BackupSpans spans = new BackupSpans(context, spec.marker());
