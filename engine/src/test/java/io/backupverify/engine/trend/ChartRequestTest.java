@@ -34,4 +34,12 @@ class ChartRequestTest {
         assertThat(request.configuration().getAxisType()).isEqualTo(AxisType.BUILD);
         assertThat(request.view()).isEqualTo("rate");
     }
+
+    @Test
+    void readsNumbersTheBrowserSendsAsText() {
+        ChartRequest request = ChartRequest.parse("{\"numberOfBuilds\":\"20\",\"numberOfDays\":\"3\"}", 100, "rate");
+
+        assertThat(request.configuration().getBuildCount()).isEqualTo(20);
+        assertThat(request.configuration().getDayCount()).isEqualTo(3);
+    }
 }

@@ -82,7 +82,7 @@ final class CredentialLookup {
             return AwsCredentialsSupport.toTransfer(credentials);
         }
         return TransferredCredential.unusable("credentials '" + id + "' are of a kind backup verification cannot use ("
-                + credentials.getClass().getSimpleName() + "); use username and password, secret text, SSH private "
+                + credentials.getClass().getName() + "); use username and password, secret text, SSH private "
                 + "key, secret file or AWS credentials");
     }
 

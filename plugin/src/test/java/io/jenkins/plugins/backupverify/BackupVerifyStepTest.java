@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import hudson.model.Label;
 import hudson.model.Result;
@@ -103,7 +104,7 @@ class BackupVerifyStepTest {
 
         j.assertLogContains("unknown key 'maxAgee'", run);
         j.assertLogNotContains("\tat io.backupverify", run);
-        assertThat(run.getAction(BackupVerifyAction.class), is((BackupVerifyAction) null));
+        assertThat(run.getAction(BackupVerifyAction.class), nullValue());
     }
 
     @Test
