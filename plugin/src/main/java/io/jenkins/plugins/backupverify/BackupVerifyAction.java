@@ -204,7 +204,7 @@ public class BackupVerifyAction implements RunAction2 {
     }
 
     public List<CapacityRecord> getCapacity() {
-        return capacity == null ? List.of() : capacity;
+        return capacity == null ? List.of() : List.copyOf(capacity);
     }
 
     /**

@@ -94,7 +94,8 @@ final class BackupVerifyExecution extends SynchronousNonBlockingStepExecution<Ma
         if (!planFile.exists()) {
             throw new AbortException("backupVerify: the plan file " + file + " does not exist in the workspace");
         }
-        String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        String dir = slash < 0 ? "" : file.substring(0, slash);
         return new PlanInput(planFile.readToString(), file, dir);
     }
 

@@ -53,6 +53,6 @@ public final class BackupVerifyJobAction implements Action {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        rsp.sendRedirect2("../" + run.getNumber() + "/" + BackupVerifyAction.URL_NAME);
+        rsp.sendRedirect2(req.getContextPath() + "/" + run.getUrl() + BackupVerifyAction.URL_NAME);
     }
 }
