@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.BackupSetSpec;
+import io.backupverify.engine.plan.ChecksSpec;
+import io.backupverify.engine.plan.DurationValue;
+import io.backupverify.engine.plan.FreshnessSpec;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.plan.PlanParser;
 import io.backupverify.engine.plan.TargetSpec;
@@ -12,6 +15,7 @@ import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
 import io.backupverify.engine.target.Targets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,6 +107,21 @@ class CredentialResolverTest {
         opener.apply(set("nas", "nas-login")).close();
 
         assertThat(((SecretText) seen.get()).secret().reveal()).isEqualTo(SECRET);
+    }
+
+    @Test
+    void aTargetThatCannotBeOpenedIsAnError() throws Exception {
+        Plan plan = planWith(List.of(new BackupSetSpec("nas", new GuardedTarget("backups", null), null,
+                new ChecksSpec(new FreshnessSpec(DurationValue.parse("26h")), null, null))));
+        CredentialedTargetOpener opener = new CredentialedTargetOpener(dir, CredentialResolver.NONE,
+                (spec, base, credentials) -> {
+                    throw new IOException("connection refused");
+                });
+
+        RunResult result = new Verifier(opener).verify(plan, VerifyOptions.defaults());
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.sets().get(0).checks().get(0).summary()).contains("cannot open the target");
     }
 
     private static BackupSetSpec set(String name, String credentialsId) {
