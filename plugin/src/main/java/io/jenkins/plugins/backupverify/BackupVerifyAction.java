@@ -5,6 +5,8 @@ import hudson.model.Item;
 import hudson.model.Run;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.outcome.OutcomePolicy;
+import io.backupverify.engine.report.HtmlReport;
+import io.backupverify.engine.report.JUnitReport;
 import io.backupverify.engine.report.JsonReport;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.summary.BuildSummary;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,13 +33,18 @@ import org.kohsuke.stapler.StaplerResponse2;
 /**
  * The verification result on the build page. build.xml keeps only small numbers (counts per status, bytes verified,
  * capacity per target), which the trend charts read; the full report is the side file
- * {@value #REPORT_FILE} in the build's folder, read when a page needs it and then held only weakly.
+ * {@value #REPORT_FILE} in the build's folder, read when a page needs it and then held only weakly. The HTML and
+ * JUnit XML reports sit next to it and are served as they are.
  */
 public class BackupVerifyAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(BackupVerifyAction.class.getName());
 
     static final String URL_NAME = "backup-verification";
     static final String REPORT_FILE = "backup-verification.json";
+    static final String HTML_FILE = "backup-verification.html";
+    static final String JUNIT_FILE = "backup-verification-junit.xml";
+    /** The HTML report is self-contained (inline style sheet, no scripts); this policy keeps it so when served. */
+    static final String HTML_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
     private final String plan;
     private final String status;
@@ -84,10 +92,21 @@ public class BackupVerifyAction implements RunAction2 {
         this.report = new WeakReference<>(result);
     }
 
-    /** Writes the report next to build.xml and attaches the action, replacing one of an earlier call in the build. */
+    /**
+     * Writes the reports (JSON, HTML, JUnit XML) next to build.xml and attaches the action, replacing one of an earlier
+     * call in the same build.
+     */
     static BackupVerifyAction record(Run<?, ?> run, RunResult result, String reportJson, OutcomePolicy policy)
             throws IOException {
         Files.writeString(new File(run.getRootDir(), REPORT_FILE).toPath(), reportJson, StandardCharsets.UTF_8);
+        try (Writer html = Files.newBufferedWriter(new File(run.getRootDir(), HTML_FILE).toPath(),
+                StandardCharsets.UTF_8)) {
+            new HtmlReport().write(result, html);
+        }
+        try (Writer junit = Files.newBufferedWriter(new File(run.getRootDir(), JUNIT_FILE).toPath(),
+                StandardCharsets.UTF_8)) {
+            new JUnitReport().write(result, junit);
+        }
         BackupVerifyAction action = new BackupVerifyAction(run, result, policy);
         run.addOrReplaceAction(action);
         return action;
@@ -238,20 +257,38 @@ public class BackupVerifyAction implements RunAction2 {
         return result == null ? null : RunSummaryView.of(result);
     }
 
-    /** Serves the JSON report (the page that links here is only reachable with read access to the build). */
+    /** Serves the JSON report as a download. */
     public void doJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        serve(REPORT_FILE, "application/json;charset=UTF-8", true, rsp);
+    }
+
+    /** Serves the HTML report, sandboxed: it may show its own inline styles and nothing else. */
+    public void doHtml(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        rsp.setHeader("Content-Security-Policy", HTML_POLICY);
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        serve(HTML_FILE, "text/html;charset=UTF-8", false, rsp);
+    }
+
+    /** Serves the JUnit XML report as a download. */
+    public void doJunit(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        serve(JUNIT_FILE, "application/xml;charset=UTF-8", true, rsp);
+    }
+
+    private void serve(String name, String contentType, boolean download, StaplerResponse2 rsp) throws IOException {
         if (owner == null) {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         owner.checkPermission(Item.READ);
-        File file = new File(owner.getRootDir(), REPORT_FILE);
+        File file = new File(owner.getRootDir(), name);
         if (!file.isFile()) {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        rsp.setContentType("application/json;charset=UTF-8");
-        rsp.setHeader("Content-Disposition", "attachment; filename=" + REPORT_FILE);
+        rsp.setContentType(contentType);
+        if (download) {
+            rsp.setHeader("Content-Disposition", "attachment; filename=" + name);
+        }
         Files.copy(file.toPath(), rsp.getOutputStream());
     }
 }

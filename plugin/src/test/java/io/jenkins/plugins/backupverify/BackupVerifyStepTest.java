@@ -38,7 +38,10 @@ class BackupVerifyStepTest {
         assertThat(action.getSetsPassed(), is(1));
         assertThat(action.getChecksPassed(), is(1));
         assertThat(action.getChecksFailed(), is(0));
-        assertThat(new File(run.getRootDir(), BackupVerifyAction.REPORT_FILE).isFile(), is(true));
+        for (String report : List.of(BackupVerifyAction.REPORT_FILE, BackupVerifyAction.HTML_FILE,
+                BackupVerifyAction.JUNIT_FILE)) {
+            assertThat(report, new File(run.getRootDir(), report).isFile(), is(true));
+        }
         assertThat(action.getView().getSets().get(0).getName(), is("orders-db"));
 
         String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);

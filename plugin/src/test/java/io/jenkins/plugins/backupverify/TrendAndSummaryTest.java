@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import hudson.model.Result;
 import java.time.Duration;
+import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -83,6 +84,11 @@ class TrendAndSummaryTest {
         String json = web.goTo(first.getUrl() + BackupVerifyAction.URL_NAME + "/json", "application/json")
                 .getWebResponse().getContentAsString();
         assertThat(json, containsString("backup-verify/report/v1"));
+
+        WebResponse html = web.goTo(first.getUrl() + BackupVerifyAction.URL_NAME + "/html", "text/html")
+                .getWebResponse();
+        assertThat(html.getResponseHeaderValue("Content-Security-Policy"), is(BackupVerifyAction.HTML_POLICY));
+        assertThat(html.getContentAsString(), containsString("Backup verification verdict"));
 
         HtmlPage jobPage = web.getPage(job);
         assertThat(jobPage.asXml(), containsString("Backup verification: success rate"));
