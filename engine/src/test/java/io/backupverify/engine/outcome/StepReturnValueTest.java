@@ -2,7 +2,7 @@ package io.backupverify.engine.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupverify.engine.fixtures.SampleRuns;
+import io.backupverify.engine.testing.SampleRuns;
 import io.backupverify.engine.run.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

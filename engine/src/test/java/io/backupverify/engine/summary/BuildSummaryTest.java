@@ -1,16 +1,16 @@
 package io.backupverify.engine.summary;
 
-import static io.backupverify.engine.fixtures.SampleRuns.capacity;
-import static io.backupverify.engine.fixtures.SampleRuns.check;
-import static io.backupverify.engine.fixtures.SampleRuns.integrity;
-import static io.backupverify.engine.fixtures.SampleRuns.run;
-import static io.backupverify.engine.fixtures.SampleRuns.set;
+import static io.backupverify.engine.testing.SampleRuns.capacity;
+import static io.backupverify.engine.testing.SampleRuns.check;
+import static io.backupverify.engine.testing.SampleRuns.integrity;
+import static io.backupverify.engine.testing.SampleRuns.run;
+import static io.backupverify.engine.testing.SampleRuns.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
-import io.backupverify.engine.fixtures.SampleRuns;
+import io.backupverify.engine.testing.SampleRuns;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.SetResult;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.backupverify.engine.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupverify.engine.fixtures.SampleRuns;
+import io.backupverify.engine.testing.SampleRuns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
