@@ -14,11 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The capacity trend: per build and target, the share of the quota in use (view {@code percent}) or the bytes in
- * use, in GiB (view {@code bytes}). A build in which a target has no capacity figure shows 0 for it.
+ * use, in GiB (view {@code bytes}). A build in which a target has no capacity figure shows 0 for it; a target whose
+ * size is unknown is left out of the percentage view.
  */
 public final class CapacityChart {
     public static final String PERCENT = "percent";
@@ -40,7 +42,8 @@ public final class CapacityChart {
 
     public LinesChartModel percent(Iterable<? extends BuildResult<BuildSummary>> history,
             ChartModelConfiguration configuration) {
-        LinesChartModel model = chart(history, configuration, CapacityFigure::usedPercent, " used %", 1);
+        LinesChartModel model = chart(history, configuration, figure -> figure.totalBytes() > 0,
+                CapacityFigure::usedPercent, " used %", 1);
         model.setRangeMin(0);
         model.setRangeMax(100);
         return model;
@@ -48,13 +51,13 @@ public final class CapacityChart {
 
     public LinesChartModel bytes(Iterable<? extends BuildResult<BuildSummary>> history,
             ChartModelConfiguration configuration) {
-        return chart(history, configuration, figure -> figure.usedBytes() / GIB, " used GiB", 2);
+        return chart(history, configuration, figure -> true, figure -> figure.usedBytes() / GIB, " used GiB", 2);
     }
 
     private LinesChartModel chart(Iterable<? extends BuildResult<BuildSummary>> history,
-            ChartModelConfiguration configuration, ToDoubleFunction<CapacityFigure> value, String suffix,
-            int decimals) {
-        LinesDataSet data = new PerTargetSeries(value, suffix).createDataSet(configuration, history);
+            ChartModelConfiguration configuration, Predicate<CapacityFigure> shown, ToDoubleFunction<CapacityFigure> value,
+            String suffix, int decimals) {
+        LinesDataSet data = new PerTargetSeries(shown, value, suffix).createDataSet(configuration, history);
         data.setDecimals(decimals);
         LinesChartModel model = new LinesChartModel(data);
         model.setDomainAxisItemName("Build");
@@ -68,10 +71,12 @@ public final class CapacityChart {
     }
 
     private static final class PerTargetSeries extends SeriesBuilder<BuildSummary> {
+        private final Predicate<CapacityFigure> shown;
         private final ToDoubleFunction<CapacityFigure> value;
         private final String suffix;
 
-        PerTargetSeries(ToDoubleFunction<CapacityFigure> value, String suffix) {
+        PerTargetSeries(Predicate<CapacityFigure> shown, ToDoubleFunction<CapacityFigure> value, String suffix) {
+            this.shown = shown;
             this.value = value;
             this.suffix = suffix;
         }
@@ -80,7 +85,9 @@ public final class CapacityChart {
         protected Map<String, Double> computeSeries(BuildSummary summary) {
             Map<String, Double> series = new LinkedHashMap<>();
             for (CapacityFigure figure : summary.capacity()) {
-                series.put(figure.target() + suffix, value.applyAsDouble(figure));
+                if (shown.test(figure)) {
+                    series.put(figure.target() + suffix, value.applyAsDouble(figure));
+                }
             }
             return series;
         }

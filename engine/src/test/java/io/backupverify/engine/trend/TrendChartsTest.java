@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.hm.hafner.echarts.line.LineSeries;
 import edu.hm.hafner.echarts.line.LinesChartModel;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.summary.BuildSummary;
+import io.backupverify.engine.summary.CapacityFigure;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrendChartsTest {
@@ -78,16 +83,32 @@ class TrendChartsTest {
 
     @Test
     void buildsWithoutCapacityFiguresAreLeftOutOfTheCapacityChart() {
-        var history = java.util.List.of(
+        var history = List.of(
                 TrendHistory.entry(2, "#2", 0, SyntheticHistory.summary(2)),
-                TrendHistory.entry(1, "#1", 0, new io.backupverify.engine.summary.BuildSummary(
-                        io.backupverify.engine.check.Status.ERROR, java.util.Map.of(), java.util.Map.of(), 0, 0,
-                        java.util.List.of())));
+                TrendHistory.entry(1, "#1", 0, new BuildSummary(
+                        Status.ERROR, Map.of(), Map.of(), 0, 0,
+                        List.of())));
 
         LinesChartModel model = capacity.create(TrendHistory.of(history, 10),
                 ChartRequest.parse("", 10, CapacityChart.PERCENT));
 
         assertThat(model.getBuildNumbers()).containsExactly(2);
+    }
+
+    @Test
+    void aTargetOfUnknownSizeIsOnlyInTheBytesView() {
+        var summary = new BuildSummary(Status.ERROR,
+                Map.of(), Map.of(), 0, 0,
+                List.of(new CapacityFigure("nas", 5 * SyntheticHistory.GIB, 0, 0)));
+        var history = List.of(TrendHistory.entry(1, "#1", 0, summary));
+
+        LinesChartModel percent = capacity.create(TrendHistory.of(history, 10),
+                ChartRequest.parse("", 10, CapacityChart.PERCENT));
+        LinesChartModel bytes = capacity.create(TrendHistory.of(history, 10),
+                ChartRequest.parse("{\"view\":\"bytes\"}", 10, CapacityChart.PERCENT));
+
+        assertThat(percent.getSeries()).isEmpty();
+        assertThat(series(bytes, "nas used GiB").getData()).containsExactly(5.0);
     }
 
     @Test
