@@ -51,6 +51,26 @@ class TrendAndSummaryTest {
     }
 
     @Test
+    void theCapacityTrendShowsTheShareOfTheQuotaInUse(JenkinsRule j) throws Exception {
+        String plan = Pipelines.PLAN + "      capacity: {quota: 1GiB}\n";
+        String script = "node {\n"
+                + "writeFile file: 'plan.yaml', text: '''" + plan + "'''\n"
+                + "writeFile file: 'backups/" + Pipelines.backupName(Duration.ofHours(1)) + "/orders.dump', text: 'data'\n"
+                + "backupVerify plan: 'plan.yaml'\n}\n";
+        WorkflowJob job = Pipelines.job(j, "capacity", script);
+        WorkflowRun first = j.buildAndAssertSuccess(job);
+        j.buildAndAssertSuccess(job);
+
+        CapacityRecord figure = first.getAction(BackupVerifyAction.class).getCapacity().get(0);
+        assertThat(figure.getTotalBytes(), is(1024L * 1024 * 1024));
+        TrendChart capacity = job.getAction(BackupVerifyJobAction.class).getCapacityTrend();
+        assertThat(capacity.isTrendVisible(), is(true));
+        String model = capacity.getConfigurableBuildTrendModel("{}");
+        assertThat(model, containsString(" used %"));
+        assertThat(capacity.getConfigurableBuildTrendModel("{\"view\":\"bytes\"}"), containsString(" used GiB"));
+    }
+
+    @Test
     void theChartsStayWhenTheNewestBuildsFailedBeforeVerifying(JenkinsRule j) throws Exception {
         WorkflowJob job = Pipelines.job(j, "failing", script(Duration.ofHours(1)));
         j.buildAndAssertSuccess(job);
