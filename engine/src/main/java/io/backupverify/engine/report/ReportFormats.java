@@ -48,6 +48,9 @@ final class ReportFormats {
      * A metric value for people: sizes for metrics named {@code ...Bytes}, durations for {@code ...Ms}, else the
      * value as it is.
      */
+    /** Longer lists and maps are only counted in reports for people; the JSON report keeps them whole. */
+    static final int MAX_LISTED_VALUES = 10;
+
     static String metric(String name, Object value) {
         if (value instanceof Long || value instanceof Integer) {
             long number = ((Number) value).longValue();
@@ -58,6 +61,12 @@ final class ReportFormats {
                 return millis(number);
             }
             return count(number);
+        }
+        if (value instanceof java.util.Collection<?> list && list.size() > MAX_LISTED_VALUES) {
+            return list.size() + " entries (listed in the JSON report)";
+        }
+        if (value instanceof java.util.Map<?, ?> map && map.size() > MAX_LISTED_VALUES) {
+            return map.size() + " entries (listed in the JSON report)";
         }
         return String.valueOf(value);
     }

@@ -9,6 +9,15 @@ import org.junit.jupiter.api.Test;
 class ReportFormatsTest {
 
     @Test
+    void longListsAndMapsAreCountedNotPrinted() {
+        java.util.List<Integer> many = java.util.stream.IntStream.range(0, 1000).boxed().toList();
+
+        assertThat(ReportFormats.metric("durations", many)).isEqualTo("1000 entries (listed in the JSON report)");
+        assertThat(ReportFormats.metric("tiers", java.util.Map.of("daily", 7))).isEqualTo("{daily=7}");
+        assertThat(ReportFormats.metric("slices", java.util.List.of(1, 2))).isEqualTo("[1, 2]");
+    }
+
+    @Test
     void secondsAreDecimalWithADotAndNoGrouping() {
         assertThat(ReportFormats.seconds(0)).isEqualTo("0.000");
         assertThat(ReportFormats.seconds(7)).isEqualTo("0.007");
