@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.BackupSetSpec;
-import io.backupverify.engine.plan.ChecksSpec;
-import io.backupverify.engine.plan.DurationValue;
-import io.backupverify.engine.plan.FreshnessSpec;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.plan.PlanParser;
 import io.backupverify.engine.plan.TargetSpec;
@@ -111,8 +108,13 @@ class CredentialResolverTest {
 
     @Test
     void aTargetThatCannotBeOpenedIsAnError() throws Exception {
-        Plan plan = planWith(List.of(new BackupSetSpec("nas", new GuardedTarget("backups", null), null,
-                new ChecksSpec(new FreshnessSpec(DurationValue.parse("26h")), null, null))));
+        Plan plan = new PlanParser().withTargetType("guarded", GuardedTarget.class).parse("""
+                backupSets:
+                  - name: nas
+                    target: {type: guarded, path: backups}
+                    checks:
+                      freshness: {maxAge: 26h}
+                """, "plan.yaml", dir);
         CredentialedTargetOpener opener = new CredentialedTargetOpener(dir, CredentialResolver.NONE,
                 (spec, base, credentials) -> {
                     throw new IOException("connection refused");

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.report.JsonReport;
 import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.Verifier;
+import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.engine.target.FixedUsageTarget;
 import io.backupverify.engine.testing.BackupTree;
 import io.backupverify.engine.testing.Plans;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +37,11 @@ class BuildSummaryEndToEndTest {
                     layout: {kind: directory-per-backup, namePattern: "orders-{yyyy-MM-dd'T'HHmm}"}
                     checks:
                       freshness: {maxAge: 26h}
-                      capacity: {quota: 1MiB}
+                      capacity: {}
                 """;
-        RunResult run = Plans.run(plan, dir, NOW);
+        VerifyOptions options = VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        RunResult run = new Verifier(set -> FixedUsageTarget.reporting(dir.resolve("orders"), 300_000, 1_000_000))
+                .verify(Plans.parse(plan, dir), options);
         RunResult readBack = new JsonReport().read(new StringReader(new JsonReport().toString(run)));
 
         BuildSummary summary = BuildSummary.of(readBack);
@@ -44,8 +51,7 @@ class BuildSummaryEndToEndTest {
         assertThat(summary.checkCounts()).containsEntry(Status.PASS, 2);
         assertThat(summary.capacity()).hasSize(1);
         CapacityFigure figure = summary.capacity().get(0);
-        assertThat(figure.totalBytes()).isEqualTo(1024 * 1024);
-        assertThat(figure.usedBytes()).isGreaterThanOrEqualTo(2000);
-        assertThat(figure.usedPercent()).isBetween(0.1, 1.0);
+        assertThat(figure).isEqualTo(new CapacityFigure(figure.target(), 300_000, 1_000_000, 30.0));
+        assertThat(figure.target()).isEqualTo(run.sets().get(0).target());
     }
 }
