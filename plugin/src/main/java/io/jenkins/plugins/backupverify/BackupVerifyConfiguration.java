@@ -1,6 +1,7 @@
 package io.jenkins.plugins.backupverify;
 
 import hudson.Extension;
+import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
@@ -23,7 +24,7 @@ public class BackupVerifyConfiguration extends GlobalConfiguration {
     }
 
     public static BackupVerifyConfiguration get() {
-        return GlobalConfiguration.all().get(BackupVerifyConfiguration.class);
+        return ExtensionList.lookupSingleton(BackupVerifyConfiguration.class);
     }
 
     /** The most builds a trend chart reads, 2 to {@value #MAX_TREND_BUILDS}. */

@@ -110,7 +110,8 @@ public class BackupVerifyStep extends Step {
 
     @DataBoundSetter
     public void setUnstableOn(@CheckForNull String unstableOn) {
-        this.unstableOn = Util.fixEmptyAndTrim(unstableOn) == null ? Status.WARN.name() : unstableOn.trim();
+        String threshold = Util.fixEmptyAndTrim(unstableOn);
+        this.unstableOn = threshold == null ? Status.WARN.name() : threshold;
     }
 
     @NonNull
@@ -120,7 +121,8 @@ public class BackupVerifyStep extends Step {
 
     @DataBoundSetter
     public void setFailOn(@CheckForNull String failOn) {
-        this.failOn = Util.fixEmptyAndTrim(failOn) == null ? Status.FAIL.name() : failOn.trim();
+        String threshold = Util.fixEmptyAndTrim(failOn);
+        this.failOn = threshold == null ? Status.FAIL.name() : threshold;
     }
 
     @Override

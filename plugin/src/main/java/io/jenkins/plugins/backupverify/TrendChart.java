@@ -24,6 +24,8 @@ public final class TrendChart implements AsyncConfigurableTrendChart {
 
     private final Job<?, ?> job;
     private final Kind kind;
+    /** Whether the chart has something to show, found once per page (the page and echarts-api both ask). */
+    private Boolean visible;
 
     TrendChart(Job<?, ?> job, Kind kind) {
         this.job = job;
@@ -59,7 +61,14 @@ public final class TrendChart implements AsyncConfigurableTrendChart {
 
     /** Shown once two builds have results (one point is no trend); the capacity chart needs capacity figures. */
     @Override
-    public boolean isTrendVisible() {
+    public synchronized boolean isTrendVisible() {
+        if (visible == null) {
+            visible = hasTwoResults();
+        }
+        return visible;
+    }
+
+    private boolean hasTwoResults() {
         int limit = BackupVerifyConfiguration.get().getTrendBuilds();
         int found = 0;
         Iterator<BuildResult<BuildSummary>> builds = new BuildHistory(job, limit).iterator();

@@ -1,6 +1,13 @@
 /* Adds the "view" key of the backup verification charts to the trend configuration dialogs (echarts-api). */
 (function () {
+  if (typeof echartsJenkinsApi === 'undefined') {
+    return; // no chart on this page, so echarts-api's scripts were not loaded
+  }
+
   function checkbox(suffix, checkboxId, checkedView, uncheckedView) {
+    if (!document.getElementById('trend-configuration-' + suffix)) {
+      return; // this chart has nothing to show yet
+    }
     echartsJenkinsApi.configureTrend(suffix,
       function (dialog, json) {
         dialog.find('#' + checkboxId).prop('checked', json['view'] === checkedView);
