@@ -44,7 +44,7 @@ final class CredentialLookup {
      *
      * @return one entry per id: the plain values, or the reason they cannot be had
      */
-    static Map<String, TransferredCredential> resolve(Collection<String> ids, Run<?, ?> run) throws IOException {
+    static Map<String, TransferredCredential> resolve(Collection<String> ids, Run<?, ?> run) {
         Map<String, TransferredCredential> resolved = new LinkedHashMap<>();
         for (String id : ids) {
             StandardCredentials credentials = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
@@ -53,13 +53,27 @@ final class CredentialLookup {
                         "credentials '" + id + "' were not found, or this build may not use them"));
                 continue;
             }
-            TransferredCredential value = toTransfer(id, credentials);
+            TransferredCredential value = toTransferOrReason(id, credentials);
             if (value.isUsable()) {
                 CredentialsProvider.track(run, credentials);
             }
             resolved.put(id, value);
         }
         return resolved;
+    }
+
+    /**
+     * The plain values, or why they cannot be had: a secret file that cannot be read or AWS keys that cannot be
+     * resolved (a role that cannot be assumed) make the sets that need them ERROR, naming the id, instead of stopping
+     * the step. The reason is the store's message, never a secret.
+     */
+    static TransferredCredential toTransferOrReason(String id, StandardCredentials credentials) {
+        try {
+            return toTransfer(id, credentials);
+        } catch (IOException | RuntimeException e) {
+            return TransferredCredential.unusable("credentials '" + id + "' could not be read ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
     }
 
     static TransferredCredential toTransfer(String id, StandardCredentials credentials) throws IOException {

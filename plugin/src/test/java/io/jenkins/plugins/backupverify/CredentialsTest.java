@@ -18,15 +18,19 @@ import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Fingerprint;
 import hudson.util.Secret;
 import io.backupverify.engine.credentials.CredentialsUnavailableException;
 import io.backupverify.engine.credentials.SecretFile;
 import io.backupverify.engine.credentials.SshPrivateKey;
 import io.backupverify.engine.credentials.UsernamePassword;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -92,6 +96,35 @@ class CredentialsTest {
         CredentialsUnavailableException e =
                 assertThrows(CredentialsUnavailableException.class, value::toEngineValue);
         assertThat(e.getMessage(), containsString("credentials 'odd' are of a kind backup verification cannot use"));
+    }
+
+    @Test
+    void aSecretFileThatCannotBeReadIsNamedNotThrown(JenkinsRule j) {
+        TransferredCredential value = CredentialLookup.toTransferOrReason("broken", new UnreadableFile());
+
+        assertThat(value.isUsable(), is(false));
+        CredentialsUnavailableException e =
+                assertThrows(CredentialsUnavailableException.class, value::toEngineValue);
+        assertThat(e.getMessage(), containsString("credentials 'broken' could not be read (IOException: store offline)"));
+    }
+
+    /** A secret file whose store cannot deliver the content. */
+    private static final class UnreadableFile extends BaseStandardCredentials implements FileCredentials {
+        UnreadableFile() {
+            super(CredentialsScope.GLOBAL, "broken", "unreadable");
+        }
+
+        @NonNull
+        @Override
+        public String getFileName() {
+            return "key.json";
+        }
+
+        @NonNull
+        @Override
+        public InputStream getContent() throws IOException {
+            throw new IOException("store offline");
+        }
     }
 
     @Test
