@@ -265,7 +265,6 @@ public class BackupVerifyAction implements RunAction2 {
     /** Serves the HTML report, sandboxed: it may show its own inline styles and nothing else. */
     public void doHtml(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         rsp.setHeader("Content-Security-Policy", HTML_POLICY);
-        rsp.setHeader("X-Content-Type-Options", "nosniff");
         serve(HTML_FILE, "text/html;charset=UTF-8", false, rsp);
     }
 
@@ -286,6 +285,7 @@ public class BackupVerifyAction implements RunAction2 {
             return;
         }
         rsp.setContentType(contentType);
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
         if (download) {
             rsp.setHeader("Content-Disposition", "attachment; filename=" + name);
         }
