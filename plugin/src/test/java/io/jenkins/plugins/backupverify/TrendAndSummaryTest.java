@@ -112,6 +112,7 @@ class TrendAndSummaryTest {
         WebResponse html = web.goTo(first.getUrl() + BackupVerifyAction.URL_NAME + "/html", "text/html")
                 .getWebResponse();
         assertThat(html.getResponseHeaderValue("Content-Security-Policy"), is(BackupVerifyAction.HTML_POLICY));
+        assertThat(html.getResponseHeaderValue("X-Content-Type-Options"), is("nosniff"));
         assertThat(html.getContentAsString(), containsString("Backup verification verdict"));
 
         HtmlPage jobPage = web.getPage(job);
