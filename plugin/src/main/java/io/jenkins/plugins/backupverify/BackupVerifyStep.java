@@ -162,10 +162,13 @@ public class BackupVerifyStep extends Step {
             return super.newInstance(req, formData);
         }
 
+        /** A fixed list (no permission to check); POST like every other form method, as the drop-down sends it. */
+        @POST
         public ListBoxModel doFillUnstableOnItems() {
             return thresholds();
         }
 
+        @POST
         public ListBoxModel doFillFailOnItems() {
             return thresholds();
         }
