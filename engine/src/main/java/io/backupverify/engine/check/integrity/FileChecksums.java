@@ -43,8 +43,15 @@ final class FileChecksums {
             return;
         }
         try {
-            Optional<Found> found = configuredManifest != null ? fromFolderManifest(configuredManifest, backup)
-                    : fromSidecar(backup).or(() -> fromDefaultManifests(backup));
+            Optional<Found> found;
+            Optional<Entry> sidecar = configuredManifest == null ? firstSidecar(backup) : Optional.empty();
+            if (configuredManifest != null) {
+                found = fromFolderManifest(configuredManifest, backup);
+            } else if (sidecar.isPresent()) {
+                found = fromSidecar(sidecar.get(), backup);
+            } else {
+                found = fromDefaultManifests(backup);
+            }
             if (found.isPresent()) {
                 reads.add(index, file, found.get().entry(), found.get().source(), backup.id());
             }
@@ -57,15 +64,19 @@ final class FileChecksums {
     private record Found(ManifestEntry entry, String source) {
     }
 
-    private Optional<Found> fromSidecar(Backup backup) {
+    private Optional<Entry> firstSidecar(Backup backup) {
         for (String suffix : ChecksumFileNames.SIDECAR_SUFFIXES) {
             Optional<Entry> sidecar = stat(backup.path() + suffix);
             if (sidecar.isPresent()) {
-                return Sidecars.pick(loader.load(sidecar.get(), true), sidecar.get(), backup.id(), findings)
-                        .map(entry -> new Found(entry, sidecar.get().name()));
+                return sidecar;
             }
         }
         return Optional.empty();
+    }
+
+    private Optional<Found> fromSidecar(Entry sidecar, Backup backup) {
+        return Sidecars.pick(loader.load(sidecar, true), sidecar, backup.id(), findings)
+                .map(entry -> new Found(entry, sidecar.name()));
     }
 
     private Optional<Found> fromDefaultManifests(Backup backup) {
