@@ -64,6 +64,7 @@ public final class NamePattern {
     private static DateTimeFormatter formatter(String datePattern, String text) {
         try {
             return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(datePattern)
+                    .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1).parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
                     .toFormatter(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' has an invalid date pattern {" + datePattern + "}: "

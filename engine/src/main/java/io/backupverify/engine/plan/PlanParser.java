@@ -78,7 +78,7 @@ public final class PlanParser {
         try {
             document = mapper.readValue(text, PlanDocument.class);
         } catch (JsonProcessingException e) {
-            throw translate(e, source);
+            throw translate(e, source, locations);
         }
         if (document == null) {
             throw new PlanException(source, 0, 0, "", "the plan is empty; it needs a backupSets list");
@@ -100,11 +100,14 @@ public final class PlanParser {
         }
     }
 
-    private static PlanException translate(JsonProcessingException e, String source) {
-        JsonLocation location = e.getLocation();
+    private static PlanException translate(JsonProcessingException e, String source, SourceLocations locations) {
+        String key = e instanceof JsonMappingException mapping ? KeyPath.of(mapping.getPath()) : "";
+        JsonLocation location = key.isEmpty() ? null : locations.findExact(key);
+        if (location == null) {
+            location = e.getLocation();
+        }
         int line = location == null ? 0 : location.getLineNr();
         int column = location == null ? 0 : location.getColumnNr();
-        String key = e instanceof JsonMappingException mapping ? KeyPath.of(mapping.getPath()) : "";
         return new PlanException(source, Math.max(line, 0), Math.max(column, 0), key, describe(e));
     }
 

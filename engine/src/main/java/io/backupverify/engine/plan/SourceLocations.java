@@ -29,6 +29,11 @@ final class SourceLocations {
         return index;
     }
 
+    /** The location of exactly this key path, or null. */
+    JsonLocation findExact(String path) {
+        return locations.get(path);
+    }
+
     /** The location of the key path, or of its nearest ancestor that has one. */
     JsonLocation find(String path) {
         for (String candidate = path; ; candidate = KeyPath.parent(candidate)) {

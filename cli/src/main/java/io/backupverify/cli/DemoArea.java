@@ -1,0 +1,197 @@
+package io.backupverify.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Builds the demo area: a few days of backups in three sets, one healthy, one with a corrupted file in its newest
+ * backup, one whose newest backup is late, and a plan that verifies them.
+ */
+final class DemoArea {
+    static final String MARKER = ".backup-verify-demo";
+    private static final DateTimeFormatter DIR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final int DAYS = 8;
+
+    private final Path root;
+    private final Instant now;
+    private final Random random = new Random(20261126L);
+
+    DemoArea(Path root, Instant now) {
+        this.root = root;
+        this.now = now;
+    }
+
+    /** Creates the area, replacing an earlier demo area; refuses a folder that holds anything else. */
+    Path create() throws IOException, UsageException {
+        prepareFolder();
+        Instant newest = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+        for (int day = DAYS - 1; day >= 0; day--) {
+            Instant time = newest.minus(Duration.ofDays(day));
+            ordersBackup(time);
+            customerBackup(time, day == 0);
+        }
+        for (int day = DAYS - 1; day >= 3; day--) {
+            analyticsExport(newest.minus(Duration.ofDays(day)));
+        }
+        Path plan = root.resolve("plan.yaml");
+        Files.writeString(plan, planText(), StandardCharsets.UTF_8);
+        return plan;
+    }
+
+    private void prepareFolder() throws IOException, UsageException {
+        if (Files.exists(root)) {
+            if (!Files.isDirectory(root)) {
+                throw new UsageException(root + " exists and is not a folder");
+            }
+            boolean empty;
+            try (Stream<Path> children = Files.list(root)) {
+                empty = children.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(root.resolve(MARKER))) {
+                throw new UsageException(root + " is not empty and is not a demo area; name an empty or new folder");
+            }
+            deleteContents(root);
+        }
+        Files.createDirectories(root);
+        Files.writeString(root.resolve(MARKER), "created by backup-verify demo\n");
+    }
+
+    private void ordersBackup(Instant time) throws IOException {
+        Path dir = root.resolve("backups/orders/orders-" + DIR_TIME.format(time));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("orders.dump", randomBytes(192 * 1024 + random.nextInt(16 * 1024)));
+        files.put("schema.sql", "CREATE TABLE orders (id bigint primary key, placed_at timestamptz);\n"
+                .getBytes(StandardCharsets.UTF_8));
+        writeBackup(dir, files, time);
+    }
+
+    private void customerBackup(Instant time, boolean corrupt) throws IOException {
+        Path dir = root.resolve("backups/customers/customers-" + DIR_TIME.format(time));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("customers.csv", randomBytes(96 * 1024));
+        files.put("attachments/contract 2026.pdf", randomBytes(48 * 1024));
+        writeBackup(dir, files, time);
+        if (corrupt) {
+            Path victim = dir.resolve("customers.csv");
+            byte[] content = Files.readAllBytes(victim);
+            content[content.length / 2] ^= 0x01;
+            Files.write(victim, content);
+            Files.setLastModifiedTime(victim, FileTime.from(time.plus(Duration.ofMinutes(20))));
+        }
+    }
+
+    private void analyticsExport(Instant time) throws IOException {
+        Path folder = root.resolve("backups/analytics");
+        Files.createDirectories(folder);
+        String name = "analytics-" + FILE_DAY.format(time) + ".tar.gz";
+        byte[] content = randomBytes(64 * 1024);
+        Path file = folder.resolve(name);
+        Files.write(file, content);
+        Path sidecar = folder.resolve(name + ".sha256");
+        Files.writeString(sidecar, sha256(content) + "  " + name + "\n", StandardCharsets.UTF_8);
+        for (Path written : new Path[] {file, sidecar}) {
+            Files.setLastModifiedTime(written, FileTime.from(time.plus(Duration.ofMinutes(15))));
+        }
+    }
+
+    private void writeBackup(Path dir, Map<String, byte[]> files, Instant time) throws IOException {
+        StringBuilder manifest = new StringBuilder();
+        int minute = 5;
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path path = dir.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.write(path, file.getValue());
+            Files.setLastModifiedTime(path, FileTime.from(time.plus(Duration.ofMinutes(minute))));
+            minute += 10;
+            manifest.append(sha256(file.getValue())).append("  ").append(file.getKey()).append('\n');
+        }
+        Path sums = dir.resolve("SHA256SUMS");
+        Files.writeString(sums, manifest, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(sums, FileTime.from(time.plus(Duration.ofMinutes(minute))));
+    }
+
+    private byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String planText() {
+        return """
+                # The demo plan: three backup sets, verified by `backup-verify demo`.
+                # Run it again with: backup-verify verify plan.yaml --html reports/report.html
+                backupSets:
+                  - name: orders-db
+                    target: { type: local, path: backups/orders }
+                    layout: { kind: directory-per-backup, namePattern: "orders-{yyyy-MM-dd'T'HHmm}" }
+                    checks:
+                      freshness:    { maxAge: 26h }
+                      completeness: { required: [orders.dump, schema.sql], minFiles: 2, maxShrink: 20% }
+                      integrity:    { manifest: SHA256SUMS, sample: 100% }
+
+                  - name: customer-files
+                    target: { type: local, path: backups/customers }
+                    layout: { kind: directory-per-backup, namePattern: "customers-{yyyy-MM-dd'T'HHmm}" }
+                    checks:
+                      freshness:    { maxAge: 26h }
+                      completeness: { required: [customers.csv], minFiles: 2 }
+                      integrity:    { manifest: SHA256SUMS }
+
+                  - name: analytics-exports
+                    target: { type: local, path: backups/analytics }
+                    layout: { kind: file-per-backup, namePattern: "analytics-{yyyyMMdd}.tar.gz" }
+                    checks:
+                      freshness:    { maxAge: 26h }
+                      integrity:    {}
+                """;
+    }
+
+    private static void deleteContents(Path folder) throws IOException {
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                if (!dir.equals(folder)) {
+                    Files.delete(dir);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

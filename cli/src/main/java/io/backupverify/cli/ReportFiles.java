@@ -1,0 +1,45 @@
+package io.backupverify.cli;
+
+import io.backupverify.engine.report.JsonReport;
+import io.backupverify.engine.run.RunResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes report files whole or not at all: each goes to a temporary file that is then moved into place. */
+final class ReportFiles {
+    /** Writes one report format. */
+    @FunctionalInterface
+    interface Format {
+        void write(RunResult run, Writer out) throws IOException;
+    }
+
+    static final Format JSON = (run, out) -> new JsonReport().write(run, out);
+    static final Format JUNIT = (run, out) -> {
+        throw new IOException("JUnit XML is not available yet");
+    };
+    static final Format HTML = (run, out) -> {
+        throw new IOException("HTML is not available yet");
+    };
+
+    private ReportFiles() {
+    }
+
+    static void write(Path file, RunResult run, Format format) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                format.write(run, out);
+            }
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.backupverify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyCommandTest {
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")
+            .withZone(ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aHealthySetPassesWithExitCodeZeroAndWritesTheJsonReport() throws IOException {
+        backup("orders", Instant.now().minus(2, ChronoUnit.HOURS));
+        Path plan = plan("26h");
+        Path json = dir.resolve("out/report.json");
+
+        CommandRunner result = CommandRunner.run("verify", plan.toString(), "--json", json.toString(),
+                "--run-number", "7");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Backup verification: PASS").contains("orders-db").contains(json.toString());
+        assertThat(result.err()).isEmpty();
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.path("status").asText()).isEqualTo("PASS");
+        assertThat(report.path("runNumber").asLong()).isEqualTo(7);
+        assertThat(report.path("backupSets").get(0).path("checks")).hasSize(2);
+        try (var listing = Files.list(json.getParent())) {
+            assertThat(listing).as("no temporary files left behind").hasSize(1);
+        }
+    }
+
+    @Test
+    void aLateBackupFailsWithExitCodeTwoAndTheSummaryNamesIt() throws IOException {
+        backup("orders", Instant.now().minus(3, ChronoUnit.DAYS));
+
+        CommandRunner result = CommandRunner.run("verify", plan("26h").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).contains("Backup verification: FAIL").contains("Problems:")
+                .contains("orders-db / freshness: FAIL").contains("more than 26h allowed");
+    }
+
+    @Test
+    void anUnreadableTargetIsExitCodeThree() throws IOException {
+        CommandRunner result = CommandRunner.run("verify", plan("26h").toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out()).contains("ERROR").contains("no such file or folder");
+    }
+
+    @Test
+    void aBadPlanIsExitCode64WithFileLineAndKeyAndNoStackTrace() throws IOException {
+        Path plan = plan("26h");
+        Files.writeString(plan, Files.readString(plan).replace("maxAge", "maxAg"));
+
+        CommandRunner result = CommandRunner.run("verify", plan.toString());
+
+        assertThat(result.exitCode()).isEqualTo(64);
+        assertThat(result.err()).startsWith("error: " + plan + ":5:")
+                .contains("backupSets[0].checks.freshness.maxAg").contains("unknown key");
+        assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void commandLineMistakesAreExitCode64() throws IOException {
+        Path plan = plan("26h");
+
+        assertThat(CommandRunner.run("verify", plan.toString(), "--set", "nope").err())
+                .contains("no backup set named 'nope'").contains("orders-db");
+        assertThat(CommandRunner.run("verify", plan.toString(), "--set", "nope").exitCode()).isEqualTo(64);
+        assertThat(CommandRunner.run("verify", plan.toString(), "--threads", "0").exitCode()).isEqualTo(64);
+        assertThat(CommandRunner.run("verify", plan.toString(), "--threads", "many").exitCode()).isEqualTo(64);
+        assertThat(CommandRunner.run("verify").exitCode()).isEqualTo(64);
+        assertThat(CommandRunner.run("verify", dir.resolve("absent.yaml").toString()).err())
+                .contains("no such plan file");
+        assertThat(CommandRunner.run("frobnicate").exitCode()).isEqualTo(64);
+        assertThat(CommandRunner.run().exitCode()).isEqualTo(64);
+    }
+
+    @Test
+    void validateChecksAPlanWithoutTouchingTargets() throws IOException {
+        Path plan = plan("26h");
+
+        CommandRunner valid = CommandRunner.run("validate", plan.toString());
+        Files.writeString(plan, Files.readString(plan).replace("26h", "soon"));
+        CommandRunner invalid = CommandRunner.run("validate", plan.toString());
+
+        assertThat(valid.exitCode()).isZero();
+        assertThat(valid.out()).contains("valid, 1 backup set");
+        assertThat(invalid.exitCode()).isEqualTo(64);
+        assertThat(invalid.err()).contains(":5:").contains("'soon' is not a duration");
+    }
+
+    @Test
+    void helpAndVersionExitZeroAndDocumentExitCodes() {
+        CommandRunner help = CommandRunner.run("verify", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--json").contains("--junit").contains("--html").contains("--run-number")
+                .contains("--threads").contains("--set").contains("64");
+        assertThat(CommandRunner.run("--version").out()).startsWith("backup-verify ");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsAnError() throws IOException {
+        backup("orders", Instant.now().minus(2, ChronoUnit.HOURS));
+        Path blocker = dir.resolve("blocker");
+        Files.writeString(blocker, "a file where a folder should be");
+
+        CommandRunner result = CommandRunner.run("verify", plan("26h").toString(), "--json",
+                blocker.resolve("report.json").toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("cannot write the report");
+        assertThat(result.out()).contains("Backup verification: PASS");
+    }
+
+    private void backup(String set, Instant time) throws IOException {
+        Path backup = dir.resolve("backups/" + set + "/" + set + "-" + NAME.format(time));
+        Files.createDirectories(backup);
+        Files.writeString(backup.resolve(set + ".dump"), "data", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(backup.resolve(set + ".dump"), FileTime.from(time));
+    }
+
+    private Path plan(String maxAge) throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        Files.writeString(plan, """
+                backupSets:
+                  - name: orders-db
+                    target: { type: local, path: backups/orders }
+                    layout: { kind: directory-per-backup, namePattern: "orders-{yyyy-MM-dd'T'HHmm}" }
+                    checks:
+                      freshness:    { maxAge: %s }
+                      completeness: { required: [orders.dump], minFiles: 1 }
+                """.formatted(maxAge));
+        return plan;
+    }
+}

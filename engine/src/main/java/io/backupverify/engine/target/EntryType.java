@@ -1,0 +1,6 @@
+package io.backupverify.engine.target;
+
+/** What a name on a target is. */
+public enum EntryType {
+    FILE, DIRECTORY, SYMLINK, OTHER
+}

@@ -1,0 +1,119 @@
+package io.backupverify.engine.target;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** A folder on a local or mounted file system. */
+public final class LocalTarget implements Target {
+    private final Path root;
+
+    public LocalTarget(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String description() {
+        return "local:" + root;
+    }
+
+    @Override
+    public List<Entry> list(String folder) throws IOException {
+        Path dir = resolve(folder);
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new NoSuchFileException(dir.toString(), null, "no such folder");
+            }
+            throw new NotDirectoryException(dir.toString());
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                entries.add(entry(child));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::path));
+        return entries;
+    }
+
+    @Override
+    public void walk(String folder, Consumer<Entry> visitor) throws IOException {
+        for (Entry entry : list(folder)) {
+            visitor.accept(entry);
+            if (entry.isDirectory()) {
+                walk(entry.path(), visitor);
+            }
+        }
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        Path file = resolve(path);
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException(path + " is a symbolic link; links are not followed");
+        }
+        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
+    public Optional<Entry> stat(String path) throws IOException {
+        Path file = resolve(path);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        return Optional.of(entry(file));
+    }
+
+    @Override
+    public Optional<StorageUsage> usage() throws IOException {
+        FileStore store = Files.getFileStore(root);
+        long total = store.getTotalSpace();
+        long used = total - store.getUnallocatedSpace();
+        return Optional.of(new StorageUsage(used, total, "filesystem"));
+    }
+
+    private Path resolve(String path) throws IOException {
+        Path resolved = path.isEmpty() ? root : root.resolve(path).normalize();
+        if (!resolved.startsWith(root)) {
+            throw new IOException(path + " is outside the target");
+        }
+        return resolved;
+    }
+
+    private Entry entry(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        String relative = relative(file);
+        if (attributes.isSymbolicLink()) {
+            Path written = Files.readSymbolicLink(file);
+            Path resolved = file.getParent().resolve(written).normalize();
+            boolean inside = resolved.startsWith(root);
+            return new Entry(relative, EntryType.SYMLINK, 0, attributes.lastModifiedTime().toInstant(),
+                    inside ? relative(resolved) : written.toString(), inside);
+        }
+        EntryType type = attributes.isRegularFile() ? EntryType.FILE
+                : attributes.isDirectory() ? EntryType.DIRECTORY : EntryType.OTHER;
+        long size = type == EntryType.FILE ? attributes.size() : 0;
+        return new Entry(relative, type, size, attributes.lastModifiedTime().toInstant(), null, false);
+    }
+
+    private String relative(Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+}

@@ -1,0 +1,37 @@
+package io.backupverify.engine.target;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A place backups are stored: a local folder, an S3 bucket, an SFTP server, a restic repository. Paths are
+ * relative to the target's root and use {@code /}; the empty path is the root. Implementations never follow
+ * symbolic links and never put secrets in messages.
+ */
+public interface Target extends Closeable {
+    /** A description for logs and reports, without secrets. */
+    String description();
+
+    /** The direct children of a folder. Fails with {@link java.nio.file.NoSuchFileException} when it is absent. */
+    List<Entry> list(String folder) throws IOException;
+
+    /** Every entry below a folder, depth first, without following symbolic links. */
+    void walk(String folder, Consumer<Entry> visitor) throws IOException;
+
+    /** Opens a file for reading. */
+    InputStream open(String path) throws IOException;
+
+    /** Whether a file exists, without reading it. */
+    Optional<Entry> stat(String path) throws IOException;
+
+    /** Used and total space, where the target can tell. */
+    Optional<StorageUsage> usage() throws IOException;
+
+    @Override
+    default void close() throws IOException {
+    }
+}

@@ -1,0 +1,85 @@
+package io.backupverify.engine.check.freshness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.testing.BackupTree;
+import io.backupverify.engine.testing.Plans;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FreshnessCheckTest {
+    private static final String PLAN = """
+            backupSets:
+              - name: orders
+                target: { type: local, path: backups }
+                layout: { namePattern: "orders-{yyyy-MM-dd'T'HHmm}" }
+                checks: { freshness: { maxAge: 26h } }
+            """;
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void passesWhenTheNewestBackupIsYoungEnough() throws Exception {
+        BackupTree tree = new BackupTree(dir.resolve("backups"));
+        tree.backup("orders-2026-11-20T0100", NOW, "a", "1");
+        tree.backup("orders-2026-11-25T1000", NOW, "a", "1");
+
+        CheckResult result = check();
+
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).contains("orders-2026-11-25T1000").contains("26h");
+        assertThat(result.metrics()).containsEntry("ageSeconds", 26L * 3600).containsEntry("maxAgeSeconds", 26L * 3600);
+    }
+
+    @Test
+    void failsOneSecondPastTheLimit() throws Exception {
+        new BackupTree(dir.resolve("backups")).backup("orders-2026-11-25T0959", NOW, "a", "1");
+
+        CheckResult result = check();
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.item()).isEqualTo("orders-2026-11-25T0959");
+            assertThat(finding.message()).contains("26h 1m old");
+        });
+    }
+
+    @Test
+    void failsWhenThereIsNoBackup() throws Exception {
+        Files.createDirectories(dir.resolve("backups"));
+
+        CheckResult result = check();
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("no backup found");
+    }
+
+    @Test
+    void warnsAboutBackupsFromTheFuture() throws Exception {
+        new BackupTree(dir.resolve("backups")).backup("orders-2026-11-27T1000", NOW, "a", "1");
+
+        CheckResult result = check();
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.findings().get(0).message()).contains("future");
+    }
+
+    @Test
+    void anUnreadableTargetIsAnErrorNotAPass() throws Exception {
+        CheckResult result = check();
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("cannot list the target").contains("backups");
+    }
+
+    private CheckResult check() throws InterruptedException {
+        return Plans.runSet(PLAN, dir, NOW).checks().get(0);
+    }
+}

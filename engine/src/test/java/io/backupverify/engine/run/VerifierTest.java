@@ -1,0 +1,100 @@
+package io.backupverify.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.backup.BackupCatalog;
+import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.CheckContext;
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.plan.LayoutSpec;
+import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.target.LocalTarget;
+import io.backupverify.engine.testing.BackupTree;
+import io.backupverify.engine.testing.Plans;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifierTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final String PLAN = """
+            backupSets:
+              - name: fresh
+                target: { type: local, path: fresh }
+                checks: { freshness: { maxAge: 1d }, completeness: { minFiles: 1 } }
+              - name: stale
+                target: { type: local, path: stale }
+                checks: { freshness: { maxAge: 1d } }
+              - name: absent
+                target: { type: local, path: absent }
+                checks: { freshness: { maxAge: 1d }, completeness: { minFiles: 1 } }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRunIsTheWorstOfItsSetsAndNothingIsSkippedSilently() throws Exception {
+        new BackupTree(dir.resolve("fresh")).backup("b1", NOW.minusSeconds(3600), "a", "1");
+        new BackupTree(dir.resolve("stale")).backup("b1", NOW.minusSeconds(3 * 86_400), "a", "1");
+
+        RunResult run = Plans.run(PLAN, dir, NOW);
+
+        assertThat(run.sets()).extracting(SetResult::name, SetResult::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("fresh", Status.PASS),
+                org.assertj.core.groups.Tuple.tuple("stale", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("absent", Status.ERROR));
+        assertThat(run.status()).isEqualTo(Status.ERROR);
+        assertThat(run.sets().get(2).checks()).hasSize(2).allSatisfy(check -> {
+            assertThat(check.status()).isEqualTo(Status.ERROR);
+            assertThat(check.summary()).contains("no such file or folder");
+        });
+        SetResult fresh = run.sets().get(0);
+        assertThat(fresh.backupCount()).isEqualTo(1);
+        assertThat(fresh.latestBackup().id()).isEqualTo("b1");
+        assertThat(fresh.latestBackup().files()).isEqualTo(2);
+        assertThat(run.checkCounts()).containsEntry(Status.PASS, 2).containsEntry(Status.FAIL, 1)
+                .containsEntry(Status.ERROR, 2);
+    }
+
+    @Test
+    void runsOnlyTheSetsAskedFor() throws Exception {
+        Plan plan = Plans.parse(PLAN, dir);
+        VerifyOptions options = VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .withSets(List.of("stale"));
+
+        RunResult run = new Verifier().verify(plan, options);
+
+        assertThat(run.sets()).extracting(SetResult::name).containsExactly("stale");
+    }
+
+    @Test
+    void aCheckThatThrowsIsAnError() throws Exception {
+        new BackupTree(dir).backup("b1", NOW, "a", "1");
+        LocalTarget target = new LocalTarget(dir);
+        BackupCatalog catalog = new BackupCatalog(target, LayoutSpec.DEFAULT, ZoneOffset.UTC);
+        CheckContext context = new CheckContext(Plans.parse(PLAN, dir).backupSets().get(0), target, catalog,
+                catalog.discover(), NOW, ZoneOffset.UTC, 1, 1, io.backupverify.engine.check.Progress.NONE);
+        Check broken = new Check() {
+            @Override
+            public String id() {
+                return "broken";
+            }
+
+            @Override
+            public CheckResult run(CheckContext ignored) {
+                throw new IllegalStateException("boom");
+            }
+        };
+
+        CheckResult result = Verifier.runCheck(broken, context);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("boom");
+    }
+}
