@@ -1,5 +1,6 @@
 package io.backupverify.engine.checksum;
 
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -42,7 +43,7 @@ public final class ManifestEntry {
     }
 
     public String digestHex() {
-        return Hex.format(digest);
+        return HexFormat.of().formatHex(digest);
     }
 
     /** The 1-based line of the manifest this entry comes from. */

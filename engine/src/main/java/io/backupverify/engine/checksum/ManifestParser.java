@@ -9,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -116,7 +117,7 @@ public final class ManifestParser {
             String name = escaped ? unescape(gnu.group(3)) : gnu.group(3);
             return Optional.of(entry(name, gnu.group(1), null, number));
         }
-        if (Hex.isHex(body.strip())) {
+        if (isHex(body.strip())) {
             if (!sidecar) {
                 throw new LineException("a digest without a file name");
             }
@@ -145,11 +146,14 @@ public final class ManifestParser {
             throw new LineException("a " + algorithm.displayName() + " digest has " + algorithm.hexLength()
                     + " hex digits, found " + hex.length());
         }
-        byte[] digest = Hex.parse(hex);
-        if (digest == null) {
+        if (!isHex(hex)) {
             throw new LineException("the digest '" + hex + "' is not hexadecimal");
         }
-        return new ManifestEntry(name, algorithm, digest, number);
+        return new ManifestEntry(name, algorithm, HexFormat.of().parseHex(hex), number);
+    }
+
+    static boolean isHex(String text) {
+        return !text.isEmpty() && text.chars().allMatch(HexFormat::isHexDigit);
     }
 
     /** Undoes the escapes coreutils writes for names holding a backslash, a newline or a carriage return. */

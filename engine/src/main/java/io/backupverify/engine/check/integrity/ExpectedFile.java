@@ -1,9 +1,9 @@
 package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
-import io.backupverify.engine.checksum.Hex;
 import io.backupverify.engine.target.Entry;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 
 /**
  * A file to read and the digest its manifest expects. Kept small (no copies of path strings, digest as bytes)
@@ -27,7 +27,7 @@ record ExpectedFile(Entry listed, Entry read, ChecksumAlgorithm algorithm, byte[
     }
 
     String expectedHex() {
-        return Hex.format(digest);
+        return HexFormat.of().formatHex(digest);
     }
 
     /** Where the expectation comes from: {@code SHA256SUMS line 4}. */

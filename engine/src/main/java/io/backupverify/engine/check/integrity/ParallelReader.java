@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -105,7 +106,7 @@ final class ParallelReader {
         } else {
             findings.add(Problem.CHANGED, file.item(), "changed: " + algorithm + " differs from " + file.origin()
                     + " (expected " + shorten(file.expectedHex()) + ", found "
-                    + shorten(io.backupverify.engine.checksum.Hex.format(actual.value())) + ", "
+                    + shorten(HexFormat.of().formatHex(actual.value())) + ", "
                     + actual.bytes() + " bytes)");
         }
     }

@@ -3,7 +3,7 @@ package io.backupverify.engine.check.integrity;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
-import io.backupverify.engine.checksum.Hex;
+import java.util.HexFormat;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.plan.PlanException;
 import io.backupverify.engine.plan.PlanParser;
@@ -81,7 +81,7 @@ final class BackupArea {
 
     static String digest(ChecksumAlgorithm algorithm, Path file) {
         try {
-            return Hex.format(algorithm.newDigest().digest(Files.readAllBytes(file)));
+            return HexFormat.of().formatHex(algorithm.newDigest().digest(Files.readAllBytes(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
