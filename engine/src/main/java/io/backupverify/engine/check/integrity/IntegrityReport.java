@@ -70,7 +70,7 @@ final class IntegrityReport {
         for (Problem problem : Problem.values()) {
             long count = findings.count(problem);
             if (count > 0) {
-                problems.add(count + " " + problem.plural());
+                problems.add(problem.count(count));
             }
         }
         if (!problems.isEmpty()) {

@@ -84,7 +84,7 @@ class IntegrityCheckTest {
         assertThat(finding.item()).isEqualTo("b-2026-11-25/orders.dump");
         assertThat(finding.message()).startsWith("changed: SHA-256 differs from SHA256SUMS line 1");
         assertThat(result.metrics()).containsEntry("changedFiles", 1L).containsEntry("verifiedFiles", 2L);
-        assertThat(result.summary()).contains("1 changed files");
+        assertThat(result.summary()).endsWith("; 1 changed file");
     }
 
     @Test
