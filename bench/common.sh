@@ -28,9 +28,10 @@ divide() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf "%.3f", a / b }'
 }
 
-# A metric of the integrity check in a JSON report, found by name (the report has one integrity check here).
+# A metric of the integrity check in a JSON report, by name. The bench plans have one set with one check, whose
+# metrics come last in the report, after the run's and the check's own fields of the same name.
 json_metric() {
-    grep -o "\"$2\" *: *[0-9.]*" "$1" | head -1 | sed 's/.*: *//'
+    grep -o "\"$2\" *: *[0-9.]*" "$1" | tail -1 | sed 's/.*: *//'
 }
 
 # A plan with one set whose backups are the bench-* folders under $1.
@@ -43,4 +44,18 @@ backupSets:
     checks:
       integrity: { manifest: SHA256SUMS, sample: 100% }
 PLAN
+}
+
+# Builds the data set in $DATA with the function named $2, unless a build with the same description $1 is there.
+# Also writes the plan. Needs WORK and DATA set.
+build_once() {
+    if [[ -f $WORK/.built && $(cat "$WORK/.built") == "$1" ]]; then
+        return
+    fi
+    echo "== building $1 in $DATA"
+    rm -rf "$WORK"
+    mkdir -p "$DATA"
+    "$2"
+    write_plan "$WORK"
+    echo "$1" >"$WORK/.built"
 }

@@ -19,19 +19,14 @@ need sha256sum
 need "$JAVA"
 ensure_jar
 
-stamp="$SIZE_MIB MiB in $FILES files"
-if [[ ! -f $WORK/.built || $(cat "$WORK/.built") != "$stamp" ]]; then
-    echo "== building $stamp in $DATA"
-    rm -rf "$WORK"
-    mkdir -p "$DATA"
-    per_file=$((SIZE_MIB * 1024 * 1024 / FILES))
+build_data() {
+    local per_file=$((SIZE_MIB * 1024 * 1024 / FILES))
     for ((i = 0; i < FILES; i++)); do
         head -c "$per_file" /dev/urandom >"$DATA/part-$(printf '%04d' "$i").bin"
     done
     (cd "$DATA" && sha256sum -- part-*.bin >SHA256SUMS)
-    write_plan "$WORK"
-    echo "$stamp" >"$WORK/.built"
-fi
+}
+build_once "$SIZE_MIB MiB in $FILES files" build_data
 
 bytes=$(du -sb --apparent-size "$DATA" | cut -f1)
 available_kib=$(awk '/MemAvailable/ { print $2 }' /proc/meminfo)

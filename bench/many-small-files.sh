@@ -21,22 +21,17 @@ need split
 need "$JAVA"
 ensure_jar
 
-stamp="$COUNT files of $FILE_BYTES bytes"
-if [[ ! -f $WORK/.built || $(cat "$WORK/.built") != "$stamp" ]]; then
-    echo "== building $stamp in $DATA"
-    rm -rf "$WORK"
-    mkdir -p "$DATA"
-    dirs=$(((COUNT + PER_DIR - 1) / PER_DIR))
+build_data() {
+    local dirs=$(((COUNT + PER_DIR - 1) / PER_DIR))
     for ((d = 0; d < dirs; d++)); do
-        in_dir=$((COUNT - d * PER_DIR < PER_DIR ? COUNT - d * PER_DIR : PER_DIR))
-        dir="$DATA/dir-$(printf '%04d' "$d")"
+        local in_dir=$((COUNT - d * PER_DIR < PER_DIR ? COUNT - d * PER_DIR : PER_DIR))
+        local dir="$DATA/dir-$(printf '%04d' "$d")"
         mkdir -p "$dir"
         head -c $((in_dir * FILE_BYTES)) /dev/urandom | split -b "$FILE_BYTES" -a 4 -d - "$dir/file-"
     done
     (cd "$DATA" && find . -type f ! -name SHA256SUMS -printf '%P\0' | sort -z | xargs -0 sha256sum -- >SHA256SUMS)
-    write_plan "$WORK"
-    echo "$stamp" >"$WORK/.built"
-fi
+}
+build_once "$COUNT files of $FILE_BYTES bytes" build_data
 
 listed=$(wc -l <"$DATA/SHA256SUMS")
 echo "== verifying $listed files with -Xmx$HEAP, $THREADS threads"

@@ -33,7 +33,7 @@ final class DirectoryChecksums {
     /** Adds the files of this backup to the read list and reports what is wrong with its listing. */
     void collect(BackupIndex index, ReadList reads) {
         Backup backup = index.contents().backup();
-        Optional<Entry> manifest = findManifest(index);
+        Optional<Entry> manifest = findManifest(index, configuredManifest);
         boolean clean;
         if (manifest.isPresent()) {
             clean = fromManifest(index, manifest.get(), reads);
@@ -50,7 +50,8 @@ final class DirectoryChecksums {
                 .orElse("has no checksum sidecar"));
     }
 
-    private Optional<Entry> findManifest(BackupIndex index) {
+    /** The manifest of a backup folder: the one the plan names, else the first default name present. */
+    static Optional<Entry> findManifest(BackupIndex index, String configuredManifest) {
         if (configuredManifest != null) {
             return BackupPaths.resolve("", configuredManifest).map(index::find);
         }

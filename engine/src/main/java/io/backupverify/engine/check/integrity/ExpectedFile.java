@@ -1,5 +1,6 @@
 package io.backupverify.engine.check.integrity;
 
+import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import io.backupverify.engine.target.Entry;
 import java.security.MessageDigest;
@@ -9,14 +10,15 @@ import java.util.HexFormat;
  * A file to read and the digest its manifest expects. Kept small (no copies of path strings, digest as bytes)
  * because a backup may list a great many files.
  *
+ * @param backup     the backup the file belongs to
  * @param listed     the entry the manifest names; its path is the item findings name
  * @param read       the regular file to read: the listed entry itself, or the file a link inside the backup
  *                   points to
  * @param manifest   the manifest's name, for messages
  * @param line       the manifest line
  */
-record ExpectedFile(Entry listed, Entry read, ChecksumAlgorithm algorithm, byte[] digest, String manifest,
-        int line) {
+record ExpectedFile(Backup backup, Entry listed, Entry read, ChecksumAlgorithm algorithm, byte[] digest,
+        String manifest, int line) {
 
     String item() {
         return listed.path();

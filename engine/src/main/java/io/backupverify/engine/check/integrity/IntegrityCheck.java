@@ -55,6 +55,7 @@ public final class IntegrityCheck implements Check {
         } finally {
             progress.end();
         }
+        new PreviousVersions(context, spec.manifest()).report(reader.mismatches(), findings);
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         return IntegrityReport.build(result, backups, reads, reader, findings, durationMs, context.threads());
     }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * one. Only problems are kept; a file that matches leaves nothing behind but counts.
  */
 final class ParallelReader {
-    private static final int SHOWN_HEX = 16;
+    /** Changed files kept for a closer look afterwards; beyond this many they are reported as they are. */
+    static final int MISMATCHES_KEPT = 1000;
 
     private final Target target;
     private final int threads;
@@ -31,6 +31,7 @@ final class ParallelReader {
     private final AtomicLong verifiedFiles = new AtomicLong();
     private final AtomicLong verifiedBytes = new AtomicLong();
     private final AtomicLong readBytes = new AtomicLong();
+    private final List<Mismatch> mismatches = new ArrayList<>();
 
     ParallelReader(Target target, int threads, Progress progress, Findings findings) {
         this.target = target;
@@ -102,17 +103,17 @@ final class ParallelReader {
                     + " differs from " + file.origin() + "; is the backup still being written?");
         } else if (actual.bytes() == 0) {
             findings.add(Problem.TRUNCATED, file.item(), "truncated: the file is empty (0 bytes) but "
-                    + file.origin() + " expects " + algorithm + " " + shorten(file.expectedHex()));
+                    + file.origin() + " expects " + algorithm + " " + Mismatch.shorten(file.expectedHex()));
         } else {
-            findings.add(Problem.CHANGED, file.item(), "changed: " + algorithm + " differs from " + file.origin()
-                    + " (expected " + shorten(file.expectedHex()) + ", found "
-                    + shorten(HexFormat.of().formatHex(actual.value())) + ", "
-                    + actual.bytes() + " bytes)");
+            Mismatch mismatch = new Mismatch(file, actual.value(), actual.bytes());
+            synchronized (mismatches) {
+                if (mismatches.size() < MISMATCHES_KEPT) {
+                    mismatches.add(mismatch);
+                    return;
+                }
+            }
+            findings.add(Problem.CHANGED, file.item(), mismatch.changedMessage());
         }
-    }
-
-    private static String shorten(String hex) {
-        return hex.length() <= SHOWN_HEX ? hex : hex.substring(0, SHOWN_HEX) + "…";
     }
 
     private static void await(Future<?> worker) throws InterruptedException {
@@ -136,6 +137,13 @@ final class ParallelReader {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** Files whose content differs at their listed size, not yet reported (at most {@link #MISMATCHES_KEPT}). */
+    List<Mismatch> mismatches() {
+        synchronized (mismatches) {
+            return List.copyOf(mismatches);
+        }
     }
 
     long verifiedFiles() {

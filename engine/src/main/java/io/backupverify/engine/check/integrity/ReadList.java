@@ -40,8 +40,8 @@ final class ReadList {
             skipped++;
             return;
         }
-        files.add(new ExpectedFile(listedEntry, read, expected.algorithm(), expected.digest(), manifest,
-                expected.line()));
+        files.add(new ExpectedFile(index.contents().backup(), listedEntry, read, expected.algorithm(),
+                expected.digest(), manifest, expected.line()));
         bytes += read.size();
     }
 

@@ -100,8 +100,31 @@ class IntegrityCheckTest {
         assertThat(result.findings()).extracting(Finding::item)
                 .containsExactlyInAnyOrder("b-2026-11-25/orders.dump", "b-2026-11-25/wal/0002");
         assertThat(messageFor(result, "b-2026-11-25/wal/0002")).startsWith("truncated: the file is empty");
-        assertThat(messageFor(result, "b-2026-11-25/orders.dump")).contains("4096 bytes");
+        assertThat(messageFor(result, "b-2026-11-25/orders.dump")).as("no size to compare with")
+                .startsWith("changed: ").contains("4096 bytes");
         assertThat(result.metrics()).containsEntry("truncatedFiles", 1L).containsEntry("changedFiles", 1L);
+    }
+
+    @Test
+    void aFileCutShortIsCalledTruncatedWhenTheBackupBeforeHoldsTheSameContent() throws IOException {
+        Files.writeString(latest.resolve("wal/0001"), "wal");
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(only(result).item()).isEqualTo("b-2026-11-25/wal/0001");
+        assertThat(only(result).message()).isEqualTo("truncated: 3 bytes, but b-2026-11-24/wal/0001, listed with "
+                + "the same SHA-256 in the backup before, has 7 bytes");
+        assertThat(result.metrics()).containsEntry("truncatedFiles", 1L).containsEntry("changedFiles", 0L);
+    }
+
+    @Test
+    void aFileChangedInPlaceIsNotCalledTruncated() throws IOException {
+        Files.writeString(latest.resolve("wal/0001"), "WAL one");
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(only(result).message()).startsWith("changed: SHA-256 differs from SHA256SUMS line 2");
     }
 
     private static String messageFor(CheckResult result, String item) {
