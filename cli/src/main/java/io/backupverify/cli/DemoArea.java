@@ -54,7 +54,7 @@ final class DemoArea {
             analyticsExport(newest.minus(Duration.ofDays(day)));
         }
         Path plan = root.resolve("plan.yaml");
-        Files.writeString(plan, planText(), StandardCharsets.UTF_8);
+        Files.writeString(plan, planText(newest), StandardCharsets.UTF_8);
         return plan;
     }
 
@@ -144,7 +144,10 @@ final class DemoArea {
         }
     }
 
-    private static String planText() {
+    private static String planText(Instant newest) {
+        int hour = newest.atZone(ZoneOffset.UTC).getHour();
+        String windowStart = String.format("%02d:00", hour);
+        String windowEnd = String.format("%02d:00", (hour + 1) % 24);
         return """
                 # The demo plan: three backup sets, verified by `backup-verify demo`.
                 # Run it again with: backup-verify verify plan.yaml --html reports/report.html
@@ -154,8 +157,11 @@ final class DemoArea {
                     layout: { kind: directory-per-backup, namePattern: "orders-{yyyy-MM-dd'T'HHmm}" }
                     checks:
                       freshness:    { maxAge: 26h }
-                      completeness: { required: [orders.dump, schema.sql], minFiles: 2, maxShrink: 20% }
-                      integrity:    { manifest: SHA256SUMS, sample: 100% }
+                      completeness: { required: [orders.dump, schema.sql], minFiles: 2, maxShrink: 20%% }
+                      integrity:    { manifest: SHA256SUMS, sample: 100%% }
+                      retention:    { keepDaily: 7 }
+                      window:       { start: "%s", end: "%s", maxDuration: 1h }
+                      capacity:     { warnAt: 90%%, failAt: 98%% }
 
                   - name: customer-files
                     target: { type: local, path: backups/customers }
@@ -171,7 +177,7 @@ final class DemoArea {
                     checks:
                       freshness:    { maxAge: 26h }
                       integrity:    {}
-                """;
+                """.formatted(windowStart, windowEnd);
     }
 
     private static void deleteContents(Path folder) throws IOException {

@@ -1,5 +1,7 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.report.HtmlReport;
+import io.backupverify.engine.report.JUnitReport;
 import io.backupverify.engine.report.JsonReport;
 import io.backupverify.engine.run.RunResult;
 import java.io.IOException;
@@ -8,8 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
-/** Writes report files whole or not at all: each goes to a temporary file that is then moved into place. */
+/**
+ * Writes report files whole or not at all: each goes to a temporary file that is then moved into place. The
+ * files get the usual permissions of new files (the umask), as any report would.
+ */
 final class ReportFiles {
     /** Writes one report format. */
     @FunctionalInterface
@@ -18,12 +25,8 @@ final class ReportFiles {
     }
 
     static final Format JSON = (run, out) -> new JsonReport().write(run, out);
-    static final Format JUNIT = (run, out) -> {
-        throw new IOException("JUnit XML is not available yet");
-    };
-    static final Format HTML = (run, out) -> {
-        throw new IOException("HTML is not available yet");
-    };
+    static final Format JUNIT = (run, out) -> new JUnitReport().write(run, out);
+    static final Format HTML = (run, out) -> new HtmlReport().write(run, out);
 
     private ReportFiles() {
     }
@@ -32,9 +35,10 @@ final class ReportFiles {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        Path temporary = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 format.write(run, out);
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -71,7 +71,7 @@ class VerifyCommandTest {
         CommandRunner result = CommandRunner.run("verify", plan.toString());
 
         assertThat(result.exitCode()).isEqualTo(64);
-        assertThat(result.err()).startsWith("error: " + plan + ":5:")
+        assertThat(result.err()).startsWith("error: " + plan + ":6:")
                 .contains("backupSets[0].checks.freshness.maxAg").contains("unknown key");
         assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -103,7 +103,7 @@ class VerifyCommandTest {
         assertThat(valid.exitCode()).isZero();
         assertThat(valid.out()).contains("valid, 1 backup set");
         assertThat(invalid.exitCode()).isEqualTo(64);
-        assertThat(invalid.err()).contains(":5:").contains("'soon' is not a duration");
+        assertThat(invalid.err()).contains(":6:").contains("'soon' is not a duration");
     }
 
     @Test

@@ -118,6 +118,11 @@ public final class CheckResult {
             return this;
         }
 
+        /** Records that the set has no backup at all, which fails any check that needs one. */
+        public Builder noBackupFound() {
+            return finding(Finding.fail("(none)", "no backup found on the target")).summary("no backup found");
+        }
+
         public List<Finding> currentFindings() {
             return Collections.unmodifiableList(findings);
         }

@@ -34,6 +34,8 @@ public record ByteSize(long bytes) {
         return new ByteSize(amount.multiply(BigDecimal.valueOf(multiplier)).longValue());
     }
 
+    /** A plain number in a plan, such as {@code quota: 1024}, counts bytes. */
+    @JsonCreator
     public static ByteSize ofBytes(long bytes) {
         return new ByteSize(bytes);
     }

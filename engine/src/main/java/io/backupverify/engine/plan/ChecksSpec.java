@@ -4,8 +4,10 @@ package io.backupverify.engine.plan;
  * The checks configured for a backup set. A check whose key is absent does not run; each present one must be
  * complete. New checks add a key here.
  */
-public record ChecksSpec(FreshnessSpec freshness, CompletenessSpec completeness, IntegritySpec integrity) {
+public record ChecksSpec(FreshnessSpec freshness, CompletenessSpec completeness, IntegritySpec integrity,
+        RetentionSpec retention, WindowSpec window, CapacitySpec capacity) {
     public boolean isEmpty() {
-        return freshness == null && completeness == null && integrity == null;
+        return freshness == null && completeness == null && integrity == null && retention == null && window == null
+                && capacity == null;
     }
 }

@@ -7,6 +7,9 @@ import java.util.Set;
 
 /** Checks what the binder cannot: required keys, ranges, unique names. Stops at the first problem. */
 final class PlanValidator {
+    /** The most periods one retention tier may ask for (about 270 years of dailies). */
+    static final int MAX_PERIODS = 100_000;
+
     private final String source;
     private final SourceLocations locations;
 
@@ -78,6 +81,111 @@ final class PlanValidator {
             if (sample <= 0 || sample > 100) {
                 throw problem(at + ".integrity.sample", "sample must be more than 0% and at most 100%");
             }
+        }
+        if (checks.retention() != null) {
+            validateRetention(at + ".retention", checks.retention());
+        }
+        if (checks.window() != null) {
+            validateWindow(at + ".window", checks.window());
+        }
+        if (checks.capacity() != null) {
+            validateCapacity(at + ".capacity", checks.capacity());
+        }
+    }
+
+    private void validateRetention(String at, RetentionSpec retention) throws PlanException {
+        if (retention.isEmpty()) {
+            throw problem(at, "retention needs at least one of keepDaily, keepWeekly, keepMonthly, keepYearly, "
+                    + "minAge, maxAge");
+        }
+        checkCount(at + ".keepDaily", retention.keepDaily());
+        checkCount(at + ".keepWeekly", retention.keepWeekly());
+        checkCount(at + ".keepMonthly", retention.keepMonthly());
+        checkCount(at + ".keepYearly", retention.keepYearly());
+        DurationValue minAge = retention.minAge();
+        DurationValue maxAge = retention.maxAge();
+        if (minAge != null && minAge.duration().isZero()) {
+            throw problem(at + ".minAge", "minAge must be more than 0");
+        }
+        if (maxAge != null && maxAge.duration().isZero()) {
+            throw problem(at + ".maxAge", "maxAge must be more than 0");
+        }
+        if (minAge != null && maxAge != null && minAge.duration().compareTo(maxAge.duration()) > 0) {
+            throw problem(at + ".minAge", "minAge " + minAge + " is more than maxAge " + maxAge
+                    + "; no backup could satisfy both");
+        }
+        if (maxAge != null) {
+            checkReachable(at + ".keepDaily", "keepDaily", retention.keepDaily(), 1, maxAge);
+            checkReachable(at + ".keepWeekly", "keepWeekly", retention.keepWeekly(), 7, maxAge);
+            checkReachable(at + ".keepMonthly", "keepMonthly", retention.keepMonthly(), 28, maxAge);
+            checkReachable(at + ".keepYearly", "keepYearly", retention.keepYearly(), 365, maxAge);
+        }
+    }
+
+    private void checkCount(String key, int count) throws PlanException {
+        if (count < 0) {
+            throw problem(key, "a count cannot be negative; use 0 or leave the key out to not require this tier");
+        }
+        if (count > MAX_PERIODS) {
+            throw problem(key, count + " periods is more than the " + MAX_PERIODS + " this check evaluates");
+        }
+    }
+
+    /**
+     * A tier of n periods always needs a backup at least (n - 2) whole periods old, whatever day the check runs;
+     * a maxAge below that makes the policy contradict itself.
+     */
+    private void checkReachable(String key, String name, int count, int shortestPeriodDays, DurationValue maxAge)
+            throws PlanException {
+        long neededDays = (long) Math.max(0, count - 2) * shortestPeriodDays;
+        if (maxAge.duration().toDays() < neededDays) {
+            throw problem(key, name + " " + count + " needs backups at least " + neededDays + " days old, but maxAge "
+                    + maxAge + " requires deleting them; the policy contradicts itself");
+        }
+    }
+
+    private void validateWindow(String at, WindowSpec window) throws PlanException {
+        if ((window.start() == null) != (window.end() == null)) {
+            throw problem(at + (window.start() == null ? ".start" : ".end"),
+                    "a window needs both start and end, such as start: \"01:00\" and end: \"05:00\"");
+        }
+        if (!window.hasWindow() && window.maxDuration() == null) {
+            throw problem(at, "window needs start and end, or maxDuration, or both");
+        }
+        if (window.hasWindow() && window.start().equals(window.end())) {
+            throw problem(at + ".end", "end equals start; the window would be empty");
+        }
+        if (window.maxDuration() != null && window.maxDuration().duration().isZero()) {
+            throw problem(at + ".maxDuration", "maxDuration must be more than 0");
+        }
+        if (window.lookback().duration().isZero()) {
+            throw problem(at + ".lookback", "lookback must be more than 0");
+        }
+        String marker = window.marker();
+        if (marker.isBlank() || marker.contains("/") || marker.contains("\\") || marker.equals(".")
+                || marker.equals("..")) {
+            throw problem(at + ".marker", "marker must be a plain file name, such as " + WindowSpec.DEFAULT_MARKER);
+        }
+    }
+
+    private void validateCapacity(String at, CapacitySpec capacity) throws PlanException {
+        if (capacity.quota() != null && capacity.quota().bytes() == 0) {
+            throw problem(at + ".quota", "quota must be more than 0 bytes");
+        }
+        checkShare(at + ".warnAt", "warnAt", capacity.warnAt());
+        checkShare(at + ".failAt", "failAt", capacity.failAt());
+        if (capacity.warnAt().value() > capacity.failAt().value()) {
+            throw problem(at + ".warnAt", "warnAt " + capacity.warnAt() + " is above failAt " + capacity.failAt()
+                    + "; warnAt must not exceed failAt");
+        }
+        if (capacity.growthWindow().duration().isZero()) {
+            throw problem(at + ".growthWindow", "growthWindow must be more than 0");
+        }
+    }
+
+    private void checkShare(String key, String name, Percentage share) throws PlanException {
+        if (share.value() <= 0 || share.value() > 100) {
+            throw problem(key, name + " must be more than 0% and at most 100%");
         }
     }
 

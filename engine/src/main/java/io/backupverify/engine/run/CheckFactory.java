@@ -1,9 +1,12 @@
 package io.backupverify.engine.run;
 
 import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.capacity.CapacityCheck;
 import io.backupverify.engine.check.completeness.CompletenessCheck;
 import io.backupverify.engine.check.freshness.FreshnessCheck;
 import io.backupverify.engine.check.integrity.IntegrityCheck;
+import io.backupverify.engine.check.retention.RetentionCheck;
+import io.backupverify.engine.check.window.WindowCheck;
 import io.backupverify.engine.plan.ChecksSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,15 @@ public final class CheckFactory {
         }
         if (spec.integrity() != null) {
             checks.add(new IntegrityCheck(spec.integrity()));
+        }
+        if (spec.retention() != null) {
+            checks.add(new RetentionCheck(spec.retention()));
+        }
+        if (spec.window() != null) {
+            checks.add(new WindowCheck(spec.window()));
+        }
+        if (spec.capacity() != null) {
+            checks.add(new CapacityCheck(spec.capacity()));
         }
         return checks;
     }

@@ -39,8 +39,7 @@ public final class CompletenessCheck implements Check {
         CheckResult.Builder result = CheckResult.builder(ID);
         Optional<Backup> latest = context.latest();
         if (latest.isEmpty()) {
-            return result.finding(Finding.fail("(none)", "no backup found on the target"))
-                    .summary("no backup found").build();
+            return result.noBackupFound().build();
         }
         BackupContents contents = context.contents(latest.get());
         List<Entry> files = contents.entries().stream().filter(Entry::isFile).toList();

@@ -32,8 +32,7 @@ public final class FreshnessCheck implements Check {
         CheckResult.Builder result = CheckResult.builder(ID).metric("maxAgeSeconds", maxAge.getSeconds());
         Optional<Backup> latest = context.latest();
         if (latest.isEmpty()) {
-            return result.finding(Finding.fail("(none)", "no backup found on the target"))
-                    .summary("no backup found").build();
+            return result.noBackupFound().build();
         }
         Backup backup = latest.get();
         Duration age = Duration.between(backup.time(), context.now());

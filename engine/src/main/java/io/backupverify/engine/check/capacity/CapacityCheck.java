@@ -1,0 +1,156 @@
+package io.backupverify.engine.check.capacity;
+
+import io.backupverify.engine.backup.Backup;
+import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.CheckContext;
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.plan.ByteSize;
+import io.backupverify.engine.plan.CapacitySpec;
+import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.util.IoErrors;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Used space on the target against the quota, or the storage's size when no quota is given: WARN from
+ * {@code warnAt}, FAIL from {@code failAt}. Space the target cannot report is an ERROR. A growth estimate from the
+ * set's backups gives the days until {@code warnAt} and until full.
+ */
+public final class CapacityCheck implements Check {
+    public static final String ID = "capacity";
+    /** Metric value of the day estimates when usage is not growing or too few backups tell. */
+    public static final double NO_ESTIMATE = -1;
+    /** Metric value of the growth when too few backups tell. */
+    public static final long NO_GROWTH = -1;
+
+    private final CapacitySpec spec;
+
+    public CapacityCheck(CapacitySpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) {
+        CheckResult.Builder result = CheckResult.builder(ID)
+                .metric("warnAtPercent", spec.warnAt().value())
+                .metric("failAtPercent", spec.failAt().value());
+        Optional<StorageUsage> reported;
+        try {
+            reported = context.target().usage();
+        } catch (IOException e) {
+            return result.status(Status.ERROR)
+                    .summary("cannot measure the used space: " + IoErrors.describe(e)).build();
+        }
+        if (reported.isEmpty()) {
+            return result.status(Status.ERROR)
+                    .summary("the target cannot report its used space, so capacity cannot be checked").build();
+        }
+        StorageUsage usage = reported.get();
+        if (usage.usedBytes() < 0) {
+            return result.status(Status.ERROR).summary("the target reported no used space figure").build();
+        }
+        long total;
+        String totalSource;
+        if (spec.quota() != null) {
+            total = spec.quota().bytes();
+            totalSource = "quota";
+        } else if (usage.hasTotal()) {
+            total = usage.totalBytes();
+            totalSource = usage.source();
+        } else {
+            return result.status(Status.ERROR).metric("usedBytes", usage.usedBytes())
+                    .summary("the target has no fixed size; set capacity.quota to check its used space").build();
+        }
+        long used = usage.usedBytes();
+        double percent = used * 100.0 / total;
+        result.metric("usedBytes", used)
+                .metric("totalBytes", total)
+                .metric("usedPercent", round(percent, 2))
+                .metric("usageSource", usage.source())
+                .metric("totalSource", totalSource);
+
+        Status level = new UsageThresholds(spec.warnAt(), spec.failAt()).rate(used, total);
+        String usedText = ByteSize.format(used) + " of " + ByteSize.format(total) + " (" + totalSource + ") used, "
+                + String.format(Locale.ROOT, "%.1f%%", percent);
+        if (level == Status.FAIL) {
+            result.finding(Finding.fail(context.target().description(), usedText + ", at or above failAt "
+                    + spec.failAt()));
+        } else if (level == Status.WARN) {
+            result.finding(Finding.warn(context.target().description(), usedText + ", at or above warnAt "
+                    + spec.warnAt()));
+        }
+
+        String forecast = forecast(context, used, total, result);
+        return result.summary(usedText + "; " + forecast).build();
+    }
+
+    private String forecast(CheckContext context, long used, long total, CheckResult.Builder result) {
+        Optional<GrowthEstimate> estimate;
+        try {
+            estimate = GrowthEstimate.of(sizes(context));
+        } catch (IOException e) {
+            result.metric("growthBytesPerDay", NO_GROWTH).metric("daysUntilWarn", NO_ESTIMATE)
+                    .metric("daysUntilFull", NO_ESTIMATE);
+            result.finding(Finding.error("(growth)", "cannot measure the backups' sizes: " + IoErrors.describe(e)));
+            return "growth unknown";
+        }
+        if (estimate.isEmpty()) {
+            result.metric("growthBytesPerDay", NO_GROWTH)
+                    .metric("daysUntilWarn", used >= UsageThresholds.limit(total, spec.warnAt()) ? 0.0 : NO_ESTIMATE)
+                    .metric("daysUntilFull", used >= total ? 0.0 : NO_ESTIMATE);
+            return "growth unknown (needs two backups at different times within " + spec.growthWindow() + ")";
+        }
+        GrowthEstimate growth = estimate.get();
+        double untilWarn = growth.daysUntil(used, UsageThresholds.limit(total, spec.warnAt())).orElse(NO_ESTIMATE);
+        double untilFull = growth.daysUntil(used, total).orElse(NO_ESTIMATE);
+        result.metric("growthBytesPerDay", Math.round(growth.bytesPerDay()))
+                .metric("backupSizeChangeBytesPerDay", Math.round(growth.sizeChangePerDay()))
+                .metric("growthBackups", growth.backups())
+                .metric("growthSpanDays", round(growth.span().getSeconds() / 86_400.0, 2))
+                .metric("daysUntilWarn", round(untilWarn, 1))
+                .metric("daysUntilFull", round(untilFull, 1));
+        String rate = ByteSize.format(Math.round(growth.bytesPerDay())) + "/day from " + growth.backups()
+                + " backups";
+        if (untilFull < 0) {
+            return "growing " + rate + "; not filling up";
+        }
+        return "growing " + rate + "; " + days(untilWarn) + " to warnAt, " + days(untilFull) + " to full";
+    }
+
+    /** The backups within the growth window before the newest one, with their sizes, oldest first. */
+    private List<SizedBackup> sizes(CheckContext context) throws IOException {
+        List<SizedBackup> sizes = new ArrayList<>();
+        Optional<Backup> latest = context.latest();
+        if (latest.isEmpty()) {
+            return sizes;
+        }
+        Instant from = latest.get().time().minus(spec.growthWindow().duration());
+        for (Backup backup : context.backups()) {
+            if (!backup.time().isBefore(from)) {
+                long bytes = backup.directory() ? context.contents(backup).totalBytes() : backup.size();
+                sizes.add(new SizedBackup(backup.time(), bytes));
+            }
+        }
+        return sizes;
+    }
+
+    private static String days(double days) {
+        return days < 0 ? "never" : String.format(Locale.ROOT, "%.1f days", days);
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}
