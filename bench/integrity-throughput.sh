@@ -39,35 +39,44 @@ cat "$DATA"/* >/dev/null
 cat "$DATA"/* >/dev/null
 
 # Runs alternate (sha256sum, backup-verify, sha256sum, ...) so that both see the same machine load;
-# the best run of each is compared, being the one least disturbed by anything else running.
-best_sha=""
-best_bv=""
-best_check_ms=""
+# the best run of each is compared, being the one least disturbed by anything else running. With /usr/bin/time
+# the CPU seconds (user + system) of each run are shown too: they do not depend on the machine's load.
+TIMES=$WORK/times.out
+timed() {
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -f "%e %U %S" -o "$TIMES" "$@"
+    else
+        local start end
+        start=$(now)
+        "$@"
+        end=$(now)
+        awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f ? ?\n", b - a }' >"$TIMES"
+    fi
+}
+wall() { cut -d' ' -f1 "$TIMES"; }
+cpu() { awk '{ if ($2 == "?") print "?"; else printf "%.2f", $2 + $3 }' "$TIMES"; }
 faster() {
     [[ -z $2 ]] || awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'
 }
-for ((run = 1; run <= RUNS; run++)); do
-    start=$(now)
-    (cd "$DATA" && sha256sum -c --quiet SHA256SUMS)
-    end=$(now)
-    seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-    echo "   run $run  sha256sum -c:          ${seconds}s"
-    if faster "$seconds" "$best_sha"; then best_sha=$seconds; fi
 
-    start=$(now)
+best_sha="" best_sha_cpu="" best_bv="" best_bv_cpu="" best_check_ms=""
+for ((run = 1; run <= RUNS; run++)); do
+    (cd "$DATA" && timed sha256sum -c --quiet SHA256SUMS)
+    echo "   run $run  sha256sum -c:          $(wall)s wall, $(cpu)s CPU"
+    if faster "$(wall)" "$best_sha"; then best_sha=$(wall) best_sha_cpu=$(cpu); fi
+
     status=0
-    "$JAVA" -jar "$JAR" verify "$WORK/plan.yaml" --threads "$THREADS" --no-progress --json "$WORK/report.json" \
-        >"$WORK/verify.out" 2>&1 || status=$?
-    end=$(now)
+    timed "$JAVA" -jar "$JAR" verify "$WORK/plan.yaml" --threads "$THREADS" --no-progress \
+        --json "$WORK/report.json" >"$WORK/verify.out" 2>&1 || status=$?
     if ((status != 0)); then
         echo "error: backup-verify exited with $status:" >&2
         cat "$WORK/verify.out" >&2
         exit 1
     fi
-    seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
     check_ms=$(json_metric "$WORK/report.json" durationMs)
-    echo "   run $run  backup-verify verify:  ${seconds}s (integrity check alone ${check_ms} ms, $THREADS threads)"
-    if faster "$seconds" "$best_bv"; then best_bv=$seconds; fi
+    echo "   run $run  backup-verify verify:  $(wall)s wall, $(cpu)s CPU (integrity check alone ${check_ms} ms," \
+        "$THREADS threads)"
+    if faster "$(wall)" "$best_bv"; then best_bv=$(wall) best_bv_cpu=$(cpu); fi
     if faster "$check_ms" "$best_check_ms"; then best_check_ms=$check_ms; fi
 done
 
@@ -77,9 +86,13 @@ bv_rate=$(divide "$mib" "$best_bv")
 check_rate=$(divide "$mib" "$(divide "$best_check_ms" 1000)")
 echo
 echo "data:                         $bytes bytes in $FILES files ($(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1))"
-echo "sha256sum -c:                 ${best_sha}s  ${sha_rate} MiB/s"
-echo "backup-verify verify:         ${best_bv}s  ${bv_rate} MiB/s  (whole command, JVM start included)"
+echo "sha256sum -c:                 ${best_sha}s  ${sha_rate} MiB/s  (${best_sha_cpu}s CPU)"
+echo "backup-verify verify:         ${best_bv}s  ${bv_rate} MiB/s  (${best_bv_cpu}s CPU; whole command, JVM start included)"
 echo "integrity check alone:        $(divide "$best_check_ms" 1000)s  ${check_rate} MiB/s"
 echo "load average after:           $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows both sides)"
 echo "ratio (command / sha256sum):  $(divide "$bv_rate" "$sha_rate")x"
 echo "ratio (check / sha256sum):    $(divide "$check_rate" "$sha_rate")x"
+if [[ $best_sha_cpu != "?" ]]; then
+    echo "CPU seconds per GiB:          sha256sum $(divide "$best_sha_cpu" "$(divide "$mib" 1024)"),"\
+        "backup-verify $(divide "$best_bv_cpu" "$(divide "$mib" 1024)")"
+fi
