@@ -4,7 +4,6 @@ import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
-import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.plan.IntegrityScope;
 import io.backupverify.engine.plan.IntegritySpec;
@@ -40,8 +39,7 @@ public final class IntegrityCheck implements Check {
         List<Backup> backups = spec.scope() == IntegrityScope.ALL ? context.backups()
                 : context.latest().map(List::of).orElse(List.of());
         if (backups.isEmpty()) {
-            return result.finding(Finding.fail("(none)", "no backup found on the target"))
-                    .summary("no backup found").build();
+            return result.noBackupFound().build();
         }
         Findings findings = new Findings();
         ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()), findings);
