@@ -75,6 +75,11 @@ final class DirectoryChecksums {
                         "listed in " + name + " line " + entry.line() + " but missing");
                 return;
             }
+            if (listed == manifest) {
+                findings.add(Problem.NOTICE, manifest.path(), name + " line " + entry.line()
+                        + " lists the manifest itself, which cannot hold its own checksum; not read");
+                return;
+            }
             index.markListed(listed);
             reads.add(index, listed, entry, name, path.get());
         });

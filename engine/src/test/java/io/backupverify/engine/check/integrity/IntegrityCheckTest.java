@@ -229,6 +229,34 @@ class IntegrityCheckTest {
     }
 
     @Test
+    void aManifestInASubfolderNamesFilesRelativeToItself() throws IOException {
+        Files.delete(latest.resolve("SHA256SUMS"));
+        Path meta = area.folder("b-2026-11-25/meta");
+        area.write(meta, "CHECKSUMS", BackupArea.gnuLine(ChecksumAlgorithm.SHA256, latest, "orders.dump")
+                .replace("  orders.dump", "  ../orders.dump")
+                + BackupArea.gnuLine(ChecksumAlgorithm.SHA256, latest, "wal/0001").replace("  wal/", "  ../wal/")
+                + BackupArea.gnuLine(ChecksumAlgorithm.SHA256, latest, "wal/0002").replace("  wal/", "  ../wal/"));
+
+        CheckResult result = area.integrity("{ manifest: meta/CHECKSUMS }");
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 3L);
+    }
+
+    @Test
+    void aManifestListingItselfIsNotReadAgainstItself() throws IOException {
+        String sums = Files.readString(latest.resolve("SHA256SUMS"));
+        area.write(latest, "SHA256SUMS", sums + "0".repeat(64) + "  SHA256SUMS\n");
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(only(result).message()).isEqualTo("SHA256SUMS line 4 lists the manifest itself, which cannot "
+                + "hold its own checksum; not read");
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 3L);
+    }
+
+    @Test
     void aLinkOutOfTheBackupIsReportedAndNotFollowed() throws IOException {
         Path outside = area.write(Files.createDirectories(root.resolve("elsewhere")), "secret", "not backup data");
         Files.createSymbolicLink(latest.resolve("unlisted-link"), outside);
