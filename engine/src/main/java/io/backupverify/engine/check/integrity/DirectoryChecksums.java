@@ -6,7 +6,6 @@ import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import io.backupverify.engine.checksum.ManifestEntry;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.EntryType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,8 +94,7 @@ final class DirectoryChecksums {
 
     private boolean fromSidecars(BackupIndex index, ReadList reads) {
         boolean clean = true;
-        List<Entry> sidecars = new ArrayList<>(index.contents().entries().stream()
-                .filter(DirectoryChecksums::isSidecar).toList());
+        List<Entry> sidecars = index.contents().entries().stream().filter(DirectoryChecksums::isSidecar).toList();
         for (Entry sidecar : sidecars) {
             index.markListed(sidecar);
             String filePath = stripSuffix(sidecar.path());

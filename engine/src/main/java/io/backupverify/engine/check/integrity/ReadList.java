@@ -26,8 +26,9 @@ final class ReadList {
     /**
      * Takes in one manifest entry whose name was found in the backup.
      *
-     * @param listed     what the manifest's name points at in the backup
-     * @param samplePath the file's path inside its backup, which decides its sample slice
+     * @param listedEntry what the manifest's name points at in the backup
+     * @param manifest    the manifest's name, for messages
+     * @param samplePath  the file's path inside its backup, which decides its sample slice
      */
     void add(BackupIndex index, Entry listedEntry, ManifestEntry expected, String manifest, String samplePath) {
         listed++;
