@@ -42,7 +42,8 @@ public final class IntegrityCheck implements Check {
             return result.noBackupFound().build();
         }
         Findings findings = new Findings();
-        ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()), findings);
+        ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()),
+                spec.scope() == IntegrityScope.ALL, findings);
         collect(context, backups, reads, findings);
 
         Progress progress = context.progress();

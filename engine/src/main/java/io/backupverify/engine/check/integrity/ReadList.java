@@ -12,14 +12,22 @@ import java.util.List;
  */
 final class ReadList {
     private final SampleSelector sample;
+    private final boolean sampleByTargetPath;
     private final Findings findings;
     private final List<ExpectedFile> files = new ArrayList<>();
     private long bytes;
     private long listed;
     private long skipped;
 
-    ReadList(SampleSelector sample, Findings findings) {
+    /**
+     * @param sampleByTargetPath whether a file's sample slice follows its path on the target, backup name
+     *                           included (for {@code scope: all}, which spreads the backups' files over the
+     *                           runs), rather than its path inside its backup (for {@code scope: latest}, where a
+     *                           file of the same name in each day's backup keeps its slice)
+     */
+    ReadList(SampleSelector sample, boolean sampleByTargetPath, Findings findings) {
         this.sample = sample;
+        this.sampleByTargetPath = sampleByTargetPath;
         this.findings = findings;
     }
 
@@ -37,7 +45,7 @@ final class ReadList {
         if (read == null) {
             return;
         }
-        if (!sample.selects(samplePath)) {
+        if (!sample.selects(sampleByTargetPath ? listedEntry.path() : samplePath)) {
             skipped++;
             return;
         }

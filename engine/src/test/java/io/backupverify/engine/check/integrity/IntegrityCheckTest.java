@@ -485,6 +485,32 @@ class IntegrityCheckTest {
     }
 
     @Test
+    void aSampleOverAllBackupsReadsEachBackupsFilesExactlyOnceAndSpreadsThem() {
+        for (int day = 1; day <= 9; day++) {
+            Path backup = area.folder("b-2026-10-0" + day);
+            area.write(backup, "orders.dump", "orders of day " + day);
+            area.write(backup, "schema.sql", "schema");
+            area.sha256sums(backup, "orders.dump", "schema.sql");
+        }
+        Map<String, Integer> reads = new HashMap<>();
+        List<Long> readPerRun = new ArrayList<>();
+        for (long run = 0; run < 4; run++) {
+            RecordingTarget recording = new RecordingTarget(new io.backupverify.engine.target.LocalTarget(root),
+                    Set.of());
+            area.wrapTarget(target -> recording);
+            CheckResult result = area.integrity("{ sample: 25%, scope: all }", run);
+
+            assertThat(result.status()).isEqualTo(Status.PASS);
+            readPerRun.add((Long) result.metrics().get("verifiedFiles"));
+            recording.opened.stream().filter(path -> !path.endsWith("SHA256SUMS"))
+                    .forEach(path -> reads.merge(path, 1, Integer::sum));
+        }
+        assertThat(reads).hasSize(9 * 2 + 5);
+        assertThat(reads.values()).containsOnly(1);
+        assertThat(readPerRun).allSatisfy(count -> assertThat(count).isPositive());
+    }
+
+    @Test
     void aSampleStillReportsMissingFilesItDoesNotRead() throws IOException {
         Files.delete(latest.resolve("wal/0002"));
         for (long run = 0; run < 4; run++) {
