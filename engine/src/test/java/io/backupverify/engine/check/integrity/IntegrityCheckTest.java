@@ -8,9 +8,9 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import io.backupverify.engine.target.LocalTarget;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -454,6 +455,23 @@ class IntegrityCheckTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
     }
 
+    /** Runs the check for consecutive run numbers and counts how often each data file was opened. */
+    private Map<String, Integer> readsOverRuns(String integrity, long firstRun, int runs,
+            BiConsumer<Long, CheckResult> eachRun) {
+        Map<String, Integer> reads = new HashMap<>();
+        for (long run = firstRun; run < firstRun + runs; run++) {
+            RecordingTarget recording = new RecordingTarget(new LocalTarget(root), Set.of());
+            area.wrapTarget(target -> recording);
+            CheckResult result = area.integrity(integrity, run);
+
+            assertThat(result.status()).isEqualTo(Status.PASS);
+            eachRun.accept(run, result);
+            recording.opened.stream().filter(path -> !path.endsWith("SHA256SUMS"))
+                    .forEach(path -> reads.merge(path, 1, Integer::sum));
+        }
+        return reads;
+    }
+
     @Test
     void aSampleReadsEachFileExactlyOnceOverItsRuns() {
         Path many = area.folder("b-2026-11-26");
@@ -463,25 +481,18 @@ class IntegrityCheckTest {
             area.write(many, names.get(i), "part " + i);
         }
         area.sha256sums(many, names.toArray(new String[0]));
-        Map<String, Integer> reads = new HashMap<>();
-        long skipped = 0;
-        for (long run = 500; run < 510; run++) {
-            RecordingTarget recording = new RecordingTarget(new io.backupverify.engine.target.LocalTarget(root),
-                    Set.of());
-            area.wrapTarget(target -> recording);
-            CheckResult result = area.integrity("{ sample: 10% }", run);
+        AtomicLong skipped = new AtomicLong();
 
-            assertThat(result.status()).isEqualTo(Status.PASS);
+        Map<String, Integer> reads = readsOverRuns("{ sample: 10% }", 500, 10, (run, result) -> {
             assertThat(result.metrics()).containsEntry("sampleSlice", (int) (run % 10) + 1)
                     .containsEntry("sampleSlices", 10);
             assertThat(result.summary()).contains("sample " + (run % 10 + 1) + "/10");
-            skipped += (Long) result.metrics().get("skippedFiles");
-            recording.opened.stream().filter(path -> !path.endsWith("SHA256SUMS"))
-                    .forEach(path -> reads.merge(path, 1, Integer::sum));
-        }
+            skipped.addAndGet((Long) result.metrics().get("skippedFiles"));
+        });
+
         assertThat(reads).hasSize(60);
         assertThat(reads.values()).containsOnly(1);
-        assertThat(skipped).isEqualTo(60 * 9);
+        assertThat(skipped).hasValue(60 * 9);
     }
 
     @Test
@@ -492,19 +503,11 @@ class IntegrityCheckTest {
             area.write(backup, "schema.sql", "schema");
             area.sha256sums(backup, "orders.dump", "schema.sql");
         }
-        Map<String, Integer> reads = new HashMap<>();
         List<Long> readPerRun = new ArrayList<>();
-        for (long run = 0; run < 4; run++) {
-            RecordingTarget recording = new RecordingTarget(new io.backupverify.engine.target.LocalTarget(root),
-                    Set.of());
-            area.wrapTarget(target -> recording);
-            CheckResult result = area.integrity("{ sample: 25%, scope: all }", run);
 
-            assertThat(result.status()).isEqualTo(Status.PASS);
-            readPerRun.add((Long) result.metrics().get("verifiedFiles"));
-            recording.opened.stream().filter(path -> !path.endsWith("SHA256SUMS"))
-                    .forEach(path -> reads.merge(path, 1, Integer::sum));
-        }
+        Map<String, Integer> reads = readsOverRuns("{ sample: 25%, scope: all }", 0, 4,
+                (run, result) -> readPerRun.add((Long) result.metrics().get("verifiedFiles")));
+
         assertThat(reads).hasSize(9 * 2 + 5);
         assertThat(reads.values()).containsOnly(1);
         assertThat(readPerRun).allSatisfy(count -> assertThat(count).isPositive());
@@ -575,9 +578,5 @@ class IntegrityCheckTest {
         assertThat(result.findings()).hasSize(Findings.LISTED_PER_KIND + 1);
         assertThat(result.findings().get(Findings.LISTED_PER_KIND).message())
                 .isEqualTo("50 more changed files not listed here");
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
