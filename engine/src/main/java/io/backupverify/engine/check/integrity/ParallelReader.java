@@ -47,12 +47,13 @@ final class ParallelReader {
         if (workers == 0) {
             return;
         }
+        int bufferBytes = FileDigester.bufferBytes(order.get(0).read().size(), workers);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, readerThreads());
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                running.add(pool.submit(() -> work(order, next)));
+                running.add(pool.submit(() -> work(order, next, bufferBytes)));
             }
             for (Future<?> worker : running) {
                 await(worker);
@@ -65,8 +66,8 @@ final class ParallelReader {
         }
     }
 
-    private void work(List<ExpectedFile> files, AtomicInteger next) {
-        FileDigester digester = new FileDigester(target, progress);
+    private void work(List<ExpectedFile> files, AtomicInteger next, int bufferBytes) {
+        FileDigester digester = new FileDigester(target, progress, bufferBytes);
         int at;
         while (!Thread.currentThread().isInterrupted() && (at = next.getAndIncrement()) < files.size()) {
             check(digester, files.get(at));
