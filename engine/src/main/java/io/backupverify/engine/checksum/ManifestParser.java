@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *   <li>a line starting with a backslash has {@code \\}, {@code \n} and {@code \r} escapes in its name;</li>
  *   <li>in a sidecar, a line that is only a digest.</li>
  * </ul>
- * Hex digits may be of either case; lines end in LF or CRLF; blank lines and lines starting with {@code #} are
- * skipped; the file is UTF-8 (a leading byte order mark is ignored).
+ * Hex digits may be of either case; lines end in LF or CRLF; leading spaces and tabs are skipped, and so are blank
+ * lines and lines starting with {@code #}; the file is UTF-8 (a leading byte order mark is ignored).
  */
 public final class ManifestParser {
     /** After this many unreadable lines the file is taken not to be a manifest at all. */
@@ -106,8 +106,9 @@ public final class ManifestParser {
         return new ParseReport(source, entries, problems, false);
     }
 
-    private Optional<ManifestEntry> parseLine(String line, int number) throws LineException {
-        if (line.isBlank() || line.startsWith("#")) {
+    private Optional<ManifestEntry> parseLine(String text, int number) throws LineException {
+        String line = withoutLeadingBlanks(text);
+        if (line.isEmpty() || line.startsWith("#")) {
             return Optional.empty();
         }
         boolean escaped = line.startsWith("\\");
@@ -150,6 +151,15 @@ public final class ManifestParser {
             throw new LineException("the digest '" + hex + "' is not hexadecimal");
         }
         return new ManifestEntry(name, algorithm, HexFormat.of().parseHex(hex), number);
+    }
+
+    /** Leading spaces and tabs are skipped, as coreutils skips them. */
+    private static String withoutLeadingBlanks(String text) {
+        int start = 0;
+        while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++;
+        }
+        return text.substring(start);
     }
 
     static boolean isHex(String text) {

@@ -163,6 +163,15 @@ class ManifestParserTest {
     }
 
     @Test
+    void skipsLeadingBlanksAsCoreutilsDoes() throws IOException {
+        Manifest manifest = parse("SHA256SUMS", "  " + SHA256_ABC + "  a\n\t\\" + SHA256_ABC + "  b\\nc\n"
+                + " \tSHA256 (d) = " + SHA256_ABC + "\n");
+
+        assertThat(manifest.report().isClean()).isTrue();
+        assertThat(manifest.entries()).extracting(ManifestEntry::name).containsExactly("a", "b\nc", "d");
+    }
+
+    @Test
     void anEmptyManifestListsNothingWithoutProblems() throws IOException {
         Manifest manifest = parse("SHA256SUMS", "");
 
