@@ -1,0 +1,31 @@
+package io.backupverify.engine.credentials;
+
+import io.backupverify.engine.plan.BackupSetSpec;
+import io.backupverify.engine.plan.Plan;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The credential ids a plan (or a selection of its sets) needs, so a caller resolves those and no others. */
+public final class PlanCredentials {
+    private PlanCredentials() {
+    }
+
+    /**
+     * The ids, in plan order, without duplicates.
+     *
+     * @param sets the names of the sets that will run; empty for all
+     */
+    public static Set<String> idsNeeded(Plan plan, List<String> sets) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (BackupSetSpec set : plan.backupSets()) {
+            if (sets.isEmpty() || sets.contains(set.name())) {
+                String id = set.target().credentialsId();
+                if (id != null && !id.isBlank()) {
+                    ids.add(id.trim());
+                }
+            }
+        }
+        return ids;
+    }
+}
