@@ -348,6 +348,17 @@ class IntegrityCheckTest {
     }
 
     @Test
+    void aManifestThatCannotBeReadIsAnError() {
+        area.wrapTarget(target -> new RecordingTarget(target, Set.of("b-2026-11-25/SHA256SUMS")));
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(only(result).item()).isEqualTo("b-2026-11-25/SHA256SUMS");
+        assertThat(only(result).message()).isEqualTo("cannot read the checksum file: Input/output error");
+    }
+
+    @Test
     void aFileWithoutReadPermissionIsAnError() throws IOException {
         Path wal = latest.resolve("wal/0002");
         Files.setPosixFilePermissions(wal, PosixFilePermissions.fromString("---------"));
