@@ -30,8 +30,9 @@ public record VerifyOptions(long runNumber, int threads, List<String> sets, Cloc
         return LocalDate.now(clock.withZone(ZoneOffset.UTC)).toEpochDay();
     }
 
+    /** One reader per processor (at least two, at most 16): hashing local files is CPU-bound. */
     public static int defaultThreads() {
-        return Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors() * 2));
+        return Math.max(2, Math.min(16, Runtime.getRuntime().availableProcessors()));
     }
 
     public VerifyOptions withRunNumber(long number) {

@@ -1,0 +1,136 @@
+package io.backupverify.engine.check.integrity;
+
+import io.backupverify.engine.backup.Backup;
+import io.backupverify.engine.backup.ChecksumFileNames;
+import io.backupverify.engine.checksum.ManifestEntry;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.Target;
+import io.backupverify.engine.util.IoErrors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checksums of backups that are single files (layout {@code file-per-backup}). With a manifest named in the plan,
+ * the checksum comes from that manifest in the target folder; otherwise from a sidecar beside the file
+ * ({@code <file>.sha256}, {@code .sha512}, {@code .sha1}, {@code .md5}, first found), else from a SHA256SUMS,
+ * SHA512SUMS, SHA1SUMS or MD5SUMS in the target folder. Manifest names are only looked up here, never opened, so a
+ * manifest cannot send the check outside the target.
+ */
+final class FileChecksums {
+    private final Target target;
+    private final String configuredManifest;
+    private final ManifestLoader loader;
+    private final Findings findings;
+    private final Map<String, List<ManifestEntry>> folderManifests = new HashMap<>();
+
+    FileChecksums(Target target, String configuredManifest, ManifestLoader loader, Findings findings) {
+        this.target = target;
+        this.configuredManifest = configuredManifest;
+        this.loader = loader;
+        this.findings = findings;
+    }
+
+    void collect(BackupIndex index, ReadList reads) {
+        Backup backup = index.contents().backup();
+        Entry file = index.find(backup.path());
+        if (file == null) {
+            findings.add(Problem.MISSING, backup.path(), "backup file disappeared while being verified");
+            return;
+        }
+        try {
+            Optional<Found> found;
+            Optional<Entry> sidecar = configuredManifest == null ? firstSidecar(backup) : Optional.empty();
+            if (configuredManifest != null) {
+                found = fromFolderManifest(configuredManifest, backup);
+            } else if (sidecar.isPresent()) {
+                found = fromSidecar(sidecar.get(), backup);
+            } else {
+                found = fromDefaultManifests(backup);
+            }
+            if (found.isPresent()) {
+                reads.add(index, file, found.get().entry(), found.get().source(), backup.id());
+            }
+        } catch (UncheckedIOException e) {
+            findings.add(Problem.BAD_MANIFEST, backup.path(), "cannot look for its checksum: "
+                    + IoErrors.describe(e.getCause()));
+        }
+    }
+
+    private record Found(ManifestEntry entry, String source) {
+    }
+
+    private Optional<Entry> firstSidecar(Backup backup) {
+        for (String suffix : ChecksumFileNames.SIDECAR_SUFFIXES) {
+            Optional<Entry> sidecar = stat(backup.path() + suffix);
+            if (sidecar.isPresent()) {
+                return sidecar;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Found> fromSidecar(Entry sidecar, Backup backup) {
+        return Sidecars.pick(loader.load(sidecar, true), sidecar, backup.id(), findings)
+                .map(entry -> new Found(entry, sidecar.name()));
+    }
+
+    private Optional<Found> fromDefaultManifests(Backup backup) {
+        for (String name : ChecksumFileNames.MANIFEST_NAMES) {
+            if (stat(name).isPresent()) {
+                return fromFolderManifest(name, backup);
+            }
+        }
+        findings.add(Problem.NO_CHECKSUMS, backup.path(), "no checksum: looked for "
+                + String.join(", ", ChecksumFileNames.SIDECAR_SUFFIXES.stream().map(s -> backup.id() + s).toList())
+                + " and " + String.join(", ", ChecksumFileNames.MANIFEST_NAMES) + " in the target folder");
+        return Optional.empty();
+    }
+
+    private Optional<Found> fromFolderManifest(String manifestPath, Backup backup) {
+        List<ManifestEntry> entries = folderManifests.computeIfAbsent(manifestPath, path -> {
+            Optional<Entry> manifest = stat(path);
+            if (manifest.isEmpty()) {
+                return null;
+            }
+            return loader.load(manifest.get(), false);
+        });
+        String name = BackupPaths.baseName(manifestPath);
+        if (entries == null) {
+            findings.add(Problem.NO_CHECKSUMS, backup.path(), "checksum manifest " + manifestPath
+                    + " is missing from the target folder");
+            return Optional.empty();
+        }
+        Optional<ManifestEntry> entry = lookUp(entries, BackupPaths.parent(manifestPath), backup);
+        if (entry.isEmpty()) {
+            findings.add(Problem.NO_CHECKSUMS, backup.path(), "not listed in " + name);
+        }
+        return entry.map(e -> new Found(e, name));
+    }
+
+    /** The entry whose path is the backup's; else the only one whose last path segment is its name. */
+    private static Optional<ManifestEntry> lookUp(List<ManifestEntry> entries, String folder, Backup backup) {
+        List<ManifestEntry> byName = new ArrayList<>();
+        for (ManifestEntry entry : entries) {
+            if (BackupPaths.resolve(folder, entry.name()).filter(backup.path()::equals).isPresent()) {
+                return Optional.of(entry);
+            }
+            if (BackupPaths.baseName(entry.name()).equals(backup.id())) {
+                byName.add(entry);
+            }
+        }
+        return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
+    }
+
+    private Optional<Entry> stat(String path) {
+        try {
+            return target.stat(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.backupverify.engine.check.integrity;
+
+import io.backupverify.engine.check.Finding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The problems integrity found, safe to add to from several threads. Every problem is counted; only the first
+ * {@link #LISTED_PER_KIND} of each kind are kept as findings, so memory stays small however many files are bad.
+ */
+final class Findings {
+    static final int LISTED_PER_KIND = 200;
+
+    private final Map<Problem, List<Finding>> listed = new EnumMap<>(Problem.class);
+    private final Map<Problem, Long> counts = new EnumMap<>(Problem.class);
+
+    synchronized void add(Problem problem, String item, String message) {
+        counts.merge(problem, 1L, Long::sum);
+        List<Finding> kept = listed.computeIfAbsent(problem, key -> new ArrayList<>());
+        if (kept.size() < LISTED_PER_KIND) {
+            kept.add(new Finding(item, message, problem.severity()));
+        }
+    }
+
+    synchronized long count(Problem problem) {
+        return counts.getOrDefault(problem, 0L);
+    }
+
+    synchronized long total() {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The findings, worst kinds first and by item within a kind, with a line for those not listed. */
+    synchronized List<Finding> toFindings() {
+        List<Finding> all = new ArrayList<>();
+        listed.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<Problem, List<Finding>> e) -> e.getKey().severity())
+                        .reversed().thenComparing(Map.Entry::getKey))
+                .forEach(entry -> {
+                    List<Finding> kept = new ArrayList<>(entry.getValue());
+                    kept.sort(Comparator.comparing(Finding::item));
+                    all.addAll(kept);
+                    long more = count(entry.getKey()) - kept.size();
+                    if (more > 0) {
+                        all.add(new Finding("(more)", more + " more " + entry.getKey().plural()
+                                + " not listed here", entry.getKey().severity()));
+                    }
+                });
+        return all;
+    }
+}

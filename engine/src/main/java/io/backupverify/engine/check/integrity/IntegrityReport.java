@@ -1,0 +1,81 @@
+package io.backupverify.engine.check.integrity;
+
+import io.backupverify.engine.backup.Backup;
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.plan.ByteSize;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns what integrity counted and found into the check's summary, metrics and findings. */
+final class IntegrityReport {
+    private IntegrityReport() {
+    }
+
+    static CheckResult build(CheckResult.Builder result, List<Backup> backups, ReadList reads, ParallelReader reader,
+            Findings findings, long durationMs, int threads) {
+        SampleSelector sample = reads.sample();
+        long throughput = durationMs <= 0 ? 0 : reader.readBytes() * 1000 / durationMs;
+        if (backups.size() == 1) {
+            result.metric("backup", backups.get(0).id());
+        }
+        result.metric("backups", backups.size())
+                .metric("listedFiles", reads.listed())
+                .metric("verifiedFiles", reader.verifiedFiles())
+                .metric("verifiedBytes", reader.verifiedBytes())
+                .metric("readBytes", reader.readBytes())
+                .metric("durationMs", durationMs)
+                .metric("throughputBytesPerSecond", throughput)
+                .metric("threads", threads)
+                .metric("skippedFiles", reads.skipped())
+                .metric("sampleSlice", sample.sliceNumber())
+                .metric("sampleSlices", sample.slices());
+        for (Problem problem : Problem.values()) {
+            result.metric(problem.metric(), findings.count(problem));
+        }
+        result.findings(findings.toFindings());
+        guardAgainstUnprovenPass(result, reads, reader, findings);
+        return result.summary(summary(backups, reads, reader, findings, throughput)).build();
+    }
+
+    /**
+     * With no findings, every listed file must have been either verified or left to another run by the sample.
+     * Anything else would be a pass without evidence, which is reported instead.
+     */
+    private static void guardAgainstUnprovenPass(CheckResult.Builder result, ReadList reads, ParallelReader reader,
+            Findings findings) {
+        if (findings.total() == 0 && (reads.listed() == 0
+                || reader.verifiedFiles() + reads.skipped() != reads.listed())) {
+            result.finding(Finding.error("(check)", "verified " + reader.verifiedFiles() + " and skipped "
+                    + reads.skipped() + " of " + reads.listed() + " listed files without a finding; not a pass"));
+        }
+    }
+
+    private static String summary(List<Backup> backups, ReadList reads, ParallelReader reader, Findings findings,
+            long throughput) {
+        StringBuilder text = new StringBuilder();
+        text.append(backups.size() == 1 ? backups.get(0).id() : backups.size() + " backups").append(": ");
+        if (reads.sample().readsEverything()) {
+            text.append(reader.verifiedFiles()).append(" of ").append(reads.listed()).append(" listed files verified");
+        } else {
+            text.append(reader.verifiedFiles()).append(" of ").append(reads.files().size())
+                    .append(" files verified (").append(reads.sample()).append(", ").append(reads.skipped())
+                    .append(" of ").append(reads.listed()).append(" listed files left for other runs)");
+        }
+        text.append(", ").append(ByteSize.format(reader.readBytes()));
+        if (throughput > 0) {
+            text.append(" at ").append(ByteSize.format(throughput)).append("/s");
+        }
+        List<String> problems = new ArrayList<>();
+        for (Problem problem : Problem.values()) {
+            long count = findings.count(problem);
+            if (count > 0) {
+                problems.add(problem.count(count));
+            }
+        }
+        if (!problems.isEmpty()) {
+            text.append("; ").append(String.join(", ", problems));
+        }
+        return text.toString();
+    }
+}
