@@ -9,11 +9,21 @@ import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.FreshnessSpec;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** The newest backup is no older than the recovery point objective. */
+/**
+ * The newest backup is no older than the recovery point objective. Backups dated in the future (a clock or
+ * time-zone mistake, or a stray name) are each a warning and are not taken for the newest backup, so that they
+ * cannot hide that the real backups stopped.
+ */
 public final class FreshnessCheck implements Check {
     public static final String ID = "freshness";
+
+    /** How far in the future a backup may be dated before its time is taken for a clock or time-zone mistake. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    private static final int MAX_LISTED_FUTURE = 50;
 
     private final FreshnessSpec spec;
 
@@ -30,28 +40,37 @@ public final class FreshnessCheck implements Check {
     public CheckResult run(CheckContext context) {
         Duration maxAge = spec.maxAge().duration();
         CheckResult.Builder result = CheckResult.builder(ID).metric("maxAgeSeconds", maxAge.getSeconds());
-        Optional<Backup> latest = context.latest();
-        if (latest.isEmpty()) {
+        if (context.latest().isEmpty()) {
             return result.noBackupFound().build();
         }
-        Backup backup = latest.get();
+        Instant latestPossible = context.now().plus(CLOCK_TOLERANCE);
+        List<Backup> future = context.backups().stream().filter(b -> b.time().isAfter(latestPossible)).toList();
+        future.stream().limit(MAX_LISTED_FUTURE).forEach(backup -> result.finding(Finding.warn(backup.id(),
+                "the backup time " + backup.time() + " lies in the future; check the clock or the time zone of "
+                        + "the names")));
+        Optional<Backup> newest = context.backups().stream().filter(b -> !b.time().isAfter(latestPossible))
+                .reduce((older, newer) -> newer);
+        if (newest.isEmpty()) {
+            return result.metric("futureBackups", future.size())
+                    .summary("newest backup " + future.get(future.size() - 1).id() + " is dated in the future")
+                    .build();
+        }
+        Backup backup = newest.get();
         Duration age = Duration.between(backup.time(), context.now());
         result.metric("latestBackup", backup.id())
                 .metric("latestBackupTime", backup.time().toString())
-                .metric("ageSeconds", age.getSeconds());
-        if (age.isNegative() && age.abs().compareTo(Duration.ofMinutes(5)) > 0) {
-            return result.finding(Finding.warn(backup.id(), "the backup time " + backup.time()
-                            + " lies in the future; check the clock or the time zone of the names"))
-                    .summary("newest backup " + backup.id() + " is dated in the future").build();
-        }
+                .metric("ageSeconds", age.getSeconds())
+                .metric("futureBackups", future.size());
         String ageText = DurationValue.format(age.isNegative() ? Duration.ZERO : age);
+        String dated = future.isEmpty() ? "" : " (" + future.size() + " dated in the future not counted)";
         if (age.compareTo(maxAge) > 0) {
             return result.finding(Finding.fail(backup.id(), "newest backup is " + ageText + " old, more than "
                             + spec.maxAge() + " allowed"))
-                    .summary("newest backup is " + ageText + " old (max " + spec.maxAge() + ")").build();
+                    .summary("newest backup is " + ageText + " old (max " + spec.maxAge() + ")" + dated).build();
         }
         return result.status(Status.PASS)
-                .summary("newest backup " + backup.id() + " is " + ageText + " old (max " + spec.maxAge() + ")")
+                .summary("newest backup " + backup.id() + " is " + ageText + " old (max " + spec.maxAge() + ")"
+                        + dated)
                 .build();
     }
 }

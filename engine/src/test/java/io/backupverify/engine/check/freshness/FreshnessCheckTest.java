@@ -72,6 +72,38 @@ class FreshnessCheckTest {
     }
 
     @Test
+    void aBackupDatedInTheFutureDoesNotHideThatTheRealBackupsAreStale() throws Exception {
+        BackupTree tree = new BackupTree(dir.resolve("backups"));
+        tree.backup("orders-2026-11-10T0100", NOW, "a", "1");
+        tree.backup("orders-2099-01-01T0000", NOW, "a", "1");
+
+        CheckResult result = check();
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).anySatisfy(finding -> {
+            assertThat(finding.item()).isEqualTo("orders-2026-11-10T0100");
+            assertThat(finding.severity()).isEqualTo(Status.FAIL);
+        });
+        assertThat(result.findings()).anySatisfy(finding -> {
+            assertThat(finding.item()).isEqualTo("orders-2099-01-01T0000");
+            assertThat(finding.message()).contains("future");
+        });
+        assertThat(result.metrics()).containsEntry("latestBackup", "orders-2026-11-10T0100");
+    }
+
+    @Test
+    void aBackupDatedInTheFutureBesideAFreshOneWarns() throws Exception {
+        BackupTree tree = new BackupTree(dir.resolve("backups"));
+        tree.backup("orders-2026-11-26T0100", NOW, "a", "1");
+        tree.backup("orders-2026-11-26T1500", NOW, "a", "1");
+
+        CheckResult result = check();
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.metrics()).containsEntry("latestBackup", "orders-2026-11-26T0100");
+    }
+
+    @Test
     void anUnreadableTargetIsAnErrorNotAPass() throws Exception {
         CheckResult result = check();
 
