@@ -98,7 +98,7 @@ final class DirectoryChecksums {
         for (Entry sidecar : sidecars) {
             index.markListed(sidecar);
             String filePath = stripSuffix(sidecar.path());
-            Optional<ManifestEntry> expected = Sidecars.pick(loader.load(sidecar, true), sidecar,
+            List<ManifestEntry> expected = Sidecars.pick(loader.load(sidecar, true), sidecar,
                     BackupPaths.baseName(filePath), findings);
             if (expected.isEmpty()) {
                 clean = false;
@@ -111,7 +111,9 @@ final class DirectoryChecksums {
                 continue;
             }
             index.markListed(file);
-            reads.add(index, file, expected.get(), BackupPaths.baseName(sidecar.path()), index.relative(file));
+            for (ManifestEntry entry : expected) {
+                reads.add(index, file, entry, BackupPaths.baseName(sidecar.path()), index.relative(file));
+            }
         }
         return clean;
     }

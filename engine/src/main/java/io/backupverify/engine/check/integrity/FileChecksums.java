@@ -43,7 +43,7 @@ final class FileChecksums {
             return;
         }
         try {
-            Optional<Found> found;
+            List<Found> found;
             Optional<Entry> sidecar = configuredManifest == null ? firstSidecar(backup) : Optional.empty();
             if (configuredManifest != null) {
                 found = fromFolderManifest(configuredManifest, backup);
@@ -52,8 +52,8 @@ final class FileChecksums {
             } else {
                 found = fromDefaultManifests(backup);
             }
-            if (found.isPresent()) {
-                reads.add(index, file, found.get().entry(), found.get().source(), backup.id());
+            for (Found checksum : found) {
+                reads.add(index, file, checksum.entry(), checksum.source(), backup.id());
             }
         } catch (UncheckedIOException e) {
             findings.add(Problem.BAD_MANIFEST, backup.path(), "cannot look for its checksum: "
@@ -74,12 +74,12 @@ final class FileChecksums {
         return Optional.empty();
     }
 
-    private Optional<Found> fromSidecar(Entry sidecar, Backup backup) {
-        return Sidecars.pick(loader.load(sidecar, true), sidecar, backup.id(), findings)
-                .map(entry -> new Found(entry, sidecar.name()));
+    private List<Found> fromSidecar(Entry sidecar, Backup backup) {
+        return Sidecars.pick(loader.load(sidecar, true), sidecar, backup.id(), findings).stream()
+                .map(entry -> new Found(entry, sidecar.name())).toList();
     }
 
-    private Optional<Found> fromDefaultManifests(Backup backup) {
+    private List<Found> fromDefaultManifests(Backup backup) {
         for (String name : ChecksumFileNames.MANIFEST_NAMES) {
             if (stat(name).isPresent()) {
                 return fromFolderManifest(name, backup);
@@ -88,10 +88,10 @@ final class FileChecksums {
         findings.add(Problem.NO_CHECKSUMS, backup.path(), "no checksum: looked for "
                 + String.join(", ", ChecksumFileNames.SIDECAR_SUFFIXES.stream().map(s -> backup.id() + s).toList())
                 + " and " + String.join(", ", ChecksumFileNames.MANIFEST_NAMES) + " in the target folder");
-        return Optional.empty();
+        return List.of();
     }
 
-    private Optional<Found> fromFolderManifest(String manifestPath, Backup backup) {
+    private List<Found> fromFolderManifest(String manifestPath, Backup backup) {
         List<ManifestEntry> entries = folderManifests.computeIfAbsent(manifestPath, path -> {
             Optional<Entry> manifest = stat(path);
             if (manifest.isEmpty()) {
@@ -103,27 +103,34 @@ final class FileChecksums {
         if (entries == null) {
             findings.add(Problem.NO_CHECKSUMS, backup.path(), "checksum manifest " + manifestPath
                     + " is missing from the target folder");
-            return Optional.empty();
+            return List.of();
         }
-        Optional<ManifestEntry> entry = lookUp(entries, BackupPaths.parent(manifestPath), backup);
-        if (entry.isEmpty()) {
+        List<ManifestEntry> listed = lookUp(entries, BackupPaths.parent(manifestPath), backup);
+        if (listed.isEmpty()) {
             findings.add(Problem.NO_CHECKSUMS, backup.path(), "not listed in " + name);
         }
-        return entry.map(e -> new Found(e, name));
+        return listed.stream().map(e -> new Found(e, name)).toList();
     }
 
-    /** The entry whose path is the backup's; else the only one whose last path segment is its name. */
-    private static Optional<ManifestEntry> lookUp(List<ManifestEntry> entries, String folder, Backup backup) {
+    /**
+     * Every entry whose path is the backup's (all of them, so that a manifest listing the file twice with
+     * different digests cannot pass on whichever line comes first); else the only one whose last path segment
+     * is its name.
+     */
+    private static List<ManifestEntry> lookUp(List<ManifestEntry> entries, String folder, Backup backup) {
+        List<ManifestEntry> byPath = new ArrayList<>();
         List<ManifestEntry> byName = new ArrayList<>();
         for (ManifestEntry entry : entries) {
             if (BackupPaths.resolve(folder, entry.name()).filter(backup.path()::equals).isPresent()) {
-                return Optional.of(entry);
-            }
-            if (BackupPaths.baseName(entry.name()).equals(backup.id())) {
+                byPath.add(entry);
+            } else if (BackupPaths.baseName(entry.name()).equals(backup.id())) {
                 byName.add(entry);
             }
         }
-        return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
+        if (!byPath.isEmpty()) {
+            return byPath;
+        }
+        return byName.size() == 1 ? byName : List.of();
     }
 
     private Optional<Entry> stat(String path) {

@@ -143,6 +143,35 @@ class FilePerBackupIntegrityTest {
     }
 
     @Test
+    void aManifestListingTheBackupTwiceWithDifferentDigestsFailsWhicheverLineComesFirst() {
+        String right = BackupArea.digest(ChecksumAlgorithm.SHA256, latest) + "  db-2026-11-25.dump\n";
+        String wrong = "0".repeat(64) + "  db-2026-11-25.dump\n";
+        for (String manifest : new String[] {right + wrong, wrong + right}) {
+            area.write(root, "SHA256SUMS", manifest);
+
+            CheckResult result = area.integrity("{ manifest: SHA256SUMS }");
+
+            assertThat(result.status()).as(manifest).isEqualTo(Status.FAIL);
+            assertThat(result.metrics()).as(manifest).containsEntry("changedFiles", 1L)
+                    .containsEntry("verifiedFiles", 1L).containsEntry("listedFiles", 2L);
+        }
+    }
+
+    @Test
+    void aSidecarWithTwoDifferentDigestsForTheFileFailsWhicheverLineComesFirst() {
+        String right = BackupArea.digest(ChecksumAlgorithm.SHA256, latest) + "\n";
+        String wrong = "0".repeat(64) + "\n";
+        for (String sidecar : new String[] {right + wrong, wrong + right}) {
+            area.write(root, "db-2026-11-25.dump.sha256", sidecar);
+
+            CheckResult result = area.integrity("{}");
+
+            assertThat(result.status()).as(sidecar).isEqualTo(Status.FAIL);
+            assertThat(result.metrics()).as(sidecar).containsEntry("changedFiles", 1L);
+        }
+    }
+
+    @Test
     void aGarbledSidecarIsAnError() {
         area.write(root, "db-2026-11-25.dump.sha256", "this is not a digest\n");
 
