@@ -144,30 +144,26 @@ class FilePerBackupIntegrityTest {
 
     @Test
     void aManifestListingTheBackupTwiceWithDifferentDigestsFailsWhicheverLineComesFirst() {
-        String right = BackupArea.digest(ChecksumAlgorithm.SHA256, latest) + "  db-2026-11-25.dump\n";
-        String wrong = "0".repeat(64) + "  db-2026-11-25.dump\n";
-        for (String manifest : new String[] {right + wrong, wrong + right}) {
-            area.write(root, "SHA256SUMS", manifest);
-
-            CheckResult result = area.integrity("{ manifest: SHA256SUMS }");
-
-            assertThat(result.status()).as(manifest).isEqualTo(Status.FAIL);
-            assertThat(result.metrics()).as(manifest).containsEntry("changedFiles", 1L)
-                    .containsEntry("verifiedFiles", 1L).containsEntry("listedFiles", 2L);
-        }
+        failsInEitherOrder("SHA256SUMS", "{ manifest: SHA256SUMS }",
+                BackupArea.digest(ChecksumAlgorithm.SHA256, latest) + "  db-2026-11-25.dump\n",
+                "0".repeat(64) + "  db-2026-11-25.dump\n");
     }
 
     @Test
     void aSidecarWithTwoDifferentDigestsForTheFileFailsWhicheverLineComesFirst() {
-        String right = BackupArea.digest(ChecksumAlgorithm.SHA256, latest) + "\n";
-        String wrong = "0".repeat(64) + "\n";
-        for (String sidecar : new String[] {right + wrong, wrong + right}) {
-            area.write(root, "db-2026-11-25.dump.sha256", sidecar);
+        failsInEitherOrder("db-2026-11-25.dump.sha256", "{}",
+                BackupArea.digest(ChecksumAlgorithm.SHA256, latest) + "\n", "0".repeat(64) + "\n");
+    }
 
-            CheckResult result = area.integrity("{}");
+    private void failsInEitherOrder(String checksumFile, String integrity, String right, String wrong) {
+        for (String content : new String[] {right + wrong, wrong + right}) {
+            area.write(root, checksumFile, content);
 
-            assertThat(result.status()).as(sidecar).isEqualTo(Status.FAIL);
-            assertThat(result.metrics()).as(sidecar).containsEntry("changedFiles", 1L);
+            CheckResult result = area.integrity(integrity);
+
+            assertThat(result.status()).as(content).isEqualTo(Status.FAIL);
+            assertThat(result.metrics()).as(content).containsEntry("changedFiles", 1L)
+                    .containsEntry("verifiedFiles", 1L).containsEntry("listedFiles", 2L);
         }
     }
 
