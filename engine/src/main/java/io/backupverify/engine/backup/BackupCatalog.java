@@ -2,6 +2,7 @@ package io.backupverify.engine.backup;
 
 import io.backupverify.engine.plan.LayoutKind;
 import io.backupverify.engine.plan.LayoutSpec;
+import io.backupverify.engine.plan.NamePattern;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;

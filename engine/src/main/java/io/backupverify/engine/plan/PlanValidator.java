@@ -40,6 +40,7 @@ final class PlanValidator {
                 throw problem(at + ".name", "the name '" + set.name() + "' is used by another backup set");
             }
             validateTarget(at + ".target", set.target());
+            validateNamePattern(at + ".layout.namePattern", set.layout());
             validateChecks(at + ".checks", set.checks());
         }
     }
@@ -50,6 +51,14 @@ final class PlanValidator {
         }
         if (target instanceof LocalTargetSpec local && (local.path() == null || local.path().isBlank())) {
             throw problem(at + ".path", "a local target needs a path");
+        }
+    }
+
+    private void validateNamePattern(String at, LayoutSpec layout) throws PlanException {
+        try {
+            NamePattern.compile(layout.namePattern());
+        } catch (IllegalArgumentException e) {
+            throw problem(at, e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package io.backupverify.engine.backup;
+package io.backupverify.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
-package io.backupverify.engine.backup;
+package io.backupverify.engine.plan;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -19,6 +20,9 @@ import java.util.regex.Pattern;
  * wildcards, and at most one {@code {...}} java.time date pattern that gives the backup's time.
  */
 public final class NamePattern {
+    /** The time a date part is tried with when the pattern is compiled. */
+    private static final ZonedDateTime SAMPLE_TIME = ZonedDateTime.of(2026, 11, 26, 13, 4, 5, 0, ZoneOffset.UTC);
+
     private final String text;
     private final Pattern regex;
     private final DateTimeFormatter formatter;
@@ -45,7 +49,9 @@ public final class NamePattern {
                 }
                 String datePattern = text.substring(i + 1, end);
                 formatter = formatter(datePattern, text);
-                regex.append("(?<time>").append(dateRegex(datePattern)).append(')');
+                String dateRegex = dateRegex(datePattern);
+                requireDate(formatter, Pattern.compile(dateRegex), datePattern, text);
+                regex.append("(?<time>").append(dateRegex).append(')');
                 i = end + 1;
                 continue;
             }
@@ -69,6 +75,27 @@ public final class NamePattern {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' has an invalid date pattern {" + datePattern + "}: "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses a date part that could never date a backup: one whose own output does not read back as a date (no
+     * year, month and day, such as {@code {HHmm}}, or fields that contradict each other), so that a plan with it
+     * is refused instead of finding no backup at all.
+     */
+    private static void requireDate(DateTimeFormatter formatter, Pattern dateRegex, String datePattern,
+            String text) {
+        String sample;
+        try {
+            sample = formatter.format(SAMPLE_TIME);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' has a date part {" + datePattern
+                    + "} that cannot be written: " + e.getMessage());
+        }
+        if (!dateRegex.matcher(sample).matches() || parse(formatter, sample, ZoneOffset.UTC).isEmpty()) {
+            throw new IllegalArgumentException("'" + text + "' has a date part {" + datePattern + "} that gives no "
+                    + "date: a name written with it (" + sample + ") does not read back as a day; it needs at least "
+                    + "a year (y), month (M) and day (d)");
         }
     }
 
@@ -144,6 +171,10 @@ public final class NamePattern {
     }
 
     private Optional<Instant> parse(String value, ZoneId zone) {
+        return parse(formatter, value, zone);
+    }
+
+    private static Optional<Instant> parse(DateTimeFormatter formatter, String value, ZoneId zone) {
         try {
             TemporalAccessor parsed = formatter.parse(value);
             if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
