@@ -31,7 +31,13 @@ public record ByteSize(long bytes) {
         BigDecimal amount = new BigDecimal(matcher.group(1));
         String unit = matcher.group(2) == null ? "b" : matcher.group(2);
         long multiplier = multiplier(unit);
-        return new ByteSize(amount.multiply(BigDecimal.valueOf(multiplier)).longValue());
+        try {
+            return new ByteSize(amount.multiply(BigDecimal.valueOf(multiplier))
+                    .setScale(0, java.math.RoundingMode.CEILING).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("'" + text + "' is too large; a size is at most "
+                    + format(Long.MAX_VALUE));
+        }
     }
 
     /** A plain number in a plan, such as {@code quota: 1024}, counts bytes. */

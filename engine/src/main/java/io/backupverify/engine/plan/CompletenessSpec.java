@@ -1,5 +1,7 @@
 package io.backupverify.engine.plan;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -8,6 +10,6 @@ import java.util.List;
  */
 public record CompletenessSpec(List<String> required, Integer minFiles, Percentage maxShrink) {
     public CompletenessSpec {
-        required = required == null ? List.of() : List.copyOf(required);
+        required = required == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(required));
     }
 }

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 /** A duration as written in a plan: {@code 30s}, {@code 90m}, {@code 26h}, {@code 7d}, {@code 2w}. */
 public record DurationValue(Duration duration, String text) {
     private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*([smhdw])");
+    /** The longest duration a plan may give (about 2,700 years), so that times computed from it stay in range. */
+    public static final Duration MAX = Duration.ofDays(1_000_000);
 
     @JsonCreator
     public static DurationValue parse(String text) {
@@ -19,14 +21,23 @@ public record DurationValue(Duration duration, String text) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write a whole number and a unit: "
                     + "30s, 90m, 26h, 7d or 2w");
         }
-        long amount = Long.parseLong(matcher.group(1));
-        Duration duration = switch (matcher.group(2)) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofDays(amount * 7);
-        };
+        Duration duration;
+        try {
+            long amount = Long.parseLong(matcher.group(1));
+            duration = switch (matcher.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofDays(Math.multiplyExact(amount, 7));
+            };
+        } catch (ArithmeticException | NumberFormatException e) {
+            duration = null;
+        }
+        if (duration == null || duration.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is too large; a duration is at most "
+                    + MAX.toDays() + "d");
+        }
         return new DurationValue(duration, trimmed);
     }
 

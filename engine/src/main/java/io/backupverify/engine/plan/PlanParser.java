@@ -32,6 +32,14 @@ import java.util.stream.Collectors;
  * check), becomes a {@link PlanException} naming the file, line and key.
  */
 public final class PlanParser {
+    /** What the plan's value types look like, for messages about a value of the wrong kind. */
+    private static final Map<Class<?>, String> VALUE_TYPES = Map.of(
+            DurationValue.class, "a duration such as 26h",
+            Percentage.class, "a percentage such as 20%",
+            ByteSize.class, "a size such as 500MB or 2TiB",
+            TimeOfDay.class, "a time of day such as \"01:00\"",
+            CalendarDate.class, "a date such as 2026-07-14");
+
     private final YAMLFactory yaml = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -39,7 +47,8 @@ public final class PlanParser {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     /** Registers a further kind of target, such as {@code s3}, under its plan name. */
     public PlanParser withTargetType(String name, Class<? extends TargetSpec> type) {
@@ -148,6 +157,10 @@ public final class PlanParser {
     private static String describeType(Class<?> type) {
         if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
             return "a list";
+        }
+        String valueType = VALUE_TYPES.get(type);
+        if (valueType != null) {
+            return valueType;
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord() || type.isInterface()) {
             return "a map of keys";

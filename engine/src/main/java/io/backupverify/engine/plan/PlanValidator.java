@@ -9,6 +9,8 @@ import java.util.Set;
 final class PlanValidator {
     /** The most periods one retention tier may ask for (about 270 years of dailies). */
     static final int MAX_PERIODS = 100_000;
+    /** The smallest integrity sample: one slice in 100,000 runs. */
+    static final double MIN_SAMPLE_PERCENT = 0.001;
 
     private final String source;
     private final SourceLocations locations;
@@ -89,6 +91,10 @@ final class PlanValidator {
             double sample = integrity.sample().value();
             if (sample <= 0 || sample > 100) {
                 throw problem(at + ".integrity.sample", "sample must be more than 0% and at most 100%");
+            }
+            if (sample < MIN_SAMPLE_PERCENT) {
+                throw problem(at + ".integrity.sample", "sample must be at least " + new Percentage(MIN_SAMPLE_PERCENT)
+                        + " (every file read once in 100000 runs)");
             }
         }
         if (checks.retention() != null) {

@@ -93,6 +93,6 @@ class PlanMistakesTest {
     @Test
     void aNumberWhereAValueWithAUnitBelongsSaysWhatIsExpected() {
         refused("quota: 2TiB", "quota: 0.5", "backupSets[0].checks.capacity.quota", 10, "a size");
-        refused("maxAge: 26h", "maxAge: 26", "backupSets[0].checks.freshness.maxAge", 6, "not a duration");
+        refused("maxAge: 26h", "maxAge: 26", "backupSets[0].checks.freshness.maxAge", 6, "a duration");
     }
 }
