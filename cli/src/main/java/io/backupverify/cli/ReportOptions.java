@@ -1,6 +1,10 @@
 package io.backupverify.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where to write the reports. */
@@ -20,5 +24,39 @@ final class ReportOptions {
         options.junit = junit;
         options.html = html;
         return options;
+    }
+
+    /**
+     * Refuses report paths that cannot work, before anything is verified: an empty path, a folder, the plan file
+     * itself, or one path for two reports (the second would silently replace the first).
+     */
+    void check(Path plan) throws UsageException {
+        Map<String, Path> given = new LinkedHashMap<>();
+        given.put("--json", json);
+        given.put("--junit", junit);
+        given.put("--html", html);
+        Map<Path, String> seen = new HashMap<>();
+        Path planFile = plan.toAbsolutePath().normalize();
+        for (Map.Entry<String, Path> report : given.entrySet()) {
+            if (report.getValue() == null) {
+                continue;
+            }
+            String option = report.getKey();
+            if (report.getValue().toString().isBlank()) {
+                throw new UsageException(option + " needs a file name");
+            }
+            Path file = report.getValue().toAbsolutePath().normalize();
+            if (Files.isDirectory(file)) {
+                throw new UsageException(option + " " + report.getValue() + " is a folder; name a file in it");
+            }
+            if (file.equals(planFile)) {
+                throw new UsageException(option + " " + report.getValue() + " is the plan file");
+            }
+            String earlier = seen.putIfAbsent(file, option);
+            if (earlier != null) {
+                throw new UsageException(earlier + " and " + option + " name the same file " + report.getValue()
+                        + "; each report needs its own");
+            }
+        }
     }
 }

@@ -52,6 +52,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Plan loaded;
         try {
+            reports.check(plan);
             loaded = PlanLoader.load(plan, sets);
         } catch (UsageException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

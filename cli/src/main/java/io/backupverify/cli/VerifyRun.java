@@ -4,6 +4,7 @@ import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ final class VerifyRun {
             ReportFiles.write(file, run, format);
             return true;
         } catch (IOException e) {
-            err.println("error: cannot write the report " + file + ": " + e.getMessage());
+            err.println("error: cannot write the report " + file + ": " + IoErrors.describe(e));
             return false;
         }
     }
