@@ -36,8 +36,11 @@ public final class LocalTarget implements Target {
     @Override
     public List<Entry> list(String folder) throws IOException {
         Path dir = resolve(folder);
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        // The root may be a link to the backup folder (/srv/backups -> /mnt/nas/backups); links below it are
+        // never followed.
+        LinkOption[] links = folder.isEmpty() ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+        if (!Files.isDirectory(dir, links)) {
+            if (!Files.exists(dir, links)) {
                 throw new NoSuchFileException(dir.toString(), null, "no such folder");
             }
             throw new NotDirectoryException(dir.toString());

@@ -2,11 +2,13 @@ package io.backupverify.engine.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,20 @@ class LocalTargetTest {
         assertThat(outside.linkInsideRoot()).isFalse();
         assertThat(outside.linkTarget()).isEqualTo("../../secret");
         assertThatThrownBy(() -> target.open("b1/outside")).hasMessageContaining("symbolic link");
+    }
+
+    @Test
+    void aRootThatIsASymbolicLinkToAFolderIsListedButLinksBelowItAreNotFollowed() throws IOException {
+        Files.createDirectories(dir.resolve("real/b1"));
+        Files.writeString(dir.resolve("real/b1/data"), "data");
+        Files.createSymbolicLink(dir.resolve("real/b2"), Path.of("b1"));
+        Files.createSymbolicLink(dir.resolve("backups"), dir.resolve("real"));
+        LocalTarget target = new LocalTarget(dir.resolve("backups"));
+
+        assertThat(target.list("")).extracting(Entry::path, Entry::type)
+                .containsExactly(tuple("b1", EntryType.DIRECTORY), tuple("b2", EntryType.SYMLINK));
+        assertThat(target.list("b1")).extracting(Entry::path).containsExactly("b1/data");
+        assertThatThrownBy(() -> target.list("b2")).isInstanceOf(NotDirectoryException.class);
     }
 
     @Test
