@@ -38,13 +38,13 @@ final class SummaryPrinter {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"STATUS", "SET", "LATEST BACKUP", "SIZE", "CHECKS"});
         for (SetResult set : run.sets()) {
-            String latest = set.latestBackup() == null ? "(none)" : set.latestBackup().id();
+            String latest = set.latestBackup() == null ? "(none)" : TerminalText.safe(set.latestBackup().id());
             String size = set.latestBackup() == null || set.latestBackup().bytes() < 0 ? "-"
                     : set.latestBackup().files() + (set.latestBackup().files() == 1 ? " file, " : " files, ")
                             + ByteSize.format(set.latestBackup().bytes());
             String checks = set.checks().stream().map(check -> check.id() + " " + check.status())
                     .collect(Collectors.joining(", "));
-            rows.add(new String[] {set.status().name(), set.name(), latest, size, checks});
+            rows.add(new String[] {set.status().name(), TerminalText.safe(set.name()), latest, size, checks});
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -72,10 +72,11 @@ final class SummaryPrinter {
                     out.printf("%nProblems:%n");
                     header = true;
                 }
-                out.printf("  %s / %s: %s - %s%n", set.name(), check.id(), check.status(), check.summary());
+                out.printf("  %s / %s: %s - %s%n", TerminalText.safe(set.name()), check.id(), check.status(),
+                        TerminalText.safe(check.summary()));
                 List<Finding> findings = check.findings();
                 findings.stream().limit(MAX_FINDINGS_PER_CHECK).forEach(finding -> out.printf("    %-5s %s: %s%n",
-                        finding.severity(), finding.item(), finding.message()));
+                        finding.severity(), TerminalText.safe(finding.item()), TerminalText.safe(finding.message())));
                 if (findings.size() > MAX_FINDINGS_PER_CHECK) {
                     out.printf("    ... and %d more findings (see the reports)%n",
                             findings.size() - MAX_FINDINGS_PER_CHECK);
