@@ -31,6 +31,8 @@ final class ParallelReader {
     private final AtomicLong verifiedFiles = new AtomicLong();
     private final AtomicLong verifiedBytes = new AtomicLong();
     private final AtomicLong readBytes = new AtomicLong();
+    /** Files with an outcome: verified, found bad or unreadable. */
+    private final AtomicLong settled = new AtomicLong();
     private final List<Mismatch> mismatches = new ArrayList<>();
 
     ParallelReader(Target target, int threads, Progress progress, Findings findings) {
@@ -64,6 +66,11 @@ final class ParallelReader {
         if (Thread.interrupted()) {
             throw new InterruptedException("verification was interrupted");
         }
+        long unsettled = order.size() - settled.get();
+        if (unsettled > 0) {
+            findings.add(Problem.UNREADABLE, "(check)", unsettled + " of " + order.size()
+                    + " files to read were neither verified nor found bad; not a pass");
+        }
     }
 
     private void work(List<ExpectedFile> files, AtomicInteger next, int bufferBytes) {
@@ -78,14 +85,18 @@ final class ParallelReader {
         FileDigester.Digest actual;
         try {
             actual = digester.digest(file);
-        } catch (InterruptedIOException e) {
-            Thread.currentThread().interrupt();
-            return;
         } catch (IOException e) {
+            // A timed-out read (SocketTimeoutException) is an InterruptedIOException too; only a reader that was
+            // really interrupted stops without a verdict on the file.
+            if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            settled.incrementAndGet();
             progress.advance(1, 0);
             findings.add(Problem.UNREADABLE, file.item(), "cannot read: " + IoErrors.describe(e));
             return;
         }
+        settled.incrementAndGet();
         readBytes.addAndGet(actual.bytes());
         if (file.matches(actual.value())) {
             verifiedFiles.incrementAndGet();

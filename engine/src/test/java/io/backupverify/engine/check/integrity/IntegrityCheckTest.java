@@ -293,6 +293,19 @@ class IntegrityCheckTest {
     }
 
     @Test
+    void aReadTimingOutIsAnErrorForThatFileAndTheOthersAreStillRead() {
+        area.wrapTarget(target -> new RecordingTarget(target, Set.of("b-2026-11-25/wal/0001"),
+                () -> new java.net.SocketTimeoutException("Read timed out")));
+        area.write(latest, "notes.txt", "an unlisted file, so that there is a warning beside the timeout");
+
+        CheckResult result = area.integrity("{ sample: 100% }");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(messageFor(result, "b-2026-11-25/wal/0001")).contains("Read timed out");
+        assertThat(result.metrics()).containsEntry("unreadableFiles", 1L).containsEntry("verifiedFiles", 2L);
+    }
+
+    @Test
     void namesThatLeaveTheBackupAreReportedAndNotRead() throws IOException {
         RecordingTarget[] recording = new RecordingTarget[1];
         area.wrapTarget(target -> recording[0] = new RecordingTarget(target, Set.of()));

@@ -11,16 +11,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** A target that records what is opened and fails reading the paths it is told to, as a bad disk would. */
 final class RecordingTarget implements Target {
     final ConcurrentLinkedQueue<String> opened = new ConcurrentLinkedQueue<>();
     private final Target delegate;
     private final Set<String> failing;
+    private final Supplier<IOException> failure;
 
     RecordingTarget(Target delegate, Set<String> failing) {
+        this(delegate, failing, () -> new IOException("Input/output error"));
+    }
+
+    /** A target whose reads of the failing paths throw the given kind of exception. */
+    RecordingTarget(Target delegate, Set<String> failing, Supplier<IOException> failure) {
         this.delegate = delegate;
         this.failing = failing;
+        this.failure = failure;
     }
 
     @Override
@@ -48,7 +56,7 @@ final class RecordingTarget implements Target {
         return new FilterInputStream(in) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
-                throw new IOException("Input/output error");
+                throw failure.get();
             }
         };
     }
