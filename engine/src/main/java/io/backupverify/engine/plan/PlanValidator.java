@@ -92,6 +92,11 @@ final class PlanValidator {
             if (sample <= 0 || sample > 100) {
                 throw problem(at + ".integrity.sample", "sample must be more than 0% and at most 100%");
             }
+            if (integrity.manifest() != null && !isInsidePath(integrity.manifest())) {
+                throw problem(at + ".integrity.manifest", "'" + integrity.manifest() + "' is not a path inside the "
+                        + "backup folder (or, for file-per-backup, the target folder), such as SHA256SUMS or "
+                        + "meta/CHECKSUMS");
+            }
             if (sample < MIN_SAMPLE_PERCENT) {
                 throw problem(at + ".integrity.sample", "sample must be at least " + new Percentage(MIN_SAMPLE_PERCENT)
                         + " (every file read once in 100000 runs)");
@@ -106,6 +111,25 @@ final class PlanValidator {
         if (checks.capacity() != null) {
             validateCapacity(at + ".capacity", checks.capacity());
         }
+    }
+
+    /** Whether a relative path names something below its folder: not empty, not absolute, not climbing out. */
+    private static boolean isInsidePath(String path) {
+        if (path.isBlank() || path.startsWith("/")) {
+            return false;
+        }
+        int depth = 0;
+        for (String part : path.split("/")) {
+            if (part.equals("..")) {
+                depth--;
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                depth++;
+            }
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth > 0;
     }
 
     private void validateRetention(String at, RetentionSpec retention) throws PlanException {

@@ -91,6 +91,15 @@ class PlanMistakesTest {
     }
 
     @Test
+    void aManifestPathThatLeavesTheBackupOrIsEmptyIsAPlanError() {
+        String key = "backupSets[0].checks.integrity.manifest";
+        refused("sample: 100%", "sample: 100%, manifest: ''", key, 8, "a path inside");
+        refused("sample: 100%", "sample: 100%, manifest: /etc/SHA256SUMS", key, 8, "a path inside");
+        refused("sample: 100%", "sample: 100%, manifest: ../other/SHA256SUMS", key, 8, "a path inside");
+        refused("sample: 100%", "sample: 100%, manifest: meta/../../SHA256SUMS", key, 8, "a path inside");
+    }
+
+    @Test
     void aNumberWhereAValueWithAUnitBelongsSaysWhatIsExpected() {
         refused("quota: 2TiB", "quota: 0.5", "backupSets[0].checks.capacity.quota", 10, "a size");
         refused("maxAge: 26h", "maxAge: 26", "backupSets[0].checks.freshness.maxAge", 6, "a duration");
