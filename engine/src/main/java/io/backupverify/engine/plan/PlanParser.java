@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads plan files. Every problem, from a YAML syntax error to an unknown key (a typo must not silently disable a
@@ -110,6 +111,11 @@ public final class PlanParser {
     }
 
     private static PlanException translate(JsonProcessingException e, String source, SourceLocations locations) {
+        if (e.getCause() instanceof MarkedYAMLException syntax && syntax.getProblem() != null
+                && syntax.getProblemMark() != null) {
+            return new PlanException(source, syntax.getProblemMark().getLine() + 1,
+                    syntax.getProblemMark().getColumn() + 1, "", "YAML syntax: " + syntax.getProblem());
+        }
         String key = e instanceof JsonMappingException mapping ? KeyPath.of(mapping.getPath()) : "";
         JsonLocation location = key.isEmpty() ? null : locations.findExact(key);
         if (location == null) {

@@ -100,6 +100,15 @@ class PlanMistakesTest {
     }
 
     @Test
+    void aYamlSyntaxErrorNamesTheLineOfTheProblemAndWhatItIs() {
+        assertThatThrownBy(() -> parser.parse("backupSets:\n\t- name: s\n", "plan.yaml", Path.of("/plans")))
+                .isInstanceOfSatisfying(PlanException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.problem()).contains("TAB").doesNotStartWith("while scanning");
+                });
+    }
+
+    @Test
     void aNumberWhereAValueWithAUnitBelongsSaysWhatIsExpected() {
         refused("quota: 2TiB", "quota: 0.5", "backupSets[0].checks.capacity.quota", 10, "a size");
         refused("maxAge: 26h", "maxAge: 26", "backupSets[0].checks.freshness.maxAge", 6, "a duration");
