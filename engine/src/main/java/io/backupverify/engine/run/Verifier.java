@@ -12,6 +12,7 @@ import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Targets;
 import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,9 @@ public final class Verifier {
                 backups = catalog.discover();
             } catch (IOException e) {
                 return allError(set, description, checks, "cannot list the target: " + IoErrors.describe(e));
+            } catch (UncheckedIOException e) {
+                return allError(set, description, checks, "cannot list the target: "
+                        + IoErrors.describe(e.getCause()));
             }
             CheckContext context = new CheckContext(set, target, catalog, backups, now, plan.timezone(),
                     options.runNumber(), options.threads(), options.progress());
@@ -72,6 +76,9 @@ public final class Verifier {
             return allError(set, description, checks, e.getMessage());
         } catch (IOException e) {
             return allError(set, description, checks, "cannot open the target: " + IoErrors.describe(e));
+        } catch (RuntimeException e) {
+            // Whatever went wrong with this set, the others are still verified and the reports still written.
+            return allError(set, description, checks, "could not run: internal error " + e);
         }
     }
 
@@ -103,7 +110,7 @@ public final class Verifier {
         try {
             BackupContents contents = context.contents(backup);
             return new LatestBackup(backup.id(), backup.time(), contents.fileCount(), contents.totalBytes());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return new LatestBackup(backup.id(), backup.time(), -1, -1);
         }
     }

@@ -9,7 +9,12 @@ import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.LayoutSpec;
 import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.LocalTarget;
+import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.target.Target;
+import java.io.IOException;
+import java.io.InputStream;
 import io.backupverify.engine.testing.BackupTree;
 import io.backupverify.engine.testing.Plans;
 import java.nio.file.Path;
@@ -17,6 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +78,66 @@ class VerifierTest {
         RunResult run = new Verifier().verify(plan, options);
 
         assertThat(run.sets()).extracting(SetResult::name).containsExactly("stale");
+    }
+
+    @Test
+    void aTargetFailingWithAnUncheckedErrorWhileListingIsAnErrorForItsSetAndTheOtherSetsStillRun()
+            throws Exception {
+        new BackupTree(dir.resolve("fresh")).backup("b1", NOW.minusSeconds(3600), "a", "1");
+        new BackupTree(dir.resolve("stale")).backup("b1", NOW.minusSeconds(3 * 86_400), "a", "1");
+        Plan plan = Plans.parse(PLAN, dir);
+        Verifier verifier = new Verifier(set -> set.name().equals("fresh") ? new ListingFails(dir.resolve("fresh"))
+                : new LocalTarget(dir.resolve(set.name())));
+
+        RunResult run = verifier.verify(plan, VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
+
+        assertThat(run.sets()).extracting(SetResult::name, SetResult::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("fresh", Status.ERROR),
+                org.assertj.core.groups.Tuple.tuple("stale", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("absent", Status.ERROR));
+        assertThat(run.sets().get(0).checks()).hasSize(2).allSatisfy(check -> {
+            assertThat(check.status()).isEqualTo(Status.ERROR);
+            assertThat(check.summary()).contains("stale file handle");
+        });
+    }
+
+    /** A target whose listing fails the way a directory stream does on an I/O error: unchecked. */
+    private static final class ListingFails implements Target {
+        private final LocalTarget local;
+
+        ListingFails(Path root) {
+            this.local = new LocalTarget(root);
+        }
+
+        @Override
+        public String description() {
+            return local.description();
+        }
+
+        @Override
+        public List<Entry> list(String folder) {
+            throw new java.io.UncheckedIOException(new java.io.IOException("stale file handle"));
+        }
+
+        @Override
+        public void walk(String folder, Consumer<Entry> visitor) {
+            list(folder);
+        }
+
+        @Override
+        public InputStream open(String path) throws IOException {
+            return local.open(path);
+        }
+
+        @Override
+        public Optional<Entry> stat(String path) throws IOException {
+            return local.stat(path);
+        }
+
+        @Override
+        public Optional<StorageUsage> usage() throws IOException {
+            return local.usage();
+        }
     }
 
     @Test
