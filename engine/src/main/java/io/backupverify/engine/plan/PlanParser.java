@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -82,6 +83,12 @@ public final class PlanParser {
     public Plan parse(String text, String source, Path baseDir) throws PlanException {
         if (text.isBlank()) {
             throw new PlanException(source, 0, 0, "", "the plan is empty; it needs a backupSets list");
+        }
+        Optional<YamlAliases.Alias> alias = YamlAliases.first(yaml, text);
+        if (alias.isPresent()) {
+            JsonLocation at = alias.get().location();
+            throw new PlanException(source, at.getLineNr(), at.getColumnNr(), "", "YAML aliases such as *"
+                    + alias.get().name() + " are not supported in plans; write the values out in full");
         }
         SourceLocations locations = SourceLocations.index(yaml, text);
         PlanDocument document;

@@ -109,6 +109,21 @@ class PlanMistakesTest {
     }
 
     @Test
+    void aYamlAliasIsRefusedByNameNotReportedAsAMissingKey() {
+        String text = PLAN.replace("target: { type: local, path: /srv/backups/orders }",
+                "target: &orders { type: local, path: /srv/backups/orders }") + """
+                  - name: copy
+                    target: *orders
+                    checks: { freshness: { maxAge: 26h } }
+                """;
+        assertThatThrownBy(() -> parser.parse(text, "plan.yaml", Path.of("/plans")))
+                .isInstanceOfSatisfying(PlanException.class, e -> {
+                    assertThat(e.line()).isEqualTo(12);
+                    assertThat(e.problem()).contains("alias").contains("*orders");
+                });
+    }
+
+    @Test
     void aNumberWhereAValueWithAUnitBelongsSaysWhatIsExpected() {
         refused("quota: 2TiB", "quota: 0.5", "backupSets[0].checks.capacity.quota", 10, "a size");
         refused("maxAge: 26h", "maxAge: 26", "backupSets[0].checks.freshness.maxAge", 6, "a duration");
