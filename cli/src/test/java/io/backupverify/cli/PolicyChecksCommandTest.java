@@ -41,7 +41,8 @@ class PolicyChecksCommandTest {
         assertThat(window.path("durations")).hasSize(7);
         assertThat(window.path("durations").get(0).path("source").asText()).isEqualTo("marker");
         JsonNode capacity = checks.get(3).path("metrics");
-        assertThat(capacity.path("totalBytes").asLong()).isEqualTo(1L << 50);
+        assertThat(capacity.path("totalBytes").asLong()).as("a quota larger than the disk counts as the disk")
+                .isEqualTo(Files.getFileStore(dir).getTotalSpace());
         assertThat(capacity.path("usedBytes").asLong()).isPositive();
         assertThat(capacity.path("usedPercent").isNumber()).isTrue();
         assertThat(capacity.has("growthBytesPerDay")).isTrue();
@@ -66,7 +67,7 @@ class PolicyChecksCommandTest {
                 .contains("orders-db / window: FAIL")
                 .contains("started " + today + " 06:00 and ended " + today + " 06:30, outside the window "
                         + "01:00-05:00 (UTC)")
-                .contains("orders-db / capacity: FAIL").contains("at or above failAt 95%");
+                .contains("orders-db / capacity: FAIL").contains("at or above failAt 100%");
     }
 
     @Test
@@ -101,7 +102,7 @@ class PolicyChecksCommandTest {
                       freshness: { maxAge: 2d }
                       retention: { keepDaily: 7, keepWeekly: 1, minAge: 5d, maxAge: 30d }
                       window:    { start: "01:00", end: "05:00", maxDuration: 1h }
-                      capacity:  { quota: %s }
+                      capacity:  { quota: %s, warnAt: 99.9%%, failAt: 100%% }
                 """.formatted(quota));
         return plan;
     }

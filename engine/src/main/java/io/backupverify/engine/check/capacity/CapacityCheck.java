@@ -62,7 +62,10 @@ public final class CapacityCheck implements Check {
         }
         long total;
         String totalSource;
-        if (spec.quota() != null) {
+        if (spec.quota() != null && usage.hasTotal() && usage.totalBytes() < spec.quota().bytes()) {
+            total = usage.totalBytes();
+            totalSource = usage.source() + ", smaller than the quota " + spec.quota();
+        } else if (spec.quota() != null) {
             total = spec.quota().bytes();
             totalSource = "quota";
         } else if (usage.hasTotal()) {

@@ -74,6 +74,15 @@ class CapacityCheckTest {
     }
 
     @Test
+    void aQuotaLargerThanTheStorageIsMeasuredAgainstTheStorage() throws IOException {
+        CapacitySpec hugeQuota = new CapacitySpec(ByteSize.parse("100TiB"), null, null, null);
+        CheckResult result = run(hugeQuota, FixedUsageTarget.reporting(root, 990, 1000));
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("totalBytes", 1000L).containsEntry("usedPercent", 99.0);
+        assertThat((String) result.metrics().get("totalSource")).contains("smaller than the quota");
+    }
+
+    @Test
     void aTargetThatCannotTellItsUsageIsAnError() throws IOException {
         CheckResult result = run(DEFAULTS, FixedUsageTarget.silent(root));
         assertThat(result.status()).isEqualTo(Status.ERROR);
