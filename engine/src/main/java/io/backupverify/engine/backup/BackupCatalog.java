@@ -33,7 +33,7 @@ public final class BackupCatalog {
         for (Entry entry : target.list("")) {
             String name = entry.name();
             boolean rightType = wantDirectories ? entry.isDirectory() : entry.isFile();
-            if (!rightType || isHidden(name) || !wantDirectories && ChecksumFileNames.isChecksumFile(name)
+            if (!rightType || isHidden(name) || !wantDirectories && ChecksumFileNames.isMetadataFile(name)
                     || !pattern.matches(name)) {
                 continue;
             }

@@ -56,7 +56,7 @@ class BackupCatalogTest {
     @Test
     void findsFileBackupsAndSkipsChecksumFiles() throws Exception {
         for (String name : List.of("db-20261124.tar.gz", "db-20261125.tar.gz", "db-20261125.tar.gz.sha256",
-                "SHA256SUMS", "notes.txt")) {
+                "SHA256SUMS", "SHA256SUMS.asc", "db-20261125.tar.gz.backup-info.json", "notes.txt")) {
             Files.writeString(dir.resolve(name), name);
         }
 

@@ -2,6 +2,7 @@ package io.backupverify.engine.check.completeness;
 
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
@@ -47,7 +48,7 @@ public final class CompletenessCheck implements Check {
         result.metric("backup", latest.get().id()).metric("files", files.size()).metric("bytes", bytes);
 
         checkRequired(contents, files, result);
-        checkMinFiles(files.size(), result);
+        checkMinFiles(files, result);
         checkShrink(context, bytes, result);
         checkEmptyFiles(contents, files, result);
 
@@ -72,10 +73,13 @@ public final class CompletenessCheck implements Check {
         }
     }
 
-    private void checkMinFiles(int count, CheckResult.Builder result) {
+    /** Checksum and marker files describe a backup; they do not count towards its files. */
+    private void checkMinFiles(List<Entry> files, CheckResult.Builder result) {
+        long count = files.stream().filter(file -> !ChecksumFileNames.isMetadataFile(file.name())).count();
+        result.metric("dataFiles", count);
         if (spec.minFiles() != null && count < spec.minFiles()) {
-            result.finding(Finding.fail("(backup)", "holds " + count + " file" + (count == 1 ? "" : "s")
-                    + ", fewer than the " + spec.minFiles() + " required"));
+            result.finding(Finding.fail("(backup)", "holds " + count + " data file" + (count == 1 ? "" : "s")
+                    + " (checksum and marker files not counted), fewer than the " + spec.minFiles() + " required"));
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.Optional;
  * files it does not list are reported; links out of the backup are reported and never followed.
  */
 final class DirectoryChecksums {
-    private static final List<String> SIGNATURE_SUFFIXES = List.of(".asc", ".sig", ".gpg");
 
     private final String configuredManifest;
     private final ManifestLoader loader;
@@ -127,7 +126,7 @@ final class DirectoryChecksums {
             if (entry.type() == EntryType.SYMLINK && !pointsInside(index, entry)) {
                 findings.add(Problem.OUTSIDE_LINK, entry.path(), "symbolic link pointing outside the backup (to "
                         + entry.linkTarget() + "); not followed");
-            } else if (clean && entry.isFile() && !isChecksumFile(entry.name())) {
+            } else if (clean && entry.isFile() && !ChecksumFileNames.isChecksumFile(entry.name())) {
                 findings.add(Problem.UNLISTED, entry.path(), unlistedMessage);
             }
         });
@@ -137,13 +136,4 @@ final class DirectoryChecksums {
         return link.linkInsideRoot() && index.insideBackup(link.linkTarget()) != null;
     }
 
-    /** Manifests, sidecars and their signatures, which a manifest does not list. */
-    static boolean isChecksumFile(String name) {
-        for (String suffix : SIGNATURE_SUFFIXES) {
-            if (name.endsWith(suffix)) {
-                return ChecksumFileNames.isChecksumFile(name.substring(0, name.length() - suffix.length()));
-            }
-        }
-        return ChecksumFileNames.isChecksumFile(name);
-    }
 }

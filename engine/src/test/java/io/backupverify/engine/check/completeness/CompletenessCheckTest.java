@@ -41,7 +41,21 @@ class CompletenessCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.findings()).extracting(Finding::item).containsExactly("orders.dump", "(backup)");
-        assertThat(result.findings().get(1).message()).contains("holds 2 files, fewer than the 3 required");
+        assertThat(result.findings().get(1).message()).contains("holds 1 data file").contains("fewer than the 3 required");
+    }
+
+    @Test
+    void aBackupHoldingOnlyItsManifestAndMarkerHasNoDataFiles() throws Exception {
+        Path backup = new BackupTree(dir.resolve("backups")).backup("b-2026-11-25", NOW);
+        Files.writeString(backup.resolve("backup-info.json"), "{}");
+        Files.writeString(backup.resolve("SHA256SUMS.asc"), "signature");
+
+        CheckResult result = check("{ minFiles: 1 }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("files", 3).containsEntry("dataFiles", 0L);
+        assertThat(result.findings()).filteredOn(finding -> finding.severity() == Status.FAIL).singleElement()
+                .extracting(Finding::message).asString().contains("holds 0 data files");
     }
 
     @Test
