@@ -3,11 +3,27 @@ package io.backupverify.engine.target;
 import io.backupverify.engine.plan.LocalTargetSpec;
 import io.backupverify.engine.plan.TargetSpec;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** Opens the target a plan names. */
 public final class Targets {
     private Targets() {
+    }
+
+    /**
+     * Where a local target is: {@code ~} and {@code ~/...} are in the home folder of the user running the check, a
+     * relative path is relative to the plan's folder.
+     */
+    static Path localPath(String written, Path baseDir) throws IOException {
+        try {
+            String expanded = written.equals("~") || written.startsWith("~/")
+                    ? System.getProperty("user.home") + written.substring(1) : written;
+            Path path = Path.of(expanded);
+            return path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path);
+        } catch (InvalidPathException e) {
+            throw new IOException("'" + written + "' is not a valid path: " + e.getReason());
+        }
     }
 
     /**
@@ -17,8 +33,7 @@ public final class Targets {
      */
     public static Target open(TargetSpec spec, Path baseDir) throws IOException {
         if (spec instanceof LocalTargetSpec local) {
-            Path path = Path.of(local.path());
-            return new LocalTarget(path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path));
+            return new LocalTarget(localPath(local.path(), baseDir));
         }
         throw new IOException("targets of type '" + spec.type() + "' are not supported by this version");
     }
