@@ -89,7 +89,7 @@ sha_rate=$(divide "$mib" "$best_sha")
 bv_rate=$(divide "$mib" "$best_bv")
 check_rate=$(divide "$mib" "$(divide "$best_check_ms" 1000)")
 echo
-echo "data:                         $bytes bytes in $FILES files ($(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1))"
+echo "data:                         $bytes bytes in $FILES files ($(nproc) CPUs, $("$JAVA" -version 2>&1 | sed -n 1p))"
 echo "sha256sum -c:                 ${best_sha}s  ${sha_rate} MiB/s  (${best_sha_cpu}s CPU)"
 echo "backup-verify verify:         ${best_bv}s  ${bv_rate} MiB/s  (${best_bv_cpu}s CPU; whole command, JVM start included)"
 echo "integrity check alone:        $(divide "$best_check_ms" 1000)s  ${check_rate} MiB/s"
