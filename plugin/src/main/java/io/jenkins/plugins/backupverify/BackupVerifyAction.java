@@ -40,6 +40,7 @@ public class BackupVerifyAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(BackupVerifyAction.class.getName());
 
     static final String URL_NAME = "backup-verification";
+    static final String ICON = "symbol-shield-checkmark-outline plugin-ionicons-api";
     static final String REPORT_FILE = "backup-verification.json";
     static final String HTML_FILE = "backup-verification.html";
     static final String JUNIT_FILE = "backup-verification-junit.xml";
@@ -129,7 +130,7 @@ public class BackupVerifyAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "symbol-shield-checkmark-outline plugin-ionicons-api";
+        return ICON;
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class BackupVerifyJobAction implements Action {
 
     @Override
     public String getIconFileName() {
-        return "symbol-shield-checkmark-outline plugin-ionicons-api";
+        return BackupVerifyAction.ICON;
     }
 
     @Override
