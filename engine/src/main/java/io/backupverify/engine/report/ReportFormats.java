@@ -48,7 +48,10 @@ final class ReportFormats {
      * A metric value for people: sizes for metrics named {@code ...Bytes}, durations for {@code ...Ms}, else the
      * value as it is.
      */
-    /** Longer lists and maps are only counted in reports for people; the JSON report keeps them whole. */
+    /**
+     * Longer lists and maps, and those holding further lists or maps, are only counted in reports for people; the
+     * JSON report keeps them whole.
+     */
     static final int MAX_LISTED_VALUES = 10;
 
     static String metric(String name, Object value) {
@@ -62,12 +65,21 @@ final class ReportFormats {
             }
             return count(number);
         }
-        if (value instanceof java.util.Collection<?> list && list.size() > MAX_LISTED_VALUES) {
-            return list.size() + " entries (listed in the JSON report)";
+        if (value instanceof java.util.Collection<?> list && !isShortAndFlat(list)) {
+            return entries(list.size());
         }
-        if (value instanceof java.util.Map<?, ?> map && map.size() > MAX_LISTED_VALUES) {
-            return map.size() + " entries (listed in the JSON report)";
+        if (value instanceof java.util.Map<?, ?> map && !isShortAndFlat(map.values())) {
+            return entries(map.size());
         }
         return String.valueOf(value);
+    }
+
+    private static boolean isShortAndFlat(java.util.Collection<?> values) {
+        return values.size() <= MAX_LISTED_VALUES && values.stream()
+                .noneMatch(value -> value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>);
+    }
+
+    private static String entries(int count) {
+        return count + (count == 1 ? " entry" : " entries") + " (listed in the JSON report)";
     }
 }

@@ -14,6 +14,10 @@ class ReportFormatsTest {
 
         assertThat(ReportFormats.metric("durations", many)).isEqualTo("1000 entries (listed in the JSON report)");
         assertThat(ReportFormats.metric("tiers", java.util.Map.of("daily", 7))).isEqualTo("{daily=7}");
+        assertThat(ReportFormats.metric("tiers", java.util.Map.of("daily", java.util.Map.of("covered", 7))))
+                .isEqualTo("1 entry (listed in the JSON report)");
+        assertThat(ReportFormats.metric("durations", java.util.List.of(java.util.Map.of("backup", "b1"))))
+                .isEqualTo("1 entry (listed in the JSON report)");
         assertThat(ReportFormats.metric("slices", java.util.List.of(1, 2))).isEqualTo("[1, 2]");
     }
 
