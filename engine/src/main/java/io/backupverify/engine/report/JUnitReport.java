@@ -219,7 +219,7 @@ public final class JUnitReport {
             StringBuilder out = new StringBuilder();
             out.append(testCase.status().name()).append(": ").append(testCase.summary()).append('\n');
             testCase.metrics().forEach((name, value) -> out.append("  ").append(name).append(" = ")
-                    .append(value).append('\n'));
+                    .append(ReportFormats.unformatted(value)).append('\n'));
             if (testCase.status() == Status.PASS || testCase.status() == Status.WARN) {
                 appendFindings(out, testCase.findings());
             }

@@ -65,6 +65,11 @@ final class ReportFormats {
             }
             return count(number);
         }
+        return unformatted(value);
+    }
+
+    /** A metric value as it is, but for long or nested lists and maps, which are only counted. */
+    static String unformatted(Object value) {
         if (value instanceof java.util.Collection<?> list && !isShortAndFlat(list)) {
             return entries(list.size());
         }
