@@ -10,19 +10,17 @@ import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.LayoutSpec;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.ForwardingTarget;
 import io.backupverify.engine.target.LocalTarget;
-import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.target.Target;
-import java.io.IOException;
-import java.io.InputStream;
 import io.backupverify.engine.testing.BackupTree;
 import io.backupverify.engine.testing.Plans;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,16 +100,9 @@ class VerifierTest {
     }
 
     /** A target whose listing fails the way a directory stream does on an I/O error: unchecked. */
-    private static final class ListingFails implements Target {
-        private final LocalTarget local;
-
+    private static final class ListingFails extends ForwardingTarget {
         ListingFails(Path root) {
-            this.local = new LocalTarget(root);
-        }
-
-        @Override
-        public String description() {
-            return local.description();
+            super(new LocalTarget(root));
         }
 
         @Override
@@ -122,21 +113,6 @@ class VerifierTest {
         @Override
         public void walk(String folder, Consumer<Entry> visitor) {
             list(folder);
-        }
-
-        @Override
-        public InputStream open(String path) throws IOException {
-            return local.open(path);
-        }
-
-        @Override
-        public Optional<Entry> stat(String path) throws IOException {
-            return local.stat(path);
-        }
-
-        @Override
-        public Optional<StorageUsage> usage() throws IOException {
-            return local.usage();
         }
     }
 

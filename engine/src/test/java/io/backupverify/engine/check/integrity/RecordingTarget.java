@@ -1,22 +1,17 @@
 package io.backupverify.engine.check.integrity;
 
-import io.backupverify.engine.target.Entry;
-import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.target.ForwardingTarget;
 import io.backupverify.engine.target.Target;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** A target that records what is opened and fails reading the paths it is told to, as a bad disk would. */
-final class RecordingTarget implements Target {
+final class RecordingTarget extends ForwardingTarget {
     final ConcurrentLinkedQueue<String> opened = new ConcurrentLinkedQueue<>();
-    private final Target delegate;
     private final Set<String> failing;
     private final Supplier<IOException> failure;
 
@@ -26,30 +21,15 @@ final class RecordingTarget implements Target {
 
     /** A target whose reads of the failing paths throw the given kind of exception. */
     RecordingTarget(Target delegate, Set<String> failing, Supplier<IOException> failure) {
-        this.delegate = delegate;
+        super(delegate);
         this.failing = failing;
         this.failure = failure;
     }
 
     @Override
-    public String description() {
-        return delegate.description();
-    }
-
-    @Override
-    public List<Entry> list(String folder) throws IOException {
-        return delegate.list(folder);
-    }
-
-    @Override
-    public void walk(String folder, Consumer<Entry> visitor) throws IOException {
-        delegate.walk(folder, visitor);
-    }
-
-    @Override
     public InputStream open(String path) throws IOException {
         opened.add(path);
-        InputStream in = delegate.open(path);
+        InputStream in = super.open(path);
         if (!failing.contains(path)) {
             return in;
         }
@@ -61,13 +41,4 @@ final class RecordingTarget implements Target {
         };
     }
 
-    @Override
-    public Optional<Entry> stat(String path) throws IOException {
-        return delegate.stat(path);
-    }
-
-    @Override
-    public Optional<StorageUsage> usage() throws IOException {
-        return delegate.usage();
-    }
 }
