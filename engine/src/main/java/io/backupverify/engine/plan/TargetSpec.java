@@ -2,6 +2,7 @@ package io.backupverify.engine.plan;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Optional;
 
 /**
  * Where a backup set is stored. The {@code type} key selects the kind of storage; each kind has its own keys.
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LocalTargetSpec.class, name = "local"),
+        @JsonSubTypes.Type(value = SftpTargetSpec.class, name = "sftp"),
 })
 public interface TargetSpec {
     /** The plan's name for this kind of target: {@code local}, {@code s3}, {@code sftp}, {@code restic}. */
@@ -21,5 +23,10 @@ public interface TargetSpec {
     /** The credentials this target needs, or null. */
     default String credentialsId() {
         return null;
+    }
+
+    /** The first problem with this target's own keys (a missing host, a malformed value), if any. */
+    default Optional<KeyProblem> firstProblem() {
+        return Optional.empty();
     }
 }

@@ -1,10 +1,14 @@
 package io.backupverify.engine.target;
 
+import io.backupverify.engine.credentials.CredentialValue;
 import io.backupverify.engine.plan.LocalTargetSpec;
+import io.backupverify.engine.plan.SftpTargetSpec;
 import io.backupverify.engine.plan.TargetSpec;
+import io.backupverify.engine.target.sftp.SftpTarget;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Opens the target a plan names. */
 public final class Targets {
@@ -15,7 +19,7 @@ public final class Targets {
      * Where a local target is: {@code ~} and {@code ~/...} are in the home folder of the user running the check, a
      * relative path is relative to the plan's folder.
      */
-    static Path localPath(String written, Path baseDir) throws IOException {
+    public static Path localPath(String written, Path baseDir) throws IOException {
         try {
             String expanded = written.equals("~") || written.startsWith("~/")
                     ? System.getProperty("user.home") + written.substring(1) : written;
@@ -32,8 +36,21 @@ public final class Targets {
      * @param baseDir the folder relative local paths are resolved against (the plan's folder)
      */
     public static Target open(TargetSpec spec, Path baseDir) throws IOException {
+        return open(spec, baseDir, Optional.empty());
+    }
+
+    /**
+     * Opens a target with the credentials its {@code credentialsId} named (empty when it names none).
+     *
+     * @param baseDir the folder relative local paths are resolved against (the plan's folder)
+     */
+    public static Target open(TargetSpec spec, Path baseDir, Optional<CredentialValue> credentials)
+            throws IOException {
         if (spec instanceof LocalTargetSpec local) {
             return new LocalTarget(localPath(local.path(), baseDir));
+        }
+        if (spec instanceof SftpTargetSpec sftp) {
+            return SftpTarget.open(sftp, baseDir, credentials);
         }
         throw new IOException("targets of type '" + spec.type() + "' are not supported by this version");
     }
