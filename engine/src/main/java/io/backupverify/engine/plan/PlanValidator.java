@@ -43,7 +43,12 @@ final class PlanValidator {
             }
             validateTarget(at + ".target", set.target());
             validateNamePattern(at + ".layout.namePattern", set.layout());
-            validateChecks(at + ".checks", set.checks());
+            if (set.restoreTest() == null || set.hasChecks()) {
+                validateChecks(at + ".checks", set.checks());
+            }
+            if (set.restoreTest() != null) {
+                RestoreTestValidator.validate(this, at + ".restoreTest", set.restoreTest());
+            }
         }
     }
 
@@ -114,7 +119,7 @@ final class PlanValidator {
     }
 
     /** Whether a relative path names something below its folder: not empty, not absolute, not climbing out. */
-    private static boolean isInsidePath(String path) {
+    static boolean isInsidePath(String path) {
         if (path.isBlank() || path.startsWith("/")) {
             return false;
         }
