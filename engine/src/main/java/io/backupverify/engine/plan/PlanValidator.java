@@ -45,6 +45,7 @@ final class PlanValidator {
             validateNamePattern(at + ".layout.namePattern", set.layout());
             validateChecks(at + ".checks", set.checks());
         }
+        new PostureValidator(this).validate(sets);
     }
 
     private void validateTarget(String at, TargetSpec target) throws PlanException {

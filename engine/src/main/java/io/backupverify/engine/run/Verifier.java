@@ -6,6 +6,7 @@ import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.OtherSets;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.target.Target;
@@ -66,7 +67,8 @@ public final class Verifier {
                         + IoErrors.describe(e.getCause()));
             }
             CheckContext context = new CheckContext(set, target, catalog, backups, now, plan.timezone(),
-                    options.runNumber(), options.threads(), options.progress());
+                    options.runNumber(), options.threads(), options.progress())
+                    .withOtherSets(name -> openOther(plan, name));
             List<CheckResult> results = new ArrayList<>();
             for (Check check : checks) {
                 results.add(runCheck(check, context));
@@ -87,6 +89,28 @@ public final class Verifier {
             return targetOpener.apply(set);
         }
         return Targets.open(set.target(), plan.baseDir());
+    }
+
+    /** Opens another set of the plan for a check that compares sets, whether or not the run selects it. */
+    private OtherSets.OpenedSet openOther(Plan plan, String name) throws IOException {
+        BackupSetSpec other = plan.backupSets().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IOException("the plan has no backup set named '" + name + "'"));
+        Target target;
+        try {
+            target = open(plan, other);
+        } catch (TargetUnavailableException e) {
+            throw new IOException(e.getMessage());
+        }
+        try {
+            BackupCatalog catalog = new BackupCatalog(target, other.layout(), plan.timezone());
+            return new OtherSets.OpenedSet(other, target, catalog, catalog.discover());
+        } catch (UncheckedIOException e) {
+            target.close();
+            throw e.getCause();
+        } catch (IOException | RuntimeException e) {
+            target.close();
+            throw e;
+        }
     }
 
     static CheckResult runCheck(Check check, CheckContext context) throws InterruptedException {
