@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LocalTargetSpec.class, name = "local"),
+        @JsonSubTypes.Type(value = S3TargetSpec.class, name = "s3"),
 })
 public interface TargetSpec {
     /** The plan's name for this kind of target: {@code local}, {@code s3}, {@code sftp}, {@code restic}. */

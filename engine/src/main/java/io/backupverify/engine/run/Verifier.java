@@ -57,23 +57,23 @@ public final class Verifier {
         try (Target target = open(plan, set)) {
             description = target.description();
             BackupCatalog catalog = new BackupCatalog(target, set.layout(), plan.timezone());
-            List<Backup> backups;
+            BackupCatalog.Found found;
             try {
-                backups = catalog.discover();
+                found = catalog.find();
             } catch (IOException e) {
                 return allError(set, description, checks, "cannot list the target: " + IoErrors.describe(e));
             } catch (UncheckedIOException e) {
                 return allError(set, description, checks, "cannot list the target: "
                         + IoErrors.describe(e.getCause()));
             }
-            CheckContext context = new CheckContext(set, target, catalog, backups, now, plan.timezone(),
+            CheckContext context = new CheckContext(set, target, catalog, found.at(now), plan.timezone(),
                     options.runNumber(), options.threads(), options.progress())
                     .withOtherSets(name -> openOther(plan, name));
             List<CheckResult> results = new ArrayList<>();
             for (Check check : checks) {
                 results.add(runCheck(check, context));
             }
-            return new SetResult(set.name(), description, latest(context), backups.size(), results);
+            return new SetResult(set.name(), description, latest(context), found.backups().size(), results);
         } catch (TargetUnavailableException e) {
             return allError(set, description, checks, e.getMessage());
         } catch (IOException e) {
@@ -123,7 +123,9 @@ public final class Verifier {
         } catch (RuntimeException e) {
             result = CheckResult.error(check.id(), "could not run: internal error " + e);
         }
-        return result.withDuration((System.nanoTime() - start) / 1_000_000);
+        // Every check skips the backups dated in the future and the linked ones: each says so, even one that
+        // does not name them itself.
+        return result.withFindings(context.skippedBackups()).withDuration((System.nanoTime() - start) / 1_000_000);
     }
 
     private static LatestBackup latest(CheckContext context) {

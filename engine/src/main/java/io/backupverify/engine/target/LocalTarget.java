@@ -85,12 +85,17 @@ public final class LocalTarget implements Target, PosixAttributes, TransportSecu
         return Optional.of(entry(file));
     }
 
+    /**
+     * Usage as {@code df} computes it: blocks reserved for root (5% on ext4 by default) are neither used nor
+     * available to a backup job, so the size is what is used plus what an unprivileged writer can still use. A
+     * disk {@code df} shows 100% full is 100% full here too.
+     */
     @Override
     public Optional<StorageUsage> usage() throws IOException {
         FileStore store = Files.getFileStore(root);
-        long total = store.getTotalSpace();
-        long used = total - store.getUnallocatedSpace();
-        return Optional.of(new StorageUsage(used, total, "filesystem"));
+        long used = store.getTotalSpace() - store.getUnallocatedSpace();
+        long available = store.getUsableSpace();
+        return Optional.of(new StorageUsage(used, used + available, "filesystem"));
     }
 
     /**

@@ -35,7 +35,7 @@ public final class TestContexts {
     public static CheckContext discovered(Target target, LayoutSpec layout, Instant now, ZoneId zone)
             throws IOException {
         BackupCatalog catalog = new BackupCatalog(target, layout, zone);
-        return new CheckContext(set(layout), target, catalog, catalog.discover(), now, zone, 1, 1, Progress.NONE);
+        return new CheckContext(set(layout), target, catalog, catalog.find().at(now), zone, 1, 1, Progress.NONE);
     }
 
     /** A folder backup taken at a time, dated by its name. */

@@ -52,7 +52,7 @@ public final class AccessCheck implements Check {
             }
             return result.summary("public access examined; this target keeps no file permissions").build();
         }
-        List<Backup> backups = PostureBackups.select(context, spec.scope(), result);
+        List<Backup> backups = PostureBackups.select(context, spec.scope());
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }

@@ -44,7 +44,7 @@ public final class CopiesCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(id());
-        List<Backup> newest = PostureBackups.select(context, IntegrityScope.LATEST, result);
+        List<Backup> newest = PostureBackups.select(context, IntegrityScope.LATEST);
         if (newest.isEmpty()) {
             return result.noBackupFound().build();
         }

@@ -50,7 +50,7 @@ public final class EncryptionCheck implements Check {
         CheckResult.Builder result = CheckResult.builder(id());
         Status unknown = PostureBackups.verdictFor(spec.unknown());
         String transit = inTransit(context.target(), result, unknown);
-        List<Backup> backups = PostureBackups.select(context, spec.scope(), result);
+        List<Backup> backups = PostureBackups.select(context, spec.scope());
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }

@@ -52,7 +52,7 @@ public final class ImmutabilityCheck implements Check {
         if (defaultLock.isEmpty() && spec.required()) {
             result.finding(Finding.fail(target.description(), "the store locks no new objects by default"));
         }
-        List<Backup> backups = PostureBackups.select(context, IntegrityScope.ALL, result);
+        List<Backup> backups = PostureBackups.select(context, IntegrityScope.ALL);
         long locked = 0;
         long unlocked = 0;
         for (Backup backup : backups) {
