@@ -1,6 +1,9 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.restore.RestoreKinds;
 import io.backupverify.engine.restore.RestoreTester;
 import io.backupverify.engine.restore.ScratchArea;
 import io.backupverify.engine.run.VerifyOptions;
@@ -45,6 +48,11 @@ final class RestoreTestCommand implements Callable<Integer> {
                     + "default: the day number.")
     private Long runNumber;
 
+    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:BACKUP_VERIFY_CREDENTIALS}",
+            description = "Credentials for targets and database servers that name a credentialsId (YAML, readable "
+                    + "by you alone); default: $BACKUP_VERIFY_CREDENTIALS. See docs/credentials.md.")
+    private Path credentials;
+
     @Override
     public Integer call() {
         if (runNumber != null && runNumber < 0) {
@@ -54,9 +62,11 @@ final class RestoreTestCommand implements Callable<Integer> {
             return usage("--scratch " + scratch + " is not a folder");
         }
         Plan loaded;
+        CredentialResolver resolver;
         try {
             reports.check(plan);
             loaded = PlanLoader.load(plan, sets);
+            resolver = CommandLineCredentials.resolver(credentials);
         } catch (UsageException e) {
             return usage(e.getMessage());
         }
@@ -68,8 +78,9 @@ final class RestoreTestCommand implements Callable<Integer> {
         if (runNumber != null) {
             options = options.withRunNumber(runNumber);
         }
-        RestoreTester tester = new RestoreTester(scratch == null ? ScratchArea.systemTemporary()
-                : new ScratchArea(scratch.toAbsolutePath()));
+        ScratchArea area = scratch == null ? ScratchArea.systemTemporary() : new ScratchArea(scratch.toAbsolutePath());
+        RestoreTester tester = new RestoreTester(RestoreKinds.defaults(), area,
+                new CredentialedTargetOpener(loaded.baseDir(), resolver), resolver);
         return VerifyRun.execute(loaded, options, reports, false, spec.commandLine().getOut(),
                 spec.commandLine().getErr(), (p, o) -> {
                     var run = tester.run(p, o);

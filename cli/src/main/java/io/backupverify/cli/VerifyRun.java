@@ -1,5 +1,7 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
@@ -20,9 +22,10 @@ final class VerifyRun {
         RunResult run(Plan plan, VerifyOptions options) throws InterruptedException;
     }
 
-    static int execute(Plan plan, VerifyOptions options, ReportOptions reports, boolean showProgress,
-            PrintWriter out, PrintWriter err) {
-        return execute(plan, options, reports, showProgress, out, err, new Verifier()::verify);
+    static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports,
+            boolean showProgress, PrintWriter out, PrintWriter err) {
+        return execute(plan, options, reports, showProgress, out, err,
+                new Verifier(new CredentialedTargetOpener(plan.baseDir(), credentials))::verify);
     }
 
     static int execute(Plan plan, VerifyOptions options, ReportOptions reports, boolean showProgress,
