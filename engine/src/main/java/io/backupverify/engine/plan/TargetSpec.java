@@ -11,6 +11,7 @@ import java.util.Optional;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LocalTargetSpec.class, name = "local"),
+        @JsonSubTypes.Type(value = S3TargetSpec.class, name = "s3"),
         @JsonSubTypes.Type(value = SftpTargetSpec.class, name = "sftp"),
 })
 public interface TargetSpec {
@@ -28,5 +29,18 @@ public interface TargetSpec {
     /** The first problem with this target's own keys (a missing host, a malformed value), if any. */
     default Optional<KeyProblem> firstProblem() {
         return Optional.empty();
+    }
+
+    /**
+     * Who provides the storage, for counting distinct providers of copies: {@code local} for local folders, the
+     * endpoint's host for object stores, the account for Azure, the host for SFTP.
+     */
+    default String provider() {
+        return type();
+    }
+
+    /** Whether the storage is reached over a network (and so is off-site unless the plan says otherwise). */
+    default boolean remote() {
+        return !"local".equals(type());
     }
 }

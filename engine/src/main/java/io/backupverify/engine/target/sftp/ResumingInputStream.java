@@ -16,10 +16,11 @@ final class ResumingInputStream extends InputStream {
     private long offset;
     private int resumes;
 
-    ResumingInputStream(SftpTarget target, String path) throws IOException {
+    ResumingInputStream(SftpTarget target, String path, long offset) throws IOException {
         this.target = target;
         this.path = path;
-        this.current = target.openAt(path, 0);
+        this.offset = offset;
+        this.current = target.openAt(path, offset);
     }
 
     @Override

@@ -100,6 +100,11 @@ public final class SftpTarget implements Target {
 
     @Override
     public InputStream open(String path) throws IOException {
+        return open(path, 0);
+    }
+
+    @Override
+    public InputStream open(String path, long offset) throws IOException {
         Optional<Entry> entry = stat(path);
         if (entry.isEmpty()) {
             throw new NoSuchFileException(path);
@@ -107,7 +112,7 @@ public final class SftpTarget implements Target {
         if (entry.get().type() == EntryType.SYMLINK) {
             throw new IOException(path + " is a symbolic link; links are not followed");
         }
-        return new ResumingInputStream(this, path);
+        return new ResumingInputStream(this, path, offset);
     }
 
     /** A stream over its own SFTP channel from an offset, so several files can be read at once. */
