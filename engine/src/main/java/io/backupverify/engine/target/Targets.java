@@ -1,9 +1,12 @@
 package io.backupverify.engine.target;
 
+import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialValue;
 import io.backupverify.engine.plan.LocalTargetSpec;
+import io.backupverify.engine.plan.ResticTargetSpec;
 import io.backupverify.engine.plan.SftpTargetSpec;
 import io.backupverify.engine.plan.TargetSpec;
+import io.backupverify.engine.target.restic.ResticTarget;
 import io.backupverify.engine.target.sftp.SftpTarget;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -50,6 +53,18 @@ public final class Targets {
      */
     public static Target open(TargetSpec spec, Path baseDir, Optional<CredentialValue> credentials)
             throws IOException {
+        return open(spec, baseDir, credentials, CredentialResolver.NONE);
+    }
+
+    /**
+     * Opens a target with the credentials its {@code credentialsId} names, already resolved, and a resolver for the
+     * further ids some targets name (a restic repository's {@code passwordCredentialsId}).
+     */
+    public static Target open(TargetSpec spec, Path baseDir, Optional<CredentialValue> credentials,
+            CredentialResolver resolver) throws IOException {
+        if (spec instanceof ResticTargetSpec restic) {
+            return ResticTarget.open(restic, baseDir, credentials, resolver);
+        }
         if (spec instanceof LocalTargetSpec local) {
             return new LocalTarget(localPath(local.path(), baseDir));
         }

@@ -1,9 +1,10 @@
 package io.backupverify.engine.target.sftp;
 
+import static io.backupverify.engine.testing.SetResults.messages;
+import static io.backupverify.engine.testing.SetResults.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialValue;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,14 +69,6 @@ class OpenSshInteropTest {
         var plan = new PlanParser().parse(yaml, "plan.yaml", home);
         return new Verifier(new CredentialedTargetOpener(home, CredentialResolver.of(Map.of("ssh", login))))
                 .verify(plan, VerifyOptions.defaults().withRunNumber(1)).sets().get(0);
-    }
-
-    private static Map<String, Status> statuses(SetResult set) {
-        return set.checks().stream().collect(Collectors.toMap(CheckResult::id, CheckResult::status));
-    }
-
-    private static String messages(SetResult set) {
-        return set.checks().stream().map(r -> r.id() + ": " + r.summary()).collect(Collectors.joining("\n"));
     }
 
     @Test

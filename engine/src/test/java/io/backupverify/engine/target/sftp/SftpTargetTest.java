@@ -1,8 +1,9 @@
 package io.backupverify.engine.target.sftp;
 
+import static io.backupverify.engine.testing.SetResults.messages;
+import static io.backupverify.engine.testing.SetResults.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialValue;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,14 +95,6 @@ class SftpTargetTest {
         var plan = new PlanParser().parse(yaml, "plan.yaml", dir);
         return new Verifier(new CredentialedTargetOpener(dir, CredentialResolver.of(credentials)))
                 .verify(plan, VerifyOptions.defaults().withRunNumber(1));
-    }
-
-    private static Map<String, Status> statuses(SetResult set) {
-        return set.checks().stream().collect(Collectors.toMap(CheckResult::id, CheckResult::status));
-    }
-
-    private static String messages(SetResult set) {
-        return set.checks().stream().map(r -> r.id() + ": " + r.summary()).collect(Collectors.joining("\n"));
     }
 
     @Test
