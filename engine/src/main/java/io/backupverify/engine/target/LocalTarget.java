@@ -96,6 +96,12 @@ public final class LocalTarget implements Target {
         return Optional.of(new StorageUsage(used, used + available, "filesystem"));
     }
 
+    @Override
+    public Optional<Path> localPath(String path) {
+        Path resolved = path.isEmpty() ? root : root.resolve(path).normalize();
+        return resolved.startsWith(root) ? Optional.of(resolved) : Optional.empty();
+    }
+
     private Path resolve(String path) throws IOException {
         Path resolved = path.isEmpty() ? root : root.resolve(path).normalize();
         if (!resolved.startsWith(root)) {
