@@ -30,6 +30,7 @@ public final class CheckContext {
     private final int threads;
     private final Progress progress;
     private final Map<String, BackupContents> contents = new HashMap<>();
+    private OtherSets otherSets = OtherSets.NONE;
 
     public CheckContext(BackupSetSpec set, Target target, BackupCatalog catalog, List<Backup> backups,
             Instant now, ZoneId zone, long runNumber, int threads, Progress progress) {
@@ -119,5 +120,16 @@ public final class CheckContext {
 
     public Progress progress() {
         return progress;
+    }
+
+    /** The plan's other sets, for checks that compare sets. */
+    public OtherSets otherSets() {
+        return otherSets;
+    }
+
+    /** Lets this context's checks open the plan's other sets. */
+    public CheckContext withOtherSets(OtherSets sets) {
+        this.otherSets = sets;
+        return this;
     }
 }

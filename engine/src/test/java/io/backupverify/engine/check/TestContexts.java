@@ -21,7 +21,8 @@ public final class TestContexts {
 
     public static BackupSetSpec set(LayoutSpec layout) {
         return new BackupSetSpec("test", new LocalTargetSpec("."), layout,
-                new ChecksSpec(new FreshnessSpec(DurationValue.parse("1d")), null, null, null, null, null));
+                new ChecksSpec(new FreshnessSpec(DurationValue.parse("1d")), null, null, null, null, null, null, null, null,
+                        null));
     }
 
     /** A context over the given backups (oldest first); contents are read from the target when asked. */
