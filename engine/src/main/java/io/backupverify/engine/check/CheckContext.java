@@ -4,6 +4,7 @@ import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupCatalog;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.plan.BackupSetSpec;
+import io.backupverify.engine.plan.IntegrityScope;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
 import java.time.Instant;
@@ -57,6 +58,11 @@ public final class CheckContext {
 
     public Optional<Backup> latest() {
         return backups.isEmpty() ? Optional.empty() : Optional.of(backups.get(backups.size() - 1));
+    }
+
+    /** The backups a check with a scope reads: the newest one, or every backup of the set. */
+    public List<Backup> backupsIn(IntegrityScope scope) {
+        return scope == IntegrityScope.ALL ? backups : latest().map(List::of).orElse(List.of());
     }
 
     /** The backup before the newest one, if any. */

@@ -5,9 +5,16 @@ package io.backupverify.engine.plan;
  * complete. New checks add a key here.
  */
 public record ChecksSpec(FreshnessSpec freshness, CompletenessSpec completeness, IntegritySpec integrity,
-        RetentionSpec retention, WindowSpec window, CapacitySpec capacity) {
+        RetentionSpec retention, WindowSpec window, CapacitySpec capacity,
+        ReadableSpec readable) {
+    public ChecksSpec(FreshnessSpec freshness, CompletenessSpec completeness, IntegritySpec integrity,
+            RetentionSpec retention, WindowSpec window, CapacitySpec capacity) {
+        this(freshness, completeness, integrity, retention, window, capacity, null);
+    }
+
     public boolean isEmpty() {
         return freshness == null && completeness == null && integrity == null && retention == null && window == null
-                && capacity == null;
+                && capacity == null
+                && readable == null;
     }
 }

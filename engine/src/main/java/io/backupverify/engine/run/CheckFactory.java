@@ -5,6 +5,7 @@ import io.backupverify.engine.check.capacity.CapacityCheck;
 import io.backupverify.engine.check.completeness.CompletenessCheck;
 import io.backupverify.engine.check.freshness.FreshnessCheck;
 import io.backupverify.engine.check.integrity.IntegrityCheck;
+import io.backupverify.engine.check.readable.ReadableCheck;
 import io.backupverify.engine.check.retention.RetentionCheck;
 import io.backupverify.engine.check.window.WindowCheck;
 import io.backupverify.engine.plan.ChecksSpec;
@@ -26,6 +27,9 @@ public final class CheckFactory {
         }
         if (spec.integrity() != null) {
             checks.add(new IntegrityCheck(spec.integrity()));
+        }
+        if (spec.readable() != null) {
+            checks.add(new ReadableCheck(spec.readable()));
         }
         if (spec.retention() != null) {
             checks.add(new RetentionCheck(spec.retention()));
