@@ -1,5 +1,7 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
@@ -14,12 +16,24 @@ final class VerifyRun {
     private VerifyRun() {
     }
 
+    /** How a command runs a plan: {@code verify} verifies it, {@code restore-test} runs its restore tests. */
+    @FunctionalInterface
+    interface Runner {
+        RunResult run(Plan plan, VerifyOptions options) throws InterruptedException;
+    }
+
+    static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports,
+            boolean showProgress, PrintWriter out, PrintWriter err) {
+        return execute(plan, options, reports, showProgress, out, err,
+                new Verifier(new CredentialedTargetOpener(plan.baseDir(), credentials))::verify);
+    }
+
     static int execute(Plan plan, VerifyOptions options, ReportOptions reports, boolean showProgress,
-            PrintWriter out, PrintWriter err) {
+            PrintWriter out, PrintWriter err, Runner runner) {
         RunResult run;
         try (ProgressPrinter progress = showProgress ? new ProgressPrinter(err) : null) {
             VerifyOptions effective = progress == null ? options : options.withProgress(progress);
-            run = new Verifier().verify(plan, effective);
+            run = runner.run(plan, effective);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");
