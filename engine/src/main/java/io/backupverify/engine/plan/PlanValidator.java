@@ -132,6 +132,12 @@ final class PlanValidator {
                         + "backup folder (or, for file-per-backup, the target folder), such as SHA256SUMS or "
                         + "meta/CHECKSUMS");
             }
+            for (String pattern : integrity.ignore()) {
+                if (pattern == null || pattern.isBlank()) {
+                    throw problem(at + ".integrity.ignore", "an ignore pattern is empty; give a path or pattern "
+                            + "inside the backup such as SHA256SUMS or \"lib/**\"");
+                }
+            }
             if (sample < MIN_SAMPLE_PERCENT) {
                 throw problem(at + ".integrity.sample", "sample must be at least " + new Percentage(MIN_SAMPLE_PERCENT)
                         + " (every file read once in 100000 runs)");
