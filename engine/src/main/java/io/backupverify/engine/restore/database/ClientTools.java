@@ -116,7 +116,7 @@ final class ClientTools {
         command.add(tool.toString());
         command.add("--defaults-file=" + optionFile);
         command.addAll(List.of("--protocol=TCP", "--host=" + server.address().host(),
-                "--port=" + server.address().port(), "--database=" + database, "--connect-timeout=30"));
+                "--port=" + server.address().port(), "--database=" + database));
         command.addAll(options);
         return new Invocation(command, Map.of());
     }

@@ -51,11 +51,15 @@ public final class DatabaseRestoreSession implements AutoCloseable {
     public static DatabaseRestoreSession open(DatabaseRestoreOptions options, CredentialResolver credentials,
             Path scratchParent, Instant now) throws SetupException, InterruptedException {
         List<String> notes = new ArrayList<>();
-        ScratchHomes.removeStale(scratchParent, now).forEach(stale ->
-                notes.add("removed stale scratch server folder " + stale + " (older than a day)"));
+        Path parent = options.postgres() || options.url() != null ? scratchParent
+                : MariaDbServer.homeParent(scratchParent);
+        for (Path folder : new java.util.LinkedHashSet<>(List.of(scratchParent, parent))) {
+            ScratchHomes.removeStale(folder, now).forEach(stale ->
+                    notes.add("removed stale scratch server folder " + stale + " (older than a day)"));
+        }
         Path home;
         try {
-            home = ScratchHomes.create(scratchParent, now);
+            home = ScratchHomes.create(parent, now);
         } catch (IOException e) {
             throw new SetupException("cannot create a scratch folder in " + scratchParent + ": "
                     + io.backupverify.engine.util.IoErrors.describe(e));

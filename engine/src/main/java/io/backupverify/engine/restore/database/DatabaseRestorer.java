@@ -67,7 +67,7 @@ public final class DatabaseRestorer {
                 Path tool = ClientTools.require("to restore MySQL/MariaDB dumps", "mariadb", "mysql");
                 feeder = new MysqlSqlFeeder(dump);
                 ClientTools.Invocation invocation = ClientTools.mariadb(tool, server, database.name(),
-                        List.of("--batch", "--binary-mode", "--silent"), workDir);
+                        List.of("--batch", "--binary-mode", "--silent", "--connect-timeout=30"), workDir);
                 result = new ToolRun(invocation.command(), invocation.environment(), workDir).run(limit, feeder);
             }
             if (result.timedOut()) {

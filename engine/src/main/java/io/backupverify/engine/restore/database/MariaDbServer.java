@@ -49,23 +49,30 @@ public final class MariaDbServer implements ScratchServer {
                         + "mariadb-server) or name a server with database.url"));
         Path installer = ClientTools.find("mariadb-install-db", "mysql_install_db").orElseThrow(() ->
                 new IOException("mariadb-install-db is not installed: install mariadb-server"));
-        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean root = isRoot();
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         if (root) {
             UserPrincipalLookupService users = home.getFileSystem().getUserPrincipalLookupService();
             Files.setOwner(home, users.lookupPrincipalByName(UNPRIVILEGED));
         }
         Path data = home.resolve("data");
+        // its own temporary folder: the system's may not be writable for the unprivileged user
+        Path tmp = Files.createDirectories(home.resolve("tmp"));
+        if (root) {
+            Files.setOwner(tmp, home.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(UNPRIVILEGED));
+        }
         List<String> install = new ArrayList<>(List.of(installer.toString(), "--no-defaults",
                 "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db",
-                "--skip-name-resolve", "--innodb-log-file-size=16M"));
+                "--skip-name-resolve", "--innodb-log-file-size=16M", "--tmpdir=" + tmp));
         if (root) {
             install.add("--user=" + UNPRIVILEGED);
         }
         ToolRun.Outcome installed = new ToolRun(install, Map.of(), home).run(limit);
         if (!installed.succeeded()) {
             throw new IOException("mariadb-install-db failed" + (installed.timedOut() ? " (time limit)" : "")
-                    + ": " + installed.lastLines(3));
+                    + ": " + installed.outputTail().lines().filter(line -> line.contains("[ERROR]")).limit(3)
+                            .reduce((a, b) -> a + " / " + b).orElse(installed.lastLines(3)));
         }
         SecretValue password = SecretValue.of(HexFormat.of().formatHex(randomBytes(18)));
         Path init = home.resolve("init.sql");
@@ -79,7 +86,7 @@ public final class MariaDbServer implements ScratchServer {
         List<String> command = new ArrayList<>(List.of(server.toString(), "--no-defaults", "--datadir=" + data,
                 "--socket=" + home.resolve("mysqld.sock"), "--port=" + port, "--bind-address=127.0.0.1",
                 "--skip-name-resolve", "--pid-file=" + home.resolve("mariadbd.pid"),
-                "--log-error=" + home.resolve("error.log"), "--init-file=" + init,
+                "--log-error=" + home.resolve("error.log"), "--init-file=" + init, "--tmpdir=" + tmp,
                 "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0", "--skip-log-bin",
                 "--max-allowed-packet=1G"));
         if (root) {
@@ -100,6 +107,35 @@ public final class MariaDbServer implements ScratchServer {
             Files.deleteIfExists(init);
         }
         return started;
+    }
+
+    /**
+     * Where a server's folder can go: in {@code scratchParent}, unless the engine runs as root and the unprivileged
+     * server could not reach it (a private folder on the way); then in the system's temporary folder.
+     */
+    static Path homeParent(Path scratchParent) {
+        if (!isRoot() || reachableByOthers(scratchParent)) {
+            return scratchParent;
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static boolean reachableByOthers(Path folder) {
+        try {
+            for (Path at = folder.toAbsolutePath(); at != null; at = at.getParent()) {
+                if (Files.exists(at) && !Files.getPosixFilePermissions(at)
+                        .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     private static String initStatements(SecretValue password) {
