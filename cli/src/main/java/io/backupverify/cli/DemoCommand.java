@@ -1,5 +1,6 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.VerifyOptions;
 import java.io.IOException;
@@ -50,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path reports = planFile.getParent().resolve("reports");
         out.printf("Demo area: %s%nPlan:      %s%n%n", planFile.getParent(), planFile);
-        VerifyRun.execute(plan, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("report.json"),
+        VerifyRun.execute(plan, CredentialResolver.NONE, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("report.json"),
                 reports.resolve("junit.xml"), reports.resolve("report.html")), System.console() != null, out, err);
         out.println();
         out.println("The demo plants two problems: a flipped bit in the newest customer-files backup (integrity FAIL)");

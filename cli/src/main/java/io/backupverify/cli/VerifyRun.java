@@ -1,5 +1,7 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
@@ -14,12 +16,12 @@ final class VerifyRun {
     private VerifyRun() {
     }
 
-    static int execute(Plan plan, VerifyOptions options, ReportOptions reports, boolean showProgress,
+    static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports, boolean showProgress,
             PrintWriter out, PrintWriter err) {
         RunResult run;
         try (ProgressPrinter progress = showProgress ? new ProgressPrinter(err) : null) {
             VerifyOptions effective = progress == null ? options : options.withProgress(progress);
-            run = new Verifier().verify(plan, effective);
+            run = new Verifier(new CredentialedTargetOpener(plan.baseDir(), credentials)).verify(plan, effective);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");

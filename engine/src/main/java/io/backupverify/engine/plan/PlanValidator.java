@@ -44,7 +44,13 @@ final class PlanValidator {
             validateTarget(at + ".target", set.target());
             validateNamePattern(at + ".layout.namePattern", set.layout());
             validateChecks(at + ".checks", set.checks());
+            if (set.target() instanceof S3TargetSpec && set.checks().capacity() != null
+                    && set.checks().capacity().quota() == null) {
+                throw problem(at + ".checks.capacity.quota", "an object store has no fixed size: capacity needs a "
+                        + "quota for an s3 target, such as quota: 2TB");
+            }
         }
+        new PostureValidator(this).validate(sets);
     }
 
     private void validateTarget(String at, TargetSpec target) throws PlanException {
@@ -53,6 +59,30 @@ final class PlanValidator {
         }
         if (target instanceof LocalTargetSpec local && (local.path() == null || local.path().isBlank())) {
             throw problem(at + ".path", "a local target needs a path");
+        }
+        if (target instanceof S3TargetSpec s3) {
+            validateS3(at, s3);
+        }
+    }
+
+    private void validateS3(String at, S3TargetSpec s3) throws PlanException {
+        if (s3.bucket() == null || s3.bucket().isBlank()) {
+            throw problem(at + ".bucket", "an s3 target needs a bucket");
+        }
+        if (s3.endpoint() != null) {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(s3.endpoint().strip());
+            } catch (java.net.URISyntaxException e) {
+                throw problem(at + ".endpoint", "the endpoint is not a URL: " + e.getReason());
+            }
+            if (uri.getUserInfo() != null) {
+                throw problem(at + ".endpoint", "the endpoint must not hold a user or password; use credentialsId");
+            }
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw problem(at + ".endpoint", "'" + s3.endpoint()
+                        + "' is not an http or https URL, such as https://minio.internal:9000");
+            }
         }
     }
 

@@ -25,6 +25,29 @@ public interface Target extends Closeable {
     /** Opens a file for reading. */
     InputStream open(String path) throws IOException;
 
+    /**
+     * Opens a file for reading from a byte offset, for resuming a read that was cut off. Remote targets read only
+     * the range asked for; the default skips the bytes before it.
+     */
+    default InputStream open(String path, long offset) throws IOException {
+        InputStream in = open(path);
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return in;
+    }
+
+    /**
+     * The checksums the storage itself keeps for a file, read without downloading it (S3's stored SHA-256, a
+     * single-part ETag's MD5, Azure's Content-MD5). Empty when the storage keeps none it can vouch for.
+     */
+    default List<StoredChecksum> storedChecksums(String path) throws IOException {
+        return List.of();
+    }
+
     /** Whether a file exists, without reading it. */
     Optional<Entry> stat(String path) throws IOException;
 
