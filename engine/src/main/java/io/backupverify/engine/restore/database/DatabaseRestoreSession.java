@@ -141,7 +141,7 @@ public final class DatabaseRestoreSession implements AutoCloseable {
     }
 
     /** Restores the dump; the private work folder of the tools is this session's folder. */
-    public DatabaseRestorer.Outcome restore(Path dump, DumpFormat format, int jobs, Duration limit)
+    public DatabaseRestorer.Outcome restore(DumpSource dump, DumpFormat format, int jobs, Duration limit)
             throws InterruptedException {
         return new DatabaseRestorer(jobs).restore(dump, format, database, limit, home);
     }

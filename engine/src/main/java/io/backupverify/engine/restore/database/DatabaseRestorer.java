@@ -40,35 +40,42 @@ public final class DatabaseRestorer {
      *
      * @param workDir a private folder for the tools' password files
      */
-    public Outcome restore(Path dump, DumpFormat format, ScratchDatabase database, Duration limit, Path workDir)
-            throws InterruptedException {
+    public Outcome restore(DumpSource dump, DumpFormat format, ScratchDatabase database, Duration limit,
+            Path workDir) throws InterruptedException {
         try {
             ToolRun.Outcome result;
-            SqlFeeder feeder = null;
             ScratchServer server = database.server();
             if (format.isArchive()) {
                 Path tool = ClientTools.require("to restore " + format.description() + "s", "pg_restore");
                 List<String> options = new ArrayList<>(List.of("--no-owner", "--no-privileges", "--exit-on-error"));
-                if (jobs > 1 && format != DumpFormat.POSTGRES_TAR) {
+                if (jobs > 1 && format != DumpFormat.POSTGRES_TAR && dump.localPath().isPresent()) {
                     options.add("--jobs=" + jobs);
                 }
-                options.add(dump.toString());
+                ToolRun.Feeder feeder = null;
+                if (dump.localPath().isPresent()) {
+                    options.add(dump.localPath().get().toString());
+                } else if (format == DumpFormat.POSTGRES_DIRECTORY) {
+                    throw new IOException("internal error: a directory-format dump must be fetched first");
+                } else {
+                    options.add(format == DumpFormat.POSTGRES_CUSTOM ? "--format=custom" : "--format=tar");
+                    feeder = stdin -> copy(dump, stdin);
+                }
                 ClientTools.Invocation invocation = ClientTools.postgres(tool, server, database.name(), options,
                         workDir);
-                result = new ToolRun(invocation.command(), invocation.environment(), workDir).run(limit);
+                result = new ToolRun(invocation.command(), invocation.environment(), workDir).run(limit, feeder);
             } else if (format == DumpFormat.POSTGRES_PLAIN) {
                 Path tool = ClientTools.require("to restore plain SQL dumps", "psql");
-                feeder = new PostgresSqlFeeder(dump);
                 ClientTools.Invocation invocation = ClientTools.postgres(tool, server, database.name(),
                         List.of("--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction",
                                 "--output=/dev/null", "--file=-"), workDir);
-                result = new ToolRun(invocation.command(), invocation.environment(), workDir).run(limit, feeder);
+                result = new ToolRun(invocation.command(), invocation.environment(), workDir)
+                        .run(limit, new PostgresSqlFeeder(dump));
             } else {
                 Path tool = ClientTools.require("to restore MySQL/MariaDB dumps", "mariadb", "mysql");
-                feeder = new MysqlSqlFeeder(dump);
                 ClientTools.Invocation invocation = ClientTools.mariadb(tool, server, database.name(),
                         List.of("--batch", "--binary-mode", "--silent", "--connect-timeout=30"), workDir);
-                result = new ToolRun(invocation.command(), invocation.environment(), workDir).run(limit, feeder);
+                result = new ToolRun(invocation.command(), invocation.environment(), workDir)
+                        .run(limit, new MysqlSqlFeeder(dump));
             }
             if (result.timedOut()) {
                 return new Outcome(format, false, false, true, "the restore did not finish within "
@@ -103,6 +110,19 @@ public final class DatabaseRestorer {
                 || text.contains("can't connect") || text.contains("access denied")
                 || text.contains("password authentication failed") || text.contains("unsupported version")
                 || text.contains("no space left on device") || text.contains("could not extend file");
+    }
+
+    private static void copy(DumpSource dump, java.io.OutputStream stdin) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (java.io.InputStream in = dump.open()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("the restore was stopped");
+                }
+                stdin.write(buffer, 0, n);
+            }
+        }
     }
 
     private static String toolName(DumpFormat format) {

@@ -1,6 +1,5 @@
 package io.backupverify.engine.restore.database;
 
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +18,7 @@ final class MysqlSqlFeeder extends SqlFeeder {
 
     private String database;
 
-    MysqlSqlFeeder(Path dump) {
+    MysqlSqlFeeder(DumpSource dump) {
         super(dump, TRAILER);
     }
 

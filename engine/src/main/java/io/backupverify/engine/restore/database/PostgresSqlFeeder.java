@@ -1,7 +1,5 @@
 package io.backupverify.engine.restore.database;
 
-import java.nio.file.Path;
-
 /**
  * Feeds a plain {@code pg_dump} file to {@code psql}, leaving out ownership and privilege statements
  * ({@code ALTER ... OWNER TO}, {@code GRANT}, {@code REVOKE}) as {@code pg_restore --no-owner --no-privileges} does,
@@ -12,7 +10,7 @@ final class PostgresSqlFeeder extends SqlFeeder {
 
     private boolean inCopy;
 
-    PostgresSqlFeeder(Path dump) {
+    PostgresSqlFeeder(DumpSource dump) {
         super(dump, TRAILER);
     }
 

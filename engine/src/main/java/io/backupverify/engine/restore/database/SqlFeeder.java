@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -20,12 +18,12 @@ abstract class SqlFeeder implements ToolRun.Feeder {
     static final int DECIDE_BYTES = 4096;
     private static final int TRAILER_WINDOW = 1024;
 
-    private final Path dump;
+    private final DumpSource dump;
     private final String trailer;
     private final byte[] tail = new byte[TRAILER_WINDOW];
     private long bytesRead;
 
-    SqlFeeder(Path dump, String trailer) {
+    SqlFeeder(DumpSource dump, String trailer) {
         this.dump = dump;
         this.trailer = trailer;
     }
@@ -40,9 +38,8 @@ abstract class SqlFeeder implements ToolRun.Feeder {
 
     @Override
     public void feed(OutputStream stdin) throws IOException {
-        try (InputStream raw = Files.newInputStream(dump);
-                InputStream in = new BufferedInputStream(
-                        DumpDetector.isGzip(dump) ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
+        try (InputStream raw = new BufferedInputStream(dump.open(), 1 << 16);
+                InputStream in = DumpDetector.isGzip(peek(raw)) ? new GZIPInputStream(raw, 1 << 16) : raw) {
             pump(in, stdin);
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new DumpContentException("the compressed dump is cut short or corrupt after " + bytesRead
@@ -54,6 +51,13 @@ abstract class SqlFeeder implements ToolRun.Feeder {
         }
     }
 
+    private static byte[] peek(InputStream in) throws IOException {
+        in.mark(2);
+        byte[] magic = in.readNBytes(2);
+        in.reset();
+        return magic;
+    }
+
     private void pump(InputStream in, OutputStream out) throws IOException {
         byte[] line = new byte[DECIDE_BYTES];
         int length = 0;
@@ -62,6 +66,9 @@ abstract class SqlFeeder implements ToolRun.Feeder {
         byte[] buffer = new byte[1 << 16];
         int n;
         while ((n = in.read(buffer)) >= 0) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("the restore was stopped");
+            }
             int passFrom = 0;
             for (int i = 0; i < n; i++) {
                 byte b = buffer[i];

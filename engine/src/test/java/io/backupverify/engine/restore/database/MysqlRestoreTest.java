@@ -84,7 +84,7 @@ class MysqlRestoreTest {
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(embedded, CredentialResolver.NONE,
                 scratch, NOW)) {
             assertThat(session.serverDescription()).startsWith("scratch MariaDB on 127.0.0.1:");
-            DatabaseRestorer.Outcome outcome = session.restore(dumps.resolve("shop.sql"), DumpFormat.MYSQL_SQL, 1,
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("shop.sql")), DumpFormat.MYSQL_SQL, 1,
                     Duration.ofMinutes(2));
             assertThat(outcome.restored()).as(outcome.problem()).isTrue();
             SqlValidator.Result result = session.validate(shopChecks(), Duration.ofSeconds(30));
@@ -102,7 +102,7 @@ class MysqlRestoreTest {
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
             name = session.database().name();
             RealTools.execute(source, "shop", "INSERT INTO customers VALUES (999, 'added after the dump')");
-            DatabaseRestorer.Outcome outcome = session.restore(dumps.resolve("shop-named.sql"),
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("shop-named.sql")),
                     DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
             assertThat(outcome.restored()).as(outcome.problem()).isTrue();
             assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
@@ -130,12 +130,12 @@ class MysqlRestoreTest {
         Path noTrailer = Files.writeString(dumps.resolve("no-trailer.sql"),
                 text.substring(0, text.indexOf("-- Dump completed")), StandardCharsets.ISO_8859_1);
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(cut, DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(cut), DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
             assertThat(outcome.restored()).isFalse();
             assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
         }
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(noTrailer, DumpFormat.MYSQL_SQL, 1,
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(noTrailer), DumpFormat.MYSQL_SQL, 1,
                     Duration.ofMinutes(2));
             assertThat(outcome.dumpAtFault()).isTrue();
             assertThat(outcome.problem()).contains("cut short", "-- Dump completed");
@@ -145,7 +145,7 @@ class MysqlRestoreTest {
     @Test
     void aDumpOfSeveralDatabasesIsRefused() throws Exception {
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(dumps.resolve("two.sql"), DumpFormat.MYSQL_SQL, 1,
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("two.sql")), DumpFormat.MYSQL_SQL, 1,
                     Duration.ofMinutes(2));
             assertThat(outcome.dumpAtFault()).isTrue();
             assertThat(outcome.problem()).contains("more than one database (shop, other)");
@@ -155,7 +155,7 @@ class MysqlRestoreTest {
     @Test
     void failedValidationsNameWhatFailed() throws Exception {
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
-            session.restore(dumps.resolve("shop.sql"), DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
+            session.restore(DumpSource.local(dumps.resolve("shop.sql")), DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
             SqlValidator.Result result = session.validate(List.of(
                     new SqlValidation.TablesExist(List.of("orders", "invoices")),
                     new SqlValidation.MinRows(Map.of("customers", 201L)),

@@ -99,7 +99,7 @@ class PostgresRestoreTest {
         String name;
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
             name = session.database().name();
-            DatabaseRestorer.Outcome outcome = session.restore(dump, detected, 1, Duration.ofMinutes(2));
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dump), detected, 1, Duration.ofMinutes(2));
             assertThat(outcome.problem()).isEmpty();
             assertThat(outcome.restored()).isTrue();
             SqlValidator.Result result = session.validate(shopChecks(), Duration.ofSeconds(30));
@@ -122,7 +122,7 @@ class PostgresRestoreTest {
                 scratch, NOW)) {
             assertThat(session.serverDescription()).startsWith("embedded PostgreSQL 15 on 127.0.0.1:");
             port = Integer.parseInt(session.serverDescription().replaceAll(".*:", ""));
-            DatabaseRestorer.Outcome outcome = session.restore(dumps.resolve("shop.c"), DumpFormat.POSTGRES_CUSTOM,
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("shop.c")), DumpFormat.POSTGRES_CUSTOM,
                     2, Duration.ofMinutes(2));
             assertThat(outcome.restored()).as(outcome.problem()).isTrue();
             assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
@@ -143,7 +143,7 @@ class PostgresRestoreTest {
         }
         assertThat(DumpDetector.detect(gz)).contains(DumpFormat.POSTGRES_PLAIN);
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            assertThat(session.restore(gz, DumpFormat.POSTGRES_PLAIN, 1, Duration.ofMinutes(2)).restored()).isTrue();
+            assertThat(session.restore(DumpSource.local(gz), DumpFormat.POSTGRES_PLAIN, 1, Duration.ofMinutes(2)).restored()).isTrue();
             assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
         }
     }
@@ -155,11 +155,30 @@ class PostgresRestoreTest {
         Path cut = RealTools.cut(whole, Files.size(whole) * 2 / 3, dumps.resolve("cut." + format));
         DumpFormat detected = DumpDetector.detect(cut).orElseThrow();
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(cut, detected, 1, Duration.ofMinutes(2));
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(cut), detected, 1, Duration.ofMinutes(2));
             assertThat(outcome.restored()).isFalse();
             assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
         }
         assertThat(scratch).isEmptyDirectory();
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'c', 't', 'p'})
+    void aDumpStreamedFromTheTargetRestoresWholeAndFailsCutShort(char format) throws Exception {
+        Path whole = dumps.resolve("shop." + format);
+        Path cut = RealTools.cut(whole, Files.size(whole) * 2 / 3, dumps.resolve("cut-streamed." + format));
+        DumpFormat detected = DumpDetector.detect(whole).orElseThrow();
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.streamed("shop", () ->
+                    Files.newInputStream(whole)), detected, 1, Duration.ofMinutes(2));
+            assertThat(outcome.restored()).as(outcome.problem()).isTrue();
+            assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
+        }
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.streamed("cut", () ->
+                    Files.newInputStream(cut)), detected, 1, Duration.ofMinutes(2));
+            assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        }
     }
 
     @Test
@@ -168,7 +187,7 @@ class PostgresRestoreTest {
         String head = text.substring(0, text.indexOf("-- PostgreSQL database dump complete"));
         Path cut = Files.writeString(dumps.resolve("no-trailer.sql"), head);
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(cut, DumpFormat.POSTGRES_PLAIN, 1,
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(cut), DumpFormat.POSTGRES_PLAIN, 1,
                     Duration.ofMinutes(2));
             assertThat(outcome.dumpAtFault()).isTrue();
             assertThat(outcome.problem()).contains("cut short").contains("-- PostgreSQL database dump complete");
@@ -189,7 +208,7 @@ class PostgresRestoreTest {
             Files.delete(data);
         }
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(copy, DumpFormat.POSTGRES_DIRECTORY, 1,
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(copy), DumpFormat.POSTGRES_DIRECTORY, 1,
                     Duration.ofMinutes(2));
             assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
             assertThat(outcome.problem()).startsWith("pg_restore failed");
@@ -199,7 +218,7 @@ class PostgresRestoreTest {
     @Test
     void failedValidationsNameWhatFailedAndStatementsAreLimitedAndReadOnly() throws Exception {
         try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            session.restore(dumps.resolve("shop.c"), DumpFormat.POSTGRES_CUSTOM, 1, Duration.ofMinutes(2));
+            session.restore(DumpSource.local(dumps.resolve("shop.c")), DumpFormat.POSTGRES_CUSTOM, 1, Duration.ofMinutes(2));
             SqlValidator.Result result = session.validate(List.of(
                     new SqlValidation.TablesExist(List.of("orders", "invoices")),
                     new SqlValidation.MinRows(Map.of("orders", 5001L)),
@@ -237,7 +256,7 @@ class PostgresRestoreTest {
             name = session.database().name();
             assertThat(session.notes()).singleElement().asString().contains("dropped stale scratch database " + stale);
             assertThat(databases()).contains(name, young).doesNotContain(stale);
-            DatabaseRestorer.Outcome outcome = session.restore(dumps.resolve("shop.t"), DumpFormat.POSTGRES_TAR, 1,
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("shop.t")), DumpFormat.POSTGRES_TAR, 1,
                     Duration.ofMinutes(2));
             assertThat(outcome.restored()).as(outcome.problem()).isTrue();
             assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
