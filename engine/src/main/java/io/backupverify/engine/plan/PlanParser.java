@@ -137,6 +137,10 @@ public final class PlanParser {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown key '" + unknown.getPropertyName() + "'" + knownKeys(unknown.getKnownPropertyIds());
         }
+        if (e instanceof InvalidTypeIdException typeId && typeId.getBaseType() != null
+                && typeId.getBaseType().getRawClass() == RestoreSpec.class) {
+            return RestoreKindNames.describeProblem(typeId.getTypeId());
+        }
         if (e instanceof InvalidTypeIdException typeId) {
             String id = typeId.getTypeId();
             return id == null ? "missing key 'type' (the kind of target, such as local)"

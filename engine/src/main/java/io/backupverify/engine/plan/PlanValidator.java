@@ -43,8 +43,13 @@ final class PlanValidator {
             }
             validateTarget(at + ".target", set.target());
             validateNamePattern(at + ".layout.namePattern", set.layout());
-            validateChecks(at + ".checks", set.checks());
-            if (set.target() instanceof S3TargetSpec && set.checks().capacity() != null
+            if (set.restoreTest() == null || set.hasChecks()) {
+                validateChecks(at + ".checks", set.checks());
+            }
+            if (set.restoreTest() != null) {
+                RestoreTestValidator.validate(this, at + ".restoreTest", set.restoreTest());
+            }
+            if (set.target() instanceof S3TargetSpec && set.checks() != null && set.checks().capacity() != null
                     && set.checks().capacity().quota() == null) {
                 throw problem(at + ".checks.capacity.quota", "an object store has no fixed size: capacity needs a "
                         + "quota for an s3 target, such as quota: 2TB");
@@ -144,7 +149,7 @@ final class PlanValidator {
     }
 
     /** Whether a relative path names something below its folder: not empty, not absolute, not climbing out. */
-    private static boolean isInsidePath(String path) {
+    static boolean isInsidePath(String path) {
         if (path.isBlank() || path.startsWith("/")) {
             return false;
         }
