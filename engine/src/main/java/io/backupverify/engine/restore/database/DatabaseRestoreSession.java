@@ -1,5 +1,6 @@
 package io.backupverify.engine.restore.database;
 
+import io.backupverify.engine.plan.JdbcUrl;
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialsUnavailableException;
 import io.backupverify.engine.credentials.UsernamePassword;
@@ -54,7 +55,7 @@ public final class DatabaseRestoreSession implements AutoCloseable {
         Path parent = options.postgres() || options.url() != null ? scratchParent
                 : MariaDbServer.homeParent(scratchParent);
         for (Path folder : new java.util.LinkedHashSet<>(List.of(scratchParent, parent))) {
-            ScratchHomes.removeStale(folder, now).forEach(stale ->
+            ScratchHomes.removeStale(folder, now.minus(ScratchDatabase.STALE_AFTER)).forEach(stale ->
                     notes.add("removed stale scratch server folder " + stale + " (older than a day)"));
         }
         Path home;
@@ -134,6 +135,16 @@ public final class DatabaseRestoreSession implements AutoCloseable {
 
     public ScratchDatabase database() {
         return database;
+    }
+
+    /** Whether the server was started for this test (and is stopped by {@link #cleanUp()}). */
+    public boolean startedServer() {
+        return server.startedForTest();
+    }
+
+    /** The folder the client tools keep their password files in (readable by this user only). */
+    Path home() {
+        return home;
     }
 
     public String serverDescription() {

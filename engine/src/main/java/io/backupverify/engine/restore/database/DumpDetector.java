@@ -23,27 +23,51 @@ public final class DumpDetector {
     public static Optional<DumpFormat> detect(Path dump) throws IOException {
         if (Files.isDirectory(dump, LinkOption.NOFOLLOW_LINKS)) {
             Path toc = dump.resolve(TOC);
-            return Files.isRegularFile(toc, LinkOption.NOFOLLOW_LINKS) && startsWith(head(toc, false), PGDMP)
+            return Files.isRegularFile(toc, LinkOption.NOFOLLOW_LINKS) && isToc(head(toc))
                     ? Optional.of(DumpFormat.POSTGRES_DIRECTORY) : Optional.empty();
         }
-        byte[] raw = head(dump, false);
-        if (startsWith(raw, PGDMP)) {
+        return detect(head(dump));
+    }
+
+    /** The format of a dump file from its first bytes ({@value #HEAD_BYTES} or fewer when it is shorter). */
+    public static Optional<DumpFormat> detect(byte[] head) {
+        if (startsWith(head, PGDMP)) {
             return Optional.of(DumpFormat.POSTGRES_CUSTOM);
         }
-        if (isPgTar(raw)) {
+        if (isPgTar(head)) {
             return Optional.of(DumpFormat.POSTGRES_TAR);
         }
-        byte[] text = isGzip(raw) ? head(dump, true) : raw;
+        byte[] text = isGzip(head) ? gunzipStart(head) : head;
         return sqlFormat(new String(text, StandardCharsets.UTF_8));
+    }
+
+    /** Whether a directory-format dump's {@code toc.dat} begins like one. */
+    static boolean isToc(byte[] head) {
+        return startsWith(head, PGDMP);
+    }
+
+    /** How many bytes of a file {@link #detect(byte[])} wants. */
+    public static int headBytes() {
+        return HEAD_BYTES;
+    }
+
+    private static byte[] gunzipStart(byte[] compressed) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            byte[] buffer = new byte[1024];
+            int n;
+            while (out.size() < HEAD_BYTES && (n = in.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            // the start of a longer stream, or a broken one: what was decompressed is all there is to look at
+        }
+        return out.toByteArray();
     }
 
     /** Whether the file begins with the gzip magic. */
     static boolean isGzip(byte[] head) {
         return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-    }
-
-    static boolean isGzip(Path file) throws IOException {
-        return isGzip(head(file, false));
     }
 
     private static Optional<DumpFormat> sqlFormat(String head) {
@@ -74,12 +98,9 @@ public final class DumpDetector {
         return data.length >= prefix.length && Arrays.equals(Arrays.copyOf(data, prefix.length), prefix);
     }
 
-    private static byte[] head(Path file, boolean gunzip) throws IOException {
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = gunzip ? new GZIPInputStream(raw) : raw) {
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(HEAD_BYTES);
-        } catch (java.io.EOFException e) {
-            return new byte[0];
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.backupverify.engine.restore.database;
 
+import io.backupverify.engine.plan.JdbcUrl;
 import io.backupverify.engine.credentials.SecretValue;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -42,11 +42,11 @@ public final class ScratchHomes {
     }
 
     /**
-     * Removes homes in {@code parent} older than {@link ScratchDatabase#STALE_AFTER}, stopping their servers.
+     * Removes homes in {@code parent} made before {@code olderThan}, stopping their servers.
      *
      * @return the folders removed
      */
-    public static List<Path> removeStale(Path parent, Instant now) {
+    public static List<Path> removeStale(Path parent, Instant olderThan) {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(parent)) {
             return removed;
@@ -55,8 +55,7 @@ public final class ScratchHomes {
             for (Path child : children.toList()) {
                 Matcher matcher = NAME.matcher(child.getFileName().toString());
                 if (matcher.matches() && Files.isDirectory(child)
-                        && Instant.ofEpochSecond(Long.parseLong(matcher.group(1)))
-                                .isBefore(now.minus(ScratchDatabase.STALE_AFTER))) {
+                        && Instant.ofEpochSecond(Long.parseLong(matcher.group(1))).isBefore(olderThan)) {
                     stopServer(child);
                     delete(child);
                     removed.add(child);

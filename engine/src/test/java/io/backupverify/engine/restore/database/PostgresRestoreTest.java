@@ -44,14 +44,10 @@ class PostgresRestoreTest {
     @BeforeAll
     static void makeDumps() throws Exception {
         sourceHome = Files.createTempDirectory("source-pg");
-        source = EmbeddedPostgresServer.start(sourceHome);
-        RealTools.execute(source, "postgres", "CREATE DATABASE shop");
+        source = RealTools.shopServer(sourceHome);
+        // owned by and granted to a role the scratch server does not have
         RealTools.execute(source, "shop",
                 "CREATE ROLE shop_owner",
-                "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL)",
-                "CREATE TABLE orders (id int PRIMARY KEY, customer int REFERENCES customers, total numeric)",
-                "INSERT INTO customers SELECT g, 'customer ' || g FROM generate_series(1, 200) g",
-                "INSERT INTO orders SELECT g, 1 + g % 200, g * 1.25 FROM generate_series(1, 5000) g",
                 "ALTER TABLE orders OWNER TO shop_owner",
                 "GRANT SELECT ON customers TO shop_owner");
         for (char format : new char[] {'c', 'd', 't', 'p'}) {
@@ -287,24 +283,37 @@ class PostgresRestoreTest {
     }
 
     @Test
-    void theDumpIsFoundInABackupFolderByContent() throws IOException {
-        Path backup = dumps.resolve("backup-2026-11-29");
-        Files.createDirectories(backup);
-        Files.copy(dumps.resolve("shop.c"), backup.resolve("shop.bin"));
-        Files.writeString(backup.resolve("SHA256SUMS"), "abc  shop.bin\n");
-        DumpLocator.Located located = DumpLocator.locate(backup, true, Optional.empty(), null);
-        assertThat(located.dump()).contains(backup.resolve("shop.bin"));
-        assertThat(located.format()).contains(DumpFormat.POSTGRES_CUSTOM);
-        assertThat(DumpLocator.locate(backup, false, Optional.empty(), null).problem())
+    void theDumpIsFoundAmongTheBackupsFilesByContent() throws IOException {
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        files.put("shop.bin", dumps.resolve("shop.c"));
+        files.put("SHA256SUMS", Files.writeString(dumps.resolve("sums"), "abc  shop.bin\n"));
+        DumpLocator.HeadReader reader = (name, bytes) -> {
+            try (var in = Files.newInputStream(files.get(name))) {
+                return in.readNBytes(bytes);
+            }
+        };
+        DumpLocator.Located located = DumpLocator.locate(List.copyOf(files.keySet()), reader, true,
+                Optional.empty(), null);
+        assertThat(located.name()).isEqualTo("shop.bin");
+        assertThat(located.format()).isEqualTo(DumpFormat.POSTGRES_CUSTOM);
+        assertThat(DumpLocator.locate(List.copyOf(files.keySet()), reader, false, Optional.empty(), null).problem())
                 .startsWith("no MySQL/MariaDB dump found in the backup")
                 .contains("shop.bin (PostgreSQL custom-format dump)", "SHA256SUMS (not a dump)");
-        assertThat(DumpLocator.locate(backup, true, Optional.of(DumpFormat.POSTGRES_PLAIN), null).problem())
-                .startsWith("no PostgreSQL plain SQL dump found");
-        Files.copy(dumps.resolve("shop.p"), backup.resolve("shop.sql"));
-        assertThat(DumpLocator.locate(backup, true, Optional.empty(), null).problem())
+        assertThat(DumpLocator.locate(List.copyOf(files.keySet()), reader, true,
+                Optional.of(DumpFormat.POSTGRES_PLAIN), null).problem()).startsWith("no PostgreSQL plain SQL dump");
+        files.put("shop.sql", dumps.resolve("shop.p"));
+        assertThat(DumpLocator.locate(List.copyOf(files.keySet()), reader, true, Optional.empty(), null).problem())
                 .contains("holds 2 PostgreSQL dumps").contains("file:");
-        assertThat(DumpLocator.locate(backup, true, Optional.empty(), "*.sql").dump())
-                .contains(backup.resolve("shop.sql"));
+        assertThat(DumpLocator.locate(List.copyOf(files.keySet()), reader, true, Optional.empty(), "*.sql").name())
+                .isEqualTo("shop.sql");
+        try (var listing = Files.list(dumps.resolve("shop.d"))) {
+            for (Path file : listing.toList()) {
+                files.put("db/shop.d/" + file.getFileName(), file);
+            }
+        }
+        DumpLocator.Located directory = DumpLocator.locate(List.copyOf(files.keySet()), reader, true,
+                Optional.of(DumpFormat.POSTGRES_DIRECTORY), null);
+        assertThat(directory.name()).isEqualTo("db/shop.d");
     }
 
     private static Path onlyChild(Path folder) throws IOException {

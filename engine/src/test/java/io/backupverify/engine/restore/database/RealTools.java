@@ -75,4 +75,31 @@ final class RealTools {
         }
         return target;
     }
+
+    static List<String> list(Path folder) throws IOException {
+        try (var children = Files.list(folder)) {
+            return children.map(path -> path.getFileName().toString()).toList();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var children = Files.list(from)) {
+            for (Path child : children.toList()) {
+                Files.copy(child, to.resolve(child.getFileName().toString()));
+            }
+        }
+    }
+
+    /** A real PostgreSQL holding the test shop: 200 customers and 5000 orders in database {@code shop}. */
+    static EmbeddedPostgresServer shopServer(Path home) throws IOException, SQLException {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home);
+        execute(server, "postgres", "CREATE DATABASE shop");
+        execute(server, "shop",
+                "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL)",
+                "CREATE TABLE orders (id int PRIMARY KEY, customer int REFERENCES customers, total numeric)",
+                "INSERT INTO customers SELECT g, 'customer ' || g FROM generate_series(1, 200) g",
+                "INSERT INTO orders SELECT g, 1 + g % 200, g * 1.25 FROM generate_series(1, 5000) g");
+        return server;
+    }
 }

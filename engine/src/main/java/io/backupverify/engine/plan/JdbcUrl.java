@@ -1,4 +1,4 @@
-package io.backupverify.engine.restore.database;
+package io.backupverify.engine.plan;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
