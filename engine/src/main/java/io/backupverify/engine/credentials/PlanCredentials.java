@@ -21,6 +21,11 @@ public final class PlanCredentials {
         for (BackupSetSpec set : plan.backupSets()) {
             if (sets.isEmpty() || sets.contains(set.name())) {
                 ids.addAll(set.target().credentialIds());
+                String restoreId = set.restoreTest() == null || set.restoreTest().restore() == null ? null
+                        : set.restoreTest().restore().credentialsId();
+                if (restoreId != null && !restoreId.isBlank()) {
+                    ids.add(restoreId.trim());
+                }
             }
         }
         return ids;
