@@ -132,10 +132,19 @@ final class PlanValidator {
                         + "backup folder (or, for file-per-backup, the target folder), such as SHA256SUMS or "
                         + "meta/CHECKSUMS");
             }
+            for (String pattern : integrity.ignore()) {
+                if (pattern == null || pattern.isBlank()) {
+                    throw problem(at + ".integrity.ignore", "an ignore pattern is empty; give a path or pattern "
+                            + "inside the backup such as SHA256SUMS or \"lib/**\"");
+                }
+            }
             if (sample < MIN_SAMPLE_PERCENT) {
                 throw problem(at + ".integrity.sample", "sample must be at least " + new Percentage(MIN_SAMPLE_PERCENT)
                         + " (every file read once in 100000 runs)");
             }
+        }
+        if (checks.readable() != null) {
+            validateReadable(at + ".readable", checks.readable());
         }
         if (checks.retention() != null) {
             validateRetention(at + ".retention", checks.retention());
@@ -145,6 +154,15 @@ final class PlanValidator {
         }
         if (checks.capacity() != null) {
             validateCapacity(at + ".capacity", checks.capacity());
+        }
+    }
+
+    private void validateReadable(String at, ReadableSpec readable) throws PlanException {
+        for (int i = 0; i < readable.files().size(); i++) {
+            String pattern = readable.files().get(i);
+            if (pattern == null || pattern.isBlank()) {
+                throw problem(at + ".files[" + i + "]", "empty file pattern");
+            }
         }
     }
 
