@@ -137,20 +137,20 @@ public final class EncryptionCheck implements Check {
         if (repository.isPresent() && Boolean.TRUE.equals(repository.get().encrypted())) {
             return Optional.of(repository.get().tool() + "-repository");
         }
-        if (entry.size() > 0) {
-            byte[] head;
-            try (InputStream in = target.open(entry.path())) {
-                head = in.readNBytes(EncryptedContent.HEAD_BYTES);
-            }
-            Optional<String> content = EncryptedContent.recognise(head, head.length);
-            if (content.isPresent()) {
-                return content;
-            }
-        }
         if (target instanceof StoreEncryption store) {
-            return store.encryptionAtRest(entry.path());
+            Optional<String> byStore = store.encryptionAtRest(entry.path());
+            if (byStore.isPresent()) {
+                return byStore;
+            }
         }
-        return Optional.empty();
+        if (entry.size() == 0) {
+            return Optional.empty();
+        }
+        byte[] head;
+        try (InputStream in = target.open(entry.path())) {
+            head = in.readNBytes(EncryptedContent.HEAD_BYTES);
+        }
+        return EncryptedContent.recognise(head, head.length);
     }
 
     private void keyAge(CheckContext context, CheckResult.Builder result, Status unknown) throws IOException {
