@@ -44,6 +44,11 @@ final class PlanValidator {
             validateTarget(at + ".target", set.target());
             validateNamePattern(at + ".layout.namePattern", set.layout());
             validateChecks(at + ".checks", set.checks());
+            if (set.target() instanceof LocalTargetSpec && set.checks().integrity() != null
+                    && set.checks().integrity().mode() == IntegrityMode.STORED) {
+                throw problem(at + ".checks.integrity.mode", "a local folder keeps no checksums of its own; "
+                        + "mode stored needs an object store target such as s3, use mode full");
+            }
             if (set.target() instanceof S3TargetSpec && set.checks().capacity() != null
                     && set.checks().capacity().quota() == null) {
                 throw problem(at + ".checks.capacity.quota", "an object store has no fixed size: capacity needs a "

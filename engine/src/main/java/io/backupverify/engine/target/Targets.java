@@ -2,7 +2,9 @@ package io.backupverify.engine.target;
 
 import io.backupverify.engine.credentials.CredentialValue;
 import io.backupverify.engine.plan.LocalTargetSpec;
+import io.backupverify.engine.plan.S3TargetSpec;
 import io.backupverify.engine.plan.TargetSpec;
+import io.backupverify.engine.target.s3.S3Targets;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -50,6 +52,9 @@ public final class Targets {
             throws IOException {
         if (spec instanceof LocalTargetSpec local) {
             return new LocalTarget(localPath(local.path(), baseDir));
+        }
+        if (spec instanceof S3TargetSpec s3) {
+            return S3Targets.open(s3, credentials);
         }
         throw new IOException("targets of type '" + spec.type() + "' are not supported by this version");
     }
