@@ -55,6 +55,7 @@ final class PlanValidator {
                         + "quota for an s3 target, such as quota: 2TB");
             }
         }
+        new PostureValidator(this).validate(sets);
     }
 
     private void validateTarget(String at, TargetSpec target) throws PlanException {

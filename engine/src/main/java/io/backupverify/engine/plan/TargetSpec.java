@@ -23,4 +23,17 @@ public interface TargetSpec {
     default String credentialsId() {
         return null;
     }
+
+    /**
+     * Who provides the storage, for counting distinct providers of copies: {@code local} for local folders, the
+     * endpoint's host for object stores, the account for Azure, the host for SFTP.
+     */
+    default String provider() {
+        return type();
+    }
+
+    /** Whether the storage is reached over a network (and so is off-site unless the plan says otherwise). */
+    default boolean remote() {
+        return !"local".equals(type());
+    }
 }
