@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * whole object.
  */
 final class S3ObjectStream extends BlockInputStream {
+    static final int MAX_FAILURES = 100;
     private final S3Client client;
     private final String bucket;
     private final String key;
@@ -31,6 +32,8 @@ final class S3ObjectStream extends BlockInputStream {
     private String etag;
     private ResponseInputStream<GetObjectResponse> current;
     private boolean closed;
+    /** Failed tries in all, with progress between them or not: bounded, so a trickling server cannot stall us. */
+    private int failures;
 
     S3ObjectStream(S3Client client, String bucket, String key, String name, long start, long end, String etag,
             RetryPolicy retries, S3Errors errors) {
@@ -105,9 +108,11 @@ final class S3ObjectStream extends BlockInputStream {
                 || e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
             throw e;
         }
-        if (attempt >= retries.attempts()) {
-            throw new IOException("reading " + name + " failed " + attempt + " times in a row at byte " + position
-                    + (end >= 0 ? " of " + end : "") + "; last cause: " + errors.scrub(describe(e)));
+        failures++;
+        if (attempt >= retries.attempts() || failures > MAX_FAILURES) {
+            throw new IOException("reading " + name + " failed at byte " + position + (end >= 0 ? " of " + end : "")
+                    + " after " + failures + " failed tries (" + attempt + " in a row); last cause: "
+                    + errors.scrub(describe(e)));
         }
         retries.pause(attempt + 1);
         return attempt + 1;

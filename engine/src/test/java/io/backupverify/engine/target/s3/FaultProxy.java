@@ -42,8 +42,21 @@ final class FaultProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** Applies the fault to the next {@code count} connections ({@code Integer.MAX_VALUE}: all). */
+    /**
+     * Applies the fault to the next {@code count} connections ({@code Integer.MAX_VALUE}: all). Open connections
+     * are dropped first, so the client's pooled connections cannot dodge the fault.
+     */
     void inject(Fault fault, long cutAfterBytes, int count) {
+        synchronized (sockets) {
+            for (Socket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closed already
+                }
+            }
+            sockets.clear();
+        }
         this.cutAfter = cutAfterBytes;
         this.faultyConnectionsLeft.set(count);
         this.fault = fault;
