@@ -16,12 +16,24 @@ final class VerifyRun {
     private VerifyRun() {
     }
 
-    static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports, boolean showProgress,
-            PrintWriter out, PrintWriter err) {
+    /** How a command runs a plan: {@code verify} verifies it, {@code restore-test} runs its restore tests. */
+    @FunctionalInterface
+    interface Runner {
+        RunResult run(Plan plan, VerifyOptions options) throws InterruptedException;
+    }
+
+    static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports,
+            boolean showProgress, PrintWriter out, PrintWriter err) {
+        return execute(plan, options, reports, showProgress, out, err,
+                new Verifier(new CredentialedTargetOpener(plan.baseDir(), credentials))::verify);
+    }
+
+    static int execute(Plan plan, VerifyOptions options, ReportOptions reports, boolean showProgress,
+            PrintWriter out, PrintWriter err, Runner runner) {
         RunResult run;
         try (ProgressPrinter progress = showProgress ? new ProgressPrinter(err) : null) {
             VerifyOptions effective = progress == null ? options : options.withProgress(progress);
-            run = new Verifier(new CredentialedTargetOpener(plan.baseDir(), credentials)).verify(plan, effective);
+            run = runner.run(plan, effective);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");

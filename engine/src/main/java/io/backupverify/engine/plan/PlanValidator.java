@@ -43,13 +43,18 @@ final class PlanValidator {
             }
             validateTarget(at + ".target", set.target());
             validateNamePattern(at + ".layout.namePattern", set.layout());
-            validateChecks(at + ".checks", set.checks());
-            if (set.target() instanceof LocalTargetSpec && set.checks().integrity() != null
+            if (set.restoreTest() == null || set.hasChecks()) {
+                validateChecks(at + ".checks", set.checks());
+            }
+            if (set.restoreTest() != null) {
+                RestoreTestValidator.validate(this, at + ".restoreTest", set.restoreTest());
+            }
+            if (set.target() instanceof LocalTargetSpec && set.checks() != null && set.checks().integrity() != null
                     && set.checks().integrity().mode() == IntegrityMode.STORED) {
                 throw problem(at + ".checks.integrity.mode", "a local folder keeps no checksums of its own; "
                         + "mode stored needs an object store target such as s3, use mode full");
             }
-            if (set.target() instanceof S3TargetSpec && set.checks().capacity() != null
+            if (set.target() instanceof S3TargetSpec && set.checks() != null && set.checks().capacity() != null
                     && set.checks().capacity().quota() == null) {
                 throw problem(at + ".checks.capacity.quota", "an object store has no fixed size: capacity needs a "
                         + "quota for an s3 target, such as quota: 2TB");
@@ -132,6 +137,12 @@ final class PlanValidator {
                         + "backup folder (or, for file-per-backup, the target folder), such as SHA256SUMS or "
                         + "meta/CHECKSUMS");
             }
+            for (String pattern : integrity.ignore()) {
+                if (pattern == null || pattern.isBlank()) {
+                    throw problem(at + ".integrity.ignore", "an ignore pattern is empty; give a path or pattern "
+                            + "inside the backup such as SHA256SUMS or \"lib/**\"");
+                }
+            }
             if (sample < MIN_SAMPLE_PERCENT) {
                 throw problem(at + ".integrity.sample", "sample must be at least " + new Percentage(MIN_SAMPLE_PERCENT)
                         + " (every file read once in 100000 runs)");
@@ -149,7 +160,7 @@ final class PlanValidator {
     }
 
     /** Whether a relative path names something below its folder: not empty, not absolute, not climbing out. */
-    private static boolean isInsidePath(String path) {
+    static boolean isInsidePath(String path) {
         if (path.isBlank() || path.startsWith("/")) {
             return false;
         }

@@ -18,6 +18,9 @@ final class PostureValidator {
             BackupSetSpec set = sets.get(i);
             String at = "backupSets[" + i + "].checks";
             ChecksSpec checks = set.checks();
+            if (checks == null) {
+                continue; // a set with only a restore test
+            }
             EncryptionSpec encryption = checks.encryption();
             if (encryption != null && encryption.maxKeyAge() != null
                     && encryption.maxKeyAge().duration().isZero()) {

@@ -25,6 +25,7 @@ import java.util.function.Function;
  */
 public final class Verifier {
     private final Function<BackupSetSpec, Target> targetOpener;
+    private final Function<BackupSetSpec, List<Check>> checkMaker;
 
     /** A verifier that opens targets with {@link Targets#open}. */
     public Verifier() {
@@ -36,23 +37,33 @@ public final class Verifier {
      * The function may throw {@link TargetUnavailableException}.
      */
     public Verifier(Function<BackupSetSpec, Target> targetOpener) {
+        this(targetOpener, set -> set.hasChecks() ? CheckFactory.create(set.checks()) : List.of());
+    }
+
+    /**
+     * A verifier that runs other checks than the plan's {@code checks} (the restore test, say); sets for which
+     * {@code checkMaker} gives none are left out of the run.
+     */
+    public Verifier(Function<BackupSetSpec, Target> targetOpener, Function<BackupSetSpec, List<Check>> checkMaker) {
         this.targetOpener = targetOpener;
+        this.checkMaker = checkMaker;
     }
 
     public RunResult verify(Plan plan, VerifyOptions options) throws InterruptedException {
         Instant started = options.clock().instant();
         List<SetResult> results = new ArrayList<>();
         for (BackupSetSpec set : plan.backupSets()) {
-            if (options.sets().isEmpty() || options.sets().contains(set.name())) {
-                results.add(verifySet(plan, set, started, options));
+            List<Check> checks = options.sets().isEmpty() || options.sets().contains(set.name())
+                    ? checkMaker.apply(set) : List.of();
+            if (!checks.isEmpty()) {
+                results.add(verifySet(plan, set, checks, started, options));
             }
         }
         return new RunResult(plan.source(), options.runNumber(), started, options.clock().instant(), results);
     }
 
-    private SetResult verifySet(Plan plan, BackupSetSpec set, Instant now, VerifyOptions options)
-            throws InterruptedException {
-        List<Check> checks = CheckFactory.create(set.checks());
+    private SetResult verifySet(Plan plan, BackupSetSpec set, List<Check> checks, Instant now,
+            VerifyOptions options) throws InterruptedException {
         String description = set.target().describe();
         try (Target target = open(plan, set)) {
             description = target.description();

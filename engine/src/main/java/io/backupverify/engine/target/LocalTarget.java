@@ -98,6 +98,12 @@ public final class LocalTarget implements Target, PosixAttributes, TransportSecu
         return Optional.of(new StorageUsage(used, used + available, "filesystem"));
     }
 
+    @Override
+    public Optional<Path> localPath(String path) {
+        Path resolved = path.isEmpty() ? root : root.resolve(path).normalize();
+        return resolved.startsWith(root) ? Optional.of(resolved) : Optional.empty();
+    }
+
     /**
      * A local disk needs no transit; a network mount (NFS, SMB) does, and whether it encrypts cannot be told
      * from here. SSHFS always encrypts.

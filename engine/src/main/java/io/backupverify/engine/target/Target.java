@@ -54,6 +54,14 @@ public interface Target extends Closeable {
     /** Used and total space, where the target can tell. */
     Optional<StorageUsage> usage() throws IOException;
 
+    /**
+     * Where a path of this target lies on this machine's file system, for a target that is a local or mounted
+     * folder; empty for any other target.
+     */
+    default Optional<java.nio.file.Path> localPath(String path) {
+        return Optional.empty();
+    }
+
     @Override
     default void close() throws IOException {
     }

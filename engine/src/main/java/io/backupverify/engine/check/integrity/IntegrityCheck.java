@@ -65,7 +65,8 @@ public final class IntegrityCheck implements Check {
     private void collect(CheckContext context, List<Backup> backups, ReadList reads, Findings findings) {
         ManifestLoader loader = new ManifestLoader(context.target(), findings);
         boolean folders = context.set().layout().kind() == LayoutKind.DIRECTORY_PER_BACKUP;
-        DirectoryChecksums directories = new DirectoryChecksums(spec.manifest(), loader, findings);
+        DirectoryChecksums directories = new DirectoryChecksums(context.target(), spec.manifest(), spec.ignore(), loader,
+                findings);
         FileChecksums files = new FileChecksums(context.target(), spec.manifest(), loader, findings);
         for (Backup backup : backups) {
             BackupIndex index;
