@@ -183,8 +183,6 @@ public final class S3Target implements Target {
         if (fullObject) {
             add(stored, ChecksumAlgorithm.SHA256, head.checksumSHA256(), "x-amz-checksum-sha256");
             add(stored, ChecksumAlgorithm.SHA1, head.checksumSHA1(), "x-amz-checksum-sha1");
-            add(stored, ChecksumAlgorithm.SHA512, head.checksumSHA512(), "x-amz-checksum-sha512");
-            add(stored, ChecksumAlgorithm.MD5, head.checksumMD5(), "x-amz-checksum-md5");
         }
         String etag = head.eTag() == null ? "" : head.eTag().replace("\"", "");
         boolean plainEncryption = head.sseCustomerAlgorithm() == null && (head.serverSideEncryption() == null
@@ -247,6 +245,9 @@ public final class S3Target implements Target {
 
     @Override
     public void close() {
+        if (parts != null) {
+            parts.close();
+        }
         client.close();
     }
 }
