@@ -98,14 +98,14 @@ for run in $(seq "$RUNS"); do
     RC+=("$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.2f", e - s }')")
     echo "run $run: backup-verify ${BV[-1]} s, rclone hashsum --download ${RH[-1]} s, rclone check --download ${RC[-1]} s"
 done
-diff <(sort -k2 "$WORK/rclone-hashsum.txt") <(grep part- "$LOCAL/SHA256SUMS" | sort -k2) >/dev/null \
+diff <(grep part- "$WORK/rclone-hashsum.txt" | sort -k2) <(grep part- "$LOCAL/SHA256SUMS" | sort -k2) >/dev/null \
     || { echo "error: rclone's hashes differ from sha256sum's" >&2; exit 1; }
 
 best() { printf '%s\n' "$@" | sort -n | head -1; }
 mib_s() { awk -v m="$SIZE_MIB" -v t="$1" 'BEGIN { printf "%.0f", m / t }'; }
 bv=$(best "${BV[@]}"); rh=$(best "${RH[@]}"); rcb=$(best "${RC[@]}")
 echo
-echo "best of $RUNS, $SIZE_MIB MiB in $OBJECTS objects, $(nproc) cores shared with S3Proxy:"
+echo "best of $RUNS, $SIZE_MIB MiB in $OBJECTS objects, $(nproc) cores shared with S3Proxy, load average $(cut -d' ' -f1-3 /proc/loadavg):"
 echo "  backup-verify verify (whole command): $bv s = $(mib_s "$bv") MiB/s"
 echo "  rclone hashsum sha256 --download:     $rh s = $(mib_s "$rh") MiB/s"
 echo "  rclone check --download:              $rcb s = $(mib_s "$rcb") MiB/s"
