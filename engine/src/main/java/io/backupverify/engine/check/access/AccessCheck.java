@@ -15,6 +15,7 @@ import io.backupverify.engine.target.PosixAttributes;
 import io.backupverify.engine.target.PosixFileInfo;
 import io.backupverify.engine.target.PublicAccess;
 import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.UnansweredException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -84,7 +85,13 @@ public final class AccessCheck implements Check {
             return;
         }
         if (target instanceof PublicAccess store) {
-            List<String> grants = store.publicGrants();
+            List<String> grants;
+            try {
+                grants = store.publicGrants();
+            } catch (UnansweredException e) {
+                result.finding(new Finding(target.description(), e.getMessage(), unknown));
+                return;
+            }
             for (String grant : grants) {
                 result.finding(Finding.fail(target.description(), "open to the public: " + grant));
             }

@@ -17,6 +17,7 @@ import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
 import io.backupverify.engine.target.TransportSecurity;
+import io.backupverify.engine.target.UnansweredException;
 import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,8 @@ public final class EncryptionCheck implements Check {
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }
-        AtRest atRest = new AtRest();
+        AtRest atRest = new AtRest(unknown);
+        storeDefault(context.target(), result, unknown);
         for (Backup backup : backups) {
             examine(context, backup, atRest, result);
         }
@@ -113,6 +115,12 @@ public final class EncryptionCheck implements Check {
             Optional<String> format;
             try {
                 format = format(target, entry, repository);
+            } catch (UnansweredException e) {
+                atRest.unanswered++;
+                if (atRest.unanswered == 1) {
+                    result.finding(new Finding(item, e.getMessage(), atRest.unknown));
+                }
+                continue;
             } catch (IOException e) {
                 result.finding(Finding.error(item, "cannot read the file to tell whether it is encrypted: "
                         + IoErrors.describe(e)));
@@ -129,6 +137,24 @@ public final class EncryptionCheck implements Check {
                             + "store does not encrypt it"));
                 }
             }
+        }
+    }
+
+    /** A store that does not encrypt new files by default may store the next backup in plaintext. */
+    private void storeDefault(Target target, CheckResult.Builder result, Status unknown) throws IOException {
+        if (!(target instanceof StoreEncryption store)) {
+            return;
+        }
+        try {
+            Optional<String> byDefault = store.defaultEncryption();
+            result.metric("storeDefaultEncryption", byDefault.orElse("none"));
+            if (byDefault.isEmpty() && spec.atRest() == Requirement.REQUIRED) {
+                result.finding(Finding.fail(target.description(), "the store does not encrypt new files by "
+                        + "default: turn on default encryption"));
+            }
+        } catch (UnansweredException e) {
+            result.metric("storeDefaultEncryption", "unknown");
+            result.finding(new Finding(target.description(), e.getMessage(), unknown));
         }
     }
 
@@ -182,9 +208,15 @@ public final class EncryptionCheck implements Check {
     }
 
     private static final class AtRest {
+        private final Status unknown;
+        private long unanswered;
         private long examined;
         private long encrypted;
         private long plaintext;
         private final Map<String, Integer> formats = new TreeMap<>();
+
+        AtRest(Status unknown) {
+            this.unknown = unknown;
+        }
     }
 }

@@ -9,9 +9,11 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.PostureBackups;
 import io.backupverify.engine.plan.ImmutabilitySpec;
 import io.backupverify.engine.plan.IntegrityScope;
+import io.backupverify.engine.check.Status;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.ObjectLocks;
 import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.UnansweredException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +49,15 @@ public final class ImmutabilityCheck implements Check {
             return result.metric("enforceable", false).summary("immutability cannot be enforced on this target")
                     .build();
         }
-        Optional<String> defaultLock = locks.defaultLock();
+        Status unknown = PostureBackups.verdictFor(spec.unknown());
+        Optional<String> defaultLock;
+        try {
+            defaultLock = locks.defaultLock();
+        } catch (UnansweredException e) {
+            result.finding(new Finding(target.description(), e.getMessage(), unknown));
+            return result.metric("enforceable", "unknown").summary("the store cannot tell whether it locks objects")
+                    .build();
+        }
         result.metric("defaultLock", defaultLock.orElse("none"));
         if (defaultLock.isEmpty() && spec.required()) {
             result.finding(Finding.fail(target.description(), "the store locks no new objects by default"));
@@ -68,7 +78,14 @@ public final class ImmutabilityCheck implements Check {
                 if (!entry.isFile()) {
                     continue;
                 }
-                Optional<Instant> until = locks.lockedUntil(entry.path());
+                Optional<Instant> until;
+                try {
+                    until = locks.lockedUntil(entry.path());
+                } catch (UnansweredException e) {
+                    result.finding(new Finding(entry.path(), e.getMessage(), unknown));
+                    return result.metric("enforceable", "unknown").summary("the store cannot tell how long it "
+                            + "locks objects").build();
+                }
                 if (until.isPresent() && !until.get().isBefore(needed)) {
                     locked++;
                 } else {
