@@ -42,6 +42,9 @@ public final class IntegrityCheck implements Check {
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }
+        if (context.target() instanceof RepositoryIntegrity repository) {
+            return repository.checkIntegrity(spec, context.runNumber());
+        }
         Findings findings = new Findings((problem, item) -> advice(problem, item, context));
         ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()),
                 spec.scope() == IntegrityScope.ALL, findings);
