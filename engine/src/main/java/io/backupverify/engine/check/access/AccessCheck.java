@@ -3,6 +3,7 @@ package io.backupverify.engine.check.access;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
@@ -38,6 +39,29 @@ public final class AccessCheck implements Check {
     @Override
     public String id() {
         return "access";
+    }
+
+    @Override
+    public String advice(Finding finding, CheckContext context) {
+        String message = finding.message();
+        if (message.startsWith("open to the public")) {
+            return "turn on the bucket's public access block and remove public grants from its policy and ACL";
+        }
+        if (message.startsWith("readable by anyone")) {
+            return "remove read access for others (chmod o-rwx) on the backup folders, or close the target folder "
+                    + "to others";
+        }
+        if (message.startsWith("writable by anyone")) {
+            return "remove write access for others at once (chmod o-w) and check the backups for tampering";
+        }
+        if (message.startsWith("owned by") || message.startsWith("group ")) {
+            return "give the backups to the expected owner and group (chown), and check how the other one wrote "
+                    + "them";
+        }
+        if (message.startsWith("writable by")) {
+            return "remove write permission from users and groups that are not backup writers (chmod g-w)";
+        }
+        return Advice.general(finding);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
@@ -44,6 +45,26 @@ public final class EncryptionCheck implements Check {
     @Override
     public String id() {
         return "encryption";
+    }
+
+    @Override
+    public String advice(Finding finding, CheckContext context) {
+        String message = finding.message();
+        if (message.startsWith("not encrypted")) {
+            return "encrypt backups before they are stored (age, gpg, restic) or on a store that encrypts them, "
+                    + "then replace this plaintext copy";
+        }
+        if (message.startsWith("reached over")) {
+            return "use the store's https:// endpoint (or SFTP) so backups do not cross the network in clear";
+        }
+        if (message.contains("does not encrypt new files by default")) {
+            return "turn on the bucket's default encryption (SSE-S3 or SSE-KMS) so new backups are encrypted";
+        }
+        if (finding.item().startsWith("key ")) {
+            return "add a new key and remove the old one (restic key add, restic key remove)";
+        }
+        return finding.severity() == Status.ERROR ? "give the check the access it needs to answer, or set unknown: "
+                + "warn where the answer cannot be had" : Advice.general(finding);
     }
 
     @Override

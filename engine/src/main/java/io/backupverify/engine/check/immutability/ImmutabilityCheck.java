@@ -3,6 +3,7 @@ package io.backupverify.engine.check.immutability;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
@@ -34,6 +35,22 @@ public final class ImmutabilityCheck implements Check {
     @Override
     public String id() {
         return "immutability";
+    }
+
+    @Override
+    public String advice(Finding finding, CheckContext context) {
+        if (finding.message().contains("cannot be enforced here")) {
+            return "keep a copy on a store with object lock (S3 Object Lock, Azure immutable storage) and check it "
+                    + "with the copies check, or set unknown: warn to accept this target";
+        }
+        if (finding.message().startsWith("the store locks no new objects")) {
+            return "turn on Object Lock with a default retention of at least minRetention for this bucket";
+        }
+        if (finding.severity() == Status.FAIL) {
+            return "lock this object until its retention ends (put-object-retention), and set a default "
+                    + "retention so new backups are locked";
+        }
+        return Advice.general(finding);
     }
 
     @Override
