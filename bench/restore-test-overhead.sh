@@ -32,8 +32,8 @@ build_data() {
         if ((i % 2 == 0)); then
             head -c "$per_file" /dev/urandom >"$source/part-$(printf '%04d' "$i").bin"
         else
-            head -c $((per_file * 3 / 4)) /dev/urandom | base64 -w 76 | head -c "$per_file" \
-                >"$source/part-$(printf '%04d' "$i").txt"
+            # 76 characters and a newline for every 57 bytes: about per_file bytes of text
+            head -c $((per_file / 77 * 57)) /dev/urandom | base64 -w 76 >"$source/part-$(printf '%04d' "$i").txt"
         fi
     done
     (cd "$source" && tar -czf "$DATA/site.tar.gz" .)
