@@ -8,9 +8,9 @@ import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.target.PosixAttributes;
 import io.backupverify.engine.target.PosixFileInfo;
 import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.Targets;
 import io.backupverify.engine.target.Transport;
 import io.backupverify.engine.target.TransportSecurity;
-import io.backupverify.engine.target.Targets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -170,9 +170,10 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
         return Optional.of(new StorageUsage(used.get(), -1, "listing"));
     }
 
+    /** SSH encrypts everything it carries, and the host key was checked before the first byte was read. */
     @Override
     public Transport transport() {
-        return new Transport("ssh", true, "SFTP over SSH to " + connector.where());
+        return new Transport("ssh", true, "SSH to " + connector.where() + ", host key verified");
     }
 
     /**

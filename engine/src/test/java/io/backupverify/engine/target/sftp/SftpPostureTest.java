@@ -101,7 +101,7 @@ class SftpPostureTest {
         assertThat(encryption.status()).isEqualTo(Status.FAIL);
         assertThat(encryption.findings()).extracting(Finding::item)
                 .containsExactlyInAnyOrder("orders-2/db.dump", "orders-2/notes.txt");
-        assertThat(encryption.metrics().get("transport").toString()).startsWith("ssh (SFTP over SSH to 127.0.0.1:");
+        assertThat(encryption.metrics().get("transport").toString()).startsWith("ssh (SSH to 127.0.0.1:");
         assertThat(encryption.toString() + encryption.findings()).doesNotContain(CANARY);
     }
 
