@@ -75,7 +75,8 @@ public final class AccessCheck implements Check {
                 result.finding(new Finding(target.description(), "owner, group and writers are set, but this kind "
                         + "of target keeps no file owners or permissions", unknown));
             }
-            return result.summary("public access examined; this target keeps no file permissions").build();
+            return result.summary(result.currentFindings().isEmpty() ? "not open to the public"
+                    : "open to the public or unknown; this target keeps no file permissions").build();
         }
         List<Backup> backups = PostureChecks.select(context, spec.scope());
         if (backups.isEmpty()) {
