@@ -2,6 +2,7 @@ package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.FileCoverage;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.plan.ByteSize;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ final class IntegrityReport {
             result.metric(problem.metric(), findings.count(problem));
         }
         result.findings(findings.toFindings());
+        result.coverage(new FileCoverage(reads.listedKeys(), reader.verifiedKeys()));
         guardAgainstUnprovenPass(result, reads, reader, findings);
         return result.summary(summary(backups, reads, reader, findings, throughput)).build();
     }

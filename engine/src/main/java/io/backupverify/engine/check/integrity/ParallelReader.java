@@ -8,6 +8,8 @@ import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +36,7 @@ final class ParallelReader {
     /** Files with an outcome: verified, found bad or unreadable. */
     private final AtomicLong settled = new AtomicLong();
     private final List<Mismatch> mismatches = new ArrayList<>();
+    private final Set<String> verifiedKeys = ConcurrentHashMap.newKeySet();
 
     ParallelReader(Target target, int threads, Progress progress, Findings findings) {
         this.target = target;
@@ -101,6 +104,7 @@ final class ParallelReader {
         if (file.matches(actual.value())) {
             verifiedFiles.incrementAndGet();
             verifiedBytes.addAndGet(actual.bytes());
+            verifiedKeys.add(file.key());
         } else {
             reportMismatch(file, actual);
         }
@@ -156,6 +160,11 @@ final class ParallelReader {
         synchronized (mismatches) {
             return List.copyOf(mismatches);
         }
+    }
+
+    /** The ledger keys of the files that matched. */
+    Set<String> verifiedKeys() {
+        return verifiedKeys;
     }
 
     long verifiedFiles() {
