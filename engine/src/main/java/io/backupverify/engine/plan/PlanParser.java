@@ -102,7 +102,7 @@ public final class PlanParser {
         }
         PlanValidator validator = new PlanValidator(source, locations);
         validator.validate(document);
-        return new Plan(source, baseDir, zone(document, validator), document.backupSets());
+        return new Plan(source, baseDir, zone(document, validator), document.backupSets(), document.audit());
     }
 
     private static ZoneId zone(PlanDocument document, PlanValidator validator) throws PlanException {
