@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code backup-verify} command. */
 @Command(name = "backup-verify", mixinStandardHelpOptions = true, versionProvider = BackupVerifyCommand.Version.class,
         description = "Proves that backups are there, whole and restorable.",
-        subcommands = {VerifyCommand.class, ValidateCommand.class, DemoCommand.class,
+        subcommands = {VerifyCommand.class, ValidateCommand.class, DemoCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS: every check passed", "1:WARN: a check warned", "2:FAIL: a check failed",
@@ -41,8 +41,8 @@ public final class BackupVerifyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: verify, validate "
-                + "or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: verify, validate, "
+                + "audit or demo");
     }
 
     /** The version the build recorded. */

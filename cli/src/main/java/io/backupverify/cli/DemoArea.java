@@ -172,6 +172,16 @@ final class DemoArea {
                     checks:
                       freshness:    { maxAge: 26h }
                       integrity:    {}
+
+                # What `backup-verify audit plan.yaml --history history` expects of the recorded runs.
+                audit:
+                  period: 30d
+                  successRate:  { min: 98%% }
+                  capacity:     { warnAt: 80%% }
+                  restoreTests: { atLeast: 1, per: 30d, rto: 45m }
+                  coverage:     { fullWithin: 7d }
+                  inventory:    [orders-db, customer-files, analytics-exports, crm-export]
+                  escalation:   { critical: "on-call: ops-pager", warning: "team lead within a week", info: "backup owner" }
                 """.formatted(windowStart, windowEnd);
     }
 

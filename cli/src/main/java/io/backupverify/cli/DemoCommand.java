@@ -1,6 +1,9 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,13 +52,32 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Path reports = planFile.getParent().resolve("reports");
+        Path history = planFile.getParent().resolve("history");
         out.printf("Demo area: %s%nPlan:      %s%n%n", planFile.getParent(), planFile);
+        try {
+            RunResult first = new Verifier().verify(plan, VerifyOptions.defaults());
+            int synthetic = DemoHistory.record(new RunHistory(history), first);
+            out.printf("History:   %s (%d synthetic earlier runs, for the audit's charts)%n%n", history, synthetic);
+        } catch (IOException e) {
+            err.println("error: cannot write the demo history in " + history + ": " + e.getMessage());
+            return ExitCodes.ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.ERROR;
+        }
         VerifyRun.execute(plan, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("report.json"),
-                reports.resolve("junit.xml"), reports.resolve("report.html")), System.console() != null, out, err);
+                reports.resolve("junit.xml"), reports.resolve("report.html")), history, System.console() != null,
+                out, err);
+        out.println();
+        out.println("Audit of the month (backup-verify audit " + planFile.getFileName() + " --history history):");
+        BackupVerifyCommand.execute(new String[] {"audit", planFile.toString(), "--history", history.toString(),
+            "--html", reports.resolve("audit.html").toString(), "--json", reports.resolve("audit.json").toString()},
+                out, err);
         out.println();
         out.println("The demo plants two problems: a flipped bit in the newest customer-files backup (integrity FAIL)");
         out.println("and analytics exports that stopped three days ago (freshness FAIL). Open the HTML report to see");
         out.println("them, or run: java -jar cli/target/backup-verify.jar verify " + planFile);
+        out.println("The audit report (reports/audit.html) charts the month and lists findings with corrective actions.");
         out.flush();
         return ExitCodes.PASS;
     }

@@ -39,6 +39,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME", description = "Verify only this set (repeatable).")
     private List<String> sets = new ArrayList<>();
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "Record this run in the history folder DIR (one small file per run, and the coverage "
+                    + "ledger) for `backup-verify audit`.")
+    private Path history;
+
     @Option(names = "--no-progress", description = "Never show progress, even on a terminal.")
     private boolean noProgress;
 
@@ -53,6 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
         Plan loaded;
         try {
             reports.check(plan);
+            HistoryOption.check(history);
             loaded = PlanLoader.load(plan, sets);
         } catch (UsageException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
@@ -63,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
             options = options.withRunNumber(runNumber);
         }
         boolean progress = !noProgress && System.console() != null;
-        return VerifyRun.execute(loaded, options, reports, progress, spec.commandLine().getOut(),
+        return VerifyRun.execute(loaded, options, reports, history, progress, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 

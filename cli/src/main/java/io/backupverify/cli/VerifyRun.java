@@ -1,11 +1,10 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
-import io.backupverify.engine.util.IoErrors;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -16,6 +15,12 @@ final class VerifyRun {
 
     static int execute(Plan plan, VerifyOptions options, ReportOptions reports, boolean showProgress,
             PrintWriter out, PrintWriter err) {
+        return execute(plan, options, reports, null, showProgress, out, err);
+    }
+
+    /** @param history the history folder to record the run in, or null */
+    static int execute(Plan plan, VerifyOptions options, ReportOptions reports, Path history, boolean showProgress,
+            PrintWriter out, PrintWriter err) {
         RunResult run;
         try (ProgressPrinter progress = showProgress ? new ProgressPrinter(err) : null) {
             VerifyOptions effective = progress == null ? options : options.withProgress(progress);
@@ -25,30 +30,24 @@ final class VerifyRun {
             err.println("error: interrupted");
             return ExitCodes.ERROR;
         }
-        boolean reportsWritten = writeReports(run, reports, err);
+        boolean recorded = history == null || HistoryOption.record(history, run, RunKind.VERIFY, err);
+        boolean reportsWritten = writeReports(plan, run, reports, history, err) && recorded;
         SummaryPrinter.print(run, out);
         printReportLocations(reports, out);
         return reportsWritten ? run.status().exitCode() : Math.max(run.status().exitCode(), ExitCodes.ERROR);
     }
 
-    private static boolean writeReports(RunResult run, ReportOptions reports, PrintWriter err) {
+    private static boolean writeReports(Plan plan, RunResult run, ReportOptions reports, Path history,
+            PrintWriter err) {
         boolean ok = write(reports.json, run, ReportFiles.JSON, err);
         ok &= write(reports.junit, run, ReportFiles.JUNIT, err);
-        ok &= write(reports.html, run, ReportFiles.HTML, err);
+        ok &= write(reports.html, run, history == null || reports.html == null ? ReportFiles.HTML
+                : HistoryOption.htmlWithTrends(history, plan, err), err);
         return ok;
     }
 
     private static boolean write(Path file, RunResult run, ReportFiles.Format format, PrintWriter err) {
-        if (file == null) {
-            return true;
-        }
-        try {
-            ReportFiles.write(file, run, format);
-            return true;
-        } catch (IOException e) {
-            err.println("error: cannot write the report " + file + ": " + IoErrors.describe(e));
-            return false;
-        }
+        return ReportFiles.tryWrite(file, out -> format.write(run, out), err);
     }
 
     private static void printReportLocations(ReportOptions reports, PrintWriter out) {
