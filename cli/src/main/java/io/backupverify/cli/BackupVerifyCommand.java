@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code backup-verify} command. */
 @Command(name = "backup-verify", mixinStandardHelpOptions = true, versionProvider = BackupVerifyCommand.Version.class,
         description = "Proves that backups are there, whole and restorable.",
-        subcommands = {VerifyCommand.class, ValidateCommand.class, DemoCommand.class, AuditCommand.class,
+        subcommands = {VerifyCommand.class, RestoreTestCommand.class, ValidateCommand.class, DemoCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS: every check passed", "1:WARN: a check warned", "2:FAIL: a check failed",
@@ -41,8 +42,8 @@ public final class BackupVerifyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: verify, validate, "
-                + "audit or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: verify, "
+                + "restore-test, audit, validate or demo");
     }
 
     /** The version the build recorded. */

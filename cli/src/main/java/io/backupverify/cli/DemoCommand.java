@@ -1,5 +1,6 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.RunResult;
@@ -65,9 +66,9 @@ final class DemoCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return ExitCodes.ERROR;
         }
-        VerifyRun.execute(plan, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("report.json"),
-                reports.resolve("junit.xml"), reports.resolve("report.html")), history, System.console() != null,
-                out, err);
+        VerifyRun.execute(plan, CredentialResolver.NONE, VerifyOptions.defaults(), ReportOptions.of(
+                reports.resolve("report.json"), reports.resolve("junit.xml"), reports.resolve("report.html")),
+                history, System.console() != null, out, err);
         out.println();
         out.println("Audit of the month (backup-verify audit " + planFile.getFileName() + " --history history):");
         BackupVerifyCommand.execute(new String[] {"audit", planFile.toString(), "--history", history.toString(),

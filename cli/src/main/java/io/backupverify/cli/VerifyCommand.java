@@ -1,5 +1,6 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.VerifyOptions;
 import java.nio.file.Path;
@@ -44,6 +45,11 @@ final class VerifyCommand implements Callable<Integer> {
                     + "ledger) for `backup-verify audit`.")
     private Path history;
 
+    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:BACKUP_VERIFY_CREDENTIALS}",
+            description = "Credentials for targets that name a credentialsId (YAML, readable by you alone); "
+                    + "default: $BACKUP_VERIFY_CREDENTIALS. See docs/credentials.md.")
+    private Path credentials;
+
     @Option(names = "--no-progress", description = "Never show progress, even on a terminal.")
     private boolean noProgress;
 
@@ -56,10 +62,12 @@ final class VerifyCommand implements Callable<Integer> {
             return usage("--run-number cannot be negative");
         }
         Plan loaded;
+        CredentialResolver resolver;
         try {
             reports.check(plan);
             HistoryOption.check(history);
             loaded = PlanLoader.load(plan, sets);
+            resolver = CommandLineCredentials.resolver(credentials);
         } catch (UsageException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -69,7 +77,7 @@ final class VerifyCommand implements Callable<Integer> {
             options = options.withRunNumber(runNumber);
         }
         boolean progress = !noProgress && System.console() != null;
-        return VerifyRun.execute(loaded, options, reports, history, progress, spec.commandLine().getOut(),
+        return VerifyRun.execute(loaded, resolver, options, reports, history, progress, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 

@@ -1,5 +1,7 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.RunResult;
@@ -13,24 +15,45 @@ final class VerifyRun {
     private VerifyRun() {
     }
 
-    static int execute(Plan plan, VerifyOptions options, ReportOptions reports, boolean showProgress,
-            PrintWriter out, PrintWriter err) {
-        return execute(plan, options, reports, null, showProgress, out, err);
+    /** How a command runs a plan: {@code verify} verifies it, {@code restore-test} runs its restore tests. */
+    @FunctionalInterface
+    interface Runner {
+        RunResult run(Plan plan, VerifyOptions options) throws InterruptedException;
     }
 
-    /** @param history the history folder to record the run in, or null */
-    static int execute(Plan plan, VerifyOptions options, ReportOptions reports, Path history, boolean showProgress,
-            PrintWriter out, PrintWriter err) {
+    static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports,
+            boolean showProgress, PrintWriter out, PrintWriter err) {
+        return execute(plan, credentials, options, reports, null, showProgress, out, err);
+    }
+
+    /** Verifies, and records the run in {@code history} unless it is null. */
+    static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports,
+            Path history, boolean showProgress, PrintWriter out, PrintWriter err) {
+        return execute(plan, options, reports, history, RunKind.VERIFY, showProgress, out, err,
+                new Verifier(new CredentialedTargetOpener(plan.baseDir(), credentials))::verify);
+    }
+
+    static int execute(Plan plan, VerifyOptions options, ReportOptions reports, boolean showProgress,
+            PrintWriter out, PrintWriter err, Runner runner) {
+        return execute(plan, options, reports, null, RunKind.VERIFY, showProgress, out, err, runner);
+    }
+
+    /**
+     * Runs, records the run as {@code kind} in {@code history} (unless null), writes the reports (the HTML one
+     * with the history's trend charts) and prints the summary.
+     */
+    static int execute(Plan plan, VerifyOptions options, ReportOptions reports, Path history, RunKind kind,
+            boolean showProgress, PrintWriter out, PrintWriter err, Runner runner) {
         RunResult run;
         try (ProgressPrinter progress = showProgress ? new ProgressPrinter(err) : null) {
             VerifyOptions effective = progress == null ? options : options.withProgress(progress);
-            run = new Verifier().verify(plan, effective);
+            run = runner.run(plan, effective);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");
             return ExitCodes.ERROR;
         }
-        boolean recorded = history == null || HistoryOption.record(history, run, RunKind.VERIFY, err);
+        boolean recorded = history == null || HistoryOption.record(history, run, kind, err);
         boolean reportsWritten = writeReports(plan, run, reports, history, err) && recorded;
         SummaryPrinter.print(run, out);
         printReportLocations(reports, out);

@@ -12,9 +12,10 @@ import java.util.OptionalDouble;
 
 /**
  * Restore tests, when the plan requires them: how many each set had within the last {@code per}, whether the latest
- * succeeded, and each restore's time against the RTO. A restore test's time is its {@code restoreSeconds} metric
- * (else {@code restoreMs}, else the time its checks took); its RTO is the audit's {@code rto}, else the test's own
- * {@code rtoSeconds}.
+ * succeeded, and each restore's time against the RTO. A restore test's time is its {@code restoreSeconds} metric,
+ * else {@code totalMs} (fetch, restore and validation, what the restore check holds to its RTO), else
+ * {@code restoreMs}, else the time its checks took; its RTO is the audit's {@code rto}, else the test's own
+ * {@code rtoSeconds} or {@code rtoMs}.
  */
 final class RestoreTestReview {
     private final Period period;
@@ -56,18 +57,25 @@ final class RestoreTestReview {
         long checksMs = 0;
         for (CheckRecord check : set.checks()) {
             checksMs += check.durationMs();
-            OptionalDouble restoreSeconds = check.number("restoreSeconds");
-            OptionalDouble restoreMs = check.number("restoreMs");
-            if (seconds < 0 && restoreSeconds.isPresent()) {
-                seconds = restoreSeconds.getAsDouble();
-            } else if (seconds < 0 && restoreMs.isPresent()) {
-                seconds = restoreMs.getAsDouble() / 1000;
+            if (seconds < 0) {
+                seconds = seconds(check, "restoreSeconds", "totalMs", "restoreMs");
             }
-            if (spec.rto() == null && check.number("rtoSeconds").isPresent()) {
-                rto = Math.max(rto, check.number("rtoSeconds").getAsDouble());
+            if (spec.rto() == null) {
+                rto = Math.max(rto, seconds(check, "rtoSeconds", "rtoMs"));
             }
         }
         return new RestoreTiming(run.startedAt(), seconds >= 0 ? seconds : checksMs / 1000.0, rto, set.status());
+    }
+
+    /** The first of the metrics present, in seconds (names ending in Ms are milliseconds); -1 when none is. */
+    private static double seconds(CheckRecord check, String... metrics) {
+        for (String metric : metrics) {
+            OptionalDouble value = check.number(metric);
+            if (value.isPresent()) {
+                return metric.endsWith("Ms") ? value.getAsDouble() / 1000 : value.getAsDouble();
+            }
+        }
+        return -1;
     }
 
     private void report(RestoreReview review, RestoreTestsSpec spec) {

@@ -4,8 +4,10 @@ import io.backupverify.engine.plan.LayoutKind;
 import io.backupverify.engine.plan.LayoutSpec;
 import io.backupverify.engine.plan.NamePattern;
 import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.EntryType;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,21 +30,46 @@ public final class BackupCatalog {
 
     /** The backups on the target, sorted by time (oldest first), ties by name. */
     public List<Backup> discover() throws IOException {
+        return find().backups();
+    }
+
+    /** The backups on the target, and the names of the layout that are symbolic links (never followed). */
+    public Found find() throws IOException {
         boolean wantDirectories = layout.kind() == LayoutKind.DIRECTORY_PER_BACKUP;
         List<Backup> backups = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         for (Entry entry : target.list("")) {
             String name = entry.name();
-            boolean rightType = wantDirectories ? entry.isDirectory() : entry.isFile();
-            if (!rightType || isHidden(name) || !wantDirectories && ChecksumFileNames.isMetadataFile(name)
+            if (isHidden(name) || !wantDirectories && ChecksumFileNames.isMetadataFile(name)
                     || !pattern.matches(name)) {
                 continue;
             }
-            Optional<java.time.Instant> named = pattern.timeOf(name, zone);
+            if (entry.type() == EntryType.SYMLINK) {
+                links.add(name);
+                continue;
+            }
+            if (!(wantDirectories ? entry.isDirectory() : entry.isFile())) {
+                continue;
+            }
+            Optional<Instant> named = pattern.timeOf(name, zone);
             backups.add(new Backup(name, entry.path(), named.orElse(entry.modified()),
                     named.isPresent() ? "name" : "modified", wantDirectories, entry.size()));
         }
         backups.sort(Comparator.comparing(Backup::time).thenComparing(Backup::id));
-        return backups;
+        return new Found(backups, links);
+    }
+
+    /** What a listing of the target found. */
+    public record Found(List<Backup> backups, List<String> links) {
+        public Found {
+            backups = List.copyOf(backups);
+            links = List.copyOf(links);
+        }
+
+        /** The backups as the checks judge them at a time. */
+        public BackupTimeline at(Instant now) {
+            return BackupTimeline.of(backups, links, now);
+        }
     }
 
     private boolean isHidden(String name) {

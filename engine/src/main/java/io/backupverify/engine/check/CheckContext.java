@@ -3,6 +3,7 @@ package io.backupverify.engine.check;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupCatalog;
 import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.backup.BackupTimeline;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
@@ -18,24 +19,31 @@ import java.util.Optional;
  * started, the run number, and how many threads it may read with. Backup contents are read once and shared.
  */
 public final class CheckContext {
+    private static final int MAX_LISTED_SKIPPED = 50;
     private final BackupSetSpec set;
     private final Target target;
     private final BackupCatalog catalog;
-    private final List<Backup> backups;
+    private final BackupTimeline timeline;
     private final Instant now;
     private final ZoneId zone;
     private final long runNumber;
     private final int threads;
     private final Progress progress;
     private final Map<String, BackupContents> contents = new HashMap<>();
+    private OtherSets otherSets = OtherSets.NONE;
 
     public CheckContext(BackupSetSpec set, Target target, BackupCatalog catalog, List<Backup> backups,
             Instant now, ZoneId zone, long runNumber, int threads, Progress progress) {
+        this(set, target, catalog, BackupTimeline.of(backups, List.of(), now), zone, runNumber, threads, progress);
+    }
+
+    public CheckContext(BackupSetSpec set, Target target, BackupCatalog catalog, BackupTimeline timeline,
+            ZoneId zone, long runNumber, int threads, Progress progress) {
         this.set = set;
         this.target = target;
         this.catalog = catalog;
-        this.backups = List.copyOf(backups);
-        this.now = now;
+        this.timeline = timeline;
+        this.now = timeline.now();
         this.zone = zone;
         this.runNumber = runNumber;
         this.threads = threads;
@@ -50,18 +58,38 @@ public final class CheckContext {
         return target;
     }
 
-    /** All backups of the set, oldest first. */
+    /** The backups of the set that checks judge (none dated in the future), oldest first. */
     public List<Backup> backups() {
-        return backups;
+        return timeline.current();
     }
 
+    /** Every backup found, those dated in the future included, oldest first. */
+    public List<Backup> allBackups() {
+        return timeline.all();
+    }
+
+    /** Which backup is the newest, and which were skipped. */
+    public BackupTimeline timeline() {
+        return timeline;
+    }
+
+    /** The newest backup not dated in the future. */
     public Optional<Backup> latest() {
-        return backups.isEmpty() ? Optional.empty() : Optional.of(backups.get(backups.size() - 1));
+        return timeline.newest();
     }
 
     /** The backup before the newest one, if any. */
     public Optional<Backup> previous() {
-        return backups.size() < 2 ? Optional.empty() : Optional.of(backups.get(backups.size() - 2));
+        return timeline.previous();
+    }
+
+    /**
+     * A warning for each backup the checks skip (dated in the future, a symbolic link), for every check that does
+     * not judge it.
+     */
+    public List<Finding> skippedBackups() {
+        return timeline.skipped().stream().limit(MAX_LISTED_SKIPPED)
+                .map(skipped -> Finding.warn(skipped.id(), skipped.reason())).toList();
     }
 
     /** What a backup holds, read from the target on first use. */
@@ -92,5 +120,16 @@ public final class CheckContext {
 
     public Progress progress() {
         return progress;
+    }
+
+    /** The plan's other sets, for checks that compare sets. */
+    public OtherSets otherSets() {
+        return otherSets;
+    }
+
+    /** Lets this context's checks open the plan's other sets. */
+    public CheckContext withOtherSets(OtherSets sets) {
+        this.otherSets = sets;
+        return this;
     }
 }

@@ -73,12 +73,25 @@ public final class CheckResult {
 
     /** A copy of this result that also records how long the check took. */
     public CheckResult withDuration(long millis) {
+        Builder copy = copy();
+        copy.durationMs = millis;
+        return copy.build();
+    }
+
+    /** A copy of this result with those of the findings it does not already hold; its status worsens with them. */
+    public CheckResult withFindings(List<Finding> more) {
+        Builder copy = copy();
+        more.stream().filter(finding -> !findings.contains(finding)).forEach(copy.findings::add);
+        return copy.build();
+    }
+
+    private Builder copy() {
         Builder copy = builder(id).summary(summary).status(status);
         copy.findings.addAll(findings);
         copy.metrics.putAll(metrics);
-        copy.durationMs = millis;
+        copy.durationMs = durationMs;
         copy.coverage = coverage;
-        return copy.build();
+        return copy;
     }
 
     @Override

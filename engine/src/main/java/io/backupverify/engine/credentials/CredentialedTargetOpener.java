@@ -27,9 +27,9 @@ public final class CredentialedTargetOpener implements Function<BackupSetSpec, T
     private final CredentialResolver resolver;
     private final TargetFactory factory;
 
-    /** An opener for the target kinds {@link Targets} knows, which need no credentials yet. */
+    /** An opener for the target kinds {@link Targets} knows. */
     public CredentialedTargetOpener(Path baseDir, CredentialResolver resolver) {
-        this(baseDir, resolver, (spec, dir, credentials) -> Targets.open(spec, dir));
+        this(baseDir, resolver, Targets::open);
     }
 
     public CredentialedTargetOpener(Path baseDir, CredentialResolver resolver, TargetFactory factory) {

@@ -5,9 +5,11 @@ package io.backupverify.engine.plan;
  * complete. New checks add a key here.
  */
 public record ChecksSpec(FreshnessSpec freshness, CompletenessSpec completeness, IntegritySpec integrity,
-        RetentionSpec retention, WindowSpec window, CapacitySpec capacity) {
+        RetentionSpec retention, WindowSpec window, CapacitySpec capacity, EncryptionSpec encryption,
+        AccessSpec access, ImmutabilitySpec immutability, CopiesSpec copies) {
     public boolean isEmpty() {
         return freshness == null && completeness == null && integrity == null && retention == null && window == null
-                && capacity == null;
+                && capacity == null
+                && encryption == null && access == null && immutability == null && copies == null;
     }
 }

@@ -1,13 +1,24 @@
 package io.backupverify.engine.plan;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.List;
+
 /**
  * Files are read and compared with their checksum manifest. {@code sample} below 100% reads a rotating share,
  * so that every file is read once over ceil(100 / sample) consecutive runs. {@code scope} is {@code latest} (the
- * newest backup, the default) or {@code all} (every backup of the set).
+ * newest backup, the default) or {@code all} (every backup of the set). {@code ignore} holds patterns of paths
+ * inside a backup that are not reported as unlisted files or as links out of the backup (they are still never
+ * followed or read unless listed).
  */
-public record IntegritySpec(String manifest, Percentage sample, IntegrityScope scope) {
+public record IntegritySpec(String manifest, Percentage sample, IntegrityScope scope, List<String> ignore) {
+    @JsonCreator
     public IntegritySpec {
         sample = sample == null ? new Percentage(100) : sample;
         scope = scope == null ? IntegrityScope.LATEST : scope;
+        ignore = ignore == null ? List.of() : List.copyOf(ignore);
+    }
+
+    public IntegritySpec(String manifest, Percentage sample, IntegrityScope scope) {
+        this(manifest, sample, scope, null);
     }
 }

@@ -23,6 +23,9 @@ public final class NamePattern {
     /** The time a date part is tried with when the pattern is compiled. */
     private static final ZonedDateTime SAMPLE_TIME = ZonedDateTime.of(2026, 11, 26, 13, 4, 5, 0, ZoneOffset.UTC);
 
+    /** The longest pattern: longer than any file name or object key a backup could have. */
+    public static final int MAX_LENGTH = 1024;
+
     private final String text;
     private final Pattern regex;
     private final DateTimeFormatter formatter;
@@ -34,6 +37,10 @@ public final class NamePattern {
     }
 
     public static NamePattern compile(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the pattern is " + text.length() + " characters long; backup names "
+                    + "are at most " + MAX_LENGTH + " characters, so no name could match it");
+        }
         StringBuilder regex = new StringBuilder();
         DateTimeFormatter formatter = null;
         int i = 0;

@@ -42,6 +42,9 @@ public final class PlanParser {
             TimeOfDay.class, "a time of day such as \"01:00\"",
             CalendarDate.class, "a date such as 2026-07-14");
 
+    /** The largest plan read: checked before parsing, so that a huge file cannot cost time or memory. */
+    static final int MAX_PLAN_BYTES = 1024 * 1024;
+
     private final YAMLFactory yaml = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -62,6 +65,10 @@ public final class PlanParser {
         String source = file.toString();
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_PLAN_BYTES) {
+                throw tooLarge(source, size);
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new PlanException(source, 0, 0, "", "no such plan file");
@@ -81,6 +88,9 @@ public final class PlanParser {
      * @param baseDir the folder relative local paths are resolved against
      */
     public Plan parse(String text, String source, Path baseDir) throws PlanException {
+        if (text.length() > MAX_PLAN_BYTES) {
+            throw tooLarge(source, text.length());
+        }
         if (text.isBlank()) {
             throw new PlanException(source, 0, 0, "", "the plan is empty; it needs a backupSets list");
         }
@@ -103,6 +113,11 @@ public final class PlanParser {
         PlanValidator validator = new PlanValidator(source, locations);
         validator.validate(document);
         return new Plan(source, baseDir, zone(document, validator), document.backupSets(), document.audit());
+    }
+
+    private static PlanException tooLarge(String source, long size) {
+        return new PlanException(source, 0, 0, "", "the plan is " + ByteSize.format(size) + "; a plan may be at most "
+                + MAX_PLAN_BYTES / (1024 * 1024) + " MiB (is this the right file?)");
     }
 
     private static ZoneId zone(PlanDocument document, PlanValidator validator) throws PlanException {
@@ -136,6 +151,10 @@ public final class PlanParser {
     private static String describe(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown key '" + unknown.getPropertyName() + "'" + knownKeys(unknown.getKnownPropertyIds());
+        }
+        if (e instanceof InvalidTypeIdException typeId && typeId.getBaseType() != null
+                && typeId.getBaseType().getRawClass() == RestoreSpec.class) {
+            return RestoreKindNames.describeProblem(typeId.getTypeId());
         }
         if (e instanceof InvalidTypeIdException typeId) {
             String id = typeId.getTypeId();

@@ -43,8 +43,19 @@ final class PlanValidator {
             }
             validateTarget(at + ".target", set.target());
             validateNamePattern(at + ".layout.namePattern", set.layout());
-            validateChecks(at + ".checks", set.checks());
+            if (set.restoreTest() == null || set.hasChecks()) {
+                validateChecks(at + ".checks", set.checks());
+            }
+            if (set.restoreTest() != null) {
+                RestoreTestValidator.validate(this, at + ".restoreTest", set.restoreTest());
+            }
+            if (set.target() instanceof S3TargetSpec && set.checks() != null && set.checks().capacity() != null
+                    && set.checks().capacity().quota() == null) {
+                throw problem(at + ".checks.capacity.quota", "an object store has no fixed size: capacity needs a "
+                        + "quota for an s3 target, such as quota: 2TB");
+            }
         }
+        new PostureValidator(this).validate(sets);
         if (document.audit() != null) {
             new AuditValidator(this).validate("audit", document.audit());
         }
@@ -56,6 +67,30 @@ final class PlanValidator {
         }
         if (target instanceof LocalTargetSpec local && (local.path() == null || local.path().isBlank())) {
             throw problem(at + ".path", "a local target needs a path");
+        }
+        if (target instanceof S3TargetSpec s3) {
+            validateS3(at, s3);
+        }
+    }
+
+    private void validateS3(String at, S3TargetSpec s3) throws PlanException {
+        if (s3.bucket() == null || s3.bucket().isBlank()) {
+            throw problem(at + ".bucket", "an s3 target needs a bucket");
+        }
+        if (s3.endpoint() != null) {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(s3.endpoint().strip());
+            } catch (java.net.URISyntaxException e) {
+                throw problem(at + ".endpoint", "the endpoint is not a URL: " + e.getReason());
+            }
+            if (uri.getUserInfo() != null) {
+                throw problem(at + ".endpoint", "the endpoint must not hold a user or password; use credentialsId");
+            }
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw problem(at + ".endpoint", "'" + s3.endpoint()
+                        + "' is not an http or https URL, such as https://minio.internal:9000");
+            }
         }
     }
 
@@ -100,6 +135,12 @@ final class PlanValidator {
                         + "backup folder (or, for file-per-backup, the target folder), such as SHA256SUMS or "
                         + "meta/CHECKSUMS");
             }
+            for (String pattern : integrity.ignore()) {
+                if (pattern == null || pattern.isBlank()) {
+                    throw problem(at + ".integrity.ignore", "an ignore pattern is empty; give a path or pattern "
+                            + "inside the backup such as SHA256SUMS or \"lib/**\"");
+                }
+            }
             if (sample < MIN_SAMPLE_PERCENT) {
                 throw problem(at + ".integrity.sample", "sample must be at least " + new Percentage(MIN_SAMPLE_PERCENT)
                         + " (every file read once in 100000 runs)");
@@ -117,7 +158,7 @@ final class PlanValidator {
     }
 
     /** Whether a relative path names something below its folder: not empty, not absolute, not climbing out. */
-    private static boolean isInsidePath(String path) {
+    static boolean isInsidePath(String path) {
         if (path.isBlank() || path.startsWith("/")) {
             return false;
         }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LocalTargetSpec.class, name = "local"),
+        @JsonSubTypes.Type(value = S3TargetSpec.class, name = "s3"),
 })
 public interface TargetSpec {
     /** The plan's name for this kind of target: {@code local}, {@code s3}, {@code sftp}, {@code restic}. */
@@ -21,5 +22,18 @@ public interface TargetSpec {
     /** The credentials this target needs, or null. */
     default String credentialsId() {
         return null;
+    }
+
+    /**
+     * Who provides the storage, for counting distinct providers of copies: {@code local} for local folders, the
+     * endpoint's host for object stores, the account for Azure, the host for SFTP.
+     */
+    default String provider() {
+        return type();
+    }
+
+    /** Whether the storage is reached over a network (and so is off-site unless the plan says otherwise). */
+    default boolean remote() {
+        return !"local".equals(type());
     }
 }

@@ -1,9 +1,13 @@
 package io.backupverify.engine.run;
 
 import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.access.AccessCheck;
 import io.backupverify.engine.check.capacity.CapacityCheck;
 import io.backupverify.engine.check.completeness.CompletenessCheck;
+import io.backupverify.engine.check.copies.CopiesCheck;
+import io.backupverify.engine.check.encryption.EncryptionCheck;
 import io.backupverify.engine.check.freshness.FreshnessCheck;
+import io.backupverify.engine.check.immutability.ImmutabilityCheck;
 import io.backupverify.engine.check.integrity.IntegrityCheck;
 import io.backupverify.engine.check.retention.RetentionCheck;
 import io.backupverify.engine.check.window.WindowCheck;
@@ -35,6 +39,18 @@ public final class CheckFactory {
         }
         if (spec.capacity() != null) {
             checks.add(new CapacityCheck(spec.capacity()));
+        }
+        if (spec.encryption() != null) {
+            checks.add(new EncryptionCheck(spec.encryption()));
+        }
+        if (spec.access() != null) {
+            checks.add(new AccessCheck(spec.access()));
+        }
+        if (spec.immutability() != null) {
+            checks.add(new ImmutabilityCheck(spec.immutability()));
+        }
+        if (spec.copies() != null) {
+            checks.add(new CopiesCheck(spec.copies()));
         }
         return checks;
     }

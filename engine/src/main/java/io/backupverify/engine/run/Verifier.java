@@ -6,6 +6,7 @@ import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.OtherSets;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.target.Target;
@@ -24,6 +25,7 @@ import java.util.function.Function;
  */
 public final class Verifier {
     private final Function<BackupSetSpec, Target> targetOpener;
+    private final Function<BackupSetSpec, List<Check>> checkMaker;
 
     /** A verifier that opens targets with {@link Targets#open}. */
     public Verifier() {
@@ -35,43 +37,54 @@ public final class Verifier {
      * The function may throw {@link TargetUnavailableException}.
      */
     public Verifier(Function<BackupSetSpec, Target> targetOpener) {
+        this(targetOpener, set -> set.hasChecks() ? CheckFactory.create(set.checks()) : List.of());
+    }
+
+    /**
+     * A verifier that runs other checks than the plan's {@code checks} (the restore test, say); sets for which
+     * {@code checkMaker} gives none are left out of the run.
+     */
+    public Verifier(Function<BackupSetSpec, Target> targetOpener, Function<BackupSetSpec, List<Check>> checkMaker) {
         this.targetOpener = targetOpener;
+        this.checkMaker = checkMaker;
     }
 
     public RunResult verify(Plan plan, VerifyOptions options) throws InterruptedException {
         Instant started = options.clock().instant();
         List<SetResult> results = new ArrayList<>();
         for (BackupSetSpec set : plan.backupSets()) {
-            if (options.sets().isEmpty() || options.sets().contains(set.name())) {
-                results.add(verifySet(plan, set, started, options));
+            List<Check> checks = options.sets().isEmpty() || options.sets().contains(set.name())
+                    ? checkMaker.apply(set) : List.of();
+            if (!checks.isEmpty()) {
+                results.add(verifySet(plan, set, checks, started, options));
             }
         }
         return new RunResult(plan.source(), options.runNumber(), started, options.clock().instant(), results);
     }
 
-    private SetResult verifySet(Plan plan, BackupSetSpec set, Instant now, VerifyOptions options)
-            throws InterruptedException {
-        List<Check> checks = CheckFactory.create(set.checks());
+    private SetResult verifySet(Plan plan, BackupSetSpec set, List<Check> checks, Instant now,
+            VerifyOptions options) throws InterruptedException {
         String description = set.target().describe();
         try (Target target = open(plan, set)) {
             description = target.description();
             BackupCatalog catalog = new BackupCatalog(target, set.layout(), plan.timezone());
-            List<Backup> backups;
+            BackupCatalog.Found found;
             try {
-                backups = catalog.discover();
+                found = catalog.find();
             } catch (IOException e) {
                 return allError(set, description, checks, "cannot list the target: " + IoErrors.describe(e));
             } catch (UncheckedIOException e) {
                 return allError(set, description, checks, "cannot list the target: "
                         + IoErrors.describe(e.getCause()));
             }
-            CheckContext context = new CheckContext(set, target, catalog, backups, now, plan.timezone(),
-                    options.runNumber(), options.threads(), options.progress());
+            CheckContext context = new CheckContext(set, target, catalog, found.at(now), plan.timezone(),
+                    options.runNumber(), options.threads(), options.progress())
+                    .withOtherSets(name -> openOther(plan, name));
             List<CheckResult> results = new ArrayList<>();
             for (Check check : checks) {
                 results.add(runCheck(check, context));
             }
-            return new SetResult(set.name(), description, latest(context), backups.size(), results);
+            return new SetResult(set.name(), description, latest(context), found.backups().size(), results);
         } catch (TargetUnavailableException e) {
             return allError(set, description, checks, e.getMessage());
         } catch (IOException e) {
@@ -89,6 +102,28 @@ public final class Verifier {
         return Targets.open(set.target(), plan.baseDir());
     }
 
+    /** Opens another set of the plan for a check that compares sets, whether or not the run selects it. */
+    private OtherSets.OpenedSet openOther(Plan plan, String name) throws IOException {
+        BackupSetSpec other = plan.backupSets().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IOException("the plan has no backup set named '" + name + "'"));
+        Target target;
+        try {
+            target = open(plan, other);
+        } catch (TargetUnavailableException e) {
+            throw new IOException(e.getMessage());
+        }
+        try {
+            BackupCatalog catalog = new BackupCatalog(target, other.layout(), plan.timezone());
+            return new OtherSets.OpenedSet(other, target, catalog, catalog.discover());
+        } catch (UncheckedIOException e) {
+            target.close();
+            throw e.getCause();
+        } catch (IOException | RuntimeException e) {
+            target.close();
+            throw e;
+        }
+    }
+
     static CheckResult runCheck(Check check, CheckContext context) throws InterruptedException {
         long start = System.nanoTime();
         CheckResult result;
@@ -99,7 +134,9 @@ public final class Verifier {
         } catch (RuntimeException e) {
             result = CheckResult.error(check.id(), "could not run: internal error " + e);
         }
-        return result.withDuration((System.nanoTime() - start) / 1_000_000);
+        // Every check skips the backups dated in the future and the linked ones: each says so, even one that
+        // does not name them itself.
+        return result.withFindings(context.skippedBackups()).withDuration((System.nanoTime() - start) / 1_000_000);
     }
 
     private static LatestBackup latest(CheckContext context) {

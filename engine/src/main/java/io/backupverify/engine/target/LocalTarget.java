@@ -10,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** A folder on a local or mounted file system. */
-public final class LocalTarget implements Target {
+public final class LocalTarget implements Target, PosixAttributes, TransportSecurity {
     private final Path root;
 
     public LocalTarget(Path root) {
@@ -83,12 +85,55 @@ public final class LocalTarget implements Target {
         return Optional.of(entry(file));
     }
 
+    /**
+     * Usage as {@code df} computes it: blocks reserved for root (5% on ext4 by default) are neither used nor
+     * available to a backup job, so the size is what is used plus what an unprivileged writer can still use. A
+     * disk {@code df} shows 100% full is 100% full here too.
+     */
     @Override
     public Optional<StorageUsage> usage() throws IOException {
         FileStore store = Files.getFileStore(root);
-        long total = store.getTotalSpace();
-        long used = total - store.getUnallocatedSpace();
-        return Optional.of(new StorageUsage(used, total, "filesystem"));
+        long used = store.getTotalSpace() - store.getUnallocatedSpace();
+        long available = store.getUsableSpace();
+        return Optional.of(new StorageUsage(used, used + available, "filesystem"));
+    }
+
+    @Override
+    public Optional<Path> localPath(String path) {
+        Path resolved = path.isEmpty() ? root : root.resolve(path).normalize();
+        return resolved.startsWith(root) ? Optional.of(resolved) : Optional.empty();
+    }
+
+    /**
+     * A local disk needs no transit; a network mount (NFS, SMB) does, and whether it encrypts cannot be told
+     * from here. SSHFS always encrypts.
+     */
+    @Override
+    public Transport transport() throws IOException {
+        String type = Files.getFileStore(root).type();
+        if (NetworkFileSystems.isSsh(type)) {
+            return new Transport("ssh", true, "mounted with " + type);
+        }
+        if (NetworkFileSystems.isNetwork(type)) {
+            return new Transport(type, null, "a network mount (" + type + "); whether it encrypts traffic cannot "
+                    + "be told from here");
+        }
+        return Transport.localDisk("a local file system (" + type + ")");
+    }
+
+    @Override
+    public PosixFileInfo posix(String path) throws IOException {
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(resolve(path), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            throw new IOException("this file system keeps no POSIX owners and permissions");
+        }
+        int mode = 0;
+        for (PosixFilePermission permission : attributes.permissions()) {
+            mode |= 0400 >> permission.ordinal();
+        }
+        return new PosixFileInfo(attributes.owner().getName(), attributes.group().getName(), mode);
     }
 
     private Path resolve(String path) throws IOException {

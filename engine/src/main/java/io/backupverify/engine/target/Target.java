@@ -25,11 +25,42 @@ public interface Target extends Closeable {
     /** Opens a file for reading. */
     InputStream open(String path) throws IOException;
 
+    /**
+     * Opens a file for reading from a byte offset, for resuming a read that was cut off. Remote targets read only
+     * the range asked for; the default skips the bytes before it.
+     */
+    default InputStream open(String path, long offset) throws IOException {
+        InputStream in = open(path);
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return in;
+    }
+
+    /**
+     * The checksums the storage itself keeps for a file, read without downloading it (S3's stored SHA-256, a
+     * single-part ETag's MD5, Azure's Content-MD5). Empty when the storage keeps none it can vouch for.
+     */
+    default List<StoredChecksum> storedChecksums(String path) throws IOException {
+        return List.of();
+    }
+
     /** Whether a file exists, without reading it. */
     Optional<Entry> stat(String path) throws IOException;
 
     /** Used and total space, where the target can tell. */
     Optional<StorageUsage> usage() throws IOException;
+
+    /**
+     * Where a path of this target lies on this machine's file system, for a target that is a local or mounted
+     * folder; empty for any other target.
+     */
+    default Optional<java.nio.file.Path> localPath(String path) {
+        return Optional.empty();
+    }
 
     @Override
     default void close() throws IOException {

@@ -1,10 +1,12 @@
 package io.backupverify.engine.target;
 
+import io.backupverify.engine.credentials.CredentialValue;
 import io.backupverify.engine.plan.LocalTargetSpec;
 import io.backupverify.engine.plan.TargetSpec;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Opens the target a plan names. */
 public final class Targets {
@@ -32,6 +34,20 @@ public final class Targets {
      * @param baseDir the folder relative local paths are resolved against (the plan's folder)
      */
     public static Target open(TargetSpec spec, Path baseDir) throws IOException {
+        String id = spec.credentialsId();
+        if (id != null && !id.isBlank()) {
+            // A target naming credentials uses exactly those; it never falls back to the platform's defaults.
+            throw new IOException("credentials '" + id.trim() + "' were not found: nothing supplies credentials here");
+        }
+        return open(spec, baseDir, Optional.empty());
+    }
+
+    /**
+     * Opens a target with the credentials its {@code credentialsId} names, already resolved; empty when it names
+     * none, in which case the target uses its platform's usual defaults (for S3 the SDK's default chain).
+     */
+    public static Target open(TargetSpec spec, Path baseDir, Optional<CredentialValue> credentials)
+            throws IOException {
         if (spec instanceof LocalTargetSpec local) {
             return new LocalTarget(localPath(local.path(), baseDir));
         }

@@ -21,7 +21,8 @@ public final class TestContexts {
 
     public static BackupSetSpec set(LayoutSpec layout) {
         return new BackupSetSpec("test", new LocalTargetSpec("."), layout,
-                new ChecksSpec(new FreshnessSpec(DurationValue.parse("1d")), null, null, null, null, null));
+                new ChecksSpec(new FreshnessSpec(DurationValue.parse("1d")), null, null, null, null, null, null, null, null,
+                        null));
     }
 
     /** A context over the given backups (oldest first); contents are read from the target when asked. */
@@ -34,7 +35,7 @@ public final class TestContexts {
     public static CheckContext discovered(Target target, LayoutSpec layout, Instant now, ZoneId zone)
             throws IOException {
         BackupCatalog catalog = new BackupCatalog(target, layout, zone);
-        return new CheckContext(set(layout), target, catalog, catalog.discover(), now, zone, 1, 1, Progress.NONE);
+        return new CheckContext(set(layout), target, catalog, catalog.find().at(now), zone, 1, 1, Progress.NONE);
     }
 
     /** A folder backup taken at a time, dated by its name. */

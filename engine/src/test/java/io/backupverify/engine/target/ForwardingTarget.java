@@ -43,4 +43,9 @@ public abstract class ForwardingTarget implements Target {
     public Optional<StorageUsage> usage() throws IOException {
         return delegate.usage();
     }
+
+    @Override
+    public Optional<java.nio.file.Path> localPath(String path) {
+        return delegate.localPath(path);
+    }
 }

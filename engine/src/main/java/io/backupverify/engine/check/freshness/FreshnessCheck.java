@@ -9,7 +9,6 @@ import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.FreshnessSpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,9 +20,6 @@ import java.util.Optional;
 public final class FreshnessCheck implements Check {
     public static final String ID = "freshness";
 
-    /** How far in the future a backup may be dated before its time is taken for a clock or time-zone mistake. */
-    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
-    private static final int MAX_LISTED_FUTURE = 50;
 
     private final FreshnessSpec spec;
 
@@ -40,19 +36,15 @@ public final class FreshnessCheck implements Check {
     public CheckResult run(CheckContext context) {
         Duration maxAge = spec.maxAge().duration();
         CheckResult.Builder result = CheckResult.builder(ID).metric("maxAgeSeconds", maxAge.getSeconds());
-        if (context.latest().isEmpty()) {
+        if (context.allBackups().isEmpty()) {
             return result.noBackupFound().build();
         }
-        Instant latestPossible = context.now().plus(CLOCK_TOLERANCE);
-        List<Backup> future = context.backups().stream().filter(b -> b.time().isAfter(latestPossible)).toList();
-        future.stream().limit(MAX_LISTED_FUTURE).forEach(backup -> result.finding(Finding.warn(backup.id(),
-                "the backup time " + backup.time() + " lies in the future; check the clock or the time zone of "
-                        + "the names")));
-        Optional<Backup> newest = context.backups().stream().filter(b -> !b.time().isAfter(latestPossible))
-                .reduce((older, newer) -> newer);
+        List<Backup> future = context.timeline().future();
+        result.findings(context.skippedBackups());
+        Optional<Backup> newest = context.latest();
         if (newest.isEmpty()) {
             return result.metric("futureBackups", future.size())
-                    .summary("newest backup " + future.get(future.size() - 1).id() + " is dated in the future")
+                    .summary("every backup is dated in the future, the newest " + future.get(future.size() - 1).id())
                     .build();
         }
         Backup backup = newest.get();

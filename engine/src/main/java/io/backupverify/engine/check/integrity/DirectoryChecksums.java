@@ -6,6 +6,8 @@ import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import io.backupverify.engine.checksum.ManifestEntry;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.EntryType;
+import io.backupverify.engine.target.Target;
+import io.backupverify.engine.util.Glob;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,13 +19,21 @@ import java.util.Optional;
  */
 final class DirectoryChecksums {
 
+    private final Target target;
     private final String configuredManifest;
+    private final List<Ignored> ignored;
     private final ManifestLoader loader;
     private final Findings findings;
 
-    /** @param configuredManifest the manifest the plan names, a path inside each backup; null to look for one */
-    DirectoryChecksums(String configuredManifest, ManifestLoader loader, Findings findings) {
+    /**
+     * @param configuredManifest the manifest the plan names, a path inside each backup; null to look for one
+     * @param ignore             patterns of paths inside a backup not to report as unlisted or as links out
+     */
+    DirectoryChecksums(Target target, String configuredManifest, List<String> ignore, ManifestLoader loader,
+            Findings findings) {
+        this.target = target;
         this.configuredManifest = configuredManifest;
+        this.ignored = ignore.stream().map(p -> new Ignored(Glob.compile(p), !p.contains("/"))).toList();
         this.loader = loader;
         this.findings = findings;
     }
@@ -59,13 +69,21 @@ final class DirectoryChecksums {
     private boolean fromManifest(BackupIndex index, Entry manifest, ReadList reads) {
         String folder = BackupPaths.parent(index.relative(manifest));
         String name = BackupPaths.baseName(manifest.path());
+        AbsoluteNames absolute = new AbsoluteNames(target, index.contents().backup());
+        int[] absoluteLines = new int[2];
         index.markListed(manifest);
-        return loader.stream(manifest, false, entry -> {
-            Optional<String> path = BackupPaths.resolve(folder, entry.name());
+        boolean clean = loader.stream(manifest, false, entry -> {
+            boolean isAbsolute = AbsoluteNames.isAbsolute(entry.name());
+            Optional<String> path = isAbsolute ? absolute.inside(entry.name())
+                    : BackupPaths.resolve(folder, entry.name());
             if (path.isEmpty()) {
                 findings.add(Problem.NOT_READ, manifest.path(), name + " line " + entry.line() + " names '"
-                        + entry.name() + "', which is outside the backup; not read");
+                        + entry.name() + "', which is outside the backup; not read"
+                        + (isAbsolute ? " (the backup is " + absolute.where() + ")" : ""));
                 return;
+            }
+            if (isAbsolute && absoluteLines[0]++ == 0) {
+                absoluteLines[1] = entry.line();
             }
             Entry listed = index.find(path.get());
             if (listed == null) {
@@ -74,13 +92,19 @@ final class DirectoryChecksums {
                 return;
             }
             if (listed == manifest) {
-                findings.add(Problem.NOTICE, manifest.path(), name + " line " + entry.line()
+                findings.add(Problem.NOTE, manifest.path(), name + " line " + entry.line()
                         + " lists the manifest itself, which cannot hold its own checksum; not read");
                 return;
             }
             index.markListed(listed);
             reads.add(index, listed, entry, name, path.get());
         });
+        if (absoluteLines[0] > 0) {
+            findings.add(Problem.NOTE, manifest.path(), name + " names " + absoluteLines[0] + " file"
+                    + (absoluteLines[0] == 1 ? "" : "s") + " by absolute paths (from line " + absoluteLines[1]
+                    + "); they were verified as the files inside " + absolute.where());
+        }
+        return clean;
     }
 
     private static boolean hasSidecars(BackupIndex index) {
@@ -123,6 +147,9 @@ final class DirectoryChecksums {
 
     private void reportUnlisted(BackupIndex index, boolean clean, String unlistedMessage) {
         index.forEachUnlisted(entry -> {
+            if (isIgnored(index.relative(entry), entry.name())) {
+                return;
+            }
             if (entry.type() == EntryType.SYMLINK && !pointsInside(index, entry)) {
                 findings.add(Problem.OUTSIDE_LINK, entry.path(), "symbolic link pointing outside the backup (to "
                         + entry.linkTarget() + "); not followed");
@@ -130,6 +157,15 @@ final class DirectoryChecksums {
                 findings.add(Problem.UNLISTED, entry.path(), unlistedMessage);
             }
         });
+    }
+
+    /** A pattern with a {@code /} matches the path inside the backup; one without matches a name at any depth. */
+    private boolean isIgnored(String relative, String name) {
+        return ignored.stream().anyMatch(pattern -> pattern.glob().matches(relative)
+                || pattern.byName() && pattern.glob().matches(name));
+    }
+
+    private record Ignored(Glob glob, boolean byName) {
     }
 
     private static boolean pointsInside(BackupIndex index, Entry link) {

@@ -1,6 +1,7 @@
 package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -29,8 +30,10 @@ final class Findings {
         return counts.getOrDefault(problem, 0L);
     }
 
+    /** How many problems were found; notes, which are not problems, do not count. */
     synchronized long total() {
-        return counts.values().stream().mapToLong(Long::longValue).sum();
+        return counts.entrySet().stream().filter(e -> e.getKey().severity() != Status.PASS)
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** The findings, worst kinds first and by item within a kind, with a line for those not listed. */

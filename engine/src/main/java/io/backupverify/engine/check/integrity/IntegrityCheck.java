@@ -36,7 +36,7 @@ public final class IntegrityCheck implements Check {
     public CheckResult run(CheckContext context) throws IOException, InterruptedException {
         long started = System.nanoTime();
         CheckResult.Builder result = CheckResult.builder(ID);
-        List<Backup> backups = spec.scope() == IntegrityScope.ALL ? context.backups()
+        List<Backup> backups = spec.scope() == IntegrityScope.ALL ? context.allBackups()
                 : context.latest().map(List::of).orElse(List.of());
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
@@ -62,7 +62,8 @@ public final class IntegrityCheck implements Check {
     private void collect(CheckContext context, List<Backup> backups, ReadList reads, Findings findings) {
         ManifestLoader loader = new ManifestLoader(context.target(), findings);
         boolean folders = context.set().layout().kind() == LayoutKind.DIRECTORY_PER_BACKUP;
-        DirectoryChecksums directories = new DirectoryChecksums(spec.manifest(), loader, findings);
+        DirectoryChecksums directories = new DirectoryChecksums(context.target(), spec.manifest(), spec.ignore(), loader,
+                findings);
         FileChecksums files = new FileChecksums(context.target(), spec.manifest(), loader, findings);
         for (Backup backup : backups) {
             BackupIndex index;

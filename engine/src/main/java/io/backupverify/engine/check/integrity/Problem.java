@@ -17,7 +17,12 @@ enum Problem {
     UNLISTED(Status.WARN, "unlistedFiles", "unlisted file", "unlisted files"),
     OUTSIDE_LINK(Status.WARN, "outsideLinks", "link out of the backup", "links out of the backup"),
     /** Something worth knowing that does not make the backup bad, such as a sidecar naming another file. */
-    NOTICE(Status.WARN, "notices", "notice", "notices");
+    NOTICE(Status.WARN, "notices", "notice", "notices"),
+    /**
+     * Worth knowing and nothing wrong, such as a manifest listing itself or naming files by absolute paths; it
+     * never changes the verdict.
+     */
+    NOTE(Status.PASS, "notes", "note", "notes");
 
     private final Status severity;
     private final String metric;

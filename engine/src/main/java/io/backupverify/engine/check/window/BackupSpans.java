@@ -6,6 +6,7 @@ import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.target.Entry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,6 +25,8 @@ final class BackupSpans {
     private static final Pattern DATE_PART = Pattern.compile("\\{([^}]*)}");
     private static final Pattern QUOTED = Pattern.compile("'[^']*'");
     private static final Pattern HOUR_LETTER = Pattern.compile("[HhKk]");
+    /** File times spread wider than this tell of a tool that keeps the source's times, not of one run. */
+    private static final Duration IMPLAUSIBLE_SPREAD = Duration.ofDays(1);
 
     private final CheckContext context;
     private final String marker;
@@ -63,6 +66,17 @@ final class BackupSpans {
         if (first == null) {
             throw new UnknownSpanException("holds no files whose times could date the backup; write a " + marker
                     + " marker with its start and end");
+        }
+        if (Duration.between(first, last).compareTo(IMPLAUSIBLE_SPREAD) > 0) {
+            throw new UnknownSpanException("cannot tell when this backup ran: its file times span from " + first
+                    + " to " + last + ", as when a tool such as rsync -a or cp -p keeps the source's modification "
+                    + "times; write a " + marker + " marker with the real start and end");
+        }
+        if ("name".equals(backup.timeSource()) && last.isBefore(backup.time().minus(IMPLAUSIBLE_SPREAD))) {
+            throw new UnknownSpanException("cannot tell when this backup ran: its newest file time " + last
+                    + " is more than a day before the time in its name " + backup.time() + ", as when a tool "
+                    + "keeps the source's modification times; write a " + marker + " marker with the real start "
+                    + "and end");
         }
         return new BackupSpan(first, last, "file times");
     }

@@ -30,8 +30,6 @@ public final class WindowCheck implements Check {
     public static final String ID = "window";
     static final int MAX_LISTED_DURATIONS = 1000;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    /** File times spread wider than this suggest a tool that keeps the source's modification times. */
-    private static final Duration IMPLAUSIBLE_SPREAD = Duration.ofDays(1);
 
     private final WindowSpec spec;
 
@@ -92,7 +90,7 @@ public final class WindowCheck implements Check {
             if (spec.maxDuration() != null && duration.compareTo(spec.maxDuration().duration()) > 0) {
                 overlong++;
                 result.finding(new Finding(backup.id(), "ran " + DurationValue.format(duration)
-                        + ", longer than maxDuration " + spec.maxDuration() + hint(span), severity));
+                        + ", longer than maxDuration " + spec.maxDuration(), severity));
             }
             longest = longest == null || duration.compareTo(longest) > 0 ? duration : longest;
             newestSpan = backup == newest ? span : newestSpan;
@@ -136,15 +134,7 @@ public final class WindowCheck implements Check {
         } else {
             what = started + " and " + ended + ", outside " + named;
         }
-        return what + hint(span);
-    }
-
-    private static String hint(BackupSpan span) {
-        if ("file times".equals(span.source()) && span.duration().compareTo(IMPLAUSIBLE_SPREAD) > 0) {
-            return "; the file times span more than a day: if the backup tool keeps the source's modification "
-                    + "times, write a marker file with the real start and end";
-        }
-        return "";
+        return what;
     }
 
     private static Map<String, Object> entry(Backup backup, BackupSpan span, boolean inWindow) {

@@ -146,11 +146,20 @@ class WindowCheckTest {
     }
 
     @Test
-    void hintsAtAMarkerWhenFileTimesLookPreserved() throws IOException {
+    void fileTimesThatCannotDescribeARunAreAnErrorNotAFailure() throws IOException {
         folder("db-2026-11-26", "2019-03-01T10:00:00Z", "2026-11-26T02:00:00Z");
         CheckResult result = run(spec(null, null, "3h", null), FOLDERS, UTC);
-        assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.findings().get(0).message()).contains("the file times span more than a day");
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.findings().get(0).message()).startsWith("cannot tell when this backup ran")
+                .contains("backup-info.json marker");
+    }
+
+    @Test
+    void fileTimesAllWellBeforeTheNamedTimeAreAnErrorToo() throws IOException {
+        folder("db-2026-11-26", "2026-10-01T10:00:00Z", "2026-10-01T10:30:00Z");
+        CheckResult result = run(spec("01:00", "05:00", "3h", null), FOLDERS, UTC);
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.findings().get(0).message()).contains("before the time in its name");
     }
 
     @Test

@@ -1,0 +1,161 @@
+package io.backupverify.engine.check.access;
+
+import io.backupverify.engine.backup.Backup;
+import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.CheckContext;
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.PostureBackups;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.plan.AccessSpec;
+import io.backupverify.engine.plan.AccessSpec.Permission;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.PosixAttributes;
+import io.backupverify.engine.target.PosixFileInfo;
+import io.backupverify.engine.target.PublicAccess;
+import io.backupverify.engine.target.Target;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who can read or change the backups: a store opened to the public, files others can read (the file readable by
+ * others and every folder down to it passable by others), anything others can write, owners and groups other
+ * than the expected ones, and write permission held by users or groups not among {@code writers}.
+ */
+public final class AccessCheck implements Check {
+    private final AccessSpec spec;
+
+    public AccessCheck(AccessSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String id() {
+        return "access";
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) throws IOException {
+        CheckResult.Builder result = CheckResult.builder(id());
+        Target target = context.target();
+        Status unknown = PostureBackups.verdictFor(spec.unknown());
+        publicAccess(target, result, unknown);
+        if (!(target instanceof PosixAttributes posix)) {
+            if (spec.owner() != null || spec.group() != null || !spec.writers().isEmpty()) {
+                result.finding(new Finding(target.description(), "owner, group and writers are set, but this kind "
+                        + "of target keeps no file owners or permissions", unknown));
+            }
+            return result.summary("public access examined; this target keeps no file permissions").build();
+        }
+        List<Backup> backups = PostureBackups.select(context, spec.scope());
+        if (backups.isEmpty()) {
+            return result.noBackupFound().build();
+        }
+        Walk walk = new Walk(posix, result);
+        walk.examine("", "(target folder)", true);
+        for (Backup backup : backups) {
+            BackupContents contents = context.contents(backup);
+            if (backup.directory()) {
+                walk.examine(backup.path(), backup.id(), true);
+            }
+            for (Entry entry : contents.entries()) {
+                if (entry.isFile() || entry.isDirectory()) {
+                    String item = backup.directory() ? backup.id() + "/" + contents.relativePath(entry)
+                            : entry.path();
+                    walk.examine(entry.path(), item, entry.isDirectory());
+                }
+            }
+        }
+        walk.problems.finish(result);
+        result.metric("entriesExamined", walk.examined);
+        result.metric("readableByOthers", walk.readableByOthers);
+        result.metric("owners", List.copyOf(walk.owners));
+        return result.summary(walk.examined + " files and folders examined; " + walk.problems.total()
+                + " access problem" + (walk.problems.total() == 1 ? "" : "s")).build();
+    }
+
+    private void publicAccess(Target target, CheckResult.Builder result, Status unknown) throws IOException {
+        if (spec.publicAccess() != Permission.FORBID) {
+            return;
+        }
+        if (target instanceof PublicAccess store) {
+            List<String> grants = store.publicGrants();
+            for (String grant : grants) {
+                result.finding(Finding.fail(target.description(), "open to the public: " + grant));
+            }
+            result.metric("publicGrants", grants.size());
+        } else if (!(target instanceof PosixAttributes)) {
+            result.finding(new Finding(target.description(), "this kind of target cannot tell whether it is open "
+                    + "to the public", unknown));
+        }
+    }
+
+    /** Examines entries parent first, remembering which folders others may pass through. */
+    private final class Walk {
+        private final PosixAttributes posix;
+        private final CheckResult.Builder result;
+        private final LimitedFindings problems = new LimitedFindings();
+        private final Map<String, Boolean> passableByOthers = new HashMap<>();
+        private final Set<String> owners = new LinkedHashSet<>();
+        private long examined;
+        private long readableByOthers;
+
+        Walk(PosixAttributes posix, CheckResult.Builder result) {
+            this.posix = posix;
+            this.result = result;
+        }
+
+        void examine(String path, String item, boolean folder) throws IOException {
+            PosixFileInfo info = posix.posix(path);
+            examined++;
+            owners.add(info.owner() + ":" + info.group());
+            boolean reachable = parentPassable(path);
+            if (folder) {
+                passableByOthers.put(path, reachable && (info.mode() & 0001) != 0);
+            } else if (reachable && info.othersCanRead()) {
+                readableByOthers++;
+                if (spec.worldReadable() == Permission.FORBID) {
+                    problems.add(result, "files readable by anyone", Status.FAIL, item, "readable by anyone ("
+                            + info.symbolic() + ")");
+                }
+            }
+            if (info.othersCanWrite()) {
+                problems.add(result, "entries writable by anyone", Status.FAIL, item, "writable by anyone ("
+                        + info.symbolic() + "): anyone on the machine can change or delete backups");
+            }
+            if (spec.owner() != null && !spec.owner().equals(info.owner())) {
+                problems.add(result, "entries with another owner", Status.FAIL, item, "owned by " + info.owner()
+                        + ", expected " + spec.owner());
+            }
+            if (spec.group() != null && !spec.group().equals(info.group())) {
+                problems.add(result, "entries with another group", Status.FAIL, item, "group " + info.group()
+                        + ", expected " + spec.group());
+            }
+            if (!spec.writers().isEmpty()) {
+                if (info.ownerCanWrite() && !spec.writers().contains(info.owner())) {
+                    problems.add(result, "entries writable by unlisted users", Status.FAIL, item, "writable by its "
+                            + "owner " + info.owner() + ", who is not among the writers " + spec.writers());
+                }
+                if (info.groupCanWrite() && !spec.writers().contains(info.group())) {
+                    problems.add(result, "entries writable by unlisted groups", Status.FAIL, item, "writable by "
+                            + "group " + info.group() + ", which is not among the writers " + spec.writers());
+                }
+            }
+        }
+
+        /** Folders above the target are not looked at: an unknown parent counts as passable. */
+        private boolean parentPassable(String path) {
+            if (path.isEmpty()) {
+                return true;
+            }
+            int slash = path.lastIndexOf('/');
+            String parent = slash < 0 ? "" : path.substring(0, slash);
+            return passableByOthers.getOrDefault(parent, Boolean.TRUE);
+        }
+    }
+}

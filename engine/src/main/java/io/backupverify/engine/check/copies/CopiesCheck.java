@@ -1,0 +1,225 @@
+package io.backupverify.engine.check.copies;
+
+import io.backupverify.engine.backup.Backup;
+import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.CheckContext;
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.OtherSets;
+import io.backupverify.engine.check.PostureBackups;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.plan.BackupSetSpec;
+import io.backupverify.engine.plan.CopiesSpec;
+import io.backupverify.engine.plan.IntegrityScope;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.Target;
+import io.backupverify.engine.util.IoErrors;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The 3-2-1 rule: the newest backup of this set is also at every listed set, whole and identical, and the copies
+ * that agree are enough in number, providers and off-site places. A copy is the backup of the same name at the
+ * other set, or else the one taken at the same time.
+ */
+public final class CopiesCheck implements Check {
+    private final CopiesSpec spec;
+
+    public CopiesCheck(CopiesSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String id() {
+        return "copies";
+    }
+
+    @Override
+    public CheckResult run(CheckContext context) throws IOException {
+        CheckResult.Builder result = CheckResult.builder(id());
+        List<Backup> newest = PostureBackups.select(context, IntegrityScope.LATEST);
+        if (newest.isEmpty()) {
+            return result.noBackupFound().build();
+        }
+        Backup original = newest.get(0);
+        BackupContents originalContents = context.contents(original);
+        Map<String, Entry> originalFiles = files(originalContents);
+        Optional<Map<String, String>> originalDigests = spec.compare() == CopiesSpec.Comparison.MANIFEST
+                ? ManifestDigests.read(context.target(), originalContents) : Optional.empty();
+        Tally tally = new Tally();
+        tally.count(context.set());
+        Map<String, String> digestCache = new TreeMap<>();
+        for (String name : spec.at()) {
+            try (OtherSets.OpenedSet other = context.otherSets().open(name)) {
+                Optional<Backup> copy = counterpart(original, other.backups());
+                if (copy.isEmpty()) {
+                    result.finding(Finding.fail(name + ":" + original.id(), "no copy of " + original.id() + " at "
+                            + name + " (" + other.target().description() + ")"));
+                    continue;
+                }
+                BackupContents copyContents = other.catalog().contents(copy.get());
+                Comparison comparison = new Comparison(context.target(), originalContents, originalFiles,
+                        originalDigests, other, copyContents, digestCache);
+                List<Finding> differences = comparison.run();
+                result.findings(differences);
+                tally.comparedBy.add(comparison.method);
+                if (differences.stream().noneMatch(f -> f.severity().isWorseThan(Status.WARN))) {
+                    tally.count(other.spec());
+                }
+            } catch (IOException e) {
+                result.finding(Finding.error(name, "cannot read the copy at " + name + ": " + IoErrors.describe(e)));
+            }
+        }
+        if (tally.copies < spec.minCopies()) {
+            result.finding(Finding.fail(original.id(), tally.copies + " identical cop" + (tally.copies == 1 ? "y" : "ies")
+                    + " of the newest backup, fewer than minCopies " + spec.minCopies()));
+        }
+        if (tally.providers.size() < spec.minProviders()) {
+            result.finding(Finding.fail(original.id(), "copies on " + tally.providers.size() + " provider"
+                    + (tally.providers.size() == 1 ? "" : "s") + " " + tally.providers + ", fewer than minProviders "
+                    + spec.minProviders()));
+        }
+        if (tally.offsite < spec.offsite()) {
+            result.finding(Finding.fail(original.id(), tally.offsite + " off-site cop" + (tally.offsite == 1 ? "y"
+                    : "ies") + ", fewer than the " + spec.offsite() + " required"));
+        }
+        result.metric("backup", original.id()).metric("copies", tally.copies)
+                .metric("providers", List.copyOf(tally.providers)).metric("offsiteCopies", tally.offsite)
+                .metric("comparedBy", tally.comparedBy.isEmpty() ? "nothing" : String.join(", ", tally.comparedBy));
+        return result.summary(original.id() + ": " + tally.copies + " identical cop" + (tally.copies == 1 ? "y" : "ies")
+                + " on " + tally.providers.size() + " provider" + (tally.providers.size() == 1 ? "" : "s") + ", "
+                + tally.offsite + " off-site").build();
+    }
+
+    /** The copy's backup of the same name, or else one taken at the same time (names read from other patterns). */
+    private static Optional<Backup> counterpart(Backup original, List<Backup> candidates) {
+        Optional<Backup> sameName = candidates.stream().filter(b -> b.id().equals(original.id())).findFirst();
+        if (sameName.isPresent() || !original.timeSource().equals("name")) {
+            return sameName;
+        }
+        return candidates.stream().filter(b -> b.timeSource().equals("name") && b.time().equals(original.time())
+                && b.directory() == original.directory()).findFirst();
+    }
+
+    static Map<String, Entry> files(BackupContents contents) {
+        Map<String, Entry> files = new TreeMap<>();
+        for (Entry entry : contents.entries()) {
+            if (entry.isFile()) {
+                files.put(contents.relativePath(entry), entry);
+            }
+        }
+        return files;
+    }
+
+    /** Copies that agree, the providers they are on and how many are off-site. */
+    private static final class Tally {
+        private int copies;
+        private int offsite;
+        private final Set<String> providers = new LinkedHashSet<>();
+        private final Set<String> comparedBy = new LinkedHashSet<>();
+
+        void count(BackupSetSpec set) {
+            copies++;
+            providers.add(set.target().provider());
+            if (set.isOffsite()) {
+                offsite++;
+            }
+        }
+    }
+
+    /** Compares one copy with the original, file by file. */
+    private final class Comparison {
+        private final Target originalTarget;
+        private final BackupContents originalContents;
+        private final Map<String, Entry> originalFiles;
+        private final Optional<Map<String, String>> originalDigests;
+        private final OtherSets.OpenedSet other;
+        private final BackupContents copyContents;
+        private final Map<String, String> originalDigestCache;
+        private String method = "content";
+
+        Comparison(Target originalTarget, BackupContents originalContents, Map<String, Entry> originalFiles,
+                Optional<Map<String, String>> originalDigests, OtherSets.OpenedSet other,
+                BackupContents copyContents, Map<String, String> originalDigestCache) {
+            this.originalTarget = originalTarget;
+            this.originalContents = originalContents;
+            this.originalFiles = originalFiles;
+            this.originalDigests = originalDigests;
+            this.other = other;
+            this.copyContents = copyContents;
+            this.originalDigestCache = originalDigestCache;
+        }
+
+        List<Finding> run() throws IOException {
+            List<Finding> findings = new ArrayList<>();
+            String at = other.spec().name();
+            String copyId = copyContents.backup().id();
+            Map<String, Entry> copyFiles = files(copyContents);
+            Optional<Map<String, String>> copyDigests = originalDigests.isPresent()
+                    ? ManifestDigests.read(other.target(), copyContents) : Optional.empty();
+            boolean byManifest = originalDigests.isPresent() && copyDigests.isPresent();
+            method = byManifest ? "manifest digests" : "content (SHA-256 of both sides)";
+            for (Map.Entry<String, Entry> file : originalFiles.entrySet()) {
+                String path = file.getKey();
+                String item = at + ":" + copyId + "/" + path;
+                Entry copy = copyFiles.get(path);
+                if (copy == null) {
+                    findings.add(Finding.fail(item, "missing from the copy at " + at));
+                    continue;
+                }
+                if (copy.size() != file.getValue().size()) {
+                    findings.add(Finding.fail(item, "differs from the original: " + copy.size() + " bytes, the "
+                            + "original has " + file.getValue().size()));
+                    continue;
+                }
+                if (byManifest) {
+                    String mine = originalDigests.get().get(path);
+                    String theirs = copyDigests.get().get(path);
+                    if (mine != null && theirs != null) {
+                        if (!mine.equals(theirs)) {
+                            findings.add(Finding.fail(item, "differs from the original: the manifests give "
+                                    + "different digests"));
+                        }
+                        continue;
+                    }
+                }
+                String mine = originalDigestCache.get(path);
+                if (mine == null) {
+                    try {
+                        mine = ContentDigests.sha256(originalTarget, file.getValue().path());
+                    } catch (IOException e) {
+                        findings.add(Finding.error(originalContents.backup().id() + "/" + path,
+                                "cannot read the original: " + IoErrors.describe(e)));
+                        continue;
+                    }
+                    originalDigestCache.put(path, mine);
+                }
+                String theirs;
+                try {
+                    theirs = ContentDigests.sha256(other.target(), copy.path());
+                } catch (IOException e) {
+                    findings.add(Finding.error(item, "cannot read the copy: " + IoErrors.describe(e)));
+                    continue;
+                }
+                if (!mine.equals(theirs)) {
+                    findings.add(Finding.fail(item, "differs from the original: same size, different content "
+                            + "(SHA-256 " + theirs.substring(0, 12) + "… against " + mine.substring(0, 12) + "…)"));
+                }
+            }
+            for (String path : copyFiles.keySet()) {
+                if (!originalFiles.containsKey(path)) {
+                    findings.add(Finding.warn(at + ":" + copyId + "/" + path, "in the copy at " + at
+                            + " but not in the original " + originalContents.backup().id()));
+                }
+            }
+            return findings;
+        }
+    }
+}

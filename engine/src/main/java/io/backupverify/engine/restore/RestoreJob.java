@@ -1,0 +1,122 @@
+package io.backupverify.engine.restore;
+
+import io.backupverify.engine.backup.Backup;
+import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.plan.BackupSetSpec;
+import io.backupverify.engine.target.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One restore test under way: the backup chosen, where it is, and the scratch folder it may restore into. Reads
+ * of the backup go through {@link #open} so that the time spent fetching and the bytes fetched are measured.
+ */
+public final class RestoreJob {
+    private final BackupSetSpec set;
+    private final Target target;
+    private final Backup backup;
+    private final BackupContents contents;
+    private final Path scratch;
+    private final CredentialResolver credentials;
+    private final FetchMeter fetchMeter = new FetchMeter();
+    private final List<Cleanup> cleanups = new ArrayList<>();
+
+    /** Something to undo after the test whatever its outcome, such as dropping a scratch database. */
+    @FunctionalInterface
+    public interface CleanupAction {
+        void run() throws IOException, InterruptedException;
+    }
+
+    record Cleanup(String description, CleanupAction action) {
+    }
+
+    public RestoreJob(BackupSetSpec set, Target target, Backup backup, BackupContents contents, Path scratch,
+            CredentialResolver credentials) {
+        this.set = set;
+        this.target = target;
+        this.backup = backup;
+        this.contents = contents;
+        this.scratch = scratch;
+        this.credentials = credentials;
+    }
+
+    public BackupSetSpec set() {
+        return set;
+    }
+
+    public Backup backup() {
+        return backup;
+    }
+
+    /** Every entry of the backup, with paths relative to the target's root. */
+    public BackupContents contents() {
+        return contents;
+    }
+
+    /** The folder this test may write into; it is removed afterwards, whatever happens. */
+    public Path scratch() {
+        return scratch;
+    }
+
+    /** Credentials the plan names (for a database server the user names, say). */
+    public CredentialResolver credentials() {
+        return credentials;
+    }
+
+    /** Opens a file of the backup (a path relative to the target's root) and counts its reading as fetch time. */
+    public InputStream open(String path) throws IOException {
+        return fetchMeter.meter(target.open(path));
+    }
+
+    /** Copies a file of the backup into the scratch folder (which must not hold it yet) and returns the copy. */
+    public Path fetch(String path, Path destination) throws IOException {
+        checkInsideScratch(destination);
+        Files.createDirectories(destination.getParent());
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = open(path);
+                OutputStream out = Files.newOutputStream(destination, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                checkInterrupted();
+            }
+        }
+        return destination;
+    }
+
+    private void checkInsideScratch(Path destination) throws IOException {
+        if (!destination.toAbsolutePath().normalize().startsWith(scratch.toAbsolutePath().normalize())) {
+            throw new IOException("internal error: " + destination + " is outside the scratch folder");
+        }
+    }
+
+    /** Registers something to undo after the test (run last first), described for the report. */
+    public synchronized void onCleanup(String description, CleanupAction action) {
+        cleanups.add(new Cleanup(description, action));
+    }
+
+    synchronized List<Cleanup> cleanups() {
+        return List.copyOf(cleanups);
+    }
+
+    FetchMeter fetchMeter() {
+        return fetchMeter;
+    }
+
+    /** Stops a long restore when the test is abandoned (timeout, shutdown). */
+    public static void checkInterrupted() throws InterruptedIOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("the restore test was stopped");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.backupverify.engine.restore;
+
+import io.backupverify.engine.plan.RestoreSpec;
+import io.backupverify.engine.restore.archive.ArchiveRestoreKind;
+import io.backupverify.engine.restore.files.FilesRestoreKind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The restore kinds this build knows, by plan spec type. */
+public final class RestoreKinds {
+    private final Map<Class<?>, RestoreKind<?>> kinds = new LinkedHashMap<>();
+
+    /** Every kind the product ships. */
+    public static RestoreKinds defaults() {
+        return new RestoreKinds()
+                .with(new FilesRestoreKind())
+                .with(new ArchiveRestoreKind());
+        // Database kinds (postgres, mysql) and restic register here.
+    }
+
+    public RestoreKinds with(RestoreKind<?> kind) {
+        kinds.put(kind.specType(), kind);
+        return this;
+    }
+
+    /** The kind that restores this spec. */
+    public Optional<RestoreKind<?>> find(RestoreSpec spec) {
+        return Optional.ofNullable(kinds.get(spec.getClass()));
+    }
+
+    public Collection<RestoreKind<?>> all() {
+        return List.copyOf(new ArrayList<>(kinds.values()));
+    }
+}

@@ -1,0 +1,16 @@
+package io.backupverify.engine.restore;
+
+import io.backupverify.engine.credentials.CredentialResolver;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the restore tests of one run share: the kinds, where scratch folders go, what was found left over from
+ * earlier runs and removed at the start, the plan's folder (validation commands run there) and credentials.
+ */
+record RestoreSession(RestoreKinds kinds, ScratchArea scratch, List<String> staleRemoved, Path planFolder,
+        CredentialResolver credentials) {
+    RestoreSession {
+        staleRemoved = List.copyOf(staleRemoved);
+    }
+}

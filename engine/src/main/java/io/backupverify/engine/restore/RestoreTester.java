@@ -1,0 +1,64 @@
+package io.backupverify.engine.restore;
+
+import io.backupverify.engine.check.Check;
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.plan.BackupSetSpec;
+import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.Verifier;
+import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.Targets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs the restore tests of a plan: for each set with a {@code restoreTest}, the check {@code restore}. Scratch
+ * folders (and databases) earlier runs left behind are removed first, and the results say so.
+ */
+public final class RestoreTester {
+    private final RestoreKinds kinds;
+    private final ScratchArea scratch;
+    private final Function<BackupSetSpec, Target> targetOpener;
+    private final CredentialResolver credentials;
+    private List<String> staleRemoved = List.of();
+
+    /**
+     * @param targetOpener opens a set's target; null opens it with {@link Targets#open}
+     */
+    public RestoreTester(RestoreKinds kinds, ScratchArea scratch, Function<BackupSetSpec, Target> targetOpener,
+            CredentialResolver credentials) {
+        this.kinds = kinds;
+        this.scratch = scratch;
+        this.targetOpener = targetOpener;
+        this.credentials = credentials;
+    }
+
+    public RestoreTester(ScratchArea scratch) {
+        this(RestoreKinds.defaults(), scratch, null, CredentialResolver.NONE);
+    }
+
+    /** Whether the plan has a restore test for any of the named sets (or for any set, when none are named). */
+    public static boolean hasRestoreTests(Plan plan, List<String> sets) {
+        return plan.backupSets().stream()
+                .anyMatch(set -> set.restoreTest() != null && (sets.isEmpty() || sets.contains(set.name())));
+    }
+
+    public RunResult run(Plan plan, VerifyOptions options) throws InterruptedException {
+        List<String> removed = new ArrayList<>(scratch.removeStale(options.clock().instant()));
+        for (RestoreKind<?> kind : kinds.all()) {
+            removed.addAll(kind.removeStale(scratch.root(), options.clock().instant().minus(ScratchArea.STALE_AFTER)));
+        }
+        staleRemoved = List.copyOf(removed);
+        RestoreSession session = new RestoreSession(kinds, scratch, removed, plan.baseDir(), credentials);
+        Function<BackupSetSpec, List<Check>> checks = set -> set.restoreTest() == null ? List.of()
+                : List.of(new RestoreCheck(set.restoreTest(), session));
+        return new Verifier(targetOpener, checks).verify(plan, options);
+    }
+
+    /** What the last run found left over from earlier runs and removed (or could not), one line each. */
+    public List<String> staleRemoved() {
+        return staleRemoved;
+    }
+}

@@ -1,0 +1,223 @@
+package io.backupverify.engine.restore.archive;
+
+import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.backup.ChecksumFileNames;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.plan.ArchiveRestoreSpec;
+import io.backupverify.engine.restore.RestoreJob;
+import io.backupverify.engine.restore.RestoreKind;
+import io.backupverify.engine.restore.RestoreRefusedException;
+import io.backupverify.engine.restore.Restored;
+import io.backupverify.engine.target.Entry;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * {@code kind: archive}: extracts every tar (plain, gzip, zstd, xz, bzip2) and zip archive of the backup into one
+ * restored folder, formats told by content. Tar archives stream from the target; a zip is fetched into the
+ * scratch folder first, because its directory is at its end. Hostile entries are refused by {@link SafeTree}.
+ * Other data files of the backup are noted and not restored; a backup with no archive at all fails.
+ */
+public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec> {
+    private static final int STREAM_BUFFER = 1 << 16;
+    private static final int UNIX_TYPE_MASK = 0170000;
+    private static final int UNIX_REGULAR = 0100000;
+    private static final int UNIX_DIRECTORY = 0040000;
+    private static final int UNIX_SYMLINK = 0120000;
+
+    @Override
+    public String name() {
+        return "archive";
+    }
+
+    @Override
+    public Class<ArchiveRestoreSpec> specType() {
+        return ArchiveRestoreSpec.class;
+    }
+
+    @Override
+    public Restored restore(ArchiveRestoreSpec spec, RestoreJob job) throws IOException {
+        Path root = Files.createDirectory(job.scratch().resolve("restored"));
+        AtomicLong archiveBytes = new AtomicLong();
+        SafeTree tree = new SafeTree(root, spec.limits(), archiveBytes::get);
+        BackupContents contents = job.contents();
+        List<Finding> notes = new ArrayList<>();
+        int archives = 0;
+        List<String> others = new ArrayList<>();
+        for (Entry entry : contents.entries()) {
+            if (!entry.isFile() || ChecksumFileNames.isMetadataFile(entry.name())) {
+                continue;
+            }
+            String name = contents.relativePath(entry);
+            if (extract(job, entry, name, tree, archiveBytes)) {
+                archives++;
+            } else {
+                notes.add(Finding.warn(name, "not a tar or zip archive; not restored"));
+                others.add(name);
+            }
+        }
+        if (archives == 0) {
+            throw new RestoreRefusedException(job.backup().id(), "no tar or zip archive in the backup to restore"
+                    + (others.isEmpty() ? "" : "; not archives: " + String.join(", ", others)));
+        }
+        tree.finish();
+        return Restored.folder(root, tree.files(), tree.bytes(), notes);
+    }
+
+    /** Extracts one file of the backup if it is an archive; false if it is not one. */
+    private boolean extract(RestoreJob job, Entry entry, String name, SafeTree tree, AtomicLong archiveBytes)
+            throws IOException {
+        try (BufferedInputStream raw = new BufferedInputStream(
+                new ProgressCounter(ArchiveErrors.fromTarget(job.open(entry.path())), archiveBytes), STREAM_BUFFER)) {
+            ArchiveFormat outer = peek(raw, name);
+            if (outer == ArchiveFormat.ZIP) {
+                extractZip(job, raw, name, tree, archiveBytes);
+                return true;
+            }
+            InputStream tarStream = raw;
+            if (outer.isCompression()) {
+                InputStream decompressed = ArchiveErrors.call(() -> outer.decompress(raw), name);
+                BufferedInputStream buffered = new BufferedInputStream(decompressed, STREAM_BUFFER);
+                if (peek(buffered, name) != ArchiveFormat.TAR) {
+                    return false;
+                }
+                tarStream = buffered;
+            } else if (outer != ArchiveFormat.TAR) {
+                return false;
+            }
+            extractTar(tarStream, name, tree);
+            return true;
+        }
+    }
+
+    /** The format of what the stream starts with, leaving the stream where it was. */
+    private static ArchiveFormat peek(BufferedInputStream in, String name) throws IOException {
+        byte[] header = new byte[ArchiveFormat.HEADER_BYTES];
+        in.mark(ArchiveFormat.HEADER_BYTES);
+        int length = 0;
+        while (length < header.length) {
+            int offset = length;
+            int read = ArchiveErrors.call(() -> in.read(header, offset, header.length - offset), name);
+            if (read < 0) {
+                break;
+            }
+            length += read;
+        }
+        in.reset();
+        return ArchiveFormat.detect(header, length);
+    }
+
+    private static void extractTar(InputStream in, String archive, SafeTree tree) throws IOException {
+        TarArchiveInputStream tar = new TarArchiveInputStream(in);
+        while (true) {
+            TarArchiveEntry entry = ArchiveErrors.call(tar::getNextEntry, archive);
+            if (entry == null) {
+                break;
+            }
+            String item = archive + ": " + entry.getName();
+            if (entry.isSymbolicLink()) {
+                tree.symbolicLink(entry.getName(), item, entry.getLinkName());
+            } else if (entry.isLink()) {
+                tree.hardLink(entry.getName(), item, entry.getLinkName());
+            } else if (entry.isCharacterDevice() || entry.isBlockDevice()) {
+                tree.refuseType(item, "a device file");
+            } else if (entry.isFIFO()) {
+                tree.refuseType(item, "a FIFO (named pipe)");
+            } else if (entry.isDirectory()) {
+                tree.directory(entry.getName(), item);
+            } else if (isRegular(entry)) {
+                tree.file(entry.getName(), item, tar, (entry.getMode() & 0100) != 0, -1);
+            } else {
+                tree.refuseType(item, "an entry of unknown type '" + (char) entry.getLinkFlag() + "'");
+            }
+        }
+    }
+
+    private static boolean isRegular(TarArchiveEntry entry) {
+        byte flag = entry.getLinkFlag();
+        return flag == TarArchiveEntry.LF_NORMAL || flag == TarArchiveEntry.LF_OLDNORM
+                || flag == TarArchiveEntry.LF_CONTIG || entry.isSparse();
+    }
+
+    /** Fetches the zip from its open stream into the scratch folder, then extracts it from there. */
+    private static void extractZip(RestoreJob job, InputStream in, String name, SafeTree tree,
+            AtomicLong archiveBytes) throws IOException {
+        Path fetched = Files.createDirectories(job.scratch().resolve("fetched")).resolve("archive.zip");
+        Files.copy(in, fetched);
+        try (ZipFile zip = ArchiveErrors.call(() -> ZipFile.builder().setPath(fetched).get(), name)) {
+            Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
+            while (entries.hasMoreElements()) {
+                ZipArchiveEntry zipEntry = entries.nextElement();
+                extractZipEntry(zip, zipEntry, name, tree);
+            }
+        } finally {
+            Files.deleteIfExists(fetched);
+        }
+    }
+
+    private static void extractZipEntry(ZipFile zip, ZipArchiveEntry entry, String archive, SafeTree tree)
+            throws IOException {
+        String item = archive + ": " + entry.getName();
+        int type = entry.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX ? entry.getUnixMode() & UNIX_TYPE_MASK : 0;
+        if (type == UNIX_SYMLINK) {
+            String target = ArchiveErrors.call(() -> {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    return new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }, item);
+            tree.symbolicLink(entry.getName(), item, target);
+        } else if (entry.isDirectory() || type == UNIX_DIRECTORY) {
+            tree.directory(entry.getName(), item);
+        } else if (type != 0 && type != UNIX_REGULAR) {
+            tree.refuseType(item, "a device file, FIFO or socket (Unix mode " + Integer.toOctalString(type) + ")");
+        } else {
+            if (!zip.canReadEntryData(entry)) {
+                throw new RestoreRefusedException(item, "cannot be restored: encrypted or compressed with an "
+                        + "unsupported method");
+            }
+            try (InputStream in = ArchiveErrors.call(() -> zip.getInputStream(entry), item)) {
+                boolean executable = (entry.getUnixMode() & 0100) != 0;
+                tree.file(entry.getName(), item, in, executable, entry.getCrc());
+            }
+        }
+    }
+
+    /** Keeps the count of archive bytes read current for the ratio limit while streaming. */
+    private static final class ProgressCounter extends java.io.FilterInputStream {
+        private final AtomicLong total;
+
+        ProgressCounter(InputStream in, AtomicLong total) {
+            super(in);
+            this.total = total;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int value = super.read();
+            if (value >= 0) {
+                total.incrementAndGet();
+            }
+            return value;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                total.addAndGet(read);
+            }
+            return read;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.backupverify.engine.check.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.run.SetResult;
+import io.backupverify.engine.testing.BackupTree;
+import io.backupverify.engine.testing.LoopDisk;
+import io.backupverify.engine.testing.Plans;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Capacity on a real, loop-mounted ext4 file system with 5% of its blocks reserved for root: as df sees it. */
+class CapacityOnExt4Test {
+    private static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
+    private static final String PLAN = """
+            backupSets:
+              - name: nightly
+                target: { type: local, path: backups }
+                layout: { kind: directory-per-backup, namePattern: "nightly-{yyyy-MM-dd}" }
+                checks:
+                  capacity: { warnAt: 92%, failAt: 98% }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private static void backup(LoopDisk disk) throws Exception {
+        new BackupTree(disk.root().resolve("backups")).backup("nightly-2026-11-29", NOW, "db.dump", "dump");
+    }
+
+    private CheckResult capacity(LoopDisk disk) throws Exception {
+        SetResult set = Plans.runSet(PLAN, disk.root(), NOW);
+        return set.checks().get(0);
+    }
+
+    @Test
+    void aDiskDfShowsFullFailsAlthoughItsReservedBlocksAreFree() throws Exception {
+        try (LoopDisk disk = LoopDisk.ext4(dir, 64, 5)) {
+            backup(disk);
+            disk.fillAsUnprivileged();
+            long[] df = disk.dfUsedAndAvailable();
+
+            CheckResult capacity = capacity(disk);
+
+            assertThat(capacity.status()).as(capacity.summary()).isEqualTo(Status.FAIL);
+            assertThat(capacity.metrics()).containsEntry("usedBytes", df[0]).containsEntry("totalBytes", df[0] + df[1]);
+            assertThat((Double) capacity.metrics().get("usedPercent")).isGreaterThanOrEqualTo(99.0);
+        }
+    }
+
+    @Test
+    void anEmptyDiskIsMeasuredAsDfMeasuresIt() throws Exception {
+        try (LoopDisk disk = LoopDisk.ext4(dir, 64, 5)) {
+            backup(disk);
+            long[] df = disk.dfUsedAndAvailable();
+
+            CheckResult capacity = capacity(disk);
+
+            assertThat(capacity.status()).isEqualTo(Status.PASS);
+            assertThat(capacity.metrics()).containsEntry("usedBytes", df[0]).containsEntry("totalBytes", df[0] + df[1]);
+        }
+    }
+}

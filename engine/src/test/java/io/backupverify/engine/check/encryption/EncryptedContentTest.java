@@ -1,0 +1,97 @@
+package io.backupverify.engine.check.encryption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.testing.ExternalTools;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Encrypted formats recognised in the real output of age, gpg and openssl; plaintext is never taken for them. */
+class EncryptedContentTest {
+    @TempDir
+    Path dir;
+
+    private Optional<String> recognise(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return EncryptedContent.recognise(bytes, Math.min(bytes.length, EncryptedContent.HEAD_BYTES));
+    }
+
+    private Path plaintext() throws IOException {
+        return Files.writeString(dir.resolve("orders.dump"), "-- PostgreSQL database dump\nCOPY orders;\n".repeat(50));
+    }
+
+    @Test
+    void ageBinaryAndArmoredOutputIsRecognised() throws Exception {
+        ExternalTools.require("age");
+        ExternalTools.require("age-keygen");
+        Path input = plaintext();
+        ExternalTools.run(dir, "age-keygen", "-o", "key.txt");
+        String recipient = Files.readAllLines(dir.resolve("key.txt")).stream()
+                .filter(l -> l.startsWith("# public key: ")).findFirst().orElseThrow().substring(14);
+        ExternalTools.run(dir, "age", "-r", recipient, "-o", "orders.dump.age", input.toString());
+        ExternalTools.run(dir, "age", "-a", "-r", recipient, "-o", "orders.dump.age.asc", input.toString());
+        assertThat(recognise(dir.resolve("orders.dump.age"))).contains("age");
+        assertThat(recognise(dir.resolve("orders.dump.age.asc"))).contains("age");
+    }
+
+    @Test
+    void gpgSymmetricPublicKeyAndArmoredOutputIsRecognised() throws Exception {
+        ExternalTools.require("gpg");
+        Path input = plaintext();
+        Path home = Files.createDirectories(dir.resolve("gnupg"));
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> env = Map.of("GNUPGHOME", home.toString());
+        ExternalTools.run(dir, env, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "canary",
+                "-c", "-o", "sym.gpg", input.toString());
+        ExternalTools.run(dir, env, "gpg", "--batch", "--passphrase", "", "--quick-gen-key", "backup@example.org",
+                "ed25519", "default", "never");
+        ExternalTools.run(dir, env, "gpg", "--batch", "--quick-add-key", "--passphrase", "",
+                fingerprint(env), "cv25519", "encr", "never");
+        ExternalTools.run(dir, env, "gpg", "--batch", "--trust-model", "always", "-r", "backup@example.org", "-e",
+                "-o", "pub.gpg", input.toString());
+        ExternalTools.run(dir, env, "gpg", "--batch", "--trust-model", "always", "-a", "-r", "backup@example.org",
+                "-e", "-o", "pub.asc", input.toString());
+        assertThat(recognise(dir.resolve("sym.gpg"))).contains("openpgp");
+        assertThat(recognise(dir.resolve("pub.gpg"))).contains("openpgp");
+        assertThat(recognise(dir.resolve("pub.asc"))).contains("openpgp");
+        // Signed but not encrypted: readable by anyone, so not encrypted.
+        ExternalTools.run(dir, env, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "-s",
+                "-o", "signed.gpg", input.toString());
+        assertThat(recognise(dir.resolve("signed.gpg"))).isEmpty();
+    }
+
+    private String fingerprint(Map<String, String> env) throws Exception {
+        String listing = ExternalTools.run(dir, env, "gpg", "--batch", "--with-colons", "--list-keys");
+        return listing.lines().filter(l -> l.startsWith("fpr:")).findFirst().orElseThrow().split(":")[9];
+    }
+
+    @Test
+    void opensslEncWithSaltIsRecognised() throws Exception {
+        ExternalTools.require("openssl");
+        Path input = plaintext();
+        ExternalTools.run(dir, "openssl", "enc", "-aes-256-cbc", "-pbkdf2", "-salt", "-pass", "pass:canary", "-in",
+                input.toString(), "-out", "orders.dump.enc");
+        assertThat(recognise(dir.resolve("orders.dump.enc"))).contains("openssl-enc");
+    }
+
+    @Test
+    void plaintextCompressedAndRandomLookingFilesAreNotEncrypted() throws IOException {
+        assertThat(recognise(plaintext())).isEmpty();
+        Path gz = dir.resolve("orders.dump.gz");
+        try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("orders".repeat(1000).getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(recognise(gz)).isEmpty();
+        assertThat(EncryptedContent.recognise("Salted_".getBytes(StandardCharsets.US_ASCII), 7)).isEmpty();
+        assertThat(EncryptedContent.recognise(new byte[0], 0)).isEmpty();
+        // An OpenPGP-looking first byte with an unknown version is not taken for an encrypted message.
+        assertThat(EncryptedContent.recognise(new byte[] {(byte) 0x8c, 0x0d, 0x09, 0x07}, 4)).isEmpty();
+    }
+}

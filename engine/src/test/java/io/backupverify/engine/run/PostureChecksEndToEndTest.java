@@ -1,0 +1,286 @@
+package io.backupverify.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.testing.BackupTree;
+import io.backupverify.engine.testing.ExternalTools;
+import io.backupverify.engine.testing.Plans;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Encryption, access, immutability and copies on real folders, from plan text to verdicts. */
+class PostureChecksEndToEndTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
+    private static final Instant LAST_NIGHT = Instant.parse("2026-11-29T02:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private static CheckResult check(RunResult run, String set, String id) {
+        return run.sets().stream().filter(s -> s.name().equals(set)).findFirst().orElseThrow().checks().stream()
+                .filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<String> items(CheckResult result, Status severity) {
+        return result.findings().stream().filter(f -> f.severity() == severity).map(Finding::item).toList();
+    }
+
+    private static String onePlan(String checks) {
+        return """
+                backupSets:
+                  - name: orders
+                    target: { type: local, path: orders }
+                    layout: { kind: directory-per-backup, namePattern: "nightly-{yyyy-MM-dd}" }
+                    checks:
+                %s
+                """.formatted(checks.indent(6));
+    }
+
+    @Test
+    void aPlaintextDumpInAnEncryptedSetFailsByName() throws Exception {
+        ExternalTools.require("age");
+        Path backup = Files.createDirectories(dir.resolve("orders/nightly-2026-11-29"));
+        Path plain = Files.writeString(backup.resolve("orders.dump"), "-- PostgreSQL database dump\n".repeat(20));
+        ExternalTools.run(dir, "age-keygen", "-o", "key.txt");
+        String recipient = Files.readAllLines(dir.resolve("key.txt")).stream()
+                .filter(l -> l.startsWith("# public key: ")).findFirst().orElseThrow().substring(14);
+        ExternalTools.run(backup, "age", "-r", recipient, "-o", "customers.dump.age", plain.toString());
+        ExternalTools.run(backup, "sh", "-c", "sha256sum * > SHA256SUMS");
+
+        CheckResult result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders",
+                "encryption");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(items(result, Status.FAIL)).containsExactly("nightly-2026-11-29/orders.dump");
+        assertThat(result.metrics()).containsEntry("encryptedFiles", 1L).containsEntry("plaintextFiles", 1L)
+                .containsEntry("formats", Map.of("age", 1));
+
+        Files.delete(plain);
+        ExternalTools.run(backup, "sh", "-c", "sha256sum * > SHA256SUMS");
+        result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders", "encryption");
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("plaintextFiles", 0L);
+        assertThat(result.metrics().get("transport").toString()).startsWith("a local file system");
+    }
+
+    @Test
+    void aResticRepositoryCopiedToAFolderCountsAsEncrypted() throws Exception {
+        ExternalTools.require("restic");
+        Path backup = Files.createDirectories(dir.resolve("orders/nightly-2026-11-29"));
+        Path source = Files.createDirectories(dir.resolve("source"));
+        Files.writeString(source.resolve("orders.sql"), "INSERT INTO orders VALUES (1);\n".repeat(100));
+        Map<String, String> env = Map.of("RESTIC_PASSWORD", "canary-password", "RESTIC_REPOSITORY",
+                backup.toString());
+        ExternalTools.run(dir, env, "restic", "init");
+        ExternalTools.run(dir, env, "restic", "backup", "--host", "db1", source.toString());
+
+        CheckResult result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders",
+                "encryption");
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.metrics().get("formats").toString()).startsWith("{restic-repository=");
+    }
+
+    @Test
+    void keyAgeAndImmutabilityCannotBeToldOnALocalFolder() throws Exception {
+        new BackupTree(dir.resolve("orders")).backup("nightly-2026-11-29", LAST_NIGHT, "a.bin", "x");
+        RunResult run = Plans.run(onePlan("""
+                encryption: { atRest: report, maxKeyAge: 365d }
+                immutability: { required: true, minRetention: 30d }"""), dir, NOW);
+        assertThat(check(run, "orders", "encryption").status()).isEqualTo(Status.ERROR);
+        assertThat(check(run, "orders", "immutability").status()).isEqualTo(Status.ERROR);
+        assertThat(check(run, "orders", "immutability").findings().get(0).message())
+                .contains("cannot be enforced here");
+
+        run = Plans.run(onePlan("""
+                encryption: { atRest: report, maxKeyAge: 365d, unknown: warn }
+                immutability: { required: true, unknown: warn }"""), dir, NOW);
+        assertThat(check(run, "orders", "encryption").status()).isEqualTo(Status.WARN);
+        assertThat(check(run, "orders", "immutability").status()).isEqualTo(Status.WARN);
+    }
+
+    @Test
+    void accessNamesFilesOthersCanReadOrWriteAndUnexpectedOwners() throws Exception {
+        Path backup = new BackupTree(dir.resolve("orders")).backup("nightly-2026-11-29", LAST_NIGHT,
+                "orders.dump", "secret rows", "customers.dump", "more rows");
+        for (Path path : List.of(dir.resolve("orders"), backup)) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-x--x"));
+        }
+        Files.setPosixFilePermissions(backup.resolve("orders.dump"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(backup.resolve("customers.dump"), PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setPosixFilePermissions(backup.resolve("SHA256SUMS"), PosixFilePermissions.fromString("rw-r-----"));
+        String me = Files.getOwner(backup).getName();
+
+        CheckResult result = check(Plans.run(onePlan("access: { worldReadable: forbid, owner: " + me + " }"), dir,
+                NOW), "orders", "access");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::item).containsExactlyInAnyOrder(
+                "nightly-2026-11-29/orders.dump", "nightly-2026-11-29/customers.dump",
+                "nightly-2026-11-29/customers.dump");
+        assertThat(result.findings()).extracting(Finding::message).anyMatch(m -> m.startsWith("writable by anyone"));
+        assertThat(result.metrics()).containsEntry("readableByOthers", 2L);
+
+        // A folder others cannot pass through protects what is below it.
+        Files.setPosixFilePermissions(backup, PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setPosixFilePermissions(backup.resolve("customers.dump"), PosixFilePermissions.fromString("rw-r--r--"));
+        result = check(Plans.run(onePlan("access: { worldReadable: forbid, owner: " + me + " }"), dir, NOW),
+                "orders", "access");
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("readableByOthers", 0L);
+    }
+
+    @Test
+    void accessNamesOwnersAndWritersNotExpected() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "changing a file's owner and group needs root (CI runs as root)");
+        Path backup = new BackupTree(dir.resolve("orders")).backup("nightly-2026-11-29", LAST_NIGHT,
+                "orders.dump", "rows");
+        for (Path path : List.of(dir.resolve("orders"), backup, backup.resolve("orders.dump"),
+                backup.resolve("SHA256SUMS"))) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path)
+                    ? "rwxrwx---" : "rw-rw----"));
+        }
+        ExternalTools.run(dir, "chgrp", "nogroup", backup.resolve("orders.dump").toString());
+        CheckResult result = check(Plans.run(onePlan("access: { owner: root, writers: [root] }"), dir, NOW),
+                "orders", "access");
+        assertThat(result.findings()).extracting(Finding::item, Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/orders.dump",
+                        "writable by group nogroup, which is not among the writers [root]"));
+        assertThat(check(Plans.run(onePlan("access: { owner: root, writers: [root, nogroup] }"), dir, NOW),
+                "orders", "access").status()).isEqualTo(Status.PASS);
+
+        ExternalTools.run(dir, "chown", "nobody", backup.resolve("orders.dump").toString());
+        result = check(Plans.run(onePlan("access: { owner: root, group: root }"), dir, NOW), "orders", "access");
+        assertThat(result.findings()).extracting(Finding::item, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/orders.dump", "owned by nobody, expected root"),
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/orders.dump",
+                        "group nogroup, expected root"));
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+    }
+
+    private static String copiesPlan(String copies) {
+        return """
+                backupSets:
+                  - name: orders
+                    target: { type: local, path: primary }
+                    layout: { kind: directory-per-backup, namePattern: "nightly-{yyyy-MM-dd}" }
+                    checks:
+                      copies: %s
+                  - name: orders-nas
+                    target: { type: local, path: nas }
+                    layout: { kind: directory-per-backup, namePattern: "nightly-{yyyy-MM-dd}" }
+                    checks:
+                      freshness: { maxAge: 26h }
+                  - name: orders-vault
+                    offsite: true
+                    target: { type: local, path: vault }
+                    layout: { kind: directory-per-backup, namePattern: "orders_{yyyyMMdd}" }
+                    checks:
+                      freshness: { maxAge: 26h }
+                """.formatted(copies);
+    }
+
+    private void threeCopies() throws IOException {
+        for (String place : List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29", "vault/orders_20261129")) {
+            Path backup = Files.createDirectories(dir.resolve(place));
+            Files.writeString(backup.resolve("orders.dump"), "orders rows\n".repeat(1000));
+            Files.writeString(backup.resolve("customers.dump"), "customer rows\n".repeat(500));
+        }
+        Files.createDirectories(dir.resolve("primary/nightly-2026-11-28"));
+        Files.writeString(dir.resolve("primary/nightly-2026-11-28/orders.dump"), "older");
+    }
+
+    @Test
+    void identicalCopiesInThreePlacesPassAndAreCounted() throws Exception {
+        threeCopies();
+        RunResult run = Plans.run(copiesPlan("{ at: [orders-nas, orders-vault], minCopies: 3, offsite: 1 }"), dir,
+                NOW);
+        CheckResult result = check(run, "orders", "copies");
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("copies", 3).containsEntry("offsiteCopies", 1)
+                .containsEntry("providers", List.of("local"));
+        assertThat(result.summary()).startsWith("nightly-2026-11-29: 3 identical copies");
+    }
+
+    @Test
+    void aChangedFileAMissingFileAndAMissingCopyFailByName() throws Exception {
+        threeCopies();
+        byte[] bytes = Files.readAllBytes(dir.resolve("nas/nightly-2026-11-29/orders.dump"));
+        bytes[100] ^= 0x01;
+        Files.write(dir.resolve("nas/nightly-2026-11-29/orders.dump"), bytes);
+        Files.delete(dir.resolve("vault/orders_20261129/customers.dump"));
+        Files.writeString(dir.resolve("vault/orders_20261129/stray.txt"), "x");
+        CheckResult result = check(Plans.run(copiesPlan("{ at: [orders-nas, orders-vault], minCopies: 2 }"), dir,
+                NOW), "orders", "copies");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(items(result, Status.FAIL)).contains("orders-nas:nightly-2026-11-29/orders.dump",
+                "orders-vault:orders_20261129/customers.dump", "nightly-2026-11-29");
+        assertThat(items(result, Status.WARN)).containsExactly("orders-vault:orders_20261129/stray.txt");
+        assertThat(result.metrics()).containsEntry("copies", 1);
+
+        deleteTree(dir.resolve("nas/nightly-2026-11-29"));
+        Files.createDirectories(dir.resolve("nas/nightly-2026-11-27"));
+        result = check(Plans.run(copiesPlan("{ at: [orders-nas], minCopies: 1 }"), dir, NOW), "orders", "copies");
+        assertThat(result.findings()).extracting(Finding::message)
+                .contains("no copy of nightly-2026-11-29 at orders-nas (local:" + dir.resolve("nas") + ")");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void twoLocalFoldersAreOneProviderAndOnSiteUnlessMarked() throws Exception {
+        threeCopies();
+        CheckResult result = check(Plans.run(copiesPlan("{ at: [orders-nas], minProviders: 2, offsite: 1 }"), dir,
+                NOW), "orders", "copies");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::message).containsExactlyInAnyOrder(
+                "copies on 1 provider [local], fewer than minProviders 2",
+                "0 off-site copies, fewer than the 1 required");
+    }
+
+    @Test
+    void copiesAreComparedByManifestOnlyWhenAskedAndSaySo() throws Exception {
+        threeCopies();
+        for (String place : List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29")) {
+            ExternalTools.run(dir.resolve(place), "sh", "-c", "sha256sum *.dump > SHA256SUMS");
+        }
+        CheckResult result = check(Plans.run(copiesPlan("{ at: [orders-nas], compare: manifest }"), dir, NOW),
+                "orders", "copies");
+        assertThat(result.status()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("comparedBy", "manifest digests");
+        result = check(Plans.run(copiesPlan("{ at: [orders-nas] }"), dir, NOW), "orders", "copies");
+        assertThat(result.metrics()).containsEntry("comparedBy", "content (SHA-256 of both sides)");
+    }
+
+    @Test
+    void theCopiesSetsAreReadEvenWhenTheRunSelectsOnlyThisSet() throws Exception {
+        threeCopies();
+        var options = VerifyOptions.defaults().withClock(java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC))
+                .withSets(List.of("orders"));
+        RunResult run = new Verifier().verify(Plans.parse(copiesPlan("{ at: [orders-nas, orders-vault] }"), dir),
+                options);
+        assertThat(run.sets()).hasSize(1);
+        assertThat(check(run, "orders", "copies").metrics()).containsEntry("copies", 3);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
