@@ -5,6 +5,7 @@ import io.backupverify.engine.history.CheckRecord;
 import io.backupverify.engine.history.RunRecord;
 import io.backupverify.engine.history.SetRecord;
 import io.backupverify.engine.plan.AuditSpec.RestoreTestsSpec;
+import io.backupverify.engine.plan.BackupSetSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +35,20 @@ final class RestoreTestReview {
         Instant cadenceStart = period.end().minus(spec.per() == null ? period.spec().period().duration()
                 : spec.per().duration());
         List<RestoreReview> reviews = new ArrayList<>();
-        for (String name : period.setNames()) {
+        for (BackupSetSpec set : period.plan().backupSets()) {
+            String name = set.name();
             List<RestoreTiming> timings = new ArrayList<>();
             for (RunRecord run : period.restore()) {
-                for (SetRecord set : run.sets()) {
-                    if (set.name().equals(name)) {
-                        timings.add(timing(run, set, spec));
+                for (SetRecord record : run.sets()) {
+                    if (record.name().equals(name)) {
+                        timings.add(timing(run, record, spec));
                     }
                 }
             }
             int inCadence = (int) timings.stream().filter(t -> !t.at().isBefore(cadenceStart)).count();
             RestoreReview review = new RestoreReview(name, inCadence, spec.atLeast(), timings);
             reviews.add(review);
-            report(review, spec);
+            report(review, spec, set.restoreTest() != null);
         }
         return reviews;
     }
@@ -78,16 +80,19 @@ final class RestoreTestReview {
         return -1;
     }
 
-    private void report(RestoreReview review, RestoreTestsSpec spec) {
+    private void report(RestoreReview review, RestoreTestsSpec spec, boolean configured) {
         String set = review.set();
         String per = spec.per() == null ? period.spec().period().toString() : spec.per().toString();
         if (review.inCadence() < review.required()) {
             findings.add(review.inCadence() == 0 ? Severity.CRITICAL : Severity.WARNING, "restore-test", set,
                     set + " had " + review.inCadence() + " restore test" + (review.inCadence() == 1 ? "" : "s")
                             + " in the last " + per + "; the plan requires at least " + review.required(),
-                    List.of("restore tests of " + set + " in the period: " + review.timings().size()),
-                    "Schedule a restore test of " + set + " (backup-verify restore-test, or the backupRestoreTest "
-                            + "step) so that it runs at least " + review.required() + " time(s) every " + per + ".");
+                    List.of("restore tests of " + set + " in the period: " + review.timings().size(),
+                            configured ? "the plan gives " + set + " a restoreTest" : "the plan gives " + set
+                                    + " no restoreTest"),
+                    (configured ? "" : "Add a restoreTest to " + set + " in the plan. ") + "Schedule "
+                            + "backup-verify restore-test --history (or the backupRestoreTest step) so that " + set
+                            + " is restore-tested at least " + review.required() + " time(s) every " + per + ".");
         }
         if (review.timings().isEmpty()) {
             return;

@@ -45,7 +45,7 @@ class RotatingCoverageTest {
             files[2 * i] = "data/file-" + i + ".bin";
             files[2 * i + 1] = "content " + i;
         }
-        tree.backup("orders-2026-11-19", NOW.minus(Duration.ofHours(10)), files);
+        tree.backup("orders-2026-11-16", NOW.minus(Duration.ofDays(4)), files);
         Plan plan = Plans.parse(PLAN, dir);
         RunHistory history = new RunHistory(dir.resolve("history"));
 
