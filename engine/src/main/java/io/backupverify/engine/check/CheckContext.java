@@ -5,6 +5,7 @@ import io.backupverify.engine.backup.BackupCatalog;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.backup.BackupTimeline;
 import io.backupverify.engine.plan.BackupSetSpec;
+import io.backupverify.engine.plan.IntegrityScope;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
 import java.time.Instant;
@@ -76,6 +77,11 @@ public final class CheckContext {
     /** The newest backup not dated in the future. */
     public Optional<Backup> latest() {
         return timeline.newest();
+    }
+
+    /** The backups a check with a scope reads: the newest one, or every backup of the set. */
+    public List<Backup> backupsIn(IntegrityScope scope) {
+        return scope == IntegrityScope.ALL ? allBackups() : latest().map(List::of).orElse(List.of());
     }
 
     /** The backup before the newest one, if any. */

@@ -6,10 +6,19 @@ package io.backupverify.engine.plan;
  */
 public record ChecksSpec(FreshnessSpec freshness, CompletenessSpec completeness, IntegritySpec integrity,
         RetentionSpec retention, WindowSpec window, CapacitySpec capacity, EncryptionSpec encryption,
-        AccessSpec access, ImmutabilitySpec immutability, CopiesSpec copies) {
+        AccessSpec access, ImmutabilitySpec immutability, CopiesSpec copies,
+        ReadableSpec readable) {
+    public ChecksSpec(FreshnessSpec freshness, CompletenessSpec completeness, IntegritySpec integrity,
+            RetentionSpec retention, WindowSpec window, CapacitySpec capacity, EncryptionSpec encryption,
+            AccessSpec access, ImmutabilitySpec immutability, CopiesSpec copies) {
+        this(freshness, completeness, integrity, retention, window, capacity, encryption, access, immutability, copies,
+                null);
+    }
+
     public boolean isEmpty() {
         return freshness == null && completeness == null && integrity == null && retention == null && window == null
                 && capacity == null
-                && encryption == null && access == null && immutability == null && copies == null;
+                && encryption == null && access == null && immutability == null && copies == null
+                && readable == null;
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Which backups of a set the integrity check reads. */
+/** Which backups of a set the integrity and readable checks read. */
 public enum IntegrityScope {
     LATEST, ALL;
 
@@ -20,6 +20,6 @@ public enum IntegrityScope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("'" + key + "' is not an integrity scope; use latest or all");
+        throw new IllegalArgumentException("'" + key + "' is not a scope; use latest or all");
     }
 }

@@ -146,6 +146,9 @@ final class PlanValidator {
                         + " (every file read once in 100000 runs)");
             }
         }
+        if (checks.readable() != null) {
+            validateReadable(at + ".readable", checks.readable());
+        }
         if (checks.retention() != null) {
             validateRetention(at + ".retention", checks.retention());
         }
@@ -154,6 +157,15 @@ final class PlanValidator {
         }
         if (checks.capacity() != null) {
             validateCapacity(at + ".capacity", checks.capacity());
+        }
+    }
+
+    private void validateReadable(String at, ReadableSpec readable) throws PlanException {
+        for (int i = 0; i < readable.files().size(); i++) {
+            String pattern = readable.files().get(i);
+            if (pattern == null || pattern.isBlank()) {
+                throw problem(at + ".files[" + i + "]", "empty file pattern");
+            }
         }
     }
 

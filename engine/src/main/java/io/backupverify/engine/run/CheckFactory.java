@@ -9,6 +9,7 @@ import io.backupverify.engine.check.encryption.EncryptionCheck;
 import io.backupverify.engine.check.freshness.FreshnessCheck;
 import io.backupverify.engine.check.immutability.ImmutabilityCheck;
 import io.backupverify.engine.check.integrity.IntegrityCheck;
+import io.backupverify.engine.check.readable.ReadableCheck;
 import io.backupverify.engine.check.retention.RetentionCheck;
 import io.backupverify.engine.check.window.WindowCheck;
 import io.backupverify.engine.plan.ChecksSpec;
@@ -30,6 +31,9 @@ public final class CheckFactory {
         }
         if (spec.integrity() != null) {
             checks.add(new IntegrityCheck(spec.integrity()));
+        }
+        if (spec.readable() != null) {
+            checks.add(new ReadableCheck(spec.readable()));
         }
         if (spec.retention() != null) {
             checks.add(new RetentionCheck(spec.retention()));

@@ -1,6 +1,7 @@
 package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.check.Progress;
+import io.backupverify.engine.check.reading.ReadBuffers;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +10,6 @@ import java.security.MessageDigest;
 
 /** Streams one file through a digest with a buffer it reuses; one per reading thread. */
 final class FileDigester {
-    static final int MAX_BUFFER_BYTES = 1 << 20;
-    static final int MIN_BUFFER_BYTES = 16 << 10;
     private static final long PROGRESS_STEP = 16L << 20;
 
     private final Target target;
@@ -23,14 +22,9 @@ final class FileDigester {
         this.buffer = new byte[bufferBytes];
     }
 
-    /**
-     * The buffer for each of several readers: 1 MiB, but no larger than the largest file needs, and small enough
-     * that all readers' buffers together take at most an eighth of the heap, however many threads are asked for.
-     */
+    /** The buffer for each of several readers (see {@link ReadBuffers}). */
     static int bufferBytes(long largestFile, int readers) {
-        long byHeap = Runtime.getRuntime().maxMemory() / 8 / Math.max(1, readers);
-        long wanted = Math.min(MAX_BUFFER_BYTES, Math.min(byHeap, largestFile));
-        return (int) Math.max(MIN_BUFFER_BYTES, wanted);
+        return ReadBuffers.bytes(ReadBuffers.MAX_BYTES, largestFile, readers);
     }
 
     /** What reading a file gave: its digest and how many bytes it had. */

@@ -36,8 +36,7 @@ public final class IntegrityCheck implements Check {
     public CheckResult run(CheckContext context) throws IOException, InterruptedException {
         long started = System.nanoTime();
         CheckResult.Builder result = CheckResult.builder(ID);
-        List<Backup> backups = spec.scope() == IntegrityScope.ALL ? context.allBackups()
-                : context.latest().map(List::of).orElse(List.of());
+        List<Backup> backups = context.backupsIn(spec.scope());
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }

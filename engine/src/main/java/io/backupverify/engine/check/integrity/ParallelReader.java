@@ -1,21 +1,15 @@
 package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.check.Progress;
+import io.backupverify.engine.check.reading.LargestFirst;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,41 +40,20 @@ final class ParallelReader {
     }
 
     void readAll(List<ExpectedFile> files) throws InterruptedException {
-        List<ExpectedFile> order = new ArrayList<>(files);
-        order.sort(Comparator.comparingLong((ExpectedFile file) -> file.read().size()).reversed());
-        int workers = Math.min(threads, order.size());
-        if (workers == 0) {
+        if (files.isEmpty()) {
             return;
         }
-        int bufferBytes = FileDigester.bufferBytes(order.get(0).read().size(), workers);
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, readerThreads());
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                running.add(pool.submit(() -> work(order, next, bufferBytes)));
-            }
-            for (Future<?> worker : running) {
-                await(worker);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        if (Thread.interrupted()) {
-            throw new InterruptedException("verification was interrupted");
-        }
-        long unsettled = order.size() - settled.get();
+        long largest = files.stream().mapToLong(file -> file.read().size()).max().orElse(0);
+        int workers = Math.min(threads, files.size());
+        int bufferBytes = FileDigester.bufferBytes(largest, workers);
+        LargestFirst.run(files, file -> file.read().size(), workers, "integrity-reader", () -> {
+            FileDigester digester = new FileDigester(target, progress, bufferBytes);
+            return file -> check(digester, file);
+        });
+        long unsettled = files.size() - settled.get();
         if (unsettled > 0) {
-            findings.add(Problem.UNREADABLE, "(check)", unsettled + " of " + order.size()
+            findings.add(Problem.UNREADABLE, "(check)", unsettled + " of " + files.size()
                     + " files to read were neither verified nor found bad; not a pass");
-        }
-    }
-
-    private void work(List<ExpectedFile> files, AtomicInteger next, int bufferBytes) {
-        FileDigester digester = new FileDigester(target, progress, bufferBytes);
-        int at;
-        while (!Thread.currentThread().isInterrupted() && (at = next.getAndIncrement()) < files.size()) {
-            check(digester, files.get(at));
         }
     }
 
@@ -130,29 +103,6 @@ final class ParallelReader {
             }
             findings.add(Problem.CHANGED, file.item(), mismatch.changedMessage());
         }
-    }
-
-    private static void await(Future<?> worker) throws InterruptedException {
-        try {
-            worker.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static ThreadFactory readerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "integrity-reader-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Files whose content differs at their listed size, not yet reported (at most {@link #MISMATCHES_KEPT}). */

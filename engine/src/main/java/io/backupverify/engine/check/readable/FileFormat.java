@@ -1,0 +1,100 @@
+package io.backupverify.engine.check.readable;
+
+import java.nio.charset.StandardCharsets;
+
+/** The formats the readable check recognises by their first bytes. */
+enum FileFormat {
+    GZIP("gzip", true),
+    ZSTD("zstd", true),
+    XZ("xz", true),
+    BZIP2("bzip2", true),
+    LZ4("lz4", true),
+    TAR("tar", false),
+    ZIP("zip", false),
+    PG_ARCHIVE("pg_dump archive", false),
+    PG_SQL("pg_dump SQL", false),
+    PG_CLUSTER_SQL("pg_dumpall SQL", false),
+    MYSQL_SQL("mysqldump SQL", false),
+    EMPTY("empty", false),
+    UNKNOWN("unknown", false);
+
+    /** Bytes looked at to tell the format: the tar magic sits at 257, SQL headers may follow a sandbox line. */
+    static final int HEAD_BYTES = 2048;
+
+    private final String label;
+    private final boolean compression;
+
+    FileFormat(String label, boolean compression) {
+        this.label = label;
+        this.compression = compression;
+    }
+
+    String label() {
+        return label;
+    }
+
+    boolean isCompression() {
+        return compression;
+    }
+
+    static FileFormat detect(byte[] head, int length) {
+        if (length == 0) {
+            return EMPTY;
+        }
+        if (startsWith(head, length, 0x1f, 0x8b)) {
+            return GZIP;
+        }
+        if (startsWith(head, length, 0x28, 0xb5, 0x2f, 0xfd)) {
+            return ZSTD;
+        }
+        if (startsWith(head, length, 0xfd, '7', 'z', 'X', 'Z', 0x00)) {
+            return XZ;
+        }
+        if (startsWith(head, length, 'B', 'Z', 'h') && length > 3 && head[3] >= '1' && head[3] <= '9') {
+            return BZIP2;
+        }
+        if (startsWith(head, length, 0x04, 0x22, 0x4d, 0x18)) {
+            return LZ4;
+        }
+        if (startsWith(head, length, 'P', 'K', 0x03, 0x04) || startsWith(head, length, 'P', 'K', 0x05, 0x06)
+                || startsWith(head, length, 'P', 'K', 0x07, 0x08)) {
+            return ZIP;
+        }
+        if (startsWith(head, length, 'P', 'G', 'D', 'M', 'P')) {
+            return PG_ARCHIVE;
+        }
+        if (TarWalker.looksLikeTar(head, length)) {
+            return TAR;
+        }
+        return sqlDump(new String(head, 0, length, StandardCharsets.ISO_8859_1));
+    }
+
+    private static FileFormat sqlDump(String head) {
+        if (head.startsWith("--\n-- PostgreSQL database dump\n") || head.startsWith("--\r\n-- PostgreSQL database dump\r\n")) {
+            return PG_SQL;
+        }
+        if (head.startsWith("--\n-- PostgreSQL database cluster dump\n")
+                || head.startsWith("--\r\n-- PostgreSQL database cluster dump\r\n")) {
+            return PG_CLUSTER_SQL;
+        }
+        // mysqldump starts with its header line; newer mariadb-dump writes a sandbox-mode comment before it.
+        for (String line : head.split("\n", 4)) {
+            if (line.startsWith("-- MySQL dump ") || line.startsWith("-- MariaDB dump ")) {
+                return MYSQL_SQL;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private static boolean startsWith(byte[] head, int length, int... magic) {
+        if (length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

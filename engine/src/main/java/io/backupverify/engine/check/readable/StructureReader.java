@@ -1,0 +1,246 @@
+package io.backupverify.engine.check.readable;
+
+import io.backupverify.engine.check.Progress;
+import io.backupverify.engine.check.reading.CountingInput;
+import io.backupverify.engine.target.Target;
+import io.backupverify.engine.util.IoErrors;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+
+/**
+ * Opens a file, tells its format by its first bytes and reads it to the end by that format: compressed streams
+ * are decompressed (every member or frame, checksums included) and what they hold is told and read the same way.
+ * One per reading thread; it reuses its buffer.
+ */
+final class StructureReader {
+    /** Compression inside compression inside ... is read this deep, no deeper. */
+    private static final int MAX_LAYERS = 4;
+
+    private final Target target;
+    private final Progress progress;
+    private final byte[] buffer;
+
+    StructureReader(Target target, Progress progress, int bufferBytes) {
+        this.target = target;
+        this.progress = progress;
+        this.buffer = new byte[bufferBytes];
+    }
+
+    /**
+     * @param siblingExists whether a file of that name is in the same folder as this one (for pg_dump's
+     *                      directory format)
+     */
+    ReadOutcome read(String path, Predicate<String> siblingExists) throws InterruptedIOException {
+        List<String> layers = new ArrayList<>();
+        CountingInput file = null;
+        try (InputStream raw = target.open(path)) {
+            file = new CountingInput(new BufferedInputStream(raw, 64 << 10), progress);
+            String found = readLayer(file, true, expectedLayers(name(path)), layers, siblingExists);
+            file.flushProgress();
+            if (found == null) {
+                return new ReadOutcome(path, ReadOutcome.Result.UNKNOWN, "", unknownDescription(file), 0,
+                        file.position());
+            }
+            return new ReadOutcome(path, ReadOutcome.Result.READ, String.join("+", layers), found, file.position(), file.position());
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            return unreadable(path, file, e);
+        } catch (PgArchive.UnsupportedArchiveException e) {
+            file.flushProgress();
+            return new ReadOutcome(path, ReadOutcome.Result.UNKNOWN, String.join("+", layers), e.getMessage(), 0, file.position());
+        } catch (BrokenFileException e) {
+            file.flushProgress();
+            boolean compressed = layers.stream().anyMatch(StructureReader::isCompression);
+            return new ReadOutcome(path, ReadOutcome.Result.BROKEN, String.join("+", layers), prefix(layers) + e.getMessage()
+                    + (compressed ? " (reading stopped at byte " + file.position() + " of the file)" : ""),
+                    file.position(), file.position());
+        } catch (IOException | RuntimeException e) {
+            if (file == null || file.sourceFailure() != null) {
+                return unreadable(path, file, e);
+            }
+            file.flushProgress();
+            return new ReadOutcome(path, ReadOutcome.Result.BROKEN, String.join("+", layers), describeDecoderFailure(layers, e, file),
+                    file.position(), file.position());
+        }
+    }
+
+    private String readLayer(InputStream in, boolean top, List<FileFormat> expected, List<String> layers,
+            Predicate<String> siblingExists) throws IOException {
+        PeekedInput peeked = PeekedInput.peek(in, FileFormat.HEAD_BYTES);
+        FileFormat format = FileFormat.detect(peeked.head(), peeked.headLength());
+        FileFormat wanted = expected.isEmpty() ? null : expected.get(0);
+        List<FileFormat> rest = expected.isEmpty() ? expected : expected.subList(1, expected.size());
+        if (format == FileFormat.UNKNOWN || format == FileFormat.EMPTY) {
+            if (wanted != null) {
+                throw new BrokenFileException("named as " + wanted.label() + " but "
+                        + (format == FileFormat.EMPTY ? "empty" : "does not begin as " + wanted.label() + " data"));
+            }
+            if (top) {
+                return null;
+            }
+            drain(peeked);
+            return format == FileFormat.EMPTY ? "empty content" : "content of a format not read further";
+        }
+        layers.add(format.label());
+        if (format.isCompression()) {
+            if (layers.size() > MAX_LAYERS) {
+                drain(peeked);
+                return format.label() + " (not read further)";
+            }
+            try (InputStream decompressed = decompress(format, peeked)) {
+                String inside = readLayer(decompressed, false, rest, layers, siblingExists);
+                // What follows the content's own end (a tar's zero padding) is read too, so that the stream's
+                // end, its checksums and any further members are checked.
+                drain(decompressed);
+                return format.label() + ", " + inside;
+            }
+        }
+        return switch (format) {
+            case TAR -> new TarWalker(peeked, top, buffer).walk();
+            case ZIP -> new ZipWalker(peeked, buffer).walk();
+            case PG_ARCHIVE -> new PgArchive(peeked, buffer).read(siblingExists);
+            case PG_SQL, PG_CLUSTER_SQL, MYSQL_SQL -> SqlDumpEnd.check(peeked, format, buffer);
+            default -> throw new IllegalStateException(format.name());
+        };
+    }
+
+    private static InputStream decompress(FileFormat format, InputStream in) throws IOException {
+        return switch (format) {
+            case GZIP -> new GzipCompressorInputStream(in, true);
+            case ZSTD -> new ZstdCompressorInputStream(in);
+            case XZ -> new XZCompressorInputStream(in, true);
+            case BZIP2 -> new BZip2CompressorInputStream(in, true);
+            case LZ4 -> new FramedLZ4CompressorInputStream(in, true);
+            default -> throw new IllegalArgumentException(format.name());
+        };
+    }
+
+    private void drain(InputStream in) throws IOException {
+        while (in.read(buffer) >= 0) {
+            // read to the end: the decoder below checks what it reads
+        }
+    }
+
+    private static String describeDecoderFailure(List<String> layers, Exception e, CountingInput file) {
+        String layer = layers.stream().filter(StructureReader::isCompression).reduce((a, b) -> b).orElse("file");
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof EOFException || message.toLowerCase(Locale.ROOT).contains("truncated")
+                || message.toLowerCase(Locale.ROOT).contains("unexpected end")) {
+            return prefix(layers) + "the " + layer + " stream ends at byte " + file.position()
+                    + " before its end; the file was cut short";
+        }
+        return prefix(layers) + "the " + layer + " data is corrupt (" + message + "); reading stopped at byte "
+                + file.position();
+    }
+
+    private static String prefix(List<String> layers) {
+        return layers.isEmpty() ? "" : "as " + String.join(" in ", reversed(layers)) + ": ";
+    }
+
+    private static List<String> reversed(List<String> layers) {
+        List<String> copy = new ArrayList<>(layers);
+        Collections.reverse(copy);
+        return copy;
+    }
+
+    private static boolean isCompression(String label) {
+        for (FileFormat format : FileFormat.values()) {
+            if (format.label().equals(label)) {
+                return format.isCompression();
+            }
+        }
+        return false;
+    }
+
+    private static ReadOutcome unreadable(String path, CountingInput file, Exception e) {
+        long at = file == null ? 0 : file.position();
+        String reason = e instanceof IOException io ? IoErrors.describe(io) : String.valueOf(e.getMessage());
+        return new ReadOutcome(path, ReadOutcome.Result.UNREADABLE, "", "cannot read: " + reason, at, at);
+    }
+
+    private static String unknownDescription(CountingInput file) {
+        return file.position() == 0 ? "empty file; nothing to read" : "format not recognised by its content";
+    }
+
+    private static String name(String path) {
+        int slash = path.lastIndexOf('/');
+        return (slash < 0 ? path : path.substring(slash + 1)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The formats a file's name promises, outermost first: {@code x.tar.gz} promises gzip, then tar. */
+    static List<FileFormat> expectedLayers(String name) {
+        List<FileFormat> layers = new ArrayList<>();
+        String rest = name;
+        while (true) {
+            if (rest.endsWith(".tgz") || rest.endsWith(".taz")) {
+                layers.add(FileFormat.GZIP);
+                layers.add(FileFormat.TAR);
+                return layers;
+            }
+            if (rest.endsWith(".tzst")) {
+                layers.add(FileFormat.ZSTD);
+                layers.add(FileFormat.TAR);
+                return layers;
+            }
+            if (rest.endsWith(".txz")) {
+                layers.add(FileFormat.XZ);
+                layers.add(FileFormat.TAR);
+                return layers;
+            }
+            if (rest.endsWith(".tbz2") || rest.endsWith(".tbz")) {
+                layers.add(FileFormat.BZIP2);
+                layers.add(FileFormat.TAR);
+                return layers;
+            }
+            FileFormat last = byExtension(rest);
+            if (last == null) {
+                return layers;
+            }
+            layers.add(last);
+            if (!last.isCompression()) {
+                return layers;
+            }
+            rest = rest.substring(0, rest.lastIndexOf('.'));
+        }
+    }
+
+    private static FileFormat byExtension(String name) {
+        if (name.endsWith(".gz")) {
+            return FileFormat.GZIP;
+        }
+        if (name.endsWith(".zst")) {
+            return FileFormat.ZSTD;
+        }
+        if (name.endsWith(".xz")) {
+            return FileFormat.XZ;
+        }
+        if (name.endsWith(".bz2")) {
+            return FileFormat.BZIP2;
+        }
+        if (name.endsWith(".lz4")) {
+            return FileFormat.LZ4;
+        }
+        if (name.endsWith(".tar")) {
+            return FileFormat.TAR;
+        }
+        if (name.endsWith(".zip")) {
+            return FileFormat.ZIP;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+package io.backupverify.engine.check.reading;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * Works through files on several threads, largest first, so that the last file to finish is a small one and no
+ * thread idles at the end while another reads a large file alone. Each thread takes the next file as soon as it is
+ * done with one; nothing waits on a single reading thread. Each thread gets its own worker (with its own buffer).
+ */
+public final class LargestFirst {
+    private LargestFirst() {
+    }
+
+    /**
+     * Runs a worker from {@code workers} on each of up to {@code threads} threads over the items, largest first.
+     * Returns when all items are done; throws InterruptedException when interrupted (the threads are stopped).
+     *
+     * @param name prefix of the threads' names, such as {@code integrity-reader}
+     */
+    public static <T> void run(List<T> items, ToLongFunction<T> size, int threads, String name,
+            Supplier<Consumer<T>> workers) throws InterruptedException {
+        List<T> order = new ArrayList<>(items);
+        order.sort(Comparator.comparingLong(size).reversed());
+        int count = Math.min(Math.max(1, threads), order.size());
+        if (count == 0) {
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(count, named(name));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                running.add(pool.submit(() -> {
+                    Consumer<T> worker = workers.get();
+                    int at;
+                    while (!Thread.currentThread().isInterrupted() && (at = next.getAndIncrement()) < order.size()) {
+                        worker.accept(order.get(at));
+                    }
+                }));
+            }
+            for (Future<?> worker : running) {
+                await(worker);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("verification was interrupted");
+        }
+    }
+
+    private static void await(Future<?> worker) throws InterruptedException {
+        try {
+            worker.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
