@@ -36,12 +36,23 @@ public final class Auditor {
      * @param ledger the coverage ledger, or null when there is none
      */
     public AuditResult audit(Plan plan, HistoryRead read, CoverageLedger ledger, Instant now) {
+        return audit(plan, read, ledger, now, true);
+    }
+
+    /**
+     * Audits runs already read.
+     *
+     * @param samePlanOnly whether runs recorded for another plan file are left out; false when the caller chose the
+     *                     runs already (the Jenkins step reads the builds of the jobs it was given)
+     */
+    public AuditResult audit(Plan plan, HistoryRead read, CoverageLedger ledger, Instant now, boolean samePlanOnly) {
         AuditSpec spec = plan.audit();
         Instant start = now.minus(spec.period().duration());
         List<RunRecord> verify = new ArrayList<>();
         List<RunRecord> restore = new ArrayList<>();
         for (RunRecord run : read.runs()) {
-            if (run.startedAt().isBefore(start) || run.startedAt().isAfter(now) || !samePlan(plan, run)) {
+            boolean otherPlan = samePlanOnly && !samePlan(plan, run);
+            if (run.startedAt().isBefore(start) || run.startedAt().isAfter(now) || otherPlan) {
                 continue;
             }
             (run.kind() == RunKind.VERIFY ? verify : restore).add(run);

@@ -5,7 +5,12 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.backupverify.engine.check.Status;
+import io.backupverify.engine.history.HistoryFormat;
+import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.history.RunRecord;
+import io.backupverify.engine.history.RunRecords;
 import io.backupverify.engine.outcome.OutcomePolicy;
+import io.backupverify.engine.run.RunResult;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.File;
 import java.io.IOException;
@@ -25,6 +30,8 @@ import org.kohsuke.stapler.StaplerResponse2;
  */
 public abstract class BackupResultAction implements RunAction2 {
     public static final String ICON = "symbol-shield-checkmark-outline plugin-ionicons-api";
+    /** The side file with the call's history record for audits. */
+    public static final String HISTORY_SUFFIX = "-history.json";
 
     private String id;
     private final String status;
@@ -140,6 +147,34 @@ public abstract class BackupResultAction implements RunAction2 {
                 StandardCharsets.UTF_8)) {
             content.write(out);
         }
+    }
+
+    /**
+     * Writes the call's history record: the few numbers per set and check that {@code backupAudit} reads, a few
+     * kilobytes, so an audit over hundreds of builds never loads their reports.
+     */
+    protected static void writeHistoryRecord(Run<?, ?> run, String id, RunResult result, RunKind kind)
+            throws IOException {
+        Files.write(new File(run.getRootDir(), id + HISTORY_SUFFIX).toPath(),
+                new HistoryFormat().write(RunRecords.of(result, kind)));
+    }
+
+    /**
+     * This call's history record, for audits; null when it has none (a plan that could not be used, or a build
+     * recorded before audits existed).
+     *
+     * @throws IOException when the record exists but cannot be read; the audit names it and goes on
+     */
+    @CheckForNull
+    public RunRecord readHistoryRecord() throws IOException {
+        if (owner == null) {
+            return null;
+        }
+        File file = sideFile(HISTORY_SUFFIX);
+        if (!file.isFile()) {
+            return null;
+        }
+        return new HistoryFormat().read(Files.readAllBytes(file.toPath()));
     }
 
     /** Writes one side file. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.backupverify.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import io.backupverify.engine.check.Status;
+import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.report.HtmlReport;
 import io.backupverify.engine.report.JUnitReport;
@@ -93,6 +94,7 @@ public class BackupVerifyAction extends BackupResultAction {
         writeSideFile(run, id, REPORT_SUFFIX, out -> out.write(reportJson));
         writeSideFile(run, id, HTML_SUFFIX, out -> new HtmlReport().write(result, out));
         writeSideFile(run, id, JUNIT_SUFFIX, out -> new JUnitReport().write(result, out));
+        writeHistoryRecord(run, id, result, RunKind.VERIFY);
         BackupVerifyAction action = new BackupVerifyAction(run, id, result, policy);
         run.addAction(action);
         return action;
