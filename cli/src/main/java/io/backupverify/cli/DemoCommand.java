@@ -3,6 +3,9 @@ package io.backupverify.cli;
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.restore.RestoreTester;
+import io.backupverify.engine.restore.ScratchArea;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
@@ -69,6 +72,12 @@ final class DemoCommand implements Callable<Integer> {
         VerifyRun.execute(plan, CredentialResolver.NONE, VerifyOptions.defaults(), ReportOptions.of(
                 reports.resolve("report.json"), reports.resolve("junit.xml"), reports.resolve("report.html")),
                 history, System.console() != null, out, err);
+        out.println();
+        out.println("Restore test of web-assets (its newest archive extracted into a scratch folder and validated):");
+        RestoreTester tester = new RestoreTester(ScratchArea.systemTemporary());
+        VerifyRun.execute(plan, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("restore-report.json"),
+                reports.resolve("restore-junit.xml"), reports.resolve("restore-report.html")), history,
+                RunKind.RESTORE_TEST, false, out, err, new RestoreRunner(tester, err));
         out.println();
         out.println("Audit of the month (backup-verify audit " + planFile.getFileName() + " --history history):");
         BackupVerifyCommand.execute(new String[] {"audit", planFile.toString(), "--history", history.toString(),

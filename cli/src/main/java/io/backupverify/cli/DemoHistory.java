@@ -20,7 +20,7 @@ import java.util.Map;
  * Synthetic earlier runs for the demo, so that its audit has a month of history to chart: one verify run a day
  * before today's real one, derived from it (capacity growing towards today's figure, the orders backup getting
  * slower, the analytics exports failing since they stopped, one integrity failure three weeks ago) and two restore
- * tests of orders-db, the later one close to its RTO.
+ * tests of web-assets, the later one slower.
  */
 final class DemoHistory {
     static final int DAYS = 30;
@@ -45,12 +45,12 @@ final class DemoHistory {
         }
         for (int daysAgo : new int[] {24, 6}) {
             Instant at = real.startedAt().minus(Duration.ofDays(daysAgo)).plus(Duration.ofHours(3));
-            double seconds = daysAgo == 24 ? 27 * 60 : 41 * 60;
-            CheckRecord restore = new CheckRecord("restore", Status.PASS, (long) seconds * 1000, "",
-                    Map.of("restoreSeconds", seconds, "rtoSeconds", 45 * 60L));
-            history.add(new RunRecord(RunKind.RESTORE_TEST, real.plan(), daysAgo, at,
-                    at.plusSeconds((long) seconds), Status.PASS, List.of(new SetRecord("orders-db",
-                            "demo restore", Status.PASS, null, List.of(restore)))));
+            long millis = daysAgo == 24 ? 95_000 : 140_000;
+            CheckRecord restore = new CheckRecord("restore", Status.PASS, millis, "",
+                    Map.of("totalMs", millis, "rtoMs", 300_000L));
+            history.add(new RunRecord(RunKind.RESTORE_TEST, real.plan(), daysAgo, at, at.plusMillis(millis),
+                    Status.PASS, List.of(new SetRecord("web-assets", "demo restore", Status.PASS, null,
+                            List.of(restore)))));
             written++;
         }
         return written;

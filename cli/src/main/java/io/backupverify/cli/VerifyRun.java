@@ -19,6 +19,10 @@ final class VerifyRun {
     @FunctionalInterface
     interface Runner {
         RunResult run(Plan plan, VerifyOptions options) throws InterruptedException;
+
+        /** Prints what this kind of run adds below the summary. */
+        default void afterSummary(RunResult run, PrintWriter out) {
+        }
     }
 
     static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports,
@@ -56,6 +60,7 @@ final class VerifyRun {
         boolean recorded = history == null || HistoryOption.record(history, run, kind, err);
         boolean reportsWritten = writeReports(plan, run, reports, history, err) && recorded;
         SummaryPrinter.print(run, out);
+        runner.afterSummary(run, out);
         printReportLocations(reports, out);
         return reportsWritten ? run.status().exitCode() : Math.max(run.status().exitCode(), ExitCodes.ERROR);
     }
