@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupverify.engine.audit.AuditResult;
+import io.backupverify.engine.audit.AuditText;
 import io.backupverify.engine.audit.CapacityTrend;
 import io.backupverify.engine.audit.DurationTrend;
 import io.backupverify.engine.audit.RestoreReview;
@@ -101,9 +102,8 @@ public final class AuditCharts {
                 point(forecast, end, fitted(audit, trend, end) * scale);
             }
             if (index == 1 && percent) {
-                markLine(line, trend.warnAt(), "warn at " + trend.warnAt() + "%", "#f9a825");
-                line.withObject("/markLine").withArray("data").addObject().put("yAxis", 100)
-                        .put("name", "full").putObject("lineStyle").put("color", "#c62828");
+                markLine(line, trend.warnAt(), "warn at " + AuditText.percent(trend.warnAt()), "#f9a825");
+                markLine(line, 100, "full", "#c62828");
             }
         }
         return option;
@@ -120,21 +120,25 @@ public final class AuditCharts {
         option.putObject("yAxis").put("type", "value").put("name", "minutes").put("min", 0);
         ArrayNode series = option.putArray("series");
         int index = 0;
-        double rto = -1;
+        double highest = 0;
         for (RestoreReview review : audit.restoreTests()) {
             if (review.timings().isEmpty()) {
                 continue;
             }
             ObjectNode line = line(series, review.set(), COLORS[index++ % COLORS.length]);
             line.put("symbolSize", 8);
+            double rto = -1;
             for (RestoreTiming timing : review.timings()) {
                 point(line, timing.at(), timing.seconds() / 60);
                 rto = Math.max(rto, timing.rtoSeconds());
+                highest = Math.max(highest, Math.max(timing.seconds(), timing.rtoSeconds()));
             }
-            if (index == 1 && rto >= 0) {
-                markLine(line, round(rto / 60), "RTO", "#c62828");
+            if (rto >= 0) {
+                markLine(line, round(rto / 60), "RTO " + review.set(), "#c62828");
             }
         }
+        // a mark line outside the axis is not drawn: make room for the highest RTO
+        option.withObject("/yAxis").put("max", Math.ceil(highest / 60 * 1.1 * 10) / 10);
         return option;
     }
 
@@ -195,11 +199,13 @@ public final class AuditCharts {
         series.withArray("data").addArray().add(at.toString()).add(round(value));
     }
 
+    /** Adds a dashed horizontal line with its own label and colour to a series' mark lines. */
     private static void markLine(ObjectNode series, double value, String label, String color) {
-        ObjectNode mark = series.putObject("markLine").put("symbol", "none").put("silent", true);
-        mark.putObject("label").put("formatter", label).put("position", "insideEndTop");
-        mark.putObject("lineStyle").put("type", "dashed").put("color", color);
-        mark.putArray("data").addObject().put("yAxis", value).put("name", label);
+        ObjectNode mark = series.has("markLine") ? (ObjectNode) series.get("markLine")
+                : series.putObject("markLine").put("symbol", "none").put("silent", true);
+        ObjectNode line = mark.withArray("data").addObject().put("yAxis", value).put("name", label);
+        line.putObject("label").put("formatter", label).put("position", "insideEndTop");
+        line.putObject("lineStyle").put("type", "dashed").put("color", color);
     }
 
     /** The binary unit (index into UNITS) in which the largest value reads as at least 1. */
