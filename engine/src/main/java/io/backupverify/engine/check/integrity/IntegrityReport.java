@@ -5,6 +5,7 @@ import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.FileCoverage;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.plan.ByteSize;
+import io.backupverify.engine.plan.IntegrityMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class IntegrityReport {
     }
 
     static CheckResult build(CheckResult.Builder result, List<Backup> backups, ReadList reads, ParallelReader reader,
-            Findings findings, long durationMs, int threads) {
+            Findings findings, long durationMs, int threads, IntegrityMode mode) {
         SampleSelector sample = reads.sample();
         long throughput = durationMs <= 0 ? 0 : reader.readBytes() * 1000 / durationMs;
         if (backups.size() == 1) {
@@ -37,7 +38,11 @@ final class IntegrityReport {
         result.findings(findings.toFindings());
         result.coverage(new FileCoverage(reads.listedKeys(), reader.verifiedKeys()));
         guardAgainstUnprovenPass(result, reads, reader, findings);
-        return result.summary(summary(backups, reads, reader, findings, throughput)).build();
+        String summary = summary(backups, reads, reader, findings, throughput);
+        if (mode == IntegrityMode.STORED) {
+            summary = "mode stored (the store's own checksums, not read; trusts the store): " + summary;
+        }
+        return result.summary(summary).build();
     }
 
     /**
