@@ -59,7 +59,7 @@ final class VerifyRun {
         }
         boolean recorded = history == null || HistoryOption.record(history, run, kind, err);
         boolean reportsWritten = writeReports(plan, run, reports, history, err) && recorded;
-        SummaryPrinter.print(run, out);
+        SummaryPrinter.print(run, out, reports.summaryStyle());
         runner.afterSummary(run, out);
         printReportLocations(reports, out);
         return reportsWritten ? run.status().exitCode() : Math.max(run.status().exitCode(), ExitCodes.ERROR);
