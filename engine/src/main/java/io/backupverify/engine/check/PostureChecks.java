@@ -5,9 +5,19 @@ import io.backupverify.engine.plan.IntegrityScope;
 import io.backupverify.engine.plan.UnknownVerdict;
 import java.util.List;
 
-/** What the posture checks (encryption, access, immutability, copies) share: which backups they look at. */
-public final class PostureBackups {
-    private PostureBackups() {
+/**
+ * What the posture checks (encryption, access, immutability, copies) share: their ids, which backups they look
+ * at, and the verdict for what a store cannot answer.
+ */
+public final class PostureChecks {
+    /** The posture checks' ids, in the order reports show them. */
+    public static final List<String> IDS = List.of("encryption", "access", "immutability", "copies");
+
+    private PostureChecks() {
+    }
+
+    public static boolean isPosture(String checkId) {
+        return IDS.contains(checkId);
     }
 
     /**
