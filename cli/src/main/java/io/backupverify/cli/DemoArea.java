@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Builds the demo area: a few days of backups in three sets, one healthy, one with a corrupted file in its newest
@@ -51,6 +54,9 @@ final class DemoArea {
         }
         for (int day = DAYS - 1; day >= 3; day--) {
             analyticsExport(newest.minus(Duration.ofDays(day)));
+        }
+        for (int day = DAYS - 1; day >= 0; day--) {
+            webAssetsArchive(newest.minus(Duration.ofDays(day)));
         }
         Path plan = root.resolve("plan.yaml");
         Files.writeString(plan, planText(newest), StandardCharsets.UTF_8);
@@ -113,6 +119,31 @@ final class DemoArea {
         }
     }
 
+    /** A tar.gz of a small web site with its own SHA256SUMS inside, for the restore test. */
+    private void webAssetsArchive(Instant time) throws IOException {
+        Path folder = Files.createDirectories(root.resolve("backups/web-assets"));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("index.html", "<!doctype html><title>Shop</title><h1>Shop</h1>\n".getBytes(StandardCharsets.UTF_8));
+        files.put("css/site.css", "h1 { color: teal }\n".getBytes(StandardCharsets.UTF_8));
+        files.put("img/logo.png", randomBytes(32 * 1024));
+        StringBuilder manifest = new StringBuilder();
+        files.forEach((name, content) -> manifest.append(sha256(content)).append("  ").append(name).append('\n'));
+        files.put("SHA256SUMS", manifest.toString().getBytes(StandardCharsets.UTF_8));
+        Path file = folder.resolve("web-assets-" + FILE_DAY.format(time) + ".tar.gz");
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                new GZIPOutputStream(Files.newOutputStream(file)))) {
+            for (Map.Entry<String, byte[]> entry : files.entrySet()) {
+                TarArchiveEntry tarEntry = new TarArchiveEntry(entry.getKey());
+                tarEntry.setSize(entry.getValue().length);
+                tarEntry.setModTime(FileTime.from(time));
+                tar.putArchiveEntry(tarEntry);
+                tar.write(entry.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        Files.setLastModifiedTime(file, FileTime.from(time.plus(Duration.ofMinutes(5))));
+    }
+
     private void writeBackup(Path dir, Map<String, byte[]> files, Instant time) throws IOException {
         StringBuilder manifest = new StringBuilder();
         int minute = 5;
@@ -144,7 +175,7 @@ final class DemoArea {
         String windowStart = String.format("%02d:00", hour);
         String windowEnd = String.format("%02d:00", (hour + 1) % 24);
         return """
-                # The demo plan: three backup sets, verified by `backup-verify demo`.
+                # The demo plan: four backup sets, verified (and web-assets restore-tested) by `backup-verify demo`.
                 # Run it again with: backup-verify verify plan.yaml --html reports/report.html
                 backupSets:
                   - name: orders-db
@@ -172,6 +203,18 @@ final class DemoArea {
                     checks:
                       freshness:    { maxAge: 26h }
                       integrity:    {}
+
+                  # Restored by `backup-verify restore-test plan.yaml`: the newest archive is extracted into a
+                  # scratch folder, its files checked against the SHA256SUMS inside it, timed against the RTO.
+                  - name: web-assets
+                    target: { type: local, path: backups/web-assets }
+                    layout: { kind: file-per-backup, namePattern: "web-assets-{yyyyMMdd}.tar.gz" }
+                    checks:
+                      freshness:    { maxAge: 26h }
+                    restoreTest:
+                      rto: 5m
+                      restore: { kind: archive }
+                      validate: [ { checksums: SHA256SUMS }, { required: [index.html, css/site.css] } ]
                 """.formatted(windowStart, windowEnd);
     }
 
