@@ -33,6 +33,8 @@ final class DemoArea {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter FILE_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final int DAYS = 8;
+    /** How many of the newest orders backups the off-site copy keeps. */
+    private static final int OFFSITE_DAYS = 3;
 
     private final Path root;
     private final Instant now;
@@ -49,7 +51,7 @@ final class DemoArea {
         Instant newest = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
         for (int day = DAYS - 1; day >= 0; day--) {
             Instant time = newest.minus(Duration.ofDays(day));
-            ordersBackup(time);
+            ordersBackup(time, day < OFFSITE_DAYS);
             customerBackup(time, day == 0);
         }
         for (int day = DAYS - 1; day >= 3; day--) {
@@ -81,13 +83,17 @@ final class DemoArea {
         Files.writeString(root.resolve(MARKER), "created by backup-verify demo\n");
     }
 
-    private void ordersBackup(Instant time) throws IOException {
-        Path dir = root.resolve("backups/orders/orders-" + DIR_TIME.format(time));
+    /** An orders backup, and with {@code offsite} the same backup copied to the off-site folder. */
+    private void ordersBackup(Instant time, boolean offsite) throws IOException {
+        String name = "orders-" + DIR_TIME.format(time);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("orders.dump", randomBytes(192 * 1024 + random.nextInt(16 * 1024)));
         files.put("schema.sql", "CREATE TABLE orders (id bigint primary key, placed_at timestamptz);\n"
                 .getBytes(StandardCharsets.UTF_8));
-        writeBackup(dir, files, time);
+        writeBackup(root.resolve("backups/orders/" + name), files, time);
+        if (offsite) {
+            writeBackup(root.resolve("offsite/orders/" + name), files, time);
+        }
     }
 
     private void customerBackup(Instant time, boolean corrupt) throws IOException {
@@ -175,7 +181,7 @@ final class DemoArea {
         String windowStart = String.format("%02d:00", hour);
         String windowEnd = String.format("%02d:00", (hour + 1) % 24);
         return """
-                # The demo plan: four backup sets, verified (and web-assets restore-tested) by `backup-verify demo`.
+                # The demo plan: five backup sets, verified (and web-assets restore-tested) by `backup-verify demo`.
                 # Run it again with: backup-verify verify plan.yaml --html reports/report.html
                 backupSets:
                   - name: orders-db
@@ -188,6 +194,17 @@ final class DemoArea {
                       retention:    { keepDaily: 7 }
                       window:       { start: "%s", end: "%s", maxDuration: 1h }
                       capacity:     { warnAt: 90%%, failAt: 98%% }
+                      copies:       { at: [orders-db-offsite], minCopies: 2, offsite: 1 }
+
+                  # The off-site copy of orders-db (a second disk, a NAS, another site): the copies check above
+                  # finds the newest orders backup here with the same content.
+                  - name: orders-db-offsite
+                    offsite: true
+                    target: { type: local, path: offsite/orders }
+                    layout: { kind: directory-per-backup, namePattern: "orders-{yyyy-MM-dd'T'HHmm}" }
+                    checks:
+                      freshness:    { maxAge: 26h }
+                      integrity:    { manifest: SHA256SUMS }
 
                   - name: customer-files
                     target: { type: local, path: backups/customers }
