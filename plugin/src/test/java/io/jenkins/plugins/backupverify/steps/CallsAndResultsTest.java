@@ -34,6 +34,15 @@ class CallsAndResultsTest {
                 + "dir('stale') {\n" + Pipelines.layout(Duration.ofDays(3)) + "}\n";
     }
 
+    /**
+     * A parallel branch on its own node: when branches run at once, each node has its own workspace, so each lays out
+     * its own backup (in a folder of the branch's id).
+     */
+    private static String branch(String id) {
+        return "node { dir('" + id + "') {\n" + Pipelines.layout(Duration.ofHours(1))
+                + "backupVerify plan: 'plan.yaml', id: '" + id + "'\n} }";
+    }
+
     private static List<String> ids(WorkflowRun run) {
         return run.getActions(BackupVerifyAction.class).stream().map(BackupVerifyAction::getId).toList();
     }
@@ -76,9 +85,8 @@ class CallsAndResultsTest {
 
     @Test
     void parallelCallsOnTheirOwnIdsAreBothRecorded(JenkinsRule j) throws Exception {
-        WorkflowJob job = Pipelines.job(j, "parallel", "node {\n" + twoLayouts() + "}\n"
-                + "parallel a: { node { dir('fresh') { backupVerify plan: 'plan.yaml', id: 'site-a' } } },\n"
-                + "         b: { node { dir('fresh') { backupVerify plan: 'plan.yaml', id: 'site-b' } } }\n");
+        WorkflowJob job = Pipelines.job(j, "parallel", "parallel a: { " + branch("site-a") + " },\n"
+                + "         b: { " + branch("site-b") + " }\n");
 
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
@@ -100,9 +108,8 @@ class CallsAndResultsTest {
 
     @Test
     void parallelCallsWithTheSameIdLeaveOneResultAndOneClearFailure(JenkinsRule j) throws Exception {
-        WorkflowJob job = Pipelines.job(j, "parallel-duplicate", "node {\n" + twoLayouts() + "}\n"
-                + "parallel a: { node { dir('fresh') { backupVerify plan: 'plan.yaml', id: 'site' } } },\n"
-                + "         b: { node { dir('fresh') { backupVerify plan: 'plan.yaml', id: 'site' } } }\n");
+        WorkflowJob job = Pipelines.job(j, "parallel-duplicate", "parallel a: { " + branch("site") + " },\n"
+                + "         b: { " + branch("site") + " }\n");
 
         WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
 
