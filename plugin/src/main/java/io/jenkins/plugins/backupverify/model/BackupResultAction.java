@@ -2,6 +2,7 @@ package io.jenkins.plugins.backupverify.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.backupverify.engine.check.Status;
@@ -21,13 +22,19 @@ import java.nio.file.Files;
 import java.util.Objects;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * What one call of a backup step left on its build: the verdict, the outcome it gave the build, and side files in the
  * build's folder named after the call's {@link #getId() id}. The id is also the action's URL, so one build can hold
  * several calls (of one step or of several). build.xml keeps only small values; subclasses add their own small numbers
  * and read their report from a side file when a page needs it.
+ *
+ * <p>The small values are also the REST API: {@code <build>/<id>/api/json} (reading it needs Read on the job, like the
+ * build itself).
  */
+@ExportedBean
 public abstract class BackupResultAction implements RunAction2 {
     public static final String ICON = "symbol-shield-checkmark-outline plugin-ionicons-api";
     /** The side file with the call's history record for audits. */
@@ -85,6 +92,7 @@ public abstract class BackupResultAction implements RunAction2 {
     }
 
     /** Names this call's URL, side files and trend. */
+    @Exported
     @NonNull
     public String getId() {
         return id;
@@ -108,6 +116,7 @@ public abstract class BackupResultAction implements RunAction2 {
 
     protected abstract String getStepDisplayName();
 
+    @Exported
     public String getStatus() {
         return status;
     }
@@ -116,22 +125,31 @@ public abstract class BackupResultAction implements RunAction2 {
         return Status.valueOf(status);
     }
 
+    @Exported
     public String getOutcome() {
         return outcome;
     }
 
+    @Exported
     public String getUnstableOn() {
         return unstableOn;
     }
 
+    @Exported
     public String getFailOn() {
         return failOn;
     }
 
     /** Why the command could not run (the build is ERROR then), or null. */
+    @Exported
     @CheckForNull
     public String getProblem() {
         return problem;
+    }
+
+    /** The REST API of this result. */
+    public Api getApi() {
+        return new Api(this);
     }
 
     /** A side file of this call in the build's folder: {@code <id><suffix>}, e.g. {@code .json}. */
