@@ -1,0 +1,48 @@
+package io.backupverify.engine.check.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.check.Progress;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DigestsTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void mappedWindowByWindowAndStreamedGiveTheSameDigestAndProgress() throws Exception {
+        byte[] content = new byte[(5 << 20) + 12345];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(folder.resolve("data.bin"), content);
+        byte[] expected = MessageDigest.getInstance("SHA-256").digest(content);
+        AtomicLong reported = new AtomicLong();
+        Progress progress = new Progress() {
+            @Override
+            public void advance(long files, long bytes) {
+                reported.addAndGet(bytes);
+            }
+        };
+        assertThat(Digests.canMap()).isTrue();
+
+        MessageDigest mapped = MessageDigest.getInstance("SHA-256");
+        try (FileChannel channel = FileChannel.open(file)) {
+            assertThat(new Digests(progress, 64 << 10, 1 << 20).update(mapped, channel)).isEqualTo(content.length);
+        }
+        MessageDigest streamed = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            assertThat(new Digests(progress, 64 << 10).update(streamed, in)).isEqualTo(content.length);
+        }
+
+        assertThat(mapped.digest()).isEqualTo(expected);
+        assertThat(streamed.digest()).isEqualTo(expected);
+        assertThat(reported.get()).isEqualTo(2L * content.length);
+    }
+}
