@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Builds the demo area: a few days of backups in three sets, one healthy, one with a corrupted file in its newest
@@ -30,6 +33,8 @@ final class DemoArea {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter FILE_DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final int DAYS = 8;
+    /** How many of the newest orders backups the off-site copy keeps. */
+    private static final int OFFSITE_DAYS = 3;
 
     private final Path root;
     private final Instant now;
@@ -46,11 +51,14 @@ final class DemoArea {
         Instant newest = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
         for (int day = DAYS - 1; day >= 0; day--) {
             Instant time = newest.minus(Duration.ofDays(day));
-            ordersBackup(time);
+            ordersBackup(time, day < OFFSITE_DAYS);
             customerBackup(time, day == 0);
         }
         for (int day = DAYS - 1; day >= 3; day--) {
             analyticsExport(newest.minus(Duration.ofDays(day)));
+        }
+        for (int day = DAYS - 1; day >= 0; day--) {
+            webAssetsArchive(newest.minus(Duration.ofDays(day)));
         }
         Path plan = root.resolve("plan.yaml");
         Files.writeString(plan, planText(newest), StandardCharsets.UTF_8);
@@ -75,13 +83,17 @@ final class DemoArea {
         Files.writeString(root.resolve(MARKER), "created by backup-verify demo\n");
     }
 
-    private void ordersBackup(Instant time) throws IOException {
-        Path dir = root.resolve("backups/orders/orders-" + DIR_TIME.format(time));
+    /** An orders backup, and with {@code offsite} the same backup copied to the off-site folder. */
+    private void ordersBackup(Instant time, boolean offsite) throws IOException {
+        String name = "orders-" + DIR_TIME.format(time);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("orders.dump", randomBytes(192 * 1024 + random.nextInt(16 * 1024)));
         files.put("schema.sql", "CREATE TABLE orders (id bigint primary key, placed_at timestamptz);\n"
                 .getBytes(StandardCharsets.UTF_8));
-        writeBackup(dir, files, time);
+        writeBackup(root.resolve("backups/orders/" + name), files, time);
+        if (offsite) {
+            writeBackup(root.resolve("offsite/orders/" + name), files, time);
+        }
     }
 
     private void customerBackup(Instant time, boolean corrupt) throws IOException {
@@ -111,6 +123,31 @@ final class DemoArea {
         for (Path written : new Path[] {file, sidecar}) {
             Files.setLastModifiedTime(written, FileTime.from(time.plus(Duration.ofMinutes(15))));
         }
+    }
+
+    /** A tar.gz of a small web site with its own SHA256SUMS inside, for the restore test. */
+    private void webAssetsArchive(Instant time) throws IOException {
+        Path folder = Files.createDirectories(root.resolve("backups/web-assets"));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("index.html", "<!doctype html><title>Shop</title><h1>Shop</h1>\n".getBytes(StandardCharsets.UTF_8));
+        files.put("css/site.css", "h1 { color: teal }\n".getBytes(StandardCharsets.UTF_8));
+        files.put("img/logo.png", randomBytes(32 * 1024));
+        StringBuilder manifest = new StringBuilder();
+        files.forEach((name, content) -> manifest.append(sha256(content)).append("  ").append(name).append('\n'));
+        files.put("SHA256SUMS", manifest.toString().getBytes(StandardCharsets.UTF_8));
+        Path file = folder.resolve("web-assets-" + FILE_DAY.format(time) + ".tar.gz");
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                new GZIPOutputStream(Files.newOutputStream(file)))) {
+            for (Map.Entry<String, byte[]> entry : files.entrySet()) {
+                TarArchiveEntry tarEntry = new TarArchiveEntry(entry.getKey());
+                tarEntry.setSize(entry.getValue().length);
+                tarEntry.setModTime(FileTime.from(time));
+                tar.putArchiveEntry(tarEntry);
+                tar.write(entry.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        Files.setLastModifiedTime(file, FileTime.from(time.plus(Duration.ofMinutes(5))));
     }
 
     private void writeBackup(Path dir, Map<String, byte[]> files, Instant time) throws IOException {
@@ -144,7 +181,7 @@ final class DemoArea {
         String windowStart = String.format("%02d:00", hour);
         String windowEnd = String.format("%02d:00", (hour + 1) % 24);
         return """
-                # The demo plan: three backup sets, verified by `backup-verify demo`.
+                # The demo plan: five backup sets, verified (and web-assets restore-tested) by `backup-verify demo`.
                 # Run it again with: backup-verify verify plan.yaml --html reports/report.html
                 backupSets:
                   - name: orders-db
@@ -157,6 +194,17 @@ final class DemoArea {
                       retention:    { keepDaily: 7 }
                       window:       { start: "%s", end: "%s", maxDuration: 1h }
                       capacity:     { warnAt: 90%%, failAt: 98%% }
+                      copies:       { at: [orders-db-offsite], minCopies: 2, offsite: 1 }
+
+                  # The off-site copy of orders-db (a second disk, a NAS, another site): the copies check above
+                  # finds the newest orders backup here with the same content.
+                  - name: orders-db-offsite
+                    offsite: true
+                    target: { type: local, path: offsite/orders }
+                    layout: { kind: directory-per-backup, namePattern: "orders-{yyyy-MM-dd'T'HHmm}" }
+                    checks:
+                      freshness:    { maxAge: 26h }
+                      integrity:    { manifest: SHA256SUMS }
 
                   - name: customer-files
                     target: { type: local, path: backups/customers }
@@ -172,6 +220,18 @@ final class DemoArea {
                     checks:
                       freshness:    { maxAge: 26h }
                       integrity:    {}
+
+                  # Restored by `backup-verify restore-test plan.yaml`: the newest archive is extracted into a
+                  # scratch folder, its files checked against the SHA256SUMS inside it, timed against the RTO.
+                  - name: web-assets
+                    target: { type: local, path: backups/web-assets }
+                    layout: { kind: file-per-backup, namePattern: "web-assets-{yyyyMMdd}.tar.gz" }
+                    checks:
+                      freshness:    { maxAge: 26h }
+                    restoreTest:
+                      rto: 5m
+                      restore: { kind: archive }
+                      validate: [ { checksums: SHA256SUMS }, { required: [index.html, css/site.css] } ]
                 """.formatted(windowStart, windowEnd);
     }
 

@@ -2,6 +2,8 @@ package io.backupverify.cli;
 
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.restore.RestoreTester;
+import io.backupverify.engine.restore.ScratchArea;
 import io.backupverify.engine.run.VerifyOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +55,12 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("Demo area: %s%nPlan:      %s%n%n", planFile.getParent(), planFile);
         VerifyRun.execute(plan, CredentialResolver.NONE, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("report.json"),
                 reports.resolve("junit.xml"), reports.resolve("report.html")), System.console() != null, out, err);
+        out.println();
+        out.println("Restore test of web-assets (its newest archive extracted into a scratch folder and validated):");
+        RestoreTester tester = new RestoreTester(ScratchArea.systemTemporary());
+        VerifyRun.execute(plan, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("restore-report.json"),
+                reports.resolve("restore-junit.xml"), reports.resolve("restore-report.html")), false, out, err,
+                new RestoreRunner(tester, err));
         out.println();
         out.println("The demo plants two problems: a flipped bit in the newest customer-files backup (integrity FAIL)");
         out.println("and analytics exports that stopped three days ago (freshness FAIL). Open the HTML report to see");

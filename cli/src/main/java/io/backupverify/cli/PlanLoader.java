@@ -5,7 +5,6 @@ import io.backupverify.engine.plan.PlanException;
 import io.backupverify.engine.plan.PlanParser;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Loads a plan and checks the set names asked for on the command line. */
 final class PlanLoader {
@@ -13,18 +12,12 @@ final class PlanLoader {
     }
 
     static Plan load(Path file, List<String> sets) throws UsageException {
-        Plan plan;
         try {
-            plan = new PlanParser().parse(file);
+            Plan plan = new PlanParser().parse(file);
+            plan.requireSets(sets);
+            return plan;
         } catch (PlanException e) {
             throw new UsageException(e.getMessage());
         }
-        for (String name : sets) {
-            if (plan.backupSet(name).isEmpty()) {
-                throw new UsageException(file + ": no backup set named '" + name + "'; the plan has: "
-                        + plan.backupSets().stream().map(set -> set.name()).collect(Collectors.joining(", ")));
-            }
-        }
-        return plan;
     }
 }

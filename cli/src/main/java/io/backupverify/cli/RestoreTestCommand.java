@@ -82,11 +82,7 @@ final class RestoreTestCommand implements Callable<Integer> {
         RestoreTester tester = new RestoreTester(RestoreKinds.defaults(), area,
                 new CredentialedTargetOpener(loaded.baseDir(), resolver), resolver);
         return VerifyRun.execute(loaded, options, reports, false, spec.commandLine().getOut(),
-                spec.commandLine().getErr(), (p, o) -> {
-                    var run = tester.run(p, o);
-                    tester.staleRemoved().forEach(line -> spec.commandLine().getErr().println(line));
-                    return run;
-                });
+                spec.commandLine().getErr(), new RestoreRunner(tester, spec.commandLine().getErr()));
     }
 
     private int usage(String message) {

@@ -20,6 +20,10 @@ final class VerifyRun {
     @FunctionalInterface
     interface Runner {
         RunResult run(Plan plan, VerifyOptions options) throws InterruptedException;
+
+        /** Prints what this kind of run adds below the summary. */
+        default void afterSummary(RunResult run, PrintWriter out) {
+        }
     }
 
     static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports,
@@ -41,6 +45,7 @@ final class VerifyRun {
         }
         boolean reportsWritten = writeReports(run, reports, err);
         SummaryPrinter.print(run, out);
+        runner.afterSummary(run, out);
         printReportLocations(reports, out);
         return reportsWritten ? run.status().exitCode() : Math.max(run.status().exitCode(), ExitCodes.ERROR);
     }

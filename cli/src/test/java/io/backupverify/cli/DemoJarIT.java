@@ -33,10 +33,15 @@ class DemoJarIT {
             assertThat(area.resolve("reports").resolve(report)).isNotEmptyFile();
         }
         JsonNode json = new ObjectMapper().readTree(area.resolve("reports/report.json").toFile());
-        assertThat(statuses(json)).containsExactly("customer-files=FAIL", "analytics-exports=FAIL");
+        assertThat(statuses(json)).containsExactly("orders-db-offsite=PASS", "customer-files=FAIL",
+                "analytics-exports=FAIL", "web-assets=PASS");
+        JsonNode restore = new ObjectMapper().readTree(area.resolve("reports/restore-report.json").toFile());
+        assertThat(statuses(restore)).as("the demo's restore test").containsExactly("web-assets=PASS");
+        assertThat(restore.path("backupSets").get(0).path("checks").get(0).path("id").asText()).isEqualTo("restore");
+        assertThat(out).contains("Restore test of web-assets");
         assertThat(checkStatuses(json.path("backupSets").get(0))).as("orders-db, whose capacity depends on this disk")
                 .containsExactly("freshness=PASS", "completeness=PASS", "integrity=PASS", "retention=PASS",
-                        "window=PASS");
+                        "window=PASS", "copies=PASS");
 
         Process verify = run("verify", area.resolve("plan.yaml").toString(), "--set", "customer-files");
         assertThat(verify.exitValue()).isEqualTo(2);

@@ -24,6 +24,11 @@ public final class PlanCredentials {
                 if (id != null && !id.isBlank()) {
                     ids.add(id.trim());
                 }
+                String restoreId = set.restoreTest() == null || set.restoreTest().restore() == null ? null
+                        : set.restoreTest().restore().credentialsId();
+                if (restoreId != null && !restoreId.isBlank()) {
+                    ids.add(restoreId.trim());
+                }
             }
         }
         return ids;

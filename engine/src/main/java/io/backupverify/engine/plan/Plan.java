@@ -2,8 +2,10 @@ package io.backupverify.engine.plan;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A verification plan: the backup sets to verify and how.
@@ -19,5 +21,20 @@ public record Plan(String source, Path baseDir, ZoneId timezone, List<BackupSetS
 
     public Optional<BackupSetSpec> backupSet(String name) {
         return backupSets.stream().filter(set -> set.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Checks that the plan has every set named, as a command line or a Pipeline step asks for them.
+     *
+     * @throws PlanException naming the unknown sets and listing the plan's sets
+     */
+    public void requireSets(Collection<String> names) throws PlanException {
+        List<String> unknown = names.stream().filter(name -> backupSet(name).isEmpty()).map(name -> "'" + name + "'")
+                .toList();
+        if (!unknown.isEmpty()) {
+            String known = backupSets.stream().map(BackupSetSpec::name).collect(Collectors.joining(", "));
+            throw new PlanException(source, 0, 0, null, "no backup set named " + String.join(", ", unknown)
+                    + "; the plan has: " + (known.isEmpty() ? "no sets" : known));
+        }
     }
 }

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = FilesRestoreSpec.class, name = "files"),
         @JsonSubTypes.Type(value = ArchiveRestoreSpec.class, name = "archive"),
-        // postgres, mysql (database restores) and restic register here.
+        @JsonSubTypes.Type(value = PostgresRestoreSpec.class, name = "postgres"),
+        @JsonSubTypes.Type(value = MysqlRestoreSpec.class, name = "mysql"),
+        // restic registers here.
 })
 public interface RestoreSpec {
     /** The plan's name for this kind: {@code files}, {@code archive}, {@code postgres}, ... */

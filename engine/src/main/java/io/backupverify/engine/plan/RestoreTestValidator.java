@@ -17,6 +17,9 @@ final class RestoreTestValidator {
         if (test.restore() instanceof ArchiveRestoreSpec archive) {
             validateLimits(plan, at + ".restore.limits", archive.limits());
         }
+        if (test.restore() instanceof DatabaseRestoreSpec database) {
+            DatabaseRestoreValidator.validate(plan, at + ".restore", database);
+        }
         List<ValidationSpec> validations = test.validate();
         for (int i = 0; i < validations.size(); i++) {
             validateOne(plan, at + ".validate[" + i + "]", validations.get(i), test.restore());

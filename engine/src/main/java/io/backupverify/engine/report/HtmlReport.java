@@ -1,6 +1,7 @@
 package io.backupverify.engine.report;
 
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.PostureChecks;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.run.LatestBackup;
@@ -115,10 +116,27 @@ public final class HtmlReport {
             if (set.checks().isEmpty()) {
                 raw("<p class=\"none\">No checks ran for this backup set, so it is not proven good.</p>\n");
             }
+            writePosture(set);
             for (CheckResult check : set.checks()) {
                 writeCheck(check);
             }
             raw("</section>\n");
+        }
+
+        /** Encryption, access, immutability and copies at a glance, where any of them ran. */
+        private void writePosture(SetResult set) throws IOException {
+            List<CheckResult> posture = set.checks().stream().filter(c -> PostureChecks.isPosture(c.id()))
+                    .sorted(java.util.Comparator.comparing(c -> PostureChecks.IDS.indexOf(c.id()))).toList();
+            if (posture.isEmpty()) {
+                return;
+            }
+            raw("<table class=\"posture\">\n<caption>Security posture</caption>\n<thead><tr><th>Check</th>"
+                    + "<th>Status</th><th>Evidence</th></tr></thead>\n<tbody>\n");
+            for (CheckResult check : posture) {
+                raw("<tr><td>" + Html.escape(check.id()) + "</td><td>" + badge(check.status()) + "</td><td>"
+                        + Html.escape(check.summary()) + "</td></tr>\n");
+            }
+            raw("</tbody>\n</table>\n");
         }
 
         private void writeCheck(CheckResult check) throws IOException {

@@ -43,12 +43,17 @@ final class CommandValidation implements Validation {
         }
         builder.environment().putAll(restored.environment());
         Process process = builder.start();
+        // A stopped run (Ctrl-C) stops the command too, rather than leaving it running on the restored data.
+        Thread stopper = new Thread(() -> stopQuietly(process), "restore-command-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
         boolean finished;
         try {
             finished = process.waitFor(spec.timeout().duration().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             stop(process);
             throw e;
+        } finally {
+            removeHook(stopper);
         }
         if (!finished) {
             stop(process);
@@ -66,6 +71,22 @@ final class CommandValidation implements Validation {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static void stopQuietly(Process process) {
+        try {
+            stop(process);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down; the hook is running or has run
+        }
     }
 
     private static String tail(Path output) throws IOException {

@@ -244,7 +244,8 @@ public final class RestoreCheck implements Check {
             return;
         }
         long totalMs = times.totalMillis();
-        String took = DurationValue.format(Duration.ofMillis(totalMs));
+        String took = totalMs < 120_000 ? String.format(java.util.Locale.ROOT, "%.1fs", totalMs / 1000.0)
+                : DurationValue.format(Duration.ofMillis(totalMs));
         String phases = " (fetch " + times.fetchMillis + " ms, restore " + times.restoreMillis() + " ms, validate "
                 + times.validateNanos / 1_000_000 + " ms)";
         if (spec.rto() != null && totalMs > spec.rto().duration().toMillis()) {

@@ -2,6 +2,8 @@ package io.backupverify.engine.restore;
 
 import io.backupverify.engine.plan.RestoreSpec;
 import io.backupverify.engine.restore.archive.ArchiveRestoreKind;
+import io.backupverify.engine.restore.database.MysqlRestoreKind;
+import io.backupverify.engine.restore.database.PostgresRestoreKind;
 import io.backupverify.engine.restore.files.FilesRestoreKind;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,8 +20,10 @@ public final class RestoreKinds {
     public static RestoreKinds defaults() {
         return new RestoreKinds()
                 .with(new FilesRestoreKind())
-                .with(new ArchiveRestoreKind());
-        // Database kinds (postgres, mysql) and restic register here.
+                .with(new ArchiveRestoreKind())
+                .with(new PostgresRestoreKind())
+                .with(new MysqlRestoreKind());
+        // restic registers here.
     }
 
     public RestoreKinds with(RestoreKind<?> kind) {

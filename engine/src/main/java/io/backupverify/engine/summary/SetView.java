@@ -1,5 +1,6 @@
 package io.backupverify.engine.summary;
 
+import io.backupverify.engine.check.PostureChecks;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.run.LatestBackup;
 import io.backupverify.engine.run.SetResult;
@@ -65,6 +66,15 @@ public final class SetView {
 
     public List<CheckView> getChecks() {
         return checks;
+    }
+
+    /**
+     * The posture checks that ran (encryption, access, immutability, copies), in that order, for a one-line
+     * posture summary; empty when none ran.
+     */
+    public List<CheckView> getPosture() {
+        return checks.stream().filter(check -> PostureChecks.isPosture(check.getId()))
+                .sorted(java.util.Comparator.comparing(check -> PostureChecks.IDS.indexOf(check.getId()))).toList();
     }
 
     /** The checks that did not pass, worst first. */

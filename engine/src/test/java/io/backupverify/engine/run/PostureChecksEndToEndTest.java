@@ -272,6 +272,22 @@ class PostureChecksEndToEndTest {
         assertThat(check(run, "orders", "copies").metrics()).containsEntry("copies", 3);
     }
 
+    @Test
+    void reportsShowAPostureTableAndTheSummaryAPostureLine() throws Exception {
+        threeCopies();
+        RunResult run = Plans.run(copiesPlan("{ at: [orders-nas, orders-vault] }\n      access: { worldReadable: allow }"
+                + "\n      immutability: { unknown: warn }"), dir, NOW);
+        java.io.StringWriter html = new java.io.StringWriter();
+        new io.backupverify.engine.report.HtmlReport().write(run, html);
+        assertThat(html.toString()).contains("<caption>Security posture</caption>")
+                .contains("<td>copies</td>").contains("nightly-2026-11-29: 3 identical copies on 1 provider, 1 off-site");
+        var sets = io.backupverify.engine.summary.RunSummaryView.of(run).getSets();
+        assertThat(sets.get(0).getPosture()).extracting(v -> v.getId())
+                .containsExactly("access", "immutability", "copies");
+        assertThat(sets.get(1).getPosture()).isEmpty();
+        assertThat(html.toString().split("Security posture", -1)).hasSize(2);
+    }
+
     private static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

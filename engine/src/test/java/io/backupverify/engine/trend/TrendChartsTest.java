@@ -3,7 +3,6 @@ package io.backupverify.engine.trend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.hm.hafner.echarts.line.LineSeries;
 import edu.hm.hafner.echarts.line.LinesChartModel;
 import io.backupverify.engine.check.Status;
@@ -112,11 +111,11 @@ class TrendChartsTest {
     }
 
     @Test
-    void modelsSerializeToTheJsonTheChartLibraryReads() throws Exception {
+    void modelsSerializeToTheJsonTheChartLibraryReads() {
         LinesChartModel model = successRate.create(TrendHistory.of(new SyntheticHistory(1_000), 5),
                 ChartRequest.parse(null, 5, SuccessRateChart.RATE));
 
-        String json = new ObjectMapper().writeValueAsString(model);
+        String json = ChartJson.of(model);
 
         assertThat(json).contains("\"domainAxisLabels\":[\"#996\",\"#997\",\"#998\",\"#999\",\"#1000\"]")
                 .contains("\"name\":\"Sets passed %\"");

@@ -6,7 +6,7 @@ import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
-import io.backupverify.engine.check.PostureBackups;
+import io.backupverify.engine.check.PostureChecks;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.AccessSpec;
 import io.backupverify.engine.plan.AccessSpec.Permission;
@@ -43,7 +43,7 @@ public final class AccessCheck implements Check {
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(id());
         Target target = context.target();
-        Status unknown = PostureBackups.verdictFor(spec.unknown());
+        Status unknown = PostureChecks.verdictFor(spec.unknown());
         publicAccess(target, result, unknown);
         if (!(target instanceof PosixAttributes posix)) {
             if (spec.owner() != null || spec.group() != null || !spec.writers().isEmpty()) {
@@ -52,7 +52,7 @@ public final class AccessCheck implements Check {
             }
             return result.summary("public access examined; this target keeps no file permissions").build();
         }
-        List<Backup> backups = PostureBackups.select(context, spec.scope());
+        List<Backup> backups = PostureChecks.select(context, spec.scope());
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }

@@ -7,7 +7,7 @@ import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.OtherSets;
-import io.backupverify.engine.check.PostureBackups;
+import io.backupverify.engine.check.PostureChecks;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.plan.CopiesSpec;
@@ -44,7 +44,7 @@ public final class CopiesCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(id());
-        List<Backup> newest = PostureBackups.select(context, IntegrityScope.LATEST);
+        List<Backup> newest = PostureChecks.select(context, IntegrityScope.LATEST);
         if (newest.isEmpty()) {
             return result.noBackupFound().build();
         }

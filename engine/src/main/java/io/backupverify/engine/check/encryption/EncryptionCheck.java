@@ -7,7 +7,7 @@ import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
-import io.backupverify.engine.check.PostureBackups;
+import io.backupverify.engine.check.PostureChecks;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.EncryptionSpec;
 import io.backupverify.engine.plan.Requirement;
@@ -48,9 +48,9 @@ public final class EncryptionCheck implements Check {
     @Override
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(id());
-        Status unknown = PostureBackups.verdictFor(spec.unknown());
+        Status unknown = PostureChecks.verdictFor(spec.unknown());
         String transit = inTransit(context.target(), result, unknown);
-        List<Backup> backups = PostureBackups.select(context, spec.scope());
+        List<Backup> backups = PostureChecks.select(context, spec.scope());
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }
@@ -102,7 +102,7 @@ public final class EncryptionCheck implements Check {
                 backup.directory() ? backup.path() : "", contents.entries());
         if (repository.isPresent() && repository.get().encrypted() == null && spec.atRest() == Requirement.REQUIRED) {
             result.finding(new Finding(backup.id(), repository.get().evidence(),
-                    PostureBackups.verdictFor(spec.unknown())));
+                    PostureChecks.verdictFor(spec.unknown())));
         }
         for (Entry entry : contents.entries()) {
             if (!entry.isFile() || ChecksumFileNames.isMetadataFile(entry.name())) {

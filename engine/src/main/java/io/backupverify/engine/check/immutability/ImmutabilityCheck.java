@@ -6,7 +6,7 @@ import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
-import io.backupverify.engine.check.PostureBackups;
+import io.backupverify.engine.check.PostureChecks;
 import io.backupverify.engine.plan.ImmutabilitySpec;
 import io.backupverify.engine.plan.IntegrityScope;
 import io.backupverify.engine.target.Entry;
@@ -42,7 +42,7 @@ public final class ImmutabilityCheck implements Check {
             if (spec.required()) {
                 result.finding(new Finding(target.description(), "this kind of target cannot keep backups from "
                         + "being changed or deleted, so immutability cannot be enforced here; keep a copy on a store "
-                        + "with object lock", PostureBackups.verdictFor(spec.unknown())));
+                        + "with object lock", PostureChecks.verdictFor(spec.unknown())));
             }
             return result.metric("enforceable", false).summary("immutability cannot be enforced on this target")
                     .build();
@@ -52,7 +52,7 @@ public final class ImmutabilityCheck implements Check {
         if (defaultLock.isEmpty() && spec.required()) {
             result.finding(Finding.fail(target.description(), "the store locks no new objects by default"));
         }
-        List<Backup> backups = PostureBackups.select(context, IntegrityScope.ALL);
+        List<Backup> backups = PostureChecks.select(context, IntegrityScope.ALL);
         long locked = 0;
         long unlocked = 0;
         for (Backup backup : backups) {

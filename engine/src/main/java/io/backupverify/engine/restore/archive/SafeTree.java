@@ -127,7 +127,13 @@ final class SafeTree {
     /** Makes a hard link to a regular file an earlier entry wrote. */
     void hardLink(String name, String item, String targetName) throws IOException {
         List<String> segments = counted(name, item);
-        List<String> targetSegments = EntryNames.segments(targetName, item + " (link target " + targetName + ")");
+        List<String> targetSegments;
+        try {
+            targetSegments = EntryNames.segments(targetName, item);
+        } catch (RestoreRefusedException e) {
+            throw new RestoreRefusedException(item, "refused: a hard link to " + targetName + ": "
+                    + e.getMessage().replaceFirst("^refused: ", ""));
+        }
         Path target = existing(targetSegments, item, targetName);
         Path path = newPath(segments, item);
         Files.createLink(path, target);

@@ -1,0 +1,21 @@
+package io.backupverify.engine.restore.database;
+
+import io.backupverify.engine.plan.PostgresRestoreSpec;
+
+/** {@code kind: postgres}: a pg_dump restored with pg_restore or psql into a scratch database. */
+public final class PostgresRestoreKind extends DatabaseRestoreKind<PostgresRestoreSpec> {
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public Class<PostgresRestoreSpec> specType() {
+        return PostgresRestoreSpec.class;
+    }
+
+    @Override
+    boolean postgres() {
+        return true;
+    }
+}

@@ -1,0 +1,137 @@
+package io.backupverify.engine.restore.database;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams an SQL dump (plain or gzip-compressed) line by line into a client tool, leaving out the statements a
+ * scratch database must not run, and checks at the end that the dump carries its tool's closing line — a dump whose
+ * job died halfway has none, however well its first part restores.
+ *
+ * <p>Lines are passed through as bytes; only the start of a line (up to {@value #DECIDE_BYTES} bytes) is looked at.
+ */
+abstract class SqlFeeder implements ToolRun.Feeder {
+    static final int DECIDE_BYTES = 4096;
+    private static final int TRAILER_WINDOW = 1024;
+
+    private final DumpSource dump;
+    private final String trailer;
+    private final byte[] tail = new byte[TRAILER_WINDOW];
+    private long bytesRead;
+
+    SqlFeeder(DumpSource dump, String trailer) {
+        this.dump = dump;
+        this.trailer = trailer;
+    }
+
+    /** What to do with a line outside data blocks, seen whole or by its first {@value #DECIDE_BYTES} bytes. */
+    protected abstract boolean keep(String lineStart) throws DumpContentException;
+
+    /** Bytes of SQL read (after decompression). */
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    @Override
+    public void feed(OutputStream stdin) throws IOException {
+        try (InputStream raw = new BufferedInputStream(dump.open(), 1 << 16);
+                InputStream in = DumpDetector.isGzip(peek(raw)) ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            pump(in, stdin);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new DumpContentException("the compressed dump is cut short or corrupt after " + bytesRead
+                    + " bytes of SQL (" + e.getMessage() + ")");
+        }
+        if (!endsWithTrailer()) {
+            throw new DumpContentException("the dump is cut short: it does not end with \"" + trailer
+                    + "\", the line its tool writes last (" + bytesRead + " bytes of SQL read)");
+        }
+    }
+
+    private static byte[] peek(InputStream in) throws IOException {
+        in.mark(2);
+        byte[] magic = in.readNBytes(2);
+        in.reset();
+        return magic;
+    }
+
+    private void pump(InputStream in, OutputStream out) throws IOException {
+        byte[] line = new byte[DECIDE_BYTES];
+        int length = 0;
+        boolean deciding = true;
+        boolean keeping = true;
+        byte[] buffer = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("the restore was stopped");
+            }
+            int passFrom = 0;
+            for (int i = 0; i < n; i++) {
+                byte b = buffer[i];
+                if (deciding) {
+                    if (b == '\n') {
+                        if (keep(new String(line, 0, length, StandardCharsets.UTF_8))) {
+                            out.write(line, 0, length);
+                            out.write('\n');
+                        }
+                        length = 0;
+                    } else if (length < DECIDE_BYTES) {
+                        line[length++] = b;
+                    } else {
+                        keeping = keep(new String(line, 0, length, StandardCharsets.UTF_8));
+                        if (keeping) {
+                            out.write(line, 0, length);
+                        }
+                        deciding = false;
+                        passFrom = i;
+                    }
+                } else if (b == '\n') {
+                    if (keeping) {
+                        out.write(buffer, passFrom, i + 1 - passFrom);
+                    }
+                    deciding = true;
+                    length = 0;
+                }
+            }
+            if (!deciding && keeping && passFrom < n) {
+                out.write(buffer, passFrom, n - passFrom);
+            }
+            remember(buffer, n);
+        }
+        if (deciding && length > 0 && keep(new String(line, 0, length, StandardCharsets.UTF_8))) {
+            out.write(line, 0, length);
+        }
+        out.flush();
+    }
+
+    private void remember(byte[] buffer, int n) {
+        bytesRead += n;
+        if (n >= TRAILER_WINDOW) {
+            System.arraycopy(buffer, n - TRAILER_WINDOW, tail, 0, TRAILER_WINDOW);
+        } else {
+            System.arraycopy(tail, n, tail, 0, TRAILER_WINDOW - n);
+            System.arraycopy(buffer, 0, tail, TRAILER_WINDOW - n, n);
+        }
+    }
+
+    private boolean endsWithTrailer() {
+        int used = (int) Math.min(bytesRead, TRAILER_WINDOW);
+        String end = new String(tail, TRAILER_WINDOW - used, used, StandardCharsets.UTF_8);
+        int at = end.lastIndexOf(trailer);
+        if (at < 0) {
+            return false;
+        }
+        // nothing but comments, blank lines and psql's unrestrict command may follow the closing line
+        for (String rest : end.substring(at).split("\n")) {
+            String line = rest.strip();
+            if (!line.isEmpty() && !line.startsWith("--") && !line.startsWith("\\unrestrict ")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,185 @@
+package io.backupverify.engine.restore.database;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a database client tool ({@code pg_restore}, {@code psql}, {@code mariadb}) to its end or a time limit. Its
+ * output is kept only as a bounded tail for messages; passwords travel in files or the environment, never in the
+ * argument list, so nothing here can reveal one.
+ */
+final class ToolRun {
+    /** How much of the tool's output is kept for messages. */
+    private static final int TAIL_BYTES = 8 * 1024;
+
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
+
+    ToolRun(List<String> command, Map<String, String> environment, Path workDir) {
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.workDir = workDir;
+    }
+
+    /** How the run ended: its exit code (or that it was stopped at the limit) and the tail of its output. */
+    record Outcome(int exitCode, boolean timedOut, String outputTail) {
+        boolean succeeded() {
+            return !timedOut && exitCode == 0;
+        }
+
+        /** The last lines of output that say what went wrong, for a message. */
+        String lastLines(int count) {
+            String[] lines = outputTail.strip().split("\\R");
+            List<String> kept = new ArrayList<>();
+            for (int i = Math.max(0, lines.length - count); i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    kept.add(lines[i].strip());
+                }
+            }
+            return String.join(" / ", kept);
+        }
+    }
+
+    /** What the tool reads on its standard input. */
+    @FunctionalInterface
+    interface Feeder {
+        void feed(OutputStream stdin) throws IOException;
+    }
+
+    Outcome run(Duration limit) throws IOException, InterruptedException {
+        return run(limit, null);
+    }
+
+    /**
+     * Runs the tool. With a feeder, the feeder writes its standard input on this thread while the output is
+     * collected on another; an exception from the feeder stops the tool and is thrown.
+     */
+    Outcome run(Duration limit, Feeder feeder) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        builder.environment().putAll(environment);
+        if (feeder == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Process process = builder.start();
+        long deadline = System.nanoTime() + limit.toNanos();
+        Tail tail = new Tail();
+        Thread reader = new Thread(() -> tail.drain(process.getInputStream()), "tool-output");
+        reader.setDaemon(true);
+        reader.start();
+        Watchdog watchdog = new Watchdog(process, deadline);
+        try {
+            if (feeder != null) {
+                watchdog.start();
+                try (OutputStream stdin = process.getOutputStream()) {
+                    feeder.feed(stdin);
+                } catch (DumpContentException e) {
+                    stop(process);
+                    throw e;
+                } catch (IOException e) {
+                    if (process.isAlive() && !watchdog.fired) {
+                        stop(process);
+                        throw e;
+                    }
+                    // the tool stopped reading (it failed or was stopped): its exit status tells why
+                }
+            }
+            long remaining = deadline - System.nanoTime();
+            boolean finished = remaining > 0 && process.waitFor(remaining, TimeUnit.NANOSECONDS);
+            if (!finished || watchdog.fired) {
+                stop(process);
+                reader.join(2000);
+                return new Outcome(-1, true, tail.text());
+            }
+            reader.join(5000);
+            return new Outcome(process.exitValue(), false, tail.text());
+        } finally {
+            watchdog.interrupt();
+            if (process.isAlive()) {
+                stop(process);
+            }
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Stops a tool that is still being fed when the limit passes, so the feeding thread does not block. */
+    private static final class Watchdog extends Thread {
+        private final Process process;
+        private final long deadline;
+        private volatile boolean fired;
+
+        Watchdog(Process process, long deadline) {
+            super("tool-watchdog");
+            setDaemon(true);
+            this.process = process;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void run() {
+            try {
+                long remaining = deadline - System.nanoTime();
+                if (remaining > 0 && process.waitFor(remaining, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+                fired = true;
+                ToolRun.stop(process);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Keeps the last bytes of a stream. */
+    private static final class Tail {
+        private final byte[] ring = new byte[TAIL_BYTES];
+        private long total;
+
+        void drain(InputStream in) {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    append(buffer, n);
+                }
+            } catch (IOException e) {
+                // the process is gone; what was read is kept
+            }
+        }
+
+        private synchronized void append(byte[] buffer, int n) {
+            for (int i = 0; i < n; i++) {
+                ring[(int) (total++ % TAIL_BYTES)] = buffer[i];
+            }
+        }
+
+        synchronized String text() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long start = Math.max(0, total - TAIL_BYTES);
+            for (long i = start; i < total; i++) {
+                out.write(ring[(int) (i % TAIL_BYTES)]);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.backupverify.engine.restore.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.UsernamePassword;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * MariaDB restore tests against real parts: a MariaDB server from Debian's mariadb-server holding a small shop, real
+ * mariadb-dump output, restored into a scratch MariaDB started by the engine and into a named server.
+ */
+class MysqlRestoreTest {
+    private static final Instant NOW = Instant.now();
+
+    @TempDir
+    static Path dumps;
+    @TempDir
+    Path scratch;
+
+    private static Path sourceHome;
+    private static MariaDbServer source;
+    private static CredentialResolver credentials;
+    private static String secret;
+
+    @BeforeAll
+    static void makeDumps() throws Exception {
+        sourceHome = ScratchHomes.create(Path.of(System.getProperty("java.io.tmpdir")), NOW);
+        source = MariaDbServer.start(sourceHome, Duration.ofMinutes(3));
+        secret = source.password().orElseThrow().reveal();
+        credentials = CredentialResolver.of(Map.of("maria", new UsernamePassword("root",
+                source.password().orElseThrow())));
+        RealTools.execute(source, "", "CREATE DATABASE shop", "CREATE DATABASE other");
+        RealTools.execute(source, "shop",
+                "CREATE TABLE customers (id int PRIMARY KEY, name varchar(100) NOT NULL)",
+                "CREATE TABLE orders (id int PRIMARY KEY, customer int, total decimal(10,2), note blob, "
+                        + "FOREIGN KEY (customer) REFERENCES customers (id))",
+                "INSERT INTO customers SELECT seq, concat('customer ', seq) FROM seq_1_to_200",
+                "INSERT INTO orders SELECT seq, 1 + seq % 200, seq * 1.25, unhex('00FF0A0D27') FROM seq_1_to_5000");
+        RealTools.execute(source, "other", "CREATE TABLE t (id int)");
+        Path work = Files.createDirectories(dumps.resolve("work"));
+        RealTools.mariadbDump(source, work, dumps.resolve("shop.sql"), "shop");
+        RealTools.mariadbDump(source, work, dumps.resolve("shop-named.sql"), "--databases", "shop");
+        RealTools.mariadbDump(source, work, dumps.resolve("two.sql"), "--databases", "shop", "other");
+    }
+
+    @AfterAll
+    static void stopSource() {
+        source.close();
+        ScratchHomes.delete(sourceHome);
+    }
+
+    private static DatabaseRestoreOptions named() {
+        return new DatabaseRestoreOptions(false, Optional.empty(), null,
+                "jdbc:mariadb://127.0.0.1:" + source.address().port() + "/", "maria", 1, Duration.ofSeconds(30));
+    }
+
+    private static List<SqlValidation> shopChecks() {
+        return List.of(new SqlValidation.TablesExist(List.of("orders", "customers")),
+                new SqlValidation.MinRows(Map.of("orders", 5000L, "customers", 200L)),
+                new SqlValidation.SqlIsTrue("select count(*) = 0 from orders where total < 0"),
+                new SqlValidation.SqlIsTrue("select count(*) = 5000 from orders where note = unhex('00FF0A0D27')"));
+    }
+
+    @Test
+    void aMariadbDumpIsRestoredIntoAScratchServerStartedForTheTest() throws Exception {
+        assertThat(DumpDetector.detect(dumps.resolve("shop.sql"))).contains(DumpFormat.MYSQL_SQL);
+        DatabaseRestoreOptions embedded = new DatabaseRestoreOptions(false, Optional.empty(), null, null, null, 1,
+                Duration.ofSeconds(30));
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(embedded, CredentialResolver.NONE,
+                scratch, NOW)) {
+            assertThat(session.serverDescription()).startsWith("scratch MariaDB on 127.0.0.1:");
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("shop.sql")), DumpFormat.MYSQL_SQL, 1,
+                    Duration.ofMinutes(2));
+            assertThat(outcome.restored()).as(outcome.problem()).isTrue();
+            SqlValidator.Result result = session.validate(shopChecks(), Duration.ofSeconds(30));
+            assertThat(result.findings()).isEmpty();
+            assertThat(result.rowCounts()).containsEntry("orders", 5000L);
+            assertThat(session.cleanUp()).anyMatch(line -> line.startsWith("stopped scratch MariaDB"));
+        }
+        assertThat(scratch).isEmptyDirectory();
+    }
+
+    @Test
+    void aDumpNamingItsDatabaseLandsInTheScratchDatabaseOnANamedServer() throws Exception {
+        RealTools.execute(source, "", "CREATE DATABASE IF NOT EXISTS shop_copy_guard");
+        String name;
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
+            name = session.database().name();
+            RealTools.execute(source, "shop", "INSERT INTO customers VALUES (999, 'added after the dump')");
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("shop-named.sql")),
+                    DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
+            assertThat(outcome.restored()).as(outcome.problem()).isTrue();
+            assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
+            assertThat(session.validate(List.of(new SqlValidation.SqlIsTrue(
+                    "select count(*) = 200 from customers")), Duration.ofSeconds(30)).findings()).isEmpty();
+            assertThat(String.join("\n", session.cleanUp())).doesNotContain(secret);
+        }
+        try (Connection connection = source.connectAdmin()) {
+            assertThat(Dialect.MARIADB.databases(connection)).doesNotContain(name).contains("shop");
+        }
+        // the real database was not touched by the restore (the row added after the dump is still there)
+        try (Connection connection = source.connect("shop"); var statement = connection.createStatement();
+                var result = statement.executeQuery("select count(*) from customers")) {
+            result.next();
+            assertThat(result.getLong(1)).isEqualTo(201);
+        }
+        RealTools.execute(source, "shop", "DELETE FROM customers WHERE id = 999");
+    }
+
+    @Test
+    void aDumpCutShortFails() throws Exception {
+        Path whole = dumps.resolve("shop.sql");
+        Path cut = RealTools.cut(whole, Files.size(whole) / 2, dumps.resolve("cut.sql"));
+        String text = Files.readString(whole, StandardCharsets.ISO_8859_1);
+        Path noTrailer = Files.writeString(dumps.resolve("no-trailer.sql"),
+                text.substring(0, text.indexOf("-- Dump completed")), StandardCharsets.ISO_8859_1);
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(cut), DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
+            assertThat(outcome.restored()).isFalse();
+            assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        }
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(noTrailer), DumpFormat.MYSQL_SQL, 1,
+                    Duration.ofMinutes(2));
+            assertThat(outcome.dumpAtFault()).isTrue();
+            assertThat(outcome.problem()).contains("cut short", "-- Dump completed");
+        }
+    }
+
+    @Test
+    void aDumpOfSeveralDatabasesIsRefused() throws Exception {
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("two.sql")), DumpFormat.MYSQL_SQL, 1,
+                    Duration.ofMinutes(2));
+            assertThat(outcome.dumpAtFault()).isTrue();
+            assertThat(outcome.problem()).contains("more than one database (shop, other)");
+        }
+    }
+
+    @Test
+    void failedValidationsNameWhatFailed() throws Exception {
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
+            session.restore(DumpSource.local(dumps.resolve("shop.sql")), DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
+            SqlValidator.Result result = session.validate(List.of(
+                    new SqlValidation.TablesExist(List.of("orders", "invoices")),
+                    new SqlValidation.MinRows(Map.of("customers", 201L)),
+                    new SqlValidation.SqlIsTrue("select sleep(5) = 0"),
+                    new SqlValidation.SqlIsTrue("create table sneaky (id int)"),
+                    new SqlValidation.SqlIsTrue("select 2")), Duration.ofSeconds(1));
+            assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("table invoices", Status.FAIL),
+                    org.assertj.core.groups.Tuple.tuple("table customers", Status.FAIL),
+                    org.assertj.core.groups.Tuple.tuple("sql: select sleep(5) = 0", Status.ERROR),
+                    org.assertj.core.groups.Tuple.tuple("sql: create table sneaky (id int)", Status.FAIL),
+                    org.assertj.core.groups.Tuple.tuple("sql: select 2", Status.FAIL));
+            assertThat(result.findings().get(1).message()).contains("200 rows, fewer than the 201");
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package io.backupverify.engine.restore.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.SecretValue;
+import io.backupverify.engine.credentials.UsernamePassword;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * PostgreSQL restore tests against real parts: a real server (embedded PostgreSQL 15) holding a small shop, real
+ * pg_dump output in every format, restored into a fresh embedded server and into a named server.
+ */
+class PostgresRestoreTest {
+    private static final String SECRET = "s3cret-Pw-never-shown";
+    private static final Instant NOW = Instant.now();
+
+    @TempDir
+    static Path dumps;
+    @TempDir
+    Path scratch;
+
+    private static Path sourceHome;
+    private static EmbeddedPostgresServer source;
+
+    @BeforeAll
+    static void makeDumps() throws Exception {
+        sourceHome = Files.createTempDirectory("source-pg");
+        source = RealTools.shopServer(sourceHome);
+        // owned by and granted to a role the scratch server does not have
+        RealTools.execute(source, "shop",
+                "CREATE ROLE shop_owner",
+                "ALTER TABLE orders OWNER TO shop_owner",
+                "GRANT SELECT ON customers TO shop_owner");
+        for (char format : new char[] {'c', 'd', 't', 'p'}) {
+            RealTools.pgDump(source, "shop", format, dumps.resolve("shop." + format));
+        }
+    }
+
+    @AfterAll
+    static void stopSource() {
+        source.close();
+        ScratchHomes.delete(sourceHome);
+    }
+
+    private static final CredentialResolver CREDENTIALS = CredentialResolver.of(Map.of("pg-restore",
+            new UsernamePassword("postgres", SecretValue.of(SECRET))));
+
+    /** The source server named by URL: most tests restore there, as starting a server per test is slow. */
+    private static DatabaseRestoreOptions named() {
+        String url = "jdbc:postgresql://127.0.0.1:" + source.address().port() + "/postgres";
+        return new DatabaseRestoreOptions(true, Optional.empty(), null, url, "pg-restore", 1, Duration.ofSeconds(30));
+    }
+
+    private static DatabaseRestoreOptions embedded() {
+        return new DatabaseRestoreOptions(true, Optional.empty(), null, null, null, 1, Duration.ofSeconds(30));
+    }
+
+    private static List<SqlValidation> shopChecks() {
+        return List.of(new SqlValidation.TablesExist(List.of("orders", "customers", "public.orders")),
+                new SqlValidation.MinRows(Map.of("orders", 5000L, "customers", 200L)),
+                new SqlValidation.SqlIsTrue("select count(*) = 0 from orders where total < 0"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'c', 'd', 't', 'p'})
+    void everyFormatIsFoundByContentRestoredAndValidated(char format) throws Exception {
+        Path dump = dumps.resolve("shop." + format);
+        DumpFormat detected = DumpDetector.detect(dump).orElseThrow();
+        assertThat(detected.planName()).startsWith(switch (format) {
+            case 'c' -> "custom";
+            case 'd' -> "directory";
+            case 't' -> "tar";
+            default -> "plain";
+        });
+        Path home;
+        String name;
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            name = session.database().name();
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dump), detected, 1, Duration.ofMinutes(2));
+            assertThat(outcome.problem()).isEmpty();
+            assertThat(outcome.restored()).isTrue();
+            SqlValidator.Result result = session.validate(shopChecks(), Duration.ofSeconds(30));
+            assertThat(result.findings()).isEmpty();
+            assertThat(result.rowCounts()).containsEntry("orders", 5000L).containsEntry("customers", 200L);
+            assertThat(result.passed()).isEqualTo(3);
+            home = onlyChild(scratch);
+            List<String> removed = session.cleanUp();
+            assertThat(removed).anyMatch(line -> line.contains("dropped scratch database " + name));
+        }
+        assertThat(name).startsWith("bv_scratch_");
+        assertThat(home).doesNotExist();
+        assertThat(databases()).doesNotContain(name);
+    }
+
+    @Test
+    void byDefaultAnEmbeddedServerIsStartedForTheTestAndStoppedAfterIt() throws Exception {
+        int port;
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(embedded(), CredentialResolver.NONE,
+                scratch, NOW)) {
+            assertThat(session.serverDescription()).startsWith("embedded PostgreSQL 15 on 127.0.0.1:");
+            port = Integer.parseInt(session.serverDescription().replaceAll(".*:", ""));
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("shop.c")), DumpFormat.POSTGRES_CUSTOM,
+                    2, Duration.ofMinutes(2));
+            assertThat(outcome.restored()).as(outcome.problem()).isTrue();
+            assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
+            assertThat(session.cleanUp()).anyMatch(line -> line.startsWith("stopped embedded PostgreSQL"));
+        }
+        assertThat(scratch).isEmptyDirectory();
+        try (var socket = new java.net.Socket()) {
+            assertThatThrownBy(() -> socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void aGzipCompressedPlainDumpIsRestoredToo() throws Exception {
+        Path gz = dumps.resolve("shop.sql.gz");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(dumps.resolve("shop.p"), out);
+        }
+        assertThat(DumpDetector.detect(gz)).contains(DumpFormat.POSTGRES_PLAIN);
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            assertThat(session.restore(DumpSource.local(gz), DumpFormat.POSTGRES_PLAIN, 1, Duration.ofMinutes(2)).restored()).isTrue();
+            assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'c', 't', 'p'})
+    void aDumpCutShortFailsTheRestore(char format) throws Exception {
+        Path whole = dumps.resolve("shop." + format);
+        Path cut = RealTools.cut(whole, Files.size(whole) * 2 / 3, dumps.resolve("cut." + format));
+        DumpFormat detected = DumpDetector.detect(cut).orElseThrow();
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(cut), detected, 1, Duration.ofMinutes(2));
+            assertThat(outcome.restored()).isFalse();
+            assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        }
+        assertThat(scratch).isEmptyDirectory();
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'c', 't', 'p'})
+    void aDumpStreamedFromTheTargetRestoresWholeAndFailsCutShort(char format) throws Exception {
+        Path whole = dumps.resolve("shop." + format);
+        Path cut = RealTools.cut(whole, Files.size(whole) * 2 / 3, dumps.resolve("cut-streamed." + format));
+        DumpFormat detected = DumpDetector.detect(whole).orElseThrow();
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.streamed("shop", () ->
+                    Files.newInputStream(whole)), detected, 1, Duration.ofMinutes(2));
+            assertThat(outcome.restored()).as(outcome.problem()).isTrue();
+            assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
+        }
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.streamed("cut", () ->
+                    Files.newInputStream(cut)), detected, 1, Duration.ofMinutes(2));
+            assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        }
+    }
+
+    @Test
+    void aPlainDumpWithoutItsTrailerFailsEvenWhenEveryStatementBeforeWorks() throws Exception {
+        String text = Files.readString(dumps.resolve("shop.p"));
+        String head = text.substring(0, text.indexOf("-- PostgreSQL database dump complete"));
+        Path cut = Files.writeString(dumps.resolve("no-trailer.sql"), head);
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(cut), DumpFormat.POSTGRES_PLAIN, 1,
+                    Duration.ofMinutes(2));
+            assertThat(outcome.dumpAtFault()).isTrue();
+            assertThat(outcome.problem()).contains("cut short").contains("-- PostgreSQL database dump complete");
+        }
+    }
+
+    @Test
+    void aDirectoryDumpMissingATableFileFails() throws Exception {
+        Path copy = dumps.resolve("broken.d");
+        Files.createDirectories(copy);
+        try (var files = Files.list(dumps.resolve("shop.d"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        try (var files = Files.list(copy)) {
+            Path data = files.filter(p -> p.getFileName().toString().endsWith(".dat.gz")).findFirst().orElseThrow();
+            Files.delete(data);
+        }
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(copy), DumpFormat.POSTGRES_DIRECTORY, 1,
+                    Duration.ofMinutes(2));
+            assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+            assertThat(outcome.problem()).startsWith("pg_restore failed");
+        }
+    }
+
+    @Test
+    void failedValidationsNameWhatFailedAndStatementsAreLimitedAndReadOnly() throws Exception {
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            session.restore(DumpSource.local(dumps.resolve("shop.c")), DumpFormat.POSTGRES_CUSTOM, 1, Duration.ofMinutes(2));
+            SqlValidator.Result result = session.validate(List.of(
+                    new SqlValidation.TablesExist(List.of("orders", "invoices")),
+                    new SqlValidation.MinRows(Map.of("orders", 5001L)),
+                    new SqlValidation.SqlIsTrue("select count(*) > 10000 from orders"),
+                    new SqlValidation.SqlIsTrue("select count(*) from no_such_table"),
+                    new SqlValidation.SqlIsTrue("select pg_sleep(5) is not null"),
+                    new SqlValidation.SqlIsTrue("create table sneaky (id int)"),
+                    new SqlValidation.SqlIsTrue("select true")), Duration.ofSeconds(1));
+            assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("table invoices", Status.FAIL),
+                    org.assertj.core.groups.Tuple.tuple("table orders", Status.FAIL),
+                    org.assertj.core.groups.Tuple.tuple("sql: select count(*) > 10000 from orders", Status.FAIL),
+                    org.assertj.core.groups.Tuple.tuple("sql: select count(*) from no_such_table", Status.FAIL),
+                    org.assertj.core.groups.Tuple.tuple("sql: select pg_sleep(5) is not null", Status.ERROR),
+                    org.assertj.core.groups.Tuple.tuple("sql: create table sneaky (id int)", Status.FAIL));
+            assertThat(result.findings().get(1).message()).contains("5000 rows, fewer than the 5001");
+            assertThat(result.findings().get(2).message()).contains("returned false");
+            assertThat(result.findings().get(3).message()).contains("no_such_table");
+            assertThat(result.findings().get(4).message()).contains("statement timeout");
+            assertThat(result.findings().get(5).message()).contains("read-only");
+            assertThat(result.passed()).isEqualTo(1);
+            try (Connection connection = session.database().connect()) {
+                assertThat(Dialect.POSTGRES.resolveTable(connection, "sneaky")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aNamedServerGetsAFreshDatabaseThatIsAlwaysDroppedAndStaleOnesGo() throws Exception {
+        String stale = "bv_scratch_" + NOW.minus(Duration.ofDays(2)).getEpochSecond() + "_0badf00d";
+        String young = "bv_scratch_" + NOW.minus(Duration.ofHours(2)).getEpochSecond() + "_0000beef";
+        RealTools.execute(source, "postgres", "CREATE DATABASE " + stale, "CREATE DATABASE " + young);
+        String name;
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            name = session.database().name();
+            assertThat(session.notes()).singleElement().asString().contains("dropped stale scratch database " + stale);
+            assertThat(databases()).contains(name, young).doesNotContain(stale);
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("shop.t")), DumpFormat.POSTGRES_TAR, 1,
+                    Duration.ofMinutes(2));
+            assertThat(outcome.restored()).as(outcome.problem()).isTrue();
+            assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
+            assertThat(session.database().jdbcUrl()).doesNotContain(SECRET);
+            assertThat(String.join("\n", session.cleanUp())).doesNotContain(SECRET);
+        }
+        assertThat(databases()).doesNotContain(name).contains("shop", young);
+        try (var files = Files.list(scratch)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNamedServerThatRefusesTheLoginIsAnErrorWithoutTheSecret() {
+        CredentialResolver credentials = CredentialResolver.of(Map.of("pg",
+                new UsernamePassword("nobody-here", SecretValue.of(SECRET))));
+        String url = "jdbc:postgresql://127.0.0.1:1/postgres";
+        DatabaseRestoreOptions options = new DatabaseRestoreOptions(true, Optional.empty(), null, url, "pg", 1,
+                Duration.ofSeconds(30));
+        assertThatThrownBy(() -> DatabaseRestoreSession.open(options, credentials, scratch, NOW))
+                .isInstanceOf(DatabaseRestoreSession.SetupException.class)
+                .hasMessageContaining("cannot create a scratch database on PostgreSQL server 127.0.0.1:1")
+                .hasMessageNotContaining(SECRET);
+        DatabaseRestoreOptions unknown = new DatabaseRestoreOptions(true, Optional.empty(), null, url, "missing", 1,
+                Duration.ofSeconds(30));
+        assertThatThrownBy(() -> DatabaseRestoreSession.open(unknown, credentials, scratch, NOW))
+                .hasMessageContaining("credentials 'missing' were not found");
+    }
+
+    @Test
+    void theDumpIsFoundAmongTheBackupsFilesByContent() throws IOException {
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        files.put("shop.bin", dumps.resolve("shop.c"));
+        files.put("SHA256SUMS", Files.writeString(dumps.resolve("sums"), "abc  shop.bin\n"));
+        DumpLocator.HeadReader reader = (name, bytes) -> {
+            try (var in = Files.newInputStream(files.get(name))) {
+                return in.readNBytes(bytes);
+            }
+        };
+        DumpLocator.Located located = DumpLocator.locate(List.copyOf(files.keySet()), reader, true,
+                Optional.empty(), null);
+        assertThat(located.name()).isEqualTo("shop.bin");
+        assertThat(located.format()).isEqualTo(DumpFormat.POSTGRES_CUSTOM);
+        assertThat(DumpLocator.locate(List.copyOf(files.keySet()), reader, false, Optional.empty(), null).problem())
+                .startsWith("no MySQL/MariaDB dump found in the backup")
+                .contains("shop.bin (PostgreSQL custom-format dump)", "SHA256SUMS (not a dump)");
+        assertThat(DumpLocator.locate(List.copyOf(files.keySet()), reader, true,
+                Optional.of(DumpFormat.POSTGRES_PLAIN), null).problem()).startsWith("no PostgreSQL plain SQL dump");
+        files.put("shop.sql", dumps.resolve("shop.p"));
+        assertThat(DumpLocator.locate(List.copyOf(files.keySet()), reader, true, Optional.empty(), null).problem())
+                .contains("holds 2 PostgreSQL dumps").contains("file:");
+        assertThat(DumpLocator.locate(List.copyOf(files.keySet()), reader, true, Optional.empty(), "*.sql").name())
+                .isEqualTo("shop.sql");
+        try (var listing = Files.list(dumps.resolve("shop.d"))) {
+            for (Path file : listing.toList()) {
+                files.put("db/shop.d/" + file.getFileName(), file);
+            }
+        }
+        DumpLocator.Located directory = DumpLocator.locate(List.copyOf(files.keySet()), reader, true,
+                Optional.of(DumpFormat.POSTGRES_DIRECTORY), null);
+        assertThat(directory.name()).isEqualTo("db/shop.d");
+    }
+
+    private static Path onlyChild(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.findFirst().orElseThrow();
+        }
+    }
+
+    private static List<String> databases() throws Exception {
+        try (Connection connection = source.connectAdmin()) {
+            return Dialect.POSTGRES.databases(connection);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.backupverify.engine.restore.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real database tools (pg_dump, mariadb-dump) for tests, and SQL against real servers. */
+final class RealTools {
+    private RealTools() {
+    }
+
+    /** Runs a command to its end, failing the test with its output when it fails. */
+    static String run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("tool", ".out");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", command[0]).isTrue();
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).as("%s: %s", String.join(" ", command), text).isZero();
+            return text;
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** pg_dump of a database of a server with trust authentication, in the given format (c, d, t, p). */
+    static Path pgDump(ScratchServer server, String database, char format, Path target, String... more)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ClientTools.find("pg_dump").orElseThrow().toString(),
+                "--host", server.address().host(), "--port", String.valueOf(server.address().port()),
+                "--username", server.user(), "--format=" + format, "--file=" + target, database));
+        command.addAll(List.of(more));
+        run(Map.of(), command.toArray(String[]::new));
+        return target;
+    }
+
+    /** mariadb-dump of a database of a server (its password given in an option file). */
+    static Path mariadbDump(ScratchServer server, Path workDir, Path target, String... databases)
+            throws IOException, InterruptedException {
+        ClientTools.Invocation invocation = ClientTools.mariadb(
+                ClientTools.find("mariadb-dump", "mysqldump").orElseThrow(), server, databases[0],
+                List.of("--result-file=" + target), workDir);
+        List<String> command = new ArrayList<>(invocation.command());
+        command.removeIf(arg -> arg.startsWith("--database="));
+        command.addAll(List.of(databases));
+        run(Map.of(), command.toArray(String[]::new));
+        return target;
+    }
+
+    static void execute(ScratchServer server, String database, String... statements) throws SQLException {
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** A copy of the first {@code bytes} bytes of a file: a dump whose job died halfway. */
+    static Path cut(Path file, long bytes, Path target) throws IOException {
+        try (var in = Files.newInputStream(file); var out = Files.newOutputStream(target)) {
+            out.write(in.readNBytes((int) bytes));
+        }
+        return target;
+    }
+
+    static List<String> list(Path folder) throws IOException {
+        try (var children = Files.list(folder)) {
+            return children.map(path -> path.getFileName().toString()).toList();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var children = Files.list(from)) {
+            for (Path child : children.toList()) {
+                Files.copy(child, to.resolve(child.getFileName().toString()));
+            }
+        }
+    }
+
+    /** A real PostgreSQL holding the test shop: 200 customers and 5000 orders in database {@code shop}. */
+    static EmbeddedPostgresServer shopServer(Path home) throws IOException, SQLException {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home);
+        execute(server, "postgres", "CREATE DATABASE shop");
+        execute(server, "shop",
+                "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL)",
+                "CREATE TABLE orders (id int PRIMARY KEY, customer int REFERENCES customers, total numeric)",
+                "INSERT INTO customers SELECT g, 'customer ' || g FROM generate_series(1, 200) g",
+                "INSERT INTO orders SELECT g, 1 + g % 200, g * 1.25 FROM generate_series(1, 5000) g");
+        return server;
+    }
+}

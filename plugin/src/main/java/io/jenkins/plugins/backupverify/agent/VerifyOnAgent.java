@@ -1,0 +1,52 @@
+package io.jenkins.plugins.backupverify.agent;
+
+import hudson.remoting.VirtualChannel;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
+import io.backupverify.engine.report.JsonReport;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.Verifier;
+import io.backupverify.engine.run.VerifyOptions;
+import io.jenkins.plugins.backupverify.credentials.TransferredCredential;
+import java.io.File;
+import java.io.IOException;
+import java.io.Serial;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.agents.ControllerToAgentFileCallable;
+
+/**
+ * Verifies backups on the node that holds the workspace. Only the plugin's own types and JDK types cross the channel:
+ * the plan text, the set names, the plain credential values in, the JSON report (or a message) out.
+ *
+ * @param plan        the plan
+ * @param sets        the set names to verify; empty for all
+ * @param runNumber   picks the integrity sample (the build number)
+ * @param credentials the values for the ids the plan names
+ */
+public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumber,
+        LinkedHashMap<String, TransferredCredential> credentials) implements ControllerToAgentFileCallable<AgentOutcome> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public VerifyOnAgent(AgentPlan plan, List<String> sets, long runNumber,
+            Map<String, TransferredCredential> credentials) {
+        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(credentials));
+    }
+
+    @Override
+    public AgentOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        return plan.run(workspace, (parsed, baseDir) -> {
+            RunResult result = new Verifier(
+                    new CredentialedTargetOpener(baseDir, TransferredCredential.resolverOf(credentials)))
+                    .verify(parsed, VerifyOptions.defaults().withRunNumber(runNumber).withSets(sets));
+            return new JsonReport().toString(result);
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "backup verification of " + plan.source() + " (" + credentials.size() + " credentials)";
+    }
+}

@@ -1,0 +1,245 @@
+package io.jenkins.plugins.backupverify.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.outcome.OutcomePolicy;
+import io.backupverify.engine.report.HtmlReport;
+import io.backupverify.engine.report.JUnitReport;
+import io.backupverify.engine.report.JsonReport;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.summary.BuildSummary;
+import io.backupverify.engine.summary.CapacityFigure;
+import io.backupverify.engine.summary.RunSummaryView;
+import io.jenkins.plugins.backupverify.Messages;
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+
+/**
+ * The result of one {@code backupVerify} call on the build page. build.xml keeps only small numbers (counts per
+ * status, bytes verified, capacity per target), which the trend charts read; the full report is the side file
+ * {@code <id>.json} in the build's folder, read when a page needs it and then held only weakly. The HTML and JUnit XML
+ * reports sit next to it and are served as they are.
+ */
+public class BackupVerifyAction extends BackupResultAction {
+    private static final Logger LOGGER = Logger.getLogger(BackupVerifyAction.class.getName());
+
+    public static final String DEFAULT_ID = "backup-verification";
+    public static final String REPORT_SUFFIX = ".json";
+    public static final String HTML_SUFFIX = ".html";
+    public static final String JUNIT_SUFFIX = "-junit.xml";
+    /** The HTML report is self-contained (inline style sheet, no scripts); this policy keeps it so when served. */
+    public static final String HTML_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
+
+    private final String plan;
+    private final int setsPassed;
+    private final int setsWarned;
+    private final int setsFailed;
+    private final int setsErrored;
+    private final int checksPassed;
+    private final int checksWarned;
+    private final int checksFailed;
+    private final int checksErrored;
+    private final long verifiedBytes;
+    private final long verifiedFiles;
+    private final List<CapacityRecord> capacity;
+
+    private transient WeakReference<RunResult> report;
+
+    BackupVerifyAction(Run<?, ?> owner, String id, RunResult result, OutcomePolicy policy) {
+        this(owner, id, result.plan(), BuildSummary.of(result), policy, null);
+        this.report = new WeakReference<>(result);
+    }
+
+    private BackupVerifyAction(Run<?, ?> owner, String id, String plan, BuildSummary summary, OutcomePolicy policy,
+            String problem) {
+        super(owner, id, summary.status(), policy, problem);
+        this.plan = plan;
+        this.setsPassed = summary.setCounts().get(Status.PASS);
+        this.setsWarned = summary.setCounts().get(Status.WARN);
+        this.setsFailed = summary.setCounts().get(Status.FAIL);
+        this.setsErrored = summary.setCounts().get(Status.ERROR);
+        this.checksPassed = summary.checkCounts().get(Status.PASS);
+        this.checksWarned = summary.checkCounts().get(Status.WARN);
+        this.checksFailed = summary.checkCounts().get(Status.FAIL);
+        this.checksErrored = summary.checkCounts().get(Status.ERROR);
+        this.verifiedBytes = summary.verifiedBytes();
+        this.verifiedFiles = summary.verifiedFiles();
+        List<CapacityRecord> records = new ArrayList<>();
+        for (CapacityFigure figure : summary.capacity()) {
+            records.add(new CapacityRecord(figure));
+        }
+        this.capacity = records;
+    }
+
+    /**
+     * Writes the reports (JSON, HTML, JUnit XML) next to build.xml and attaches the action. The caller has made sure
+     * no other action of the build uses the id.
+     */
+    public static BackupVerifyAction record(Run<?, ?> run, String id, RunResult result, String reportJson,
+            OutcomePolicy policy) throws IOException {
+        writeSideFile(run, id, REPORT_SUFFIX, out -> out.write(reportJson));
+        writeSideFile(run, id, HTML_SUFFIX, out -> new HtmlReport().write(result, out));
+        writeSideFile(run, id, JUNIT_SUFFIX, out -> new JUnitReport().write(result, out));
+        BackupVerifyAction action = new BackupVerifyAction(run, id, result, policy);
+        run.addAction(action);
+        return action;
+    }
+
+    /** Attaches an ERROR result for a plan that could not be used: no sets verified, the problem shown instead. */
+    public static BackupVerifyAction recordProblem(Run<?, ?> run, String id, String planSource, String problem,
+            OutcomePolicy policy) {
+        BuildSummary nothing = new BuildSummary(Status.ERROR, Map.of(), Map.of(), 0, 0, List.of());
+        BackupVerifyAction action = new BackupVerifyAction(run, id, planSource, nothing, policy, problem);
+        run.addAction(action);
+        return action;
+    }
+
+    /** The action of the call with this id in the build, or null. */
+    @CheckForNull
+    public static BackupVerifyAction of(Run<?, ?> run, String id) {
+        for (BackupVerifyAction action : run.getActions(BackupVerifyAction.class)) {
+            if (action.getId().equals(id)) {
+                return action;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected String defaultId() {
+        return DEFAULT_ID;
+    }
+
+    @Override
+    protected String getStepDisplayName() {
+        return Messages.BackupVerifyAction_DisplayName();
+    }
+
+    /** The small numbers of this build, as the trend charts read them (from build.xml only). */
+    public BuildSummary getBuildSummary() {
+        Map<Status, Integer> sets = new EnumMap<>(Status.class);
+        sets.put(Status.PASS, setsPassed);
+        sets.put(Status.WARN, setsWarned);
+        sets.put(Status.FAIL, setsFailed);
+        sets.put(Status.ERROR, setsErrored);
+        Map<Status, Integer> checks = new EnumMap<>(Status.class);
+        checks.put(Status.PASS, checksPassed);
+        checks.put(Status.WARN, checksWarned);
+        checks.put(Status.FAIL, checksFailed);
+        checks.put(Status.ERROR, checksErrored);
+        List<CapacityFigure> figures = getCapacity().stream().map(CapacityRecord::toFigure).toList();
+        return new BuildSummary(getVerdict(), sets, checks, verifiedBytes, verifiedFiles, figures);
+    }
+
+    public String getPlan() {
+        return plan;
+    }
+
+    public int getSetCount() {
+        return setsPassed + setsWarned + setsFailed + setsErrored;
+    }
+
+    public int getSetsPassed() {
+        return setsPassed;
+    }
+
+    public int getSetsWarned() {
+        return setsWarned;
+    }
+
+    public int getSetsFailed() {
+        return setsFailed;
+    }
+
+    public int getSetsErrored() {
+        return setsErrored;
+    }
+
+    public int getChecksPassed() {
+        return checksPassed;
+    }
+
+    public int getChecksWarned() {
+        return checksWarned;
+    }
+
+    public int getChecksFailed() {
+        return checksFailed;
+    }
+
+    public int getChecksErrored() {
+        return checksErrored;
+    }
+
+    public long getVerifiedBytes() {
+        return verifiedBytes;
+    }
+
+    public long getVerifiedFiles() {
+        return verifiedFiles;
+    }
+
+    public List<CapacityRecord> getCapacity() {
+        return capacity == null ? List.of() : List.copyOf(capacity);
+    }
+
+    /**
+     * The full report, read from the side file when no page has it in memory; null when the file is gone or cannot be
+     * read (the small numbers above stay valid).
+     */
+    @CheckForNull
+    public synchronized RunResult getReport() {
+        RunResult cached = report == null ? null : report.get();
+        if (cached != null) {
+            return cached;
+        }
+        if (getOwner() == null || getProblem() != null) {
+            return null;
+        }
+        File file = sideFile(REPORT_SUFFIX);
+        try (Reader reader = Files.newBufferedReader(file.toPath(), StandardCharsets.UTF_8)) {
+            RunResult loaded = new JsonReport().read(reader);
+            report = new WeakReference<>(loaded);
+            return loaded;
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Cannot read the backup verification report " + file, e);
+            return null;
+        }
+    }
+
+    /** What the pages show; null when the report cannot be read. */
+    @CheckForNull
+    public RunSummaryView getView() {
+        RunResult result = getReport();
+        return result == null ? null : RunSummaryView.of(result);
+    }
+
+    /** Serves the JSON report as a download. */
+    public void doJson(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        serve(REPORT_SUFFIX, "application/json;charset=UTF-8", true, rsp);
+    }
+
+    /** Serves the HTML report, sandboxed: it may show its own inline styles and nothing else. */
+    public void doHtml(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        rsp.setHeader("Content-Security-Policy", HTML_POLICY);
+        serve(HTML_SUFFIX, "text/html;charset=UTF-8", false, rsp);
+    }
+
+    /** Serves the JUnit XML report as a download. */
+    public void doJunit(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        serve(JUNIT_SUFFIX, "application/xml;charset=UTF-8", true, rsp);
+    }
+}

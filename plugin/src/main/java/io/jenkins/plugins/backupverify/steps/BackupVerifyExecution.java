@@ -1,0 +1,64 @@
+package io.jenkins.plugins.backupverify.steps;
+
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.backupverify.engine.outcome.OutcomePolicy;
+import io.backupverify.engine.outcome.StepReturnValue;
+import io.backupverify.engine.report.JsonReport;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.summary.RunSummaryView;
+import io.backupverify.engine.summary.SetView;
+import io.jenkins.plugins.backupverify.Messages;
+import io.jenkins.plugins.backupverify.agent.AgentOutcome;
+import io.jenkins.plugins.backupverify.agent.AgentPlan;
+import io.jenkins.plugins.backupverify.agent.VerifyOnAgent;
+import io.jenkins.plugins.backupverify.credentials.TransferredCredential;
+import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
+import java.io.IOException;
+import java.io.Serial;
+import java.io.StringReader;
+import java.util.Map;
+import jenkins.agents.ControllerToAgentFileCallable;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/** Runs {@code backupVerify}: the engine's verification on the workspace's node, recorded as a {@link BackupVerifyAction}. */
+final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    BackupVerifyExecution(BackupVerifyStep step, StepContext context) {
+        super(step, context);
+    }
+
+    @Override
+    protected String startMessage(String planSource, FilePath workspace) {
+        return Messages.BackupVerifyExecution_Verifying(planSource, workspace.getRemote());
+    }
+
+    @Override
+    protected ControllerToAgentFileCallable<AgentOutcome> agentCall(AgentPlan plan,
+            Map<String, TransferredCredential> credentials, Run<?, ?> run, TaskListener listener) {
+        return new VerifyOnAgent(plan, getStep().getSets(), run.getNumber(), credentials);
+    }
+
+    @Override
+    protected Recorded record(Run<?, ?> run, String id, String reportJson, OutcomePolicy policy,
+            TaskListener listener) throws IOException {
+        RunResult result = new JsonReport().read(new StringReader(reportJson));
+        BackupVerifyAction action = BackupVerifyAction.record(run, id, result, reportJson, policy);
+        RunSummaryView view = RunSummaryView.of(result);
+        listener.getLogger().println(view.getHeadline());
+        for (SetView set : view.getSets()) {
+            listener.getLogger().println("  " + set.getStatus() + "  " + set.getName() + "  (" + set.getTarget() + ")");
+        }
+        listener.getLogger().println(Messages.BackupVerifyExecution_Details(action.getUrlName()));
+        return new Recorded(result.status(), StepReturnValue.of(result, policy));
+    }
+
+    @Override
+    protected void recordProblem(Run<?, ?> run, String id, String planSource, String problem, OutcomePolicy policy)
+            throws IOException {
+        BackupVerifyAction.recordProblem(run, id, planSource, problem, policy);
+    }
+}

@@ -1,0 +1,145 @@
+package io.jenkins.plugins.backupverify.steps;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import io.jenkins.plugins.backupverify.Pipelines;
+import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class BackupVerifyStepTest {
+    @Test
+    void aFreshBackupPassesAndTheBuildRecordsTheSummary(JenkinsRule j) throws Exception {
+        WorkflowJob job = Pipelines.verifying(j, "fresh", Duration.ofHours(2), "plan: 'plan.yaml'");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("status=PASS outcome=SUCCESS orders=PASS passed=1", run);
+        j.assertLogContains("PASS: all 1 set passed", run);
+        BackupVerifyAction action = run.getAction(BackupVerifyAction.class);
+        assertThat(action, notNullValue());
+        assertThat(action.getStatus(), is("PASS"));
+        assertThat(action.getSetsPassed(), is(1));
+        assertThat(action.getChecksPassed(), is(1));
+        assertThat(action.getChecksFailed(), is(0));
+        for (String report : List.of("backup-verification.json", "backup-verification.html",
+                "backup-verification-junit.xml")) {
+            assertThat(report, new File(run.getRootDir(), report).isFile(), is(true));
+        }
+        assertThat(action.getView().getSets().get(0).getName(), is("orders-db"));
+
+        String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
+        assertThat(buildXml, containsString("<setsPassed>1</setsPassed>"));
+        assertThat("the report stays in its side file", buildXml, not(containsString("newest backup")));
+    }
+
+    @Test
+    void aWarningMakesTheBuildUnstable(JenkinsRule j) throws Exception {
+        WorkflowJob job = Pipelines.verifying(j, "future", Duration.ofDays(-2), "plan: 'plan.yaml'");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        j.assertLogContains("status=WARN outcome=UNSTABLE", run);
+    }
+
+    @Test
+    void aStaleBackupFailsTheBuild(JenkinsRule j) throws Exception {
+        WorkflowJob job = Pipelines.verifying(j, "stale", Duration.ofDays(3), "plan: 'plan.yaml'");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("status=FAIL outcome=FAILURE orders=FAIL", run);
+        assertThat(run.getAction(BackupVerifyAction.class).getSetsFailed(), is(1));
+    }
+
+    @Test
+    void theThresholdsCanBeSet(JenkinsRule j) throws Exception {
+        WorkflowJob lenient = Pipelines.verifying(j, "lenient", Duration.ofDays(3),
+                "plan: 'plan.yaml', unstableOn: 'WARN', failOn: 'ERROR'");
+        WorkflowJob relaxed = Pipelines.verifying(j, "relaxed", Duration.ofDays(-2),
+                "plan: 'plan.yaml', unstableOn: 'FAIL'");
+
+        j.assertLogContains("outcome=UNSTABLE", j.buildAndAssertStatus(Result.UNSTABLE, lenient));
+        j.assertLogContains("status=WARN outcome=SUCCESS", j.buildAndAssertSuccess(relaxed));
+    }
+
+    @Test
+    void planTextAndSetSelectionWork(JenkinsRule j) throws Exception {
+        WorkflowJob job = Pipelines.verifying(j, "text", Duration.ofHours(1),
+                "planText: readFile('plan.yaml'), sets: ['orders-db']");
+
+        j.assertLogContains("status=PASS", j.buildAndAssertSuccess(job));
+    }
+
+    @Test
+    void anUnknownSetNameStopsTheStepNamingThePlansSets(JenkinsRule j) throws Exception {
+        WorkflowJob job = Pipelines.verifying(j, "unknown-set", Duration.ofHours(1),
+                "plan: 'plan.yaml', sets: ['ledger']");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("no backup set named 'ledger'; the plan has: orders-db", run);
+        assertThat(run.getAction(BackupVerifyAction.class).getStatus(), is("ERROR"));
+    }
+
+    @Test
+    void aMistakeInThePlanIsReportedWithItsLineAndKey(JenkinsRule j) throws Exception {
+        WorkflowJob job = Pipelines.job(j, "typo", "node {\n"
+                + "backupVerify planText: '''backupSets:\n  - name: a\n    target: {type: local, path: b}\n"
+                + "    checks:\n      freshness: {maxAgee: 26h}\n'''\n}\n");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("unknown key 'maxAgee'", run);
+        j.assertLogNotContains("\tat io.backupverify", run);
+        BackupVerifyAction action = run.getAction(BackupVerifyAction.class);
+        assertThat("a broken plan is recorded, so the build stays in the trend", action.getStatus(), is("ERROR"));
+        assertThat(action.getProblem(), containsString("unknown key 'maxAgee'"));
+    }
+
+    @Test
+    void runsOnTheAgentThatHoldsTheWorkspace(JenkinsRule j) throws Exception {
+        DumbSlave agent = j.createOnlineSlave(Label.get("backups"));
+        WorkflowJob job = Pipelines.job(j, "on-agent", "node('backups') {\n"
+                + Pipelines.layout(Duration.ofHours(1))
+                + "def r = backupVerify plan: 'plan.yaml'\necho \"status=${r.status}\"\n}\n");
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("Running on " + agent.getNodeName(), run);
+        j.assertLogContains("status=PASS", run);
+        assertThat(run.getAction(BackupVerifyAction.class).getStatus(), is("PASS"));
+    }
+
+    @Test
+    void theSnippetGeneratorRoundTripsTheStep(JenkinsRule j) throws Exception {
+        SnippetizerTester tester = new SnippetizerTester(j);
+        BackupVerifyStep step = new BackupVerifyStep();
+        step.setPlan("ops/backup-verify.yaml");
+        tester.assertRoundTrip(step, "backupVerify plan: 'ops/backup-verify.yaml'");
+
+        BackupVerifyStep full = new BackupVerifyStep();
+        full.setPlan("plan.yaml");
+        full.setSets(List.of("orders-db", "media"));
+        full.setFailOn("ERROR");
+        tester.assertParseStep(full, "backupVerify plan: 'plan.yaml', sets: ['orders-db', 'media'], failOn: 'ERROR'");
+        SnippetizerTester.assertDocGeneration(BackupVerifyStep.class);
+    }
+}
