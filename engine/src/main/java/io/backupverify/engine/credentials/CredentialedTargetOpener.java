@@ -29,7 +29,7 @@ public final class CredentialedTargetOpener implements Function<BackupSetSpec, T
 
     /** An opener for the target kinds {@link Targets} knows. */
     public CredentialedTargetOpener(Path baseDir, CredentialResolver resolver) {
-        this(baseDir, resolver, Targets::open);
+        this(baseDir, resolver, (spec, dir, credentials) -> Targets.open(spec, dir, credentials, resolver));
     }
 
     public CredentialedTargetOpener(Path baseDir, CredentialResolver resolver, TargetFactory factory) {

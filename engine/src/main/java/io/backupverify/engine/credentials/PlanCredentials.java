@@ -20,10 +20,7 @@ public final class PlanCredentials {
         Set<String> ids = new LinkedHashSet<>();
         for (BackupSetSpec set : plan.backupSets()) {
             if (sets.isEmpty() || sets.contains(set.name())) {
-                String id = set.target().credentialsId();
-                if (id != null && !id.isBlank()) {
-                    ids.add(id.trim());
-                }
+                ids.addAll(set.target().credentialIds());
                 String restoreId = set.restoreTest() == null || set.restoreTest().restore() == null ? null
                         : set.restoreTest().restore().credentialsId();
                 if (restoreId != null && !restoreId.isBlank()) {

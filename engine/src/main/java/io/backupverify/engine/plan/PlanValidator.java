@@ -3,6 +3,7 @@ package io.backupverify.engine.plan;
 import com.fasterxml.jackson.core.JsonLocation;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks what the binder cannot: required keys, ranges, unique names. Stops at the first problem. */
@@ -64,6 +65,10 @@ final class PlanValidator {
         }
         if (target instanceof LocalTargetSpec local && (local.path() == null || local.path().isBlank())) {
             throw problem(at + ".path", "a local target needs a path");
+        }
+        Optional<KeyProblem> own = target.firstProblem();
+        if (own.isPresent()) {
+            throw problem(at + "." + own.get().key(), own.get().message());
         }
         if (target instanceof S3TargetSpec s3) {
             validateS3(at, s3);

@@ -2,6 +2,8 @@ package io.backupverify.engine.plan;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a backup set is stored. The {@code type} key selects the kind of storage; each kind has its own keys.
@@ -11,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LocalTargetSpec.class, name = "local"),
         @JsonSubTypes.Type(value = S3TargetSpec.class, name = "s3"),
+        @JsonSubTypes.Type(value = SftpTargetSpec.class, name = "sftp"),
+        @JsonSubTypes.Type(value = ResticTargetSpec.class, name = "restic"),
 })
 public interface TargetSpec {
     /** The plan's name for this kind of target: {@code local}, {@code s3}, {@code sftp}, {@code restic}. */
@@ -22,6 +26,17 @@ public interface TargetSpec {
     /** The credentials this target needs, or null. */
     default String credentialsId() {
         return null;
+    }
+
+    /** Every credentials id this target names (a restic repository names its password's too), in plan order. */
+    default List<String> credentialIds() {
+        String id = credentialsId();
+        return id == null || id.isBlank() ? List.of() : List.of(id.trim());
+    }
+
+    /** The first problem with this target's own keys (a missing host, a malformed value), if any. */
+    default Optional<KeyProblem> firstProblem() {
+        return Optional.empty();
     }
 
     /**

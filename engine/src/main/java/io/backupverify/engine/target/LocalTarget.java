@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** A folder on a local or mounted file system. */
 public final class LocalTarget implements Target, PosixAttributes, TransportSecurity {
@@ -57,16 +56,6 @@ public final class LocalTarget implements Target, PosixAttributes, TransportSecu
         }
         entries.sort(Comparator.comparing(Entry::path));
         return entries;
-    }
-
-    @Override
-    public void walk(String folder, Consumer<Entry> visitor) throws IOException {
-        for (Entry entry : list(folder)) {
-            visitor.accept(entry);
-            if (entry.isDirectory()) {
-                walk(entry.path(), visitor);
-            }
-        }
     }
 
     @Override

@@ -21,7 +21,14 @@ public interface Target extends Closeable {
     List<Entry> list(String folder) throws IOException;
 
     /** Every entry below a folder, depth first, without following symbolic links. */
-    void walk(String folder, Consumer<Entry> visitor) throws IOException;
+    default void walk(String folder, Consumer<Entry> visitor) throws IOException {
+        for (Entry entry : list(folder)) {
+            visitor.accept(entry);
+            if (entry.isDirectory()) {
+                walk(entry.path(), visitor);
+            }
+        }
+    }
 
     /** Opens a file for reading. */
     InputStream open(String path) throws IOException;

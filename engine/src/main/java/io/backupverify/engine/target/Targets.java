@@ -1,8 +1,13 @@
 package io.backupverify.engine.target;
 
+import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialValue;
 import io.backupverify.engine.plan.LocalTargetSpec;
+import io.backupverify.engine.plan.ResticTargetSpec;
+import io.backupverify.engine.plan.SftpTargetSpec;
 import io.backupverify.engine.plan.TargetSpec;
+import io.backupverify.engine.target.restic.ResticTarget;
+import io.backupverify.engine.target.sftp.SftpTarget;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,7 +22,7 @@ public final class Targets {
      * Where a local target is: {@code ~} and {@code ~/...} are in the home folder of the user running the check, a
      * relative path is relative to the plan's folder.
      */
-    static Path localPath(String written, Path baseDir) throws IOException {
+    public static Path localPath(String written, Path baseDir) throws IOException {
         try {
             String expanded = written.equals("~") || written.startsWith("~/")
                     ? System.getProperty("user.home") + written.substring(1) : written;
@@ -48,8 +53,23 @@ public final class Targets {
      */
     public static Target open(TargetSpec spec, Path baseDir, Optional<CredentialValue> credentials)
             throws IOException {
+        return open(spec, baseDir, credentials, CredentialResolver.NONE);
+    }
+
+    /**
+     * Opens a target with the credentials its {@code credentialsId} names, already resolved, and a resolver for the
+     * further ids some targets name (a restic repository's {@code passwordCredentialsId}).
+     */
+    public static Target open(TargetSpec spec, Path baseDir, Optional<CredentialValue> credentials,
+            CredentialResolver resolver) throws IOException {
+        if (spec instanceof ResticTargetSpec restic) {
+            return ResticTarget.open(restic, baseDir, credentials, resolver);
+        }
         if (spec instanceof LocalTargetSpec local) {
             return new LocalTarget(localPath(local.path(), baseDir));
+        }
+        if (spec instanceof SftpTargetSpec sftp) {
+            return SftpTarget.open(sftp, baseDir, credentials);
         }
         throw new IOException("targets of type '" + spec.type() + "' are not supported by this version");
     }

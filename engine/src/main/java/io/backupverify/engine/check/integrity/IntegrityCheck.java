@@ -40,6 +40,9 @@ public final class IntegrityCheck implements Check {
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }
+        if (context.target() instanceof RepositoryIntegrity repository) {
+            return repository.checkIntegrity(spec, context.runNumber());
+        }
         Findings findings = new Findings();
         ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()),
                 spec.scope() == IntegrityScope.ALL, findings);

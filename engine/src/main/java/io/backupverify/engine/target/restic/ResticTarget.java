@@ -1,0 +1,420 @@
+package io.backupverify.engine.target.restic;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.check.integrity.RepositoryIntegrity;
+import io.backupverify.engine.check.integrity.SampleSelector;
+import io.backupverify.engine.credentials.AwsKeys;
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialValue;
+import io.backupverify.engine.credentials.CredentialsUnavailableException;
+import io.backupverify.engine.credentials.SecretText;
+import io.backupverify.engine.plan.IntegritySpec;
+import io.backupverify.engine.plan.ResticTargetSpec;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.EntryType;
+import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.target.Target;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A restic repository. Its root lists one folder per selected snapshot, named by restic's short id and dated by
+ * the snapshot's time; inside each, the files the snapshot holds, relative to the snapshot's path when it has one.
+ * Integrity is restic's own {@code check}: with a sample below 100% it reads slice n of t of the pack files
+ * ({@code --read-data-subset n/t}, n rotating with the run number), at 100% all of them ({@code --read-data}).
+ * Only exit codes and restic's documented JSON are judged.
+ */
+public final class ResticTarget implements Target, RepositoryIntegrity {
+    static final Duration LIST_LIMIT = Duration.ofMinutes(30);
+    static final Duration CHECK_LIMIT = Duration.ofHours(12);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION);
+
+    private final ResticCommand restic;
+    private final ResticTargetSpec spec;
+    private final String description;
+    private List<Snapshot> snapshots;
+    private final Map<String, SnapshotTree> trees = new HashMap<>();
+
+    /** A snapshot as {@code restic snapshots --json} describes it. */
+    record Snapshot(String shortId, String id, Instant time, List<String> paths) {
+        /** The folder its files are shown relative to: its one path, or / when it has several. */
+        String base() {
+            return paths.size() == 1 ? trimSlash(paths.get(0)) : "";
+        }
+    }
+
+    /** The nodes of one snapshot, by path inside the snapshot's folder. */
+    private record SnapshotTree(Map<String, Entry> entries, Map<String, List<Entry>> children) {
+    }
+
+    ResticTarget(ResticCommand restic, ResticTargetSpec spec) {
+        this.restic = restic;
+        this.spec = spec;
+        this.description = spec.describe();
+    }
+
+    /**
+     * Opens a repository with the storage credentials {@code credentialsId} named and the password
+     * {@code passwordCredentialsId} names; without them, restic's own environment variables.
+     */
+    public static ResticTarget open(ResticTargetSpec spec, Path baseDir, Optional<CredentialValue> credentials,
+            CredentialResolver resolver) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        List<String> secrets = new ArrayList<>();
+        env.put("RESTIC_REPOSITORY", repository(spec.repository(), baseDir));
+        String passwordId = spec.passwordCredentialsId();
+        if (passwordId != null && !passwordId.isBlank()) {
+            SecretText password;
+            try {
+                password = resolver.resolve(passwordId.trim(), SecretText.class, "secret text (the repository "
+                        + "password)");
+            } catch (CredentialsUnavailableException e) {
+                throw new IOException(e.getMessage());
+            }
+            env.put("RESTIC_PASSWORD", password.secret().reveal());
+            secrets.add(password.secret().reveal());
+        } else {
+            copyFromEnvironment(env, "RESTIC_PASSWORD", "RESTIC_PASSWORD_FILE", "RESTIC_PASSWORD_COMMAND");
+            if (env.size() == 1) {
+                throw new IOException("the restic repository needs its password: set passwordCredentialsId, or "
+                        + "RESTIC_PASSWORD or RESTIC_PASSWORD_FILE in the environment");
+            }
+            if (env.containsKey("RESTIC_PASSWORD")) {
+                secrets.add(env.get("RESTIC_PASSWORD"));
+            }
+        }
+        if (credentials.isPresent()) {
+            if (!(credentials.get() instanceof AwsKeys aws)) {
+                throw new IOException("credentials '" + spec.credentialsId().trim() + "' are "
+                        + credentials.get().kind() + ", but a restic repository's storage needs AWS keys");
+            }
+            env.put("AWS_ACCESS_KEY_ID", aws.accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", aws.secretAccessKey().reveal());
+            secrets.add(aws.secretAccessKey().reveal());
+            if (aws.isTemporary()) {
+                env.put("AWS_SESSION_TOKEN", aws.sessionToken().reveal());
+                secrets.add(aws.sessionToken().reveal());
+            }
+        } else {
+            System.getenv().forEach((key, value) -> {
+                if (key.startsWith("AWS_")) {
+                    env.put(key, value);
+                }
+            });
+        }
+        copyFromEnvironment(env, "RESTIC_CACHE_DIR");
+        ResticTarget target = new ResticTarget(new ResticCommand(spec.command(), env, secrets), spec);
+        try {
+            target.snapshots();
+        } catch (IOException | RuntimeException e) {
+            target.close();
+            throw e;
+        }
+        return target;
+    }
+
+    private static String repository(String written, Path baseDir) {
+        boolean local = !written.matches("^[a-z0-9]+:.*") || written.startsWith("local:");
+        if (!local) {
+            return written;
+        }
+        String path = written.startsWith("local:") ? written.substring("local:".length()) : written;
+        String expanded = path.equals("~") || path.startsWith("~/")
+                ? System.getProperty("user.home") + path.substring(1) : path;
+        Path resolved = Path.of(expanded);
+        return (resolved.isAbsolute() || baseDir == null ? resolved : baseDir.resolve(resolved)).toString();
+    }
+
+    private static void copyFromEnvironment(Map<String, String> env, String... names) {
+        for (String name : names) {
+            String value = System.getenv(name);
+            if (value != null && !value.isEmpty()) {
+                env.put(name, value);
+            }
+        }
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /** The selected snapshots, read once. */
+    synchronized List<Snapshot> snapshots() throws IOException {
+        if (snapshots == null) {
+            List<String> args = new ArrayList<>(List.of("snapshots", "--json", "--no-lock"));
+            ResticTargetSpec.SnapshotFilter filter = spec.snapshots();
+            if (filter.host() != null && !filter.host().isBlank()) {
+                args.addAll(List.of("--host", filter.host()));
+            }
+            if (!filter.tags().isEmpty()) {
+                args.addAll(List.of("--tag", String.join(",", filter.tags())));
+            }
+            for (String path : filter.paths()) {
+                args.addAll(List.of("--path", path));
+            }
+            ResticCommand.Outcome outcome = run("snapshots", LIST_LIMIT, args);
+            List<Snapshot> found = new ArrayList<>();
+            try {
+                for (JsonNode node : JSON.readTree(outcome.stdout().toFile())) {
+                    found.add(new Snapshot(text(node, "short_id"), text(node, "id"),
+                            Instant.parse(text(node, "time")), strings(node.path("paths"))));
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IOException("restic snapshots printed JSON this version cannot read: " + e.getMessage());
+            }
+            snapshots = found;
+        }
+        return snapshots;
+    }
+
+    @Override
+    public List<Entry> list(String folder) throws IOException {
+        if (folder.isEmpty()) {
+            List<Entry> roots = new ArrayList<>();
+            for (Snapshot snapshot : snapshots()) {
+                roots.add(Entry.directory(snapshot.shortId(), snapshot.time()));
+            }
+            roots.sort(Comparator.comparing(Entry::path));
+            return roots;
+        }
+        String[] parts = split(folder);
+        SnapshotTree tree = tree(parts[0]);
+        if (!parts[1].isEmpty()) {
+            Entry entry = tree.entries().get(parts[1]);
+            if (entry == null) {
+                throw new NoSuchFileException(folder, null, "no such folder in the snapshot");
+            }
+            if (!entry.isDirectory()) {
+                throw new NotDirectoryException(folder);
+            }
+        }
+        return tree.children().getOrDefault(parts[1], List.of());
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        String[] parts = split(path);
+        Entry entry = tree(parts[0]).entries().get(parts[1]);
+        if (entry == null) {
+            throw new NoSuchFileException(path);
+        }
+        if (!entry.isFile()) {
+            throw new IOException(path + " is not a file in the snapshot");
+        }
+        Snapshot snapshot = snapshot(parts[0]);
+        return restic.stream("dump", "--no-lock", snapshot.id(), "/" + join(snapshot.base(), parts[1]));
+    }
+
+    @Override
+    public Optional<Entry> stat(String path) throws IOException {
+        String[] parts = split(path);
+        Optional<Snapshot> snapshot = find(parts[0]);
+        if (snapshot.isEmpty()) {
+            return Optional.empty();
+        }
+        if (parts[1].isEmpty()) {
+            return Optional.of(Entry.directory(snapshot.get().shortId(), snapshot.get().time()));
+        }
+        return Optional.ofNullable(tree(parts[0]).entries().get(parts[1]));
+    }
+
+    /** The repository's size as restic counts it ({@code stats --mode raw-data}): no total, so capacity needs a quota. */
+    @Override
+    public Optional<StorageUsage> usage() throws IOException {
+        ResticCommand.Outcome outcome = run("stats", LIST_LIMIT,
+                List.of("stats", "--json", "--no-lock", "--mode", "raw-data"));
+        JsonNode stats = JSON.readTree(outcome.stdout().toFile());
+        JsonNode size = stats.path("total_size");
+        if (!size.canConvertToLong()) {
+            throw new IOException("restic stats printed no total_size");
+        }
+        return Optional.of(new StorageUsage(size.asLong(), -1, "restic"));
+    }
+
+    @Override
+    public CheckResult checkIntegrity(IntegritySpec integrity, long runNumber) throws IOException,
+            InterruptedException {
+        int slices = SampleSelector.slicesFor(integrity.sample());
+        long slice = Math.floorMod(runNumber, (long) slices) + 1;
+        List<String> args = new ArrayList<>(List.of("check"));
+        String read;
+        if (slices == 1) {
+            args.add("--read-data");
+            read = "all pack files";
+        } else {
+            args.add("--read-data-subset=" + slice + "/" + slices);
+            read = "pack files subset " + slice + "/" + slices;
+        }
+        long started = System.nanoTime();
+        ResticCommand.Outcome outcome = restic.run("check", CHECK_LIMIT, args.toArray(String[]::new));
+        CheckResult.Builder result = CheckResult.builder("integrity")
+                .metric("mode", "restic check")
+                .metric("readDataSubset", slice + "/" + slices)
+                .metric("durationMs", (System.nanoTime() - started) / 1_000_000);
+        if (outcome.exitCode() == 0) {
+            return result.status(Status.PASS).summary("restic check found no errors, reading " + read
+                    + (slices == 1 ? "" : "; every pack file is read over " + slices + " consecutive runs")).build();
+        }
+        String errors = outcome.stderr();
+        if (errors.contains("repository contains errors")) {
+            for (String line : errors.split("\\R")) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("Fatal:") && result.currentFindings().size() < 20) {
+                    result.finding(Finding.fail(description, trimmed));
+                }
+            }
+            return result.status(Status.FAIL).summary("restic check found errors in the repository, reading "
+                    + read + ": " + ResticCommand.lastLine(errors.replace("Fatal: repository contains errors", "")))
+                    .build();
+        }
+        return result.status(Status.ERROR).summary("restic check could not run (exit code " + outcome.exitCode()
+                + "): " + ResticCommand.lastLine(errors)).build();
+    }
+
+    private ResticCommand.Outcome run(String name, Duration limit, List<String> args) throws IOException {
+        ResticCommand.Outcome outcome;
+        try {
+            outcome = restic.run(name, limit, args.toArray(String[]::new));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        if (outcome.exitCode() != 0) {
+            throw new IOException("restic " + args.get(0) + " failed on " + description + " (exit code "
+                    + outcome.exitCode() + "): " + ResticCommand.lastLine(outcome.stderr()));
+        }
+        return outcome;
+    }
+
+    private synchronized SnapshotTree tree(String shortId) throws IOException {
+        SnapshotTree known = trees.get(shortId);
+        if (known != null) {
+            return known;
+        }
+        Snapshot snapshot = snapshot(shortId);
+        ResticCommand.Outcome outcome = run("ls", LIST_LIMIT, List.of("ls", "--json", "--no-lock", snapshot.id()));
+        String base = snapshot.base();
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, List<Entry>> children = new HashMap<>();
+        try (BufferedReader lines = Files.newBufferedReader(outcome.stdout(), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                if (!"node".equals(node.path("struct_type").asText())) {
+                    continue;
+                }
+                String path = trimSlash(text(node, "path"));
+                String relative = relativeTo(base, path);
+                if (relative == null || relative.isEmpty()) {
+                    continue;
+                }
+                Entry entry = entry(shortId + "/" + relative, node);
+                entries.put(relative, entry);
+                int slash = relative.lastIndexOf('/');
+                children.computeIfAbsent(slash < 0 ? "" : relative.substring(0, slash), k -> new ArrayList<>())
+                        .add(entry);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("restic ls printed JSON this version cannot read: " + e.getMessage());
+        }
+        children.values().forEach(list -> list.sort(Comparator.comparing(Entry::path)));
+        SnapshotTree tree = new SnapshotTree(entries, children);
+        trees.put(shortId, tree);
+        return tree;
+    }
+
+    private static Entry entry(String path, JsonNode node) {
+        Instant modified = node.hasNonNull("mtime") ? Instant.parse(node.get("mtime").asText()) : Instant.EPOCH;
+        return switch (node.path("type").asText()) {
+            case "file" -> Entry.file(path, node.path("size").asLong(), modified);
+            case "dir" -> Entry.directory(path, modified);
+            case "symlink" -> new Entry(path, EntryType.SYMLINK, 0, modified, null, false);
+            default -> new Entry(path, EntryType.OTHER, 0, modified, null, false);
+        };
+    }
+
+    private static String relativeTo(String base, String path) {
+        if (base.isEmpty()) {
+            return path;
+        }
+        if (path.equals(base)) {
+            return "";
+        }
+        return path.startsWith(base + "/") ? path.substring(base.length() + 1) : null;
+    }
+
+    private Optional<Snapshot> find(String shortId) throws IOException {
+        return snapshots().stream().filter(s -> s.shortId().equals(shortId)).findFirst();
+    }
+
+    private Snapshot snapshot(String shortId) throws IOException {
+        return find(shortId).orElseThrow(() -> new NoSuchFileException(shortId, null,
+                "no such snapshot among those selected"));
+    }
+
+    /** The snapshot's short id and the path inside it. */
+    private static String[] split(String path) {
+        int slash = path.indexOf('/');
+        return slash < 0 ? new String[] {path, ""} : new String[] {path.substring(0, slash),
+                path.substring(slash + 1)};
+    }
+
+    private static String join(String base, String relative) {
+        return base.isEmpty() ? relative : base + "/" + relative;
+    }
+
+    static String trimSlash(String path) {
+        String trimmed = path;
+        while (trimmed.startsWith("/")) {
+            trimmed = trimmed.substring(1);
+        }
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
+    private static String text(JsonNode node, String field) throws IOException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IOException("no '" + field + "' in restic's JSON");
+        }
+        return value.asText();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    @Override
+    public void close() throws IOException {
+        restic.cleanUp();
+    }
+}
