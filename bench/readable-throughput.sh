@@ -47,7 +47,7 @@ cat "$DATA"/* >/dev/null
 TIMES=$WORK/times.out
 timed() { /usr/bin/time -f "%e %U %S" -o "$TIMES" "$@"; }
 wall() { cut -d' ' -f1 "$TIMES"; }
-cpu() { awk '{ printf "%.2f", $2 + $3 }' "$TIMES"; }
+cpu() { awk '{ printf "%.2f\n", $2 + $3 }' "$TIMES"; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 need /usr/bin/time
 
