@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "backup-verify", mixinStandardHelpOptions = true, versionProvider = BackupVerifyCommand.Version.class,
         description = "Proves that backups are there, whole and restorable.",
         subcommands = {VerifyCommand.class, RestoreTestCommand.class, ValidateCommand.class, DemoCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS: every check passed", "1:WARN: a check warned", "2:FAIL: a check failed",
@@ -42,7 +43,7 @@ public final class BackupVerifyCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: verify, "
-                + "restore-test, validate or demo");
+                + "restore-test, audit, validate or demo");
     }
 
     /** The version the build recorded. */

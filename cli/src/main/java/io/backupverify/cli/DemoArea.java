@@ -232,6 +232,16 @@ final class DemoArea {
                       rto: 5m
                       restore: { kind: archive }
                       validate: [ { checksums: SHA256SUMS }, { required: [index.html, css/site.css] } ]
+
+                # What `backup-verify audit plan.yaml --history history` expects of the recorded runs.
+                audit:
+                  period: 30d
+                  successRate:  { min: 98%% }
+                  capacity:     { warnAt: 80%% }
+                  restoreTests: { atLeast: 1, per: 30d }   # each held to its own restoreTest rto
+                  coverage:     { fullWithin: 7d }
+                  inventory:    [orders-db, customer-files, analytics-exports, web-assets, crm-export]
+                  escalation:   { critical: "on-call: ops-pager", warning: "team lead within a week", info: "backup owner" }
                 """.formatted(windowStart, windowEnd);
     }
 

@@ -1,9 +1,13 @@
 package io.backupverify.cli;
 
 import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.restore.RestoreTester;
 import io.backupverify.engine.restore.ScratchArea;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,19 +58,38 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Path reports = planFile.getParent().resolve("reports");
+        Path history = planFile.getParent().resolve("history");
         out.printf("Demo area: %s%nPlan:      %s%n%n", planFile.getParent(), planFile);
-        VerifyRun.execute(plan, CredentialResolver.NONE, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("report.json"),
-                reports.resolve("junit.xml"), reports.resolve("report.html")), System.console() != null, out, err);
+        try {
+            RunResult first = new Verifier().verify(plan, VerifyOptions.defaults());
+            int synthetic = DemoHistory.record(new RunHistory(history), first);
+            out.printf("History:   %s (%d synthetic earlier runs, for the audit's charts)%n%n", history, synthetic);
+        } catch (IOException e) {
+            err.println("error: cannot write the demo history in " + history + ": " + e.getMessage());
+            return ExitCodes.ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.ERROR;
+        }
+        VerifyRun.execute(plan, CredentialResolver.NONE, VerifyOptions.defaults(), ReportOptions.of(
+                reports.resolve("report.json"), reports.resolve("junit.xml"), reports.resolve("report.html")),
+                history, System.console() != null, out, err);
         out.println();
         out.println("Restore test of web-assets (its newest archive extracted into a scratch folder and validated):");
         RestoreTester tester = new RestoreTester(ScratchArea.systemTemporary());
         VerifyRun.execute(plan, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("restore-report.json"),
-                reports.resolve("restore-junit.xml"), reports.resolve("restore-report.html")), false, out, err,
-                new RestoreRunner(tester, err));
+                reports.resolve("restore-junit.xml"), reports.resolve("restore-report.html")), history,
+                RunKind.RESTORE_TEST, false, out, err, new RestoreRunner(tester, err));
+        out.println();
+        out.println("Audit of the month (backup-verify audit " + planFile.getFileName() + " --history history):");
+        BackupVerifyCommand.execute(new String[] {"audit", planFile.toString(), "--history", history.toString(),
+            "--html", reports.resolve("audit.html").toString(), "--json", reports.resolve("audit.json").toString()},
+                out, err);
         out.println();
         out.println("The demo plants two problems: a flipped bit in the newest customer-files backup (integrity FAIL)");
         out.println("and analytics exports that stopped three days ago (freshness FAIL). Open the HTML report to see");
         out.println("them, or run from any folder: " + command() + " verify " + planFile);
+        out.println("The audit report (reports/audit.html) charts the month and lists findings with corrective actions.");
         out.flush();
         return ExitCodes.PASS;
     }

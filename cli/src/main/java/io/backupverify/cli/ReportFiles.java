@@ -4,7 +4,9 @@ import io.backupverify.engine.report.HtmlReport;
 import io.backupverify.engine.report.JUnitReport;
 import io.backupverify.engine.report.JsonReport;
 import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +33,35 @@ final class ReportFiles {
     private ReportFiles() {
     }
 
+    /** Writes whatever a body writes to a text file. */
+    @FunctionalInterface
+    interface Body {
+        void write(Writer out) throws IOException;
+    }
+
     static void write(Path file, RunResult run, Format format) throws IOException {
+        write(file, out -> format.write(run, out));
+    }
+
+    /**
+     * Writes a report if a file was named; a failure is printed, not thrown.
+     *
+     * @return false when the report could not be written
+     */
+    static boolean tryWrite(Path file, Body body, PrintWriter err) {
+        if (file == null) {
+            return true;
+        }
+        try {
+            write(file, body);
+            return true;
+        } catch (IOException e) {
+            err.println("error: cannot write the report " + file + ": " + IoErrors.describe(e));
+            return false;
+        }
+    }
+
+    static void write(Path file, Body body) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
@@ -39,7 +69,7 @@ final class ReportFiles {
         try {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                format.write(run, out);
+                body.write(out);
             }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

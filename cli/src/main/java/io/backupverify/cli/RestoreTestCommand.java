@@ -2,6 +2,7 @@ package io.backupverify.cli;
 
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialedTargetOpener;
+import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.restore.RestoreKinds;
 import io.backupverify.engine.restore.RestoreTester;
@@ -53,6 +54,11 @@ final class RestoreTestCommand implements Callable<Integer> {
                     + "by you alone); default: $BACKUP_VERIFY_CREDENTIALS. See docs/credentials.md.")
     private Path credentials;
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "Record this run in the history folder DIR for `backup-verify audit` (restore times "
+                    + "against the RTO, restore-test cadence).")
+    private Path history;
+
     @Override
     public Integer call() {
         if (runNumber != null && runNumber < 0) {
@@ -65,6 +71,7 @@ final class RestoreTestCommand implements Callable<Integer> {
         CredentialResolver resolver;
         try {
             reports.check(plan);
+            HistoryOption.check(history);
             loaded = PlanLoader.load(plan, sets);
             resolver = CommandLineCredentials.resolver(credentials);
         } catch (UsageException e) {
@@ -81,8 +88,9 @@ final class RestoreTestCommand implements Callable<Integer> {
         ScratchArea area = scratch == null ? ScratchArea.systemTemporary() : new ScratchArea(scratch.toAbsolutePath());
         RestoreTester tester = new RestoreTester(RestoreKinds.defaults(), area,
                 new CredentialedTargetOpener(loaded.baseDir(), resolver), resolver);
-        return VerifyRun.execute(loaded, options, reports, false, spec.commandLine().getOut(),
-                spec.commandLine().getErr(), new RestoreRunner(tester, spec.commandLine().getErr()));
+        return VerifyRun.execute(loaded, options, reports, history, RunKind.RESTORE_TEST, false,
+                spec.commandLine().getOut(), spec.commandLine().getErr(),
+                new RestoreRunner(tester, spec.commandLine().getErr()));
     }
 
     private int usage(String message) {

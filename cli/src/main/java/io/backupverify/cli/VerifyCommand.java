@@ -40,6 +40,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME", description = "Verify only this set (repeatable).")
     private List<String> sets = new ArrayList<>();
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "Record this run in the history folder DIR (one small file per run, and the coverage "
+                    + "ledger) for `backup-verify audit`.")
+    private Path history;
+
     @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:BACKUP_VERIFY_CREDENTIALS}",
             description = "Credentials for targets that name a credentialsId (YAML, readable by you alone); "
                     + "default: $BACKUP_VERIFY_CREDENTIALS. See docs/credentials.md.")
@@ -61,6 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
         CredentialResolver resolver;
         try {
             reports.check(plan);
+            HistoryOption.check(history);
             loaded = PlanLoader.load(plan, sets);
             resolver = CommandLineCredentials.resolver(credentials);
         } catch (UsageException e) {
@@ -72,7 +78,7 @@ final class VerifyCommand implements Callable<Integer> {
             options = options.withRunNumber(runNumber);
         }
         boolean progress = !noProgress && Terminal.isTerminal(Terminal.STDERR);
-        return VerifyRun.execute(loaded, resolver, options, reports, progress, spec.commandLine().getOut(),
+        return VerifyRun.execute(loaded, resolver, options, reports, history, progress, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 

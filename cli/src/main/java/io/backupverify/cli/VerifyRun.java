@@ -2,12 +2,11 @@ package io.backupverify.cli;
 
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialedTargetOpener;
+import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
-import io.backupverify.engine.util.IoErrors;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -28,12 +27,27 @@ final class VerifyRun {
 
     static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports,
             boolean showProgress, PrintWriter out, PrintWriter err) {
-        return execute(plan, options, reports, showProgress, out, err,
+        return execute(plan, credentials, options, reports, null, showProgress, out, err);
+    }
+
+    /** Verifies, and records the run in {@code history} unless it is null. */
+    static int execute(Plan plan, CredentialResolver credentials, VerifyOptions options, ReportOptions reports,
+            Path history, boolean showProgress, PrintWriter out, PrintWriter err) {
+        return execute(plan, options, reports, history, RunKind.VERIFY, showProgress, out, err,
                 new Verifier(new CredentialedTargetOpener(plan.baseDir(), credentials))::verify);
     }
 
     static int execute(Plan plan, VerifyOptions options, ReportOptions reports, boolean showProgress,
             PrintWriter out, PrintWriter err, Runner runner) {
+        return execute(plan, options, reports, null, RunKind.VERIFY, showProgress, out, err, runner);
+    }
+
+    /**
+     * Runs, records the run as {@code kind} in {@code history} (unless null), writes the reports (the HTML one
+     * with the history's trend charts) and prints the summary.
+     */
+    static int execute(Plan plan, VerifyOptions options, ReportOptions reports, Path history, RunKind kind,
+            boolean showProgress, PrintWriter out, PrintWriter err, Runner runner) {
         RunResult run;
         try (ProgressPrinter progress = showProgress ? new ProgressPrinter(err) : null) {
             VerifyOptions effective = progress == null ? options : options.withProgress(progress);
@@ -43,31 +57,25 @@ final class VerifyRun {
             err.println("error: interrupted");
             return ExitCodes.ERROR;
         }
-        boolean reportsWritten = writeReports(run, reports, err);
+        boolean recorded = history == null || HistoryOption.record(history, run, kind, err);
+        boolean reportsWritten = writeReports(plan, run, reports, history, err) && recorded;
         SummaryPrinter.print(run, out, reports.summaryStyle());
         runner.afterSummary(run, out);
         printReportLocations(reports, out);
         return reportsWritten ? run.status().exitCode() : Math.max(run.status().exitCode(), ExitCodes.ERROR);
     }
 
-    private static boolean writeReports(RunResult run, ReportOptions reports, PrintWriter err) {
+    private static boolean writeReports(Plan plan, RunResult run, ReportOptions reports, Path history,
+            PrintWriter err) {
         boolean ok = write(reports.json, run, ReportFiles.JSON, err);
         ok &= write(reports.junit, run, ReportFiles.JUNIT, err);
-        ok &= write(reports.html, run, ReportFiles.HTML, err);
+        ok &= write(reports.html, run, history == null || reports.html == null ? ReportFiles.HTML
+                : HistoryOption.htmlWithTrends(history, plan, err), err);
         return ok;
     }
 
     private static boolean write(Path file, RunResult run, ReportFiles.Format format, PrintWriter err) {
-        if (file == null) {
-            return true;
-        }
-        try {
-            ReportFiles.write(file, run, format);
-            return true;
-        } catch (IOException e) {
-            err.println("error: cannot write the report " + file + ": " + IoErrors.describe(e));
-            return false;
-        }
+        return ReportFiles.tryWrite(file, out -> format.write(run, out), err);
     }
 
     private static void printReportLocations(ReportOptions reports, PrintWriter out) {

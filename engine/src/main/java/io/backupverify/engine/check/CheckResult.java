@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one check concluded for one backup set.
@@ -20,6 +21,7 @@ public final class CheckResult {
     private final List<Finding> findings;
     private final Map<String, Object> metrics;
     private final long durationMs;
+    private final FileCoverage coverage;
 
     private CheckResult(Builder builder) {
         this.id = builder.id;
@@ -28,6 +30,7 @@ public final class CheckResult {
         this.findings = List.copyOf(builder.findings);
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(builder.metrics));
         this.durationMs = builder.durationMs;
+        this.coverage = builder.coverage;
     }
 
     public static Builder builder(String id) {
@@ -63,6 +66,11 @@ public final class CheckResult {
         return durationMs;
     }
 
+    /** Which files this run listed and verified, when the check reads files; reports never carry it. */
+    public Optional<FileCoverage> coverage() {
+        return Optional.ofNullable(coverage);
+    }
+
     /** A copy of this result that also records how long the check took. */
     public CheckResult withDuration(long millis) {
         Builder copy = copy();
@@ -90,6 +98,7 @@ public final class CheckResult {
         copy.findings.addAll(findings);
         copy.metrics.putAll(metrics);
         copy.durationMs = durationMs;
+        copy.coverage = coverage;
         return copy;
     }
 
@@ -109,6 +118,7 @@ public final class CheckResult {
         private final List<Finding> findings = new ArrayList<>();
         private final Map<String, Object> metrics = new LinkedHashMap<>();
         private long durationMs;
+        private FileCoverage coverage;
 
         private Builder(String id) {
             this.id = Objects.requireNonNull(id, "id");
@@ -136,6 +146,11 @@ public final class CheckResult {
 
         public Builder metric(String name, Object value) {
             metrics.put(name, value);
+            return this;
+        }
+
+        public Builder coverage(FileCoverage files) {
+            this.coverage = files;
             return this;
         }
 

@@ -13,10 +13,17 @@ import java.util.stream.Collectors;
  * @param source    where the plan came from, for messages (a file name or {@code <text>})
  * @param baseDir   the folder that relative local paths are resolved against
  * @param timezone  the zone for backup names without an offset and for calendar rules (UTC by default)
+ * @param audit     the {@code audit:} section, or its defaults when the plan has none
  */
-public record Plan(String source, Path baseDir, ZoneId timezone, List<BackupSetSpec> backupSets) {
+public record Plan(String source, Path baseDir, ZoneId timezone, List<BackupSetSpec> backupSets, AuditSpec audit) {
     public Plan {
         backupSets = List.copyOf(backupSets);
+        audit = audit == null ? AuditSpec.defaults() : audit;
+    }
+
+    /** A plan without an {@code audit:} section. */
+    public Plan(String source, Path baseDir, ZoneId timezone, List<BackupSetSpec> backupSets) {
+        this(source, baseDir, timezone, backupSets, null);
     }
 
     public Optional<BackupSetSpec> backupSet(String name) {

@@ -112,7 +112,7 @@ public final class PlanParser {
         }
         PlanValidator validator = new PlanValidator(source, locations);
         validator.validate(document);
-        return new Plan(source, baseDir, zone(document, validator), document.backupSets());
+        return new Plan(source, baseDir, zone(document, validator), document.backupSets(), document.audit());
     }
 
     private static PlanException tooLarge(String source, long size) {

@@ -62,6 +62,9 @@ final class PlanValidator {
             }
         }
         new PostureValidator(this).validate(sets);
+        if (document.audit() != null) {
+            new AuditValidator(this).validate("audit", document.audit());
+        }
     }
 
     private void validateTarget(String at, TargetSpec target) throws PlanException {
@@ -289,7 +292,7 @@ final class PlanValidator {
         }
     }
 
-    private void checkShare(String key, String name, Percentage share) throws PlanException {
+    void checkShare(String key, String name, Percentage share) throws PlanException {
         if (share.value() <= 0 || share.value() > 100) {
             throw problem(key, name + " must be more than 0% and at most 100%");
         }

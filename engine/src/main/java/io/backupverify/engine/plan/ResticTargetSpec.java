@@ -39,6 +39,26 @@ public record ResticTargetSpec(String repository, String passwordCredentialsId, 
         return "restic";
     }
 
+    /** A repository in a folder is on this machine; any other backend is reached over a network. */
+    @Override
+    public boolean remote() {
+        String location = repository == null ? "" : repository.strip().toLowerCase(java.util.Locale.ROOT);
+        return location.matches("^[a-z0-9]+:.*") && !location.startsWith("local:");
+    }
+
+    /** {@code local} for a folder, else the backend's host (or the backend's name where it has none). */
+    @Override
+    public String provider() {
+        if (!remote()) {
+            return "local";
+        }
+        String location = repository.strip();
+        String rest = location.substring(location.indexOf(':') + 1);
+        java.util.regex.Matcher host = java.util.regex.Pattern.compile("^(?:https?://)?(?:[^@/]*@)?([^/:]+)")
+                .matcher(rest);
+        return host.find() ? host.group(1) : location.substring(0, location.indexOf(':'));
+    }
+
     @Override
     public String describe() {
         return "restic:" + withoutPassword(repository);

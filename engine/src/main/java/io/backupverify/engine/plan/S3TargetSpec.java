@@ -35,6 +35,16 @@ public record S3TargetSpec(String bucket, String prefix, String region, String e
         return Boolean.TRUE.equals(pathStyle);
     }
 
+    /** The endpoint's host for S3-compatible stores, {@code aws} for Amazon S3 itself. */
+    @Override
+    public String provider() {
+        if (endpoint == null || endpoint.isBlank()) {
+            return "aws";
+        }
+        String host = java.net.URI.create(endpoint.strip()).getHost();
+        return host == null ? endpoint.strip() : host;
+    }
+
     @Override
     public String describe() {
         return "s3://" + bucket + "/" + folderPrefix() + (endpoint == null ? "" : " at " + endpoint);

@@ -21,6 +21,12 @@ public record SftpTargetSpec(String host, Integer port, String path, String user
         return "sftp";
     }
 
+    /** The server's host. */
+    @Override
+    public String provider() {
+        return host == null ? "sftp" : host.strip();
+    }
+
     @Override
     public String describe() {
         return "sftp://" + (username == null ? "" : username + "@") + host + (port == DEFAULT_PORT ? "" : ":" + port)

@@ -1,7 +1,7 @@
 package io.backupverify.engine.report;
 
 /** Escaping for HTML text and attribute values. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
@@ -9,7 +9,7 @@ final class Html {
      * The text escaped for use between tags and inside double- or single-quoted attribute values; characters no
      * document may carry are made visible first (see {@link ReportText#printable}).
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         String printable = ReportText.printable(text);
         StringBuilder out = new StringBuilder(printable.length() + 16);
         for (int i = 0; i < printable.length(); i++) {

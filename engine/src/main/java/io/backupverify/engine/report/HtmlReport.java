@@ -23,19 +23,36 @@ public final class HtmlReport {
     /** How many findings per check the summary at the top shows. */
     static final int TOP_FINDINGS = 3;
 
+    private final String extraSection;
+
+    public HtmlReport() {
+        this("");
+    }
+
+    /**
+     * A report with one more section before its footer, such as trend charts from the run history.
+     *
+     * @param extraSection the section's HTML, written as it is
+     */
+    public HtmlReport(String extraSection) {
+        this.extraSection = extraSection;
+    }
+
     /** Writes the page. It declares UTF-8, so {@code out} must encode UTF-8. */
     public void write(RunResult run, Writer out) throws IOException {
-        new Page(run, out).write();
+        new Page(run, out, extraSection).write();
         out.flush();
     }
 
     private static final class Page {
         private final RunResult run;
         private final Writer out;
+        private final String extraSection;
 
-        Page(RunResult run, Writer out) {
+        Page(RunResult run, Writer out, String extraSection) {
             this.run = run;
             this.out = out;
+            this.extraSection = extraSection;
         }
 
         void write() throws IOException {
@@ -54,6 +71,7 @@ public final class HtmlReport {
             for (int i = 0; i < run.sets().size(); i++) {
                 writeSet(i, run.sets().get(i));
             }
+            raw(extraSection);
             raw("<footer>Written by " + Html.escape(ReportIdentity.generator()) + " \u00b7 report schema "
                     + Html.escape(JsonReport.SCHEMA) + " \u00b7 " + Html.escape(ReportFormats.time(run.finishedAt()))
                     + "</footer>\n</body>\n</html>\n");

@@ -1,7 +1,7 @@
 package io.backupverify.engine.report;
 
 /** The HTML report's style sheet, written inline so that the page fetches nothing. */
-final class HtmlStyleSheet {
+public final class HtmlStyleSheet {
     private static final String BASE = """
             * { box-sizing: border-box; }
             body { font: 15px/1.45 system-ui, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif; color: #1f2328;
@@ -59,7 +59,7 @@ final class HtmlStyleSheet {
     private HtmlStyleSheet() {
     }
 
-    static String css() {
+    public static String css() {
         StringBuilder css = new StringBuilder(BASE);
         for (StatusStyle style : StatusStyle.values()) {
             String cls = style.cssClass();

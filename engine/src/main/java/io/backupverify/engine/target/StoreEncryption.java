@@ -10,4 +10,7 @@ import java.util.Optional;
 public interface StoreEncryption {
     /** How the store encrypts this file at rest, such as {@code SSE-KMS}, or empty when it does not. */
     Optional<String> encryptionAtRest(String path) throws IOException;
+
+    /** How the store encrypts new files by default, or empty when it does not. */
+    Optional<String> defaultEncryption() throws IOException;
 }

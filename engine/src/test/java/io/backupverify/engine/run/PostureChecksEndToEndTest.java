@@ -63,6 +63,7 @@ class PostureChecksEndToEndTest {
                 "encryption");
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(items(result, Status.FAIL)).containsExactly("nightly-2026-11-29/orders.dump");
+        assertThat(result.findings().get(0).advice()).startsWith("encrypt backups before they are stored");
         assertThat(result.metrics()).containsEntry("encryptedFiles", 1L).containsEntry("plaintextFiles", 1L)
                 .containsEntry("formats", Map.of("age", 1));
 
@@ -226,6 +227,8 @@ class PostureChecksEndToEndTest {
         assertThat(items(result, Status.FAIL)).contains("orders-nas:nightly-2026-11-29/orders.dump",
                 "orders-vault:orders_20261129/customers.dump", "nightly-2026-11-29");
         assertThat(items(result, Status.WARN)).containsExactly("orders-vault:orders_20261129/stray.txt");
+        assertThat(result.findings()).filteredOn(f -> f.severity() == Status.FAIL)
+                .allSatisfy(f -> assertThat(f.advice()).isNotBlank());
         assertThat(result.metrics()).containsEntry("copies", 1);
 
         deleteTree(dir.resolve("nas/nightly-2026-11-29"));

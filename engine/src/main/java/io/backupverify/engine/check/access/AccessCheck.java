@@ -3,6 +3,7 @@ package io.backupverify.engine.check.access;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
@@ -15,6 +16,7 @@ import io.backupverify.engine.target.PosixAttributes;
 import io.backupverify.engine.target.PosixFileInfo;
 import io.backupverify.engine.target.PublicAccess;
 import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.UnansweredException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +42,29 @@ public final class AccessCheck implements Check {
     }
 
     @Override
+    public String advice(Finding finding, CheckContext context) {
+        String message = finding.message();
+        if (message.startsWith("open to the public")) {
+            return "turn on the bucket's public access block and remove public grants from its policy and ACL";
+        }
+        if (message.startsWith("readable by anyone")) {
+            return "remove read access for others (chmod o-rwx) on the backup folders, or close the target folder "
+                    + "to others";
+        }
+        if (message.startsWith("writable by anyone")) {
+            return "remove write access for others at once (chmod o-w) and check the backups for tampering";
+        }
+        if (message.startsWith("owned by") || message.startsWith("group ")) {
+            return "give the backups to the expected owner and group (chown), and check how the other one wrote "
+                    + "them";
+        }
+        if (message.startsWith("writable by")) {
+            return "remove write permission from users and groups that are not backup writers (chmod g-w)";
+        }
+        return Advice.general(finding);
+    }
+
+    @Override
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(id());
         Target target = context.target();
@@ -50,7 +75,8 @@ public final class AccessCheck implements Check {
                 result.finding(new Finding(target.description(), "owner, group and writers are set, but this kind "
                         + "of target keeps no file owners or permissions", unknown));
             }
-            return result.summary("public access examined; this target keeps no file permissions").build();
+            return result.summary(result.currentFindings().isEmpty() ? "not open to the public"
+                    : "open to the public or unknown; this target keeps no file permissions").build();
         }
         List<Backup> backups = PostureChecks.select(context, spec.scope());
         if (backups.isEmpty()) {
@@ -84,7 +110,13 @@ public final class AccessCheck implements Check {
             return;
         }
         if (target instanceof PublicAccess store) {
-            List<String> grants = store.publicGrants();
+            List<String> grants;
+            try {
+                grants = store.publicGrants();
+            } catch (UnansweredException e) {
+                result.finding(new Finding(target.description(), e.getMessage(), unknown));
+                return;
+            }
             for (String grant : grants) {
                 result.finding(Finding.fail(target.description(), "open to the public: " + grant));
             }

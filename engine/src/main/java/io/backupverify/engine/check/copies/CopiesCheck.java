@@ -3,6 +3,7 @@ package io.backupverify.engine.check.copies;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
@@ -39,6 +40,20 @@ public final class CopiesCheck implements Check {
     @Override
     public String id() {
         return "copies";
+    }
+
+    @Override
+    public String advice(Finding finding, CheckContext context) {
+        String message = finding.message();
+        if (message.startsWith("no copy of") || message.startsWith("missing from the copy")
+                || message.startsWith("differs from the original")) {
+            return "copy the newest backup to that place again (rsync, rclone, aws s3 sync) and check why the "
+                    + "copy job missed or changed it";
+        }
+        if (message.contains("fewer than")) {
+            return "add copies on other providers or off-site until the 3-2-1 rule holds";
+        }
+        return Advice.general(finding);
     }
 
     @Override

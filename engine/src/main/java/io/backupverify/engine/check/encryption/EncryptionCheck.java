@@ -4,6 +4,7 @@ import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
@@ -17,6 +18,7 @@ import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
 import io.backupverify.engine.target.TransportSecurity;
+import io.backupverify.engine.target.UnansweredException;
 import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +48,26 @@ public final class EncryptionCheck implements Check {
     }
 
     @Override
+    public String advice(Finding finding, CheckContext context) {
+        String message = finding.message();
+        if (message.startsWith("not encrypted")) {
+            return "encrypt backups before they are stored (age, gpg, restic) or on a store that encrypts them, "
+                    + "then replace this plaintext copy";
+        }
+        if (message.startsWith("reached over")) {
+            return "use the store's https:// endpoint (or SFTP) so backups do not cross the network in clear";
+        }
+        if (message.contains("does not encrypt new files by default")) {
+            return "turn on the bucket's default encryption (SSE-S3 or SSE-KMS) so new backups are encrypted";
+        }
+        if (finding.item().startsWith("key ")) {
+            return "add a new key and remove the old one (restic key add, restic key remove)";
+        }
+        return finding.severity() == Status.ERROR ? "give the check the access it needs to answer, or set unknown: "
+                + "warn where the answer cannot be had" : Advice.general(finding);
+    }
+
+    @Override
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(id());
         Status unknown = PostureChecks.verdictFor(spec.unknown());
@@ -54,7 +76,8 @@ public final class EncryptionCheck implements Check {
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }
-        AtRest atRest = new AtRest();
+        AtRest atRest = new AtRest(unknown);
+        storeDefault(context.target(), result, unknown);
         for (Backup backup : backups) {
             examine(context, backup, atRest, result);
         }
@@ -113,6 +136,12 @@ public final class EncryptionCheck implements Check {
             Optional<String> format;
             try {
                 format = format(target, entry, repository);
+            } catch (UnansweredException e) {
+                atRest.unanswered++;
+                if (atRest.unanswered == 1) {
+                    result.finding(new Finding(item, e.getMessage(), atRest.unknown));
+                }
+                continue;
             } catch (IOException e) {
                 result.finding(Finding.error(item, "cannot read the file to tell whether it is encrypted: "
                         + IoErrors.describe(e)));
@@ -132,25 +161,43 @@ public final class EncryptionCheck implements Check {
         }
     }
 
+    /** A store that does not encrypt new files by default may store the next backup in plaintext. */
+    private void storeDefault(Target target, CheckResult.Builder result, Status unknown) throws IOException {
+        if (!(target instanceof StoreEncryption store)) {
+            return;
+        }
+        try {
+            Optional<String> byDefault = store.defaultEncryption();
+            result.metric("storeDefaultEncryption", byDefault.orElse("none"));
+            if (byDefault.isEmpty() && spec.atRest() == Requirement.REQUIRED) {
+                result.finding(Finding.fail(target.description(), "the store does not encrypt new files by "
+                        + "default: turn on default encryption"));
+            }
+        } catch (UnansweredException e) {
+            result.metric("storeDefaultEncryption", "unknown");
+            result.finding(new Finding(target.description(), e.getMessage(), unknown));
+        }
+    }
+
     private static Optional<String> format(Target target, Entry entry, Optional<RepositoryFormat> repository)
             throws IOException {
         if (repository.isPresent() && Boolean.TRUE.equals(repository.get().encrypted())) {
             return Optional.of(repository.get().tool() + "-repository");
         }
-        if (entry.size() > 0) {
-            byte[] head;
-            try (InputStream in = target.open(entry.path())) {
-                head = in.readNBytes(EncryptedContent.HEAD_BYTES);
-            }
-            Optional<String> content = EncryptedContent.recognise(head, head.length);
-            if (content.isPresent()) {
-                return content;
-            }
-        }
         if (target instanceof StoreEncryption store) {
-            return store.encryptionAtRest(entry.path());
+            Optional<String> byStore = store.encryptionAtRest(entry.path());
+            if (byStore.isPresent()) {
+                return byStore;
+            }
         }
-        return Optional.empty();
+        if (entry.size() == 0) {
+            return Optional.empty();
+        }
+        byte[] head;
+        try (InputStream in = target.open(entry.path())) {
+            head = in.readNBytes(EncryptedContent.HEAD_BYTES);
+        }
+        return EncryptedContent.recognise(head, head.length);
     }
 
     private void keyAge(CheckContext context, CheckResult.Builder result, Status unknown) throws IOException {
@@ -182,9 +229,15 @@ public final class EncryptionCheck implements Check {
     }
 
     private static final class AtRest {
+        private final Status unknown;
+        private long unanswered;
         private long examined;
         private long encrypted;
         private long plaintext;
         private final Map<String, Integer> formats = new TreeMap<>();
+
+        AtRest(Status unknown) {
+            this.unknown = unknown;
+        }
     }
 }

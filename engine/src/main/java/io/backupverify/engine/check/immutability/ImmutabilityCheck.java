@@ -3,15 +3,18 @@ package io.backupverify.engine.check.immutability;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.Check;
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.PostureChecks;
 import io.backupverify.engine.plan.ImmutabilitySpec;
 import io.backupverify.engine.plan.IntegrityScope;
+import io.backupverify.engine.check.Status;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.ObjectLocks;
 import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.UnansweredException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +38,22 @@ public final class ImmutabilityCheck implements Check {
     }
 
     @Override
+    public String advice(Finding finding, CheckContext context) {
+        if (finding.message().contains("cannot be enforced here")) {
+            return "keep a copy on a store with object lock (S3 Object Lock, Azure immutable storage) and check it "
+                    + "with the copies check, or set unknown: warn to accept this target";
+        }
+        if (finding.message().startsWith("the store locks no new objects")) {
+            return "turn on Object Lock with a default retention of at least minRetention for this bucket";
+        }
+        if (finding.severity() == Status.FAIL) {
+            return "lock this object until its retention ends (put-object-retention), and set a default "
+                    + "retention so new backups are locked";
+        }
+        return Advice.general(finding);
+    }
+
+    @Override
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(id());
         Target target = context.target();
@@ -47,7 +66,15 @@ public final class ImmutabilityCheck implements Check {
             return result.metric("enforceable", false).summary("immutability cannot be enforced on this target")
                     .build();
         }
-        Optional<String> defaultLock = locks.defaultLock();
+        Status unknown = PostureChecks.verdictFor(spec.unknown());
+        Optional<String> defaultLock;
+        try {
+            defaultLock = locks.defaultLock();
+        } catch (UnansweredException e) {
+            result.finding(new Finding(target.description(), e.getMessage(), unknown));
+            return result.metric("enforceable", "unknown").summary("the store cannot tell whether it locks objects")
+                    .build();
+        }
         result.metric("defaultLock", defaultLock.orElse("none"));
         if (defaultLock.isEmpty() && spec.required()) {
             result.finding(Finding.fail(target.description(), "the store locks no new objects by default"));
@@ -68,7 +95,14 @@ public final class ImmutabilityCheck implements Check {
                 if (!entry.isFile()) {
                     continue;
                 }
-                Optional<Instant> until = locks.lockedUntil(entry.path());
+                Optional<Instant> until;
+                try {
+                    until = locks.lockedUntil(entry.path());
+                } catch (UnansweredException e) {
+                    result.finding(new Finding(entry.path(), e.getMessage(), unknown));
+                    return result.metric("enforceable", "unknown").summary("the store cannot tell how long it "
+                            + "locks objects").build();
+                }
                 if (until.isPresent() && !until.get().isBefore(needed)) {
                     locked++;
                 } else {

@@ -16,9 +16,10 @@ import java.util.HexFormat;
  *                   points to
  * @param manifest   the manifest's name, for messages
  * @param line       the manifest line
+ * @param key        the file's name in the coverage ledger (the path that decides its sample slice)
  */
 record ExpectedFile(Backup backup, Entry listed, Entry read, ChecksumAlgorithm algorithm, byte[] digest,
-        String manifest, int line) {
+        String manifest, int line, String key) {
 
     String item() {
         return listed.path();

@@ -2,6 +2,7 @@ package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.FileCoverage;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.plan.ByteSize;
 import io.backupverify.engine.plan.IntegrityMode;
@@ -35,6 +36,7 @@ final class IntegrityReport {
             result.metric(problem.metric(), findings.count(problem));
         }
         result.findings(findings.toFindings());
+        result.coverage(new FileCoverage(reads.listedKeys(), reader.verifiedKeys()));
         guardAgainstUnprovenPass(result, reads, reader, findings);
         String summary = summary(backups, reads, reader, findings, throughput);
         if (mode == IntegrityMode.STORED) {

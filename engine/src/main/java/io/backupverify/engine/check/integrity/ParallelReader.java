@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +33,7 @@ final class ParallelReader {
     /** Files with an outcome: verified, found bad or unreadable. */
     private final AtomicLong settled = new AtomicLong();
     private final List<Mismatch> mismatches = new ArrayList<>();
+    private final Set<String> verifiedKeys = ConcurrentHashMap.newKeySet();
 
     ParallelReader(Target target, int threads, Progress progress, Findings findings) {
         this(target, threads, progress, findings, IntegrityMode.FULL);
@@ -86,6 +89,7 @@ final class ParallelReader {
         if (file.matches(actual.value())) {
             verifiedFiles.incrementAndGet();
             verifiedBytes.addAndGet(actual.bytes());
+            verifiedKeys.add(file.key());
         } else {
             reportMismatch(file, actual);
         }
@@ -149,6 +153,11 @@ final class ParallelReader {
         synchronized (mismatches) {
             return List.copyOf(mismatches);
         }
+    }
+
+    /** The ledger keys of the files that matched. */
+    Set<String> verifiedKeys() {
+        return verifiedKeys;
     }
 
     long verifiedFiles() {

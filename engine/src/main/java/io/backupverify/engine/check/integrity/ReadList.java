@@ -15,6 +15,7 @@ final class ReadList {
     private final boolean sampleByTargetPath;
     private final Findings findings;
     private final List<ExpectedFile> files = new ArrayList<>();
+    private final List<String> listedKeys = new ArrayList<>();
     private long bytes;
     private long listed;
     private long skipped;
@@ -40,17 +41,19 @@ final class ReadList {
      */
     void add(BackupIndex index, Entry listedEntry, ManifestEntry expected, String manifest, String samplePath) {
         listed++;
+        String key = sampleByTargetPath ? listedEntry.path() : samplePath;
+        listedKeys.add(key);
         String origin = manifest + " line " + expected.line();
         Entry read = regularFile(index, listedEntry, origin);
         if (read == null) {
             return;
         }
-        if (!sample.selects(sampleByTargetPath ? listedEntry.path() : samplePath)) {
+        if (!sample.selects(key)) {
             skipped++;
             return;
         }
         files.add(new ExpectedFile(index.contents().backup(), listedEntry, read, expected.algorithm(),
-                expected.digest(), manifest, expected.line()));
+                expected.digest(), manifest, expected.line(), key));
         bytes += read.size();
     }
 
@@ -106,6 +109,11 @@ final class ReadList {
     /** Manifest entries found in the backups, read or not. */
     long listed() {
         return listed;
+    }
+
+    /** The ledger keys of every listed file, read this run or not. */
+    List<String> listedKeys() {
+        return listedKeys;
     }
 
     /** Files left for other runs by the sample. */

@@ -21,6 +21,8 @@ import io.backupverify.engine.plan.AzureTargetSpec;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.target.StoredChecksum;
+import io.backupverify.engine.target.PublicAccess;
+import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
 import io.backupverify.engine.target.TransportSecurity;
@@ -45,7 +47,7 @@ import java.util.function.Consumer;
  * {@value #MAX_TRIES} tries, {@value #TRY_TIMEOUT_SECONDS} s each); after that the call fails with the status and
  * Azure's error code, never with the request, the key or the SAS token.
  */
-public final class AzureTarget implements Target, TransportSecurity {
+public final class AzureTarget implements Target, TransportSecurity, StoreEncryption, PublicAccess {
     static final int MAX_TRIES = 4;
     static final int TRY_TIMEOUT_SECONDS = 60;
     private static final String CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
@@ -283,6 +285,26 @@ public final class AzureTarget implements Target, TransportSecurity {
         boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
         return new Transport(https ? "https" : "http", https, endpoint.getScheme() + "://" + endpoint.getHost()
                 + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : ""));
+    }
+
+    /** Azure Storage encrypts every blob at rest, always; it cannot be turned off. */
+    @Override
+    public Optional<String> encryptionAtRest(String path) {
+        return Optional.of("Azure Storage encryption");
+    }
+
+    @Override
+    public Optional<String> defaultEncryption() {
+        return Optional.of("Azure Storage encryption (always on)");
+    }
+
+    /** The container's public access level: {@code blob} or {@code container} lets anyone read without a key. */
+    @Override
+    public List<String> publicGrants() throws IOException {
+        var level = call("the public access level of the container", () -> container.getAccessPolicy()
+                .getBlobAccessType());
+        return level == null ? List.of() : List.of("the container's public access level is " + level
+                + ": anyone can read its blobs without a key");
     }
 
     @FunctionalInterface

@@ -18,7 +18,11 @@ import io.backupverify.engine.plan.ResticTargetSpec;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.EntryType;
 import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.target.KeyAges;
+import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.Transport;
+import io.backupverify.engine.target.TransportSecurity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +48,7 @@ import java.util.Optional;
  * ({@code --read-data-subset n/t}, n rotating with the run number), at 100% all of them ({@code --read-data}).
  * Only exit codes and restic's documented JSON are judged.
  */
-public final class ResticTarget implements Target, RepositoryIntegrity {
+public final class ResticTarget implements Target, RepositoryIntegrity, StoreEncryption, KeyAges, TransportSecurity {
     static final Duration LIST_LIMIT = Duration.ofMinutes(30);
     static final Duration CHECK_LIMIT = Duration.ofHours(12);
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -291,6 +295,42 @@ public final class ResticTarget implements Target, RepositoryIntegrity {
         }
         return result.status(Status.ERROR).summary("restic check could not run (exit code " + outcome.exitCode()
                 + "): " + ResticCommand.lastLine(errors)).build();
+    }
+
+    /** restic encrypts everything it stores: data, trees, indexes and snapshots. */
+    @Override
+    public Optional<String> encryptionAtRest(String path) {
+        return Optional.of("restic");
+    }
+
+    @Override
+    public Optional<String> defaultEncryption() {
+        return Optional.of("restic (AES-256-CTR with Poly1305-AES, always on)");
+    }
+
+    /**
+     * When each key of the repository was added, from {@code restic key list --json}, whose {@code created} time
+     * restic prints in the local time of the machine running it.
+     */
+    @Override
+    public Map<String, Instant> keysCreated() throws IOException {
+        ResticCommand.Outcome outcome = run("key list", LIST_LIMIT, List.of("key", "list", "--json", "--no-lock"));
+        Map<String, Instant> created = new java.util.TreeMap<>();
+        try {
+            for (JsonNode key : JSON.readTree(outcome.stdout().toFile())) {
+                created.put(text(key, "id"), java.time.LocalDateTime.parse(text(key, "created").replace(' ', 'T'))
+                        .atZone(java.time.ZoneId.systemDefault()).toInstant());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("restic key list printed JSON this version cannot read: " + e.getMessage());
+        }
+        return created;
+    }
+
+    /** How restic reaches the repository, from its location's scheme. */
+    @Override
+    public Transport transport() {
+        return RepositoryTransport.of(spec.repository());
     }
 
     private ResticCommand.Outcome run(String name, Duration limit, List<String> args) throws IOException {

@@ -2,11 +2,17 @@ package io.backupverify.engine.target.s3;
 
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.ObjectLocks;
+import io.backupverify.engine.target.PublicAccess;
+import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.target.StoredChecksum;
 import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.Transport;
+import io.backupverify.engine.target.TransportSecurity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * objects (empty keys ending in {@code /}) are not entries. Objects are read as resuming streams
  * ({@link S3ObjectStream}); large ones in ranged parts fetched concurrently ({@link PartedObjectStream}).
  */
-public final class S3Target implements Target {
+public final class S3Target implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks {
     private final S3Client client;
     private final String bucket;
     private final String root;
@@ -40,9 +46,10 @@ public final class S3Target implements Target {
     private final S3Errors errors;
     private final RetryPolicy retries;
     private final PartedObjectStream.Parts parts;
+    private final S3Posture posture;
 
     S3Target(S3Client client, String bucket, String root, String description, S3Errors errors, RetryPolicy retries,
-            PartedObjectStream.Parts parts) {
+            PartedObjectStream.Parts parts, URI endpoint) {
         this.client = client;
         this.bucket = bucket;
         this.root = root;
@@ -50,6 +57,7 @@ public final class S3Target implements Target {
         this.errors = errors;
         this.retries = retries;
         this.parts = parts;
+        this.posture = new S3Posture(client, bucket, endpoint, this::key, errors);
     }
 
     @Override
@@ -225,6 +233,36 @@ public final class S3Target implements Target {
             throw errors.toIo("cannot list " + name(prefix.substring(root.length())), e);
         }
         return any;
+    }
+
+    @Override
+    public Transport transport() {
+        return posture.transport();
+    }
+
+    @Override
+    public Optional<String> encryptionAtRest(String path) throws IOException {
+        return posture.objectEncryption(path);
+    }
+
+    @Override
+    public Optional<String> defaultEncryption() throws IOException {
+        return posture.defaultEncryption();
+    }
+
+    @Override
+    public List<String> publicGrants() throws IOException {
+        return posture.publicGrants();
+    }
+
+    @Override
+    public Optional<String> defaultLock() throws IOException {
+        return posture.defaultLock();
+    }
+
+    @Override
+    public Optional<Instant> lockedUntil(String path) throws IOException {
+        return posture.lockedUntil(path);
     }
 
     private String folderKey(String folder) {

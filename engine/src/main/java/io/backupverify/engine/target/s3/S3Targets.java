@@ -71,8 +71,9 @@ public final class S3Targets {
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.retries().attempts()).build()));
         String description = "s3://" + spec.bucket() + "/" + spec.folderPrefix();
+        URI endpoint = null;
         if (spec.endpoint() != null && !spec.endpoint().isBlank()) {
-            URI endpoint = URI.create(spec.endpoint().strip());
+            endpoint = URI.create(spec.endpoint().strip());
             builder.endpointOverride(endpoint);
             description += " at " + endpoint;
             if ("http".equals(endpoint.getScheme())) {
@@ -81,7 +82,7 @@ public final class S3Targets {
         }
         try {
             return new S3Target(builder.build(), spec.bucket(), spec.folderPrefix(), description, errors,
-                    settings.retries(), settings.parts());
+                    settings.retries(), settings.parts(), endpoint);
         } catch (SdkException e) {
             throw new IOException(errors.scrub("cannot set up the S3 client: " + errors.describe(e)));
         }

@@ -5,6 +5,8 @@ import io.backupverify.engine.plan.SftpTargetSpec;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.EntryType;
 import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.target.PosixAttributes;
+import io.backupverify.engine.target.PosixFileInfo;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Targets;
 import io.backupverify.engine.target.Transport;
@@ -20,7 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.client.session.ClientSession;
@@ -35,7 +39,7 @@ import org.apache.sshd.sftp.common.SftpException;
  * A folder on an SFTP server. Dropped connections are reopened and the request tried again, a few times with a
  * pause between; a refused host key or login is never retried. Symbolic links are listed, never followed.
  */
-public final class SftpTarget implements Target, TransportSecurity {
+public final class SftpTarget implements Target, PosixAttributes, TransportSecurity {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_ATTEMPTS = 3;
     private static final int READ_BUFFER = 64 * 1024;
@@ -45,6 +49,8 @@ public final class SftpTarget implements Target, TransportSecurity {
     private final String description;
     private ClientSession session;
     private SftpClient sftp;
+    private String namesFolder;
+    private Map<String, String[]> folderNames = Map.of();
 
     SftpTarget(SftpConnector connector, String root, String description) {
         this.connector = connector;
@@ -168,6 +174,49 @@ public final class SftpTarget implements Target, TransportSecurity {
     @Override
     public Transport transport() {
         return new Transport("ssh", true, "SSH to " + connector.where() + ", host key verified");
+    }
+
+    /**
+     * The owner, group and mode. Servers speaking SFTP version 3 (OpenSSH) give numeric ids only: the names come
+     * from the long listing of the parent folder, as {@code ls -l} shows them, else the numbers stand.
+     */
+    @Override
+    public PosixFileInfo posix(String path) throws IOException {
+        SftpClient.Attributes attributes = retrying("stat " + shown(path), client -> client.lstat(remote(path)),
+                path, false);
+        String owner = attributes.getOwner();
+        String group = attributes.getGroup();
+        if (owner == null || owner.isBlank() || group == null || group.isBlank()) {
+            String[] names = ownerNames(path);
+            owner = names != null ? names[0] : Integer.toString(attributes.getUserId());
+            group = names != null ? names[1] : Integer.toString(attributes.getGroupId());
+        }
+        return new PosixFileInfo(owner, group, attributes.getPermissions() & 0777);
+    }
+
+    /** Owner and group names of a path from its parent's long listing, kept for the last folder asked. */
+    private synchronized String[] ownerNames(String path) throws IOException {
+        if (path.isEmpty()) {
+            return null;
+        }
+        int slash = path.lastIndexOf('/');
+        String parent = slash < 0 ? "" : path.substring(0, slash);
+        if (!parent.equals(namesFolder)) {
+            Map<String, String[]> names = new HashMap<>();
+            retrying("list " + shown(parent), client -> {
+                for (SftpClient.DirEntry child : client.readDir(remote(parent))) {
+                    String[] fields = child.getLongFilename() == null ? new String[0]
+                            : child.getLongFilename().trim().split("\\s+");
+                    if (fields.length > 4) {
+                        names.put(child.getFilename(), new String[] {fields[2], fields[3]});
+                    }
+                }
+                return null;
+            }, parent, true);
+            namesFolder = parent;
+            folderNames = names;
+        }
+        return folderNames.get(slash < 0 ? path : path.substring(slash + 1));
     }
 
     @Override

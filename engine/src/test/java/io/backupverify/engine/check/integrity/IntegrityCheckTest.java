@@ -377,7 +377,8 @@ class IntegrityCheckTest {
         Path wal = latest.resolve("wal/0002");
         Files.setPosixFilePermissions(wal, PosixFilePermissions.fromString("---------"));
         try {
-            assumeTrue(!Files.isReadable(wal), "running as root: permissions do not stop reads");
+            assumeTrue(!Files.isReadable(wal), "running as root: permissions do not stop reads; the command-line "
+                    + "test UnreadableFileIT runs this case as the unprivileged user nobody");
 
             CheckResult result = area.integrity(DEFAULTS);
 

@@ -118,6 +118,22 @@ class AzureTargetTest {
     }
 
     @Test
+    void aContainerOpenToThePublicFailsAccessAndEveryBlobIsEncryptedByTheService() throws Exception {
+        String posture = plan("az").replaceAll("(?s)checks:.*", "checks:\n      access: { public: forbid }\n"
+                + "      encryption: { atRest: required, inTransit: report }\n");
+        SetResult set = run(posture, Map.of("az", sharedKey(Azurite.KEY))).sets().get(0);
+        assertThat(statuses(set)).as(messages(set)).containsOnly(Map.entry("access", Status.PASS),
+                Map.entry("encryption", Status.PASS));
+
+        container.setAccessPolicy(com.azure.storage.blob.models.PublicAccessType.CONTAINER, null);
+        set = run(posture, Map.of("az", sharedKey(Azurite.KEY))).sets().get(0);
+        assertThat(statuses(set)).as(messages(set)).containsEntry("access", Status.FAIL);
+        assertThat(set.checks().stream().filter(c -> c.id().equals("access")).findFirst().orElseThrow().findings())
+                .extracting(io.backupverify.engine.check.Finding::message).containsExactly("open to the public: the "
+                        + "container's public access level is container: anyone can read its blobs without a key");
+    }
+
+    @Test
     void aSharedAccessSignatureWorksAndATamperedOneIsAnErrorThatNeverShowsIt() throws Exception {
         String sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
                 new BlobContainerSasPermission().setReadPermission(true).setListPermission(true)));

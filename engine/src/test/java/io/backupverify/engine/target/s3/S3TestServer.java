@@ -13,15 +13,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** A real S3 server for tests: S3Proxy on loopback over its filesystem store, which keeps objects as plain files. */
-final class S3TestServer implements AutoCloseable {
-    static final String IDENTITY = "test-access-key";
-    static final String CREDENTIAL = "test-secret-Key-canary-91c2";
+public final class S3TestServer implements AutoCloseable {
+    public static final String IDENTITY = "test-access-key";
+    public static final String CREDENTIAL = "test-secret-Key-canary-91c2";
 
     private final S3Proxy proxy;
     private final Path baseDir;
     private final S3Client client;
 
-    S3TestServer(Path baseDir) throws Exception {
+    public S3TestServer(Path baseDir) throws Exception {
         this.baseDir = baseDir;
         proxy = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(baseDir.toString()))
@@ -45,16 +45,16 @@ final class S3TestServer implements AutoCloseable {
         return proxy.getPort();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    void createBucket(String bucket) {
+    public void createBucket(String bucket) {
         client.createBucket(request -> request.bucket(bucket));
     }
 
     /** Uploads an object in one part; with {@code sha256} the store keeps its x-amz-checksum-sha256. */
-    void put(String bucket, String key, byte[] content, byte[] sha256) {
+    public void put(String bucket, String key, byte[] content, byte[] sha256) {
         client.putObject(request -> {
             request.bucket(bucket).key(key);
             if (sha256 != null) {

@@ -42,9 +42,8 @@ public record ReadPlanFile(String path) implements ControllerToAgentFileCallable
 
     @Override
     public Content invoke(File workspace, VirtualChannel channel) throws IOException {
-        Path root = workspace.toPath().toAbsolutePath().normalize();
-        Path file = root.resolve(path).normalize();
-        if (!file.startsWith(root)) {
+        Path file = WorkspacePaths.inside(workspace, path);
+        if (file == null) {
             return refused("is outside the workspace; give a path relative to the workspace");
         }
         if (!Files.exists(file)) {

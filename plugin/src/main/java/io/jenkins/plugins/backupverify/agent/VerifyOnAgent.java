@@ -1,6 +1,8 @@
 package io.jenkins.plugins.backupverify.agent;
 
+import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.backupverify.engine.check.ProgressLines;
 import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.report.JsonReport;
 import io.backupverify.engine.run.RunResult;
@@ -10,6 +12,7 @@ import io.jenkins.plugins.backupverify.credentials.TransferredCredential;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +27,20 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * @param sets        the set names to verify; empty for all
  * @param runNumber   picks the integrity sample (the build number)
  * @param credentials the values for the ids the plan names
+ * @param listener    the build log, for progress lines (it serializes itself for the channel)
  */
 public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumber,
-        LinkedHashMap<String, TransferredCredential> credentials) implements ControllerToAgentFileCallable<AgentOutcome> {
+        LinkedHashMap<String, TransferredCredential> credentials, TaskListener listener)
+        implements ControllerToAgentFileCallable<AgentOutcome> {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** Time between two progress lines in the build log. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
     public VerifyOnAgent(AgentPlan plan, List<String> sets, long runNumber,
-            Map<String, TransferredCredential> credentials) {
-        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(credentials));
+            Map<String, TransferredCredential> credentials, TaskListener listener) {
+        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(credentials), listener);
     }
 
     @Override
@@ -40,7 +48,8 @@ public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumb
         return plan.run(workspace, (parsed, baseDir) -> {
             RunResult result = new Verifier(
                     new CredentialedTargetOpener(baseDir, TransferredCredential.resolverOf(credentials)))
-                    .verify(parsed, VerifyOptions.defaults().withRunNumber(runNumber).withSets(sets));
+                    .verify(parsed, VerifyOptions.defaults().withRunNumber(runNumber).withSets(sets)
+                            .withProgress(new ProgressLines(listener.getLogger()::println, PROGRESS_INTERVAL)));
             return new JsonReport().toString(result);
         });
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.backupverify.model;
 import hudson.model.Run;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
+import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.restore.RestoreCheck;
 import io.backupverify.engine.run.RunResult;
@@ -52,6 +53,7 @@ public class BackupRestoreTestAction extends BackupVerifyAction {
     public static BackupRestoreTestAction record(Run<?, ?> run, String id, RunResult result, String reportJson,
             OutcomePolicy policy) throws IOException {
         writeReports(run, id, result, reportJson);
+        writeHistoryRecord(run, id, result, RunKind.RESTORE_TEST);
         BackupRestoreTestAction action = new BackupRestoreTestAction(run, id, result, policy);
         run.addAction(action);
         return action;

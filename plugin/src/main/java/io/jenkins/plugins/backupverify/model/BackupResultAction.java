@@ -2,10 +2,16 @@ package io.jenkins.plugins.backupverify.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Api;
 import hudson.model.Item;
 import hudson.model.Run;
 import io.backupverify.engine.check.Status;
+import io.backupverify.engine.history.HistoryFormat;
+import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.history.RunRecord;
+import io.backupverify.engine.history.RunRecords;
 import io.backupverify.engine.outcome.OutcomePolicy;
+import io.backupverify.engine.run.RunResult;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.File;
 import java.io.IOException;
@@ -16,15 +22,23 @@ import java.nio.file.Files;
 import java.util.Objects;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * What one call of a backup step left on its build: the verdict, the outcome it gave the build, and side files in the
  * build's folder named after the call's {@link #getId() id}. The id is also the action's URL, so one build can hold
  * several calls (of one step or of several). build.xml keeps only small values; subclasses add their own small numbers
  * and read their report from a side file when a page needs it.
+ *
+ * <p>The small values are also the REST API: {@code <build>/<id>/api/json} (reading it needs Read on the job, like the
+ * build itself).
  */
+@ExportedBean
 public abstract class BackupResultAction implements RunAction2 {
     public static final String ICON = "symbol-shield-checkmark-outline plugin-ionicons-api";
+    /** The side file with the call's history record for audits. */
+    public static final String HISTORY_SUFFIX = "-history.json";
 
     private String id;
     private final String status;
@@ -78,6 +92,7 @@ public abstract class BackupResultAction implements RunAction2 {
     }
 
     /** Names this call's URL, side files and trend. */
+    @Exported
     @NonNull
     public String getId() {
         return id;
@@ -101,6 +116,7 @@ public abstract class BackupResultAction implements RunAction2 {
 
     protected abstract String getStepDisplayName();
 
+    @Exported
     public String getStatus() {
         return status;
     }
@@ -109,22 +125,31 @@ public abstract class BackupResultAction implements RunAction2 {
         return Status.valueOf(status);
     }
 
+    @Exported
     public String getOutcome() {
         return outcome;
     }
 
+    @Exported
     public String getUnstableOn() {
         return unstableOn;
     }
 
+    @Exported
     public String getFailOn() {
         return failOn;
     }
 
     /** Why the command could not run (the build is ERROR then), or null. */
+    @Exported
     @CheckForNull
     public String getProblem() {
         return problem;
+    }
+
+    /** The REST API of this result. */
+    public Api getApi() {
+        return new Api(this);
     }
 
     /** A side file of this call in the build's folder: {@code <id><suffix>}, e.g. {@code .json}. */
@@ -140,6 +165,34 @@ public abstract class BackupResultAction implements RunAction2 {
                 StandardCharsets.UTF_8)) {
             content.write(out);
         }
+    }
+
+    /**
+     * Writes the call's history record: the few numbers per set and check that {@code backupAudit} reads, a few
+     * kilobytes, so an audit over hundreds of builds never loads their reports.
+     */
+    protected static void writeHistoryRecord(Run<?, ?> run, String id, RunResult result, RunKind kind)
+            throws IOException {
+        Files.write(new File(run.getRootDir(), id + HISTORY_SUFFIX).toPath(),
+                new HistoryFormat().write(RunRecords.of(result, kind)));
+    }
+
+    /**
+     * This call's history record, for audits; null when it has none (a plan that could not be used, or a build
+     * recorded before audits existed).
+     *
+     * @throws IOException when the record exists but cannot be read; the audit names it and goes on
+     */
+    @CheckForNull
+    public RunRecord readHistoryRecord() throws IOException {
+        if (owner == null) {
+            return null;
+        }
+        File file = sideFile(HISTORY_SUFFIX);
+        if (!file.isFile()) {
+            return null;
+        }
+        return new HistoryFormat().read(Files.readAllBytes(file.toPath()));
     }
 
     /** Writes one side file. */

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.backupverify.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.HealthReport;
+import hudson.model.HealthReportingAction;
 import hudson.model.Run;
 import io.backupverify.engine.check.Status;
+import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.report.HtmlReport;
 import io.backupverify.engine.report.JUnitReport;
@@ -12,6 +15,7 @@ import io.backupverify.engine.summary.BuildSummary;
 import io.backupverify.engine.summary.CapacityFigure;
 import io.backupverify.engine.summary.RunSummaryView;
 import io.jenkins.plugins.backupverify.Messages;
+import io.jenkins.plugins.backupverify.config.BackupVerifyConfiguration;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,6 +30,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.export.Exported;
 
 /**
  * The result of one {@code backupVerify} call on the build page. build.xml keeps only small numbers (counts per
@@ -33,10 +38,12 @@ import org.kohsuke.stapler.StaplerResponse2;
  * {@code <id>.json} in the build's folder, read when a page needs it and then held only weakly. The HTML and JUnit XML
  * reports sit next to it and are served as they are.
  */
-public class BackupVerifyAction extends BackupResultAction {
+public class BackupVerifyAction extends BackupResultAction implements HealthReportingAction {
     private static final Logger LOGGER = Logger.getLogger(BackupVerifyAction.class.getName());
 
     public static final String DEFAULT_ID = "backup-verification";
+    /** How many builds, this one included, the health looks at. */
+    public static final int HEALTH_BUILDS = 10;
     public static final String REPORT_SUFFIX = ".json";
     public static final String HTML_SUFFIX = ".html";
     public static final String JUNIT_SUFFIX = "-junit.xml";
@@ -91,6 +98,7 @@ public class BackupVerifyAction extends BackupResultAction {
     public static BackupVerifyAction record(Run<?, ?> run, String id, RunResult result, String reportJson,
             OutcomePolicy policy) throws IOException {
         writeReports(run, id, result, reportJson);
+        writeHistoryRecord(run, id, result, RunKind.VERIFY);
         BackupVerifyAction action = new BackupVerifyAction(run, id, result, policy);
         run.addAction(action);
         return action;
@@ -134,6 +142,32 @@ public class BackupVerifyAction extends BackupResultAction {
         return Messages.BackupVerifyAction_DisplayName();
     }
 
+    /**
+     * The job's weather: the share of the newest {@value #HEALTH_BUILDS} builds (this one and those before it) whose
+     * call with this id ended without FAIL or ERROR, scored against the global thresholds. Builds without this id
+     * are not counted; build.xml values only.
+     */
+    @Override
+    public HealthReport getBuildHealth() {
+        Run<?, ?> run = getOwner();
+        int verified = 0;
+        int good = 0;
+        for (int walked = 0; run != null && walked < HEALTH_BUILDS; walked++, run = run.getPreviousBuild()) {
+            BackupVerifyAction action = of(run, getId());
+            if (action != null) {
+                verified++;
+                if (!action.getVerdict().isWorseThan(Status.WARN)) {
+                    good++;
+                }
+            }
+        }
+        if (verified == 0) {
+            return null;
+        }
+        int score = BackupVerifyConfiguration.get().healthScore(100.0 * good / verified);
+        return new HealthReport(score, Messages._BackupVerifyAction_Health(getDisplayName(), good, verified));
+    }
+
     /** The small numbers of this build, as the trend charts read them (from build.xml only). */
     public BuildSummary getBuildSummary() {
         Map<Status, Integer> sets = new EnumMap<>(Status.class);
@@ -150,54 +184,67 @@ public class BackupVerifyAction extends BackupResultAction {
         return new BuildSummary(getVerdict(), sets, checks, verifiedBytes, verifiedFiles, figures);
     }
 
+    @Exported
     public String getPlan() {
         return plan;
     }
 
+    @Exported
     public int getSetCount() {
         return setsPassed + setsWarned + setsFailed + setsErrored;
     }
 
+    @Exported
     public int getSetsPassed() {
         return setsPassed;
     }
 
+    @Exported
     public int getSetsWarned() {
         return setsWarned;
     }
 
+    @Exported
     public int getSetsFailed() {
         return setsFailed;
     }
 
+    @Exported
     public int getSetsErrored() {
         return setsErrored;
     }
 
+    @Exported
     public int getChecksPassed() {
         return checksPassed;
     }
 
+    @Exported
     public int getChecksWarned() {
         return checksWarned;
     }
 
+    @Exported
     public int getChecksFailed() {
         return checksFailed;
     }
 
+    @Exported
     public int getChecksErrored() {
         return checksErrored;
     }
 
+    @Exported
     public long getVerifiedBytes() {
         return verifiedBytes;
     }
 
+    @Exported
     public long getVerifiedFiles() {
         return verifiedFiles;
     }
 
+    @Exported
     public List<CapacityRecord> getCapacity() {
         return capacity == null ? List.of() : List.copyOf(capacity);
     }

@@ -57,6 +57,18 @@ public final class BackupVerifyJobActionFactory extends TransientActionFactory<J
         return ids;
     }
 
+    /** The newest of the last {@value #BUILDS_TO_CONSIDER} finished builds with any backup step result, or null. */
+    @CheckForNull
+    public static Run<?, ?> newestWithAnyResult(Job<?, ?> job) {
+        Run<?, ?> run = job.getLastBuild();
+        for (int i = 0; run != null && i < BUILDS_TO_CONSIDER; i++, run = run.getPreviousBuild()) {
+            if (!run.isBuilding() && !run.getActions(BackupResultAction.class).isEmpty()) {
+                return run;
+            }
+        }
+        return null;
+    }
+
     /** The newest of the last {@value #BUILDS_TO_CONSIDER} finished builds with a result of this id, or null. */
     @CheckForNull
     static Run<?, ?> newestWithResult(Job<?, ?> job, String id) {

@@ -4,8 +4,11 @@ import io.backupverify.engine.summary.CapacityFigure;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Locale;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /** How full one target was in one build, as kept in build.xml (a plain class: build records do not hold records). */
+@ExportedBean(defaultVisibility = 2)
 public final class CapacityRecord implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -26,18 +29,22 @@ public final class CapacityRecord implements Serializable {
         return new CapacityFigure(target == null ? "" : target, usedBytes, totalBytes, usedPercent);
     }
 
+    @Exported
     public String getTarget() {
         return target;
     }
 
+    @Exported
     public long getUsedBytes() {
         return usedBytes;
     }
 
+    @Exported
     public long getTotalBytes() {
         return totalBytes;
     }
 
+    @Exported
     public double getUsedPercent() {
         return usedPercent;
     }

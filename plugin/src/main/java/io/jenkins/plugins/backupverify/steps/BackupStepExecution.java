@@ -95,7 +95,7 @@ public abstract class BackupStepExecution<S extends BackupStep>
 
         try (CallIds.Claim ignored = CallIds.claim(run, id, functionName())) {
             OutcomePolicy policy = policy();
-            PlanText input = readPlan(workspace);
+            PlanText input = readPlan(step, functionName(), workspace);
             if (input.problem() != null) {
                 throw failed(run, id, input, input.problem(), policy, results);
             }
@@ -116,7 +116,7 @@ public abstract class BackupStepExecution<S extends BackupStep>
                         policy, results);
             }
             Recorded recorded = record(run, id, outcome.reportJson(), policy, listener);
-            publish(results, policy.outcomeOf(recorded.verdict()), id, recorded.verdict().name());
+            publish(results, policy.outcomeOf(recorded.verdict()), functionName(), id, recorded.verdict().name());
             return recorded.returnValue();
         }
     }
@@ -133,12 +133,13 @@ public abstract class BackupStepExecution<S extends BackupStep>
     private AbortException failed(Run<?, ?> run, String id, PlanText input, String problem, OutcomePolicy policy,
             ResultHandler results) throws IOException {
         recordProblem(run, id, input.source(), problem, policy);
-        publish(results, BuildOutcome.FAILURE, id, Status.ERROR.name());
+        publish(results, BuildOutcome.FAILURE, functionName(), id, Status.ERROR.name());
         return new AbortException(functionName() + ": " + problem);
     }
 
-    private void publish(ResultHandler results, BuildOutcome outcome, String id, String verdict) {
-        String message = functionName() + " (" + id + "): " + verdict;
+    /** Marks build and stage UNSTABLE or FAILURE as the outcome says, naming the call. */
+    static void publish(ResultHandler results, BuildOutcome outcome, String functionName, String id, String verdict) {
+        String message = functionName + " (" + id + "): " + verdict;
         switch (outcome) {
             case FAILURE -> results.publishResult(Result.FAILURE, message);
             case UNSTABLE -> results.publishResult(Result.UNSTABLE, message);
@@ -149,11 +150,12 @@ public abstract class BackupStepExecution<S extends BackupStep>
     }
 
     /** The plan's text, name and folder (relative to the workspace), from the plan file or the planText argument. */
-    private PlanText readPlan(FilePath workspace) throws IOException, InterruptedException {
+    static PlanText readPlan(BackupStep step, String functionName, FilePath workspace)
+            throws IOException, InterruptedException {
         String file = step.getPlan();
         String text = step.getPlanText();
         if ((file == null) == (text == null)) {
-            throw new AbortException(functionName() + ": " + Messages.BackupStep_OnePlan());
+            throw new AbortException(functionName + ": " + Messages.BackupStep_OnePlan());
         }
         if (text != null) {
             return new PlanText(text, "planText", "", null);
@@ -164,6 +166,6 @@ public abstract class BackupStepExecution<S extends BackupStep>
         return new PlanText(content.text(), file, dir, content.problem());
     }
 
-    private record PlanText(@CheckForNull String text, String source, String dir, @CheckForNull String problem) {
+    record PlanText(@CheckForNull String text, String source, String dir, @CheckForNull String problem) {
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.backupverify.charts;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.backupverify.model.BackupVerifyJobAction;
 import io.jenkins.plugins.backupverify.model.BackupVerifyJobActionFactory;
 import io.jenkins.plugins.backupverify.model.CapacityRecord;
 import java.time.Duration;
+import java.util.List;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -54,6 +56,26 @@ class TrendAndSummaryTest {
 
         assertThat("no capacity figures without a capacity check",
                 jobAction.getCapacityTrend().isTrendVisible(), is(false));
+    }
+
+    @Test
+    void eachIdHasItsOwnTrend(JenkinsRule j) throws Exception {
+        WorkflowJob job = Pipelines.job(j, "two-ids", "node {\n"
+                + "dir('a') {\n" + Pipelines.layout(Duration.ofHours(1)) + "backupVerify plan: 'plan.yaml', id: 'site-a'\n}\n"
+                + "dir('b') {\n" + Pipelines.layout(Duration.ofDays(3)) + "backupVerify plan: 'plan.yaml', id: 'site-b'\n}\n"
+                + "}\n");
+        j.buildAndAssertStatus(Result.FAILURE, job);
+        j.buildAndAssertStatus(Result.FAILURE, job);
+
+        List<BackupVerifyJobAction> actions = job.getActions(BackupVerifyJobAction.class);
+
+        assertThat(actions.stream().map(BackupVerifyJobAction::getUrlName).toList(),
+                containsInAnyOrder("site-a", "site-b"));
+        for (BackupVerifyJobAction action : actions) {
+            String model = action.getSuccessRateTrend().getConfigurableBuildTrendModel("{}");
+            assertThat(action.getId(), model,
+                    containsString(action.getId().equals("site-a") ? "[100.0,100.0]" : "[0.0,0.0]"));
+        }
     }
 
     @Test

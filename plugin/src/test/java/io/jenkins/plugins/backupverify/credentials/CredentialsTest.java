@@ -144,7 +144,7 @@ class CredentialsTest {
             }
         }
         VerifyOnAgent callable = new VerifyOnAgent(new AgentPlan("plan", "plan.yaml", ""), List.of(), 1,
-                Map.of("login", values.get(0)));
+                Map.of("login", values.get(0)), null);
         assertThat(callable.toString(), not(containsString(PASSWORD)));
     }
 }

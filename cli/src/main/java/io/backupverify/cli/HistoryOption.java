@@ -1,0 +1,65 @@
+package io.backupverify.cli;
+
+import io.backupverify.engine.audit.Auditor;
+import io.backupverify.engine.audit.report.TrendSection;
+import io.backupverify.engine.history.RunHistory;
+import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.report.HtmlReport;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.util.IoErrors;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** The {@code --history DIR} option: checking it, recording runs in it. */
+final class HistoryOption {
+    private HistoryOption() {
+    }
+
+    /** Refuses a history path that cannot work before anything runs. */
+    static void check(Path history) throws UsageException {
+        if (history == null) {
+            return;
+        }
+        if (history.toString().isBlank()) {
+            throw new UsageException("--history needs a folder name");
+        }
+        if (Files.exists(history) && !Files.isDirectory(history)) {
+            throw new UsageException("--history " + history + " is a file; name a folder (it is created if missing)");
+        }
+    }
+
+    /**
+     * Records a run; a failure is reported and returned as false, never thrown, so that the reports are still
+     * written.
+     */
+    static boolean record(Path history, RunResult run, RunKind kind, PrintWriter err) {
+        try {
+            new RunHistory(history).record(run, kind);
+            return true;
+        } catch (IOException e) {
+            err.println("error: cannot record the run in the history " + history + ": " + IoErrors.describe(e));
+            return false;
+        }
+    }
+
+    /**
+     * The HTML report with the trend charts of the plan's recorded runs; without them (and saying why) when the
+     * history cannot be read.
+     */
+    static ReportFiles.Format htmlWithTrends(Path history, Plan plan, PrintWriter err) {
+        String section;
+        try {
+            section = TrendSection.html(new Auditor().audit(plan, new RunHistory(history), Instant.now()));
+        } catch (IOException e) {
+            err.println("warning: no trend charts in the HTML report: cannot read the history " + history + ": "
+                    + IoErrors.describe(e));
+            section = "";
+        }
+        HtmlReport report = new HtmlReport(section);
+        return (run, out) -> report.write(run, out);
+    }
+}

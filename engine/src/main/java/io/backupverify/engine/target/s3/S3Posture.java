@@ -1,0 +1,190 @@
+package io.backupverify.engine.target.s3;
+
+import io.backupverify.engine.target.Transport;
+import io.backupverify.engine.target.UnansweredException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DefaultRetention;
+import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+import software.amazon.awssdk.services.s3.model.Type;
+
+/**
+ * What an S3 bucket says of its security: how it is reached, how it encrypts, whether it is open to the public,
+ * whether it locks objects. An answer the store does not give (501, 403) is an {@link UnansweredException}; a
+ * documented "not configured" answer (404 with the matching error code) is a real "no".
+ */
+final class S3Posture {
+    private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+    private static final String AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+    private static final int TLS_PROBE_TIMEOUT_MS = 5000;
+
+    private final S3Client client;
+    private final String bucket;
+    private final URI endpoint;
+    private final Function<String, String> keyOf;
+    private final S3Errors errors;
+
+    /**
+     * @param endpoint the store's URL, or null for AWS itself (always HTTPS)
+     * @param keyOf    the object key of a target path
+     */
+    S3Posture(S3Client client, String bucket, URI endpoint, Function<String, String> keyOf, S3Errors errors) {
+        this.client = client;
+        this.bucket = bucket;
+        this.endpoint = endpoint;
+        this.keyOf = keyOf;
+        this.errors = errors;
+    }
+
+    Transport transport() {
+        if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme())) {
+            return new Transport("http", false, "plain HTTP to " + endpoint.getHost() + ":" + port(endpoint, 80));
+        }
+        String host = endpoint == null ? "s3.amazonaws.com" : endpoint.getHost();
+        int port = endpoint == null ? 443 : port(endpoint, 443);
+        return new Transport("https", true, tlsProtocol(host, port));
+    }
+
+    /** The TLS version the endpoint agrees to, for the report; the scheme alone decides the verdict. */
+    private static String tlsProtocol(String host, int port) {
+        try (SSLSocket socket = (SSLSocket) SSLSocketFactory.getDefault().createSocket()) {
+            socket.connect(new InetSocketAddress(host, port), TLS_PROBE_TIMEOUT_MS);
+            socket.setSoTimeout(TLS_PROBE_TIMEOUT_MS);
+            socket.startHandshake();
+            return socket.getSession().getProtocol() + " to " + host + ":" + port;
+        } catch (IOException | RuntimeException e) {
+            return "TLS to " + host + ":" + port + " (protocol version not probed: " + e.getClass().getSimpleName()
+                    + ")";
+        }
+    }
+
+    private static int port(URI uri, int fallback) {
+        return uri.getPort() < 0 ? fallback : uri.getPort();
+    }
+
+    Optional<String> objectEncryption(String path) throws IOException {
+        HeadObjectResponse head = ask("the encryption of " + path,
+                () -> client.headObject(r -> r.bucket(bucket).key(keyOf.apply(path))), null);
+        if (head.sseCustomerAlgorithm() != null) {
+            return Optional.of("SSE-C");
+        }
+        if (head.serverSideEncryption() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (head.serverSideEncryptionAsString()) {
+            case "AES256" -> "SSE-S3";
+            case "aws:kms" -> "SSE-KMS";
+            case "aws:kms:dsse" -> "DSSE-KMS";
+            default -> "SSE (" + head.serverSideEncryptionAsString() + ")";
+        });
+    }
+
+    Optional<String> defaultEncryption() throws IOException {
+        List<ServerSideEncryptionRule> rules = ask("the bucket's default encryption",
+                () -> client.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules(),
+                "ServerSideEncryptionConfigurationNotFoundError");
+        if (rules == null || rules.isEmpty()) {
+            return Optional.empty();
+        }
+        var byDefault = rules.get(0).applyServerSideEncryptionByDefault();
+        if (byDefault == null) {
+            return Optional.empty();
+        }
+        return Optional.of(byDefault.sseAlgorithmAsString()
+                + (byDefault.kmsMasterKeyID() == null ? "" : " with KMS key " + byDefault.kmsMasterKeyID()));
+    }
+
+    List<String> publicGrants() throws IOException {
+        PublicAccessBlockConfiguration block = ask("the bucket's public access block",
+                () -> client.getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration(),
+                "NoSuchPublicAccessBlockConfiguration");
+        boolean policiesIgnored = block != null && Boolean.TRUE.equals(block.restrictPublicBuckets());
+        boolean aclsIgnored = block != null && Boolean.TRUE.equals(block.ignorePublicAcls());
+        List<String> grants = new ArrayList<>();
+        if (!policiesIgnored) {
+            Boolean isPublic = ask("the bucket policy's status",
+                    () -> client.getBucketPolicyStatus(r -> r.bucket(bucket)).policyStatus().isPublic(),
+                    "NoSuchBucketPolicy");
+            if (Boolean.TRUE.equals(isPublic)) {
+                grants.add("the bucket policy makes the bucket public (and the public access block does not "
+                        + "restrict it)");
+            }
+        }
+        if (!aclsIgnored) {
+            GetBucketAclResponse acl = ask("the bucket's ACL", () -> client.getBucketAcl(r -> r.bucket(bucket)), null);
+            for (Grant grant : acl.grants()) {
+                if (grant.grantee() != null && grant.grantee().type() == Type.GROUP) {
+                    String uri = grant.grantee().uri();
+                    if (ALL_USERS.equals(uri) || AUTHENTICATED_USERS.equals(uri)) {
+                        grants.add("the bucket ACL grants " + grant.permissionAsString() + " to "
+                                + (ALL_USERS.equals(uri) ? "AllUsers (anyone)" : "AuthenticatedUsers (any AWS "
+                                        + "account)"));
+                    }
+                }
+            }
+        }
+        return grants;
+    }
+
+    Optional<String> defaultLock() throws IOException {
+        ObjectLockConfiguration config = ask("the bucket's Object Lock configuration",
+                () -> client.getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration(),
+                "ObjectLockConfigurationNotFoundError");
+        if (config == null || config.objectLockEnabled() == null
+                || !"Enabled".equals(config.objectLockEnabledAsString())) {
+            return Optional.empty();
+        }
+        DefaultRetention retention = config.rule() == null ? null : config.rule().defaultRetention();
+        if (retention == null) {
+            return Optional.of("Object Lock enabled, no default retention");
+        }
+        String period = retention.days() != null ? retention.days() + " days" : retention.years() + " years";
+        return Optional.of(retention.modeAsString() + " for " + period);
+    }
+
+    Optional<Instant> lockedUntil(String path) throws IOException {
+        var retention = ask("the retention of " + path,
+                () -> client.getObjectRetention(r -> r.bucket(bucket).key(keyOf.apply(path))).retention(),
+                "NoSuchObjectLockConfiguration");
+        return retention == null ? Optional.empty() : Optional.ofNullable(retention.retainUntilDate());
+    }
+
+    /**
+     * Asks the store. A 404 whose error code is {@code notConfigured} means "not configured" and gives null; a 501
+     * or 403 means the store cannot or will not answer.
+     */
+    private <T> T ask(String what, Supplier<T> call, String notConfigured) throws IOException {
+        try {
+            return call.get();
+        } catch (SdkServiceException e) {
+            String code = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
+                    && aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : null;
+            if (notConfigured != null && e.statusCode() == 404 && notConfigured.equals(code)) {
+                return null;
+            }
+            if (e.statusCode() == 501 || e.statusCode() == 403 || e.statusCode() == 405) {
+                throw new UnansweredException("the store cannot tell " + what + ": " + errors.describe(e));
+            }
+            throw errors.toIo("cannot read " + what, e);
+        } catch (SdkException e) {
+            throw errors.toIo("cannot read " + what, e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.backupverify.engine.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backupverify.engine.check.FileCoverage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoverageLedgerTest {
+    private static final Instant DAY1 = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Instant DAY2 = DAY1.plusSeconds(86_400);
+
+    @TempDir
+    Path dir;
+
+    private CoverageLedger ledger() {
+        return new RunHistory(dir).ledger();
+    }
+
+    @Test
+    void keepsTheLastVerificationOfEachListedFile() throws IOException {
+        CoverageLedger ledger = ledger();
+        ledger.update("orders", new FileCoverage(List.of("db/a.dump", "db/b.dump", "c"), Set.of("db/a.dump")), DAY1,
+                true);
+        ledger.update("orders", new FileCoverage(List.of("db/a.dump", "db/b.dump", "c"), Set.of("db/b.dump")), DAY2,
+                true);
+
+        SetLedger read = ledger.read("orders").orElseThrow();
+        assertThat(read.size()).isEqualTo(3);
+        assertThat(read.verifiedAtSeconds("db/a.dump")).isEqualTo(DAY1.getEpochSecond());
+        assertThat(read.verifiedAtSeconds("db/b.dump")).isEqualTo(DAY2.getEpochSecond());
+        assertThat(read.verifiedAtSeconds("c")).isEqualTo(-1);
+        SetLedger.Staleness stale = read.notVerifiedSince(DAY2, 10);
+        assertThat(stale.stale()).isEqualTo(2);
+        assertThat(stale.never()).isEqualTo(1);
+        assertThat(stale.examples()).containsExactly("c", "db/a.dump");
+        assertThat(stale.oldest()).isEqualTo(DAY1);
+    }
+
+    @Test
+    void filesNoLongerListedAreDroppedUnlessTheListingWasIncomplete() throws IOException {
+        CoverageLedger ledger = ledger();
+        ledger.update("s", new FileCoverage(List.of("a", "b"), Set.of("a", "b")), DAY1, true);
+        ledger.update("s", new FileCoverage(List.of("a"), Set.of()), DAY2, false);
+        assertThat(ledger.read("s").orElseThrow().size()).isEqualTo(2);
+
+        ledger.update("s", new FileCoverage(List.of("a", "d"), Set.of("d")), DAY2, true);
+        SetLedger read = ledger.read("s").orElseThrow();
+        assertThat(read.size()).isEqualTo(2);
+        assertThat(read.verifiedAtSeconds("a")).isEqualTo(DAY1.getEpochSecond());
+        assertThat(read.verifiedAtSeconds("b")).isEqualTo(-1);
+        assertThat(read.verifiedAtSeconds("d")).isEqualTo(DAY2.getEpochSecond());
+    }
+
+    @Test
+    void namesAreKeptExactlyWhateverTheirCharacters() throws IOException {
+        CoverageLedger ledger = ledger();
+        List<String> names = List.of("\u00e9t\u00e9/\u00e9a", "\u00e9t\u00e9/\u00e9b", "\u65e5\u672c/x", "a b/../c");
+        ledger.update("sets/with odd:name", new FileCoverage(names, Set.copyOf(names)), DAY1, true);
+
+        SetLedger read = ledger.read("sets/with odd:name").orElseThrow();
+        for (String name : names) {
+            assertThat(read.verifiedAtSeconds(name)).isEqualTo(DAY1.getEpochSecond());
+        }
+        assertThat(ledger.file("sets/with odd:name").getFileName().toString())
+                .isEqualTo("sets%2Fwith%20odd%3Aname.ledger");
+        assertThat(ledger.file("..").getFileName().toString()).isEqualTo("%2E..ledger");
+    }
+
+    @Test
+    void aHundredThousandFilesTakeAFewBytesEach() throws IOException {
+        CoverageLedger ledger = ledger();
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            names.add("var/lib/data/shard-" + (i / 1000) + "/file-" + i + ".bin");
+        }
+        ledger.update("big", new FileCoverage(names, Set.copyOf(names.subList(0, 50_000))), DAY1, true);
+
+        long size = Files.size(ledger.file("big"));
+        assertThat(size).isLessThan(10L * 1024 * 1024);
+        assertThat(ledger.read("big").orElseThrow().size()).isEqualTo(100_000);
+    }
+
+    @Test
+    void aDamagedLedgerIsAnErrorThatSaysSo() throws IOException {
+        CoverageLedger ledger = ledger();
+        ledger.update("s", new FileCoverage(List.of("a"), Set.of("a")), DAY1, true);
+        Files.write(ledger.file("s"), new byte[] {1, 2, 3});
+
+        assertThatThrownBy(() -> ledger.read("s")).isInstanceOf(IOException.class).hasMessageContaining("damaged");
+        // a later run starts it afresh instead of failing
+        ledger.update("s", new FileCoverage(List.of("a"), Set.of("a")), DAY2, true);
+        assertThat(ledger.read("s").orElseThrow().verifiedAtSeconds("a")).isEqualTo(DAY2.getEpochSecond());
+    }
+}

@@ -1,0 +1,137 @@
+package io.backupverify.engine.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.FileCoverage;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.run.LatestBackup;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.SetResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunHistoryTest {
+    private static final Instant T0 = Instant.parse("2026-11-01T02:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    static RunResult run(Instant at, String set, Status status) {
+        CheckResult capacity = CheckResult.builder("capacity").metric("usedBytes", 800L).metric("totalBytes", 1000L)
+                .metric("usedPercent", 80.0).metric("usageSource", "file system").build();
+        CheckResult integrity = CheckResult.builder("integrity").status(status).summary("2 files changed")
+                .metric("verifiedBytes", 4096L).metric("verifiedFiles", 3L).metric("durations", List.of(1, 2))
+                .coverage(new FileCoverage(List.of("a", "b", "c"), Set.of("a", "c"))).build();
+        return new RunResult("plan.yaml", 7, at, at.plusSeconds(60), List.of(new SetResult(set, "local:/b",
+                new LatestBackup("b-1", at.minusSeconds(3600), 3, 4096), 5, List.of(capacity, integrity))));
+    }
+
+    @Test
+    void recordsSmallNumbersAndReadsThemBack() throws Exception {
+        RunHistory history = new RunHistory(dir);
+        Path file = history.record(run(T0, "orders", Status.FAIL), RunKind.VERIFY);
+
+        assertThat(file.getParent()).isEqualTo(dir.resolve("runs"));
+        assertThat(file.getFileName().toString()).matches("20261101T020000Z-verify-[0-9a-f]{12}\\.json");
+        String json = Files.readString(file);
+        assertThat(json).contains("\"usedBytes\":800").contains("\"summary\":\"2 files changed\"")
+                .doesNotContain("usageSource").doesNotContain("durations");
+        HistoryRead read = history.read(T0.minusSeconds(1));
+        assertThat(read.damaged()).isEmpty();
+        RunRecord record = read.runs().get(0);
+        assertThat(record.status()).isEqualTo(Status.FAIL);
+        SetRecord set = record.sets().get(0);
+        assertThat(set.latestBackupTime()).isEqualTo(T0.minusSeconds(3600));
+        assertThat(set.check("capacity").orElseThrow().number("usedBytes")).hasValue(800);
+        assertThat(set.check("integrity").orElseThrow().number("verifiedBytes")).hasValue(4096);
+    }
+
+    @Test
+    void aDamagedFileIsSkippedAndNamedNeverFatal() throws Exception {
+        RunHistory history = new RunHistory(dir);
+        history.record(run(T0, "orders", Status.PASS), RunKind.VERIFY);
+        Path runs = dir.resolve("runs");
+        Files.writeString(runs.resolve("20261102T000000Z-verify-0123456789ab.json"), "{\"schema\":\"backup-verify/hi",
+                StandardCharsets.UTF_8);
+        Files.writeString(runs.resolve("notes.json"), "[1,2]", StandardCharsets.UTF_8);
+        Files.writeString(runs.resolve(".half-written.json.tmp"), "{", StandardCharsets.UTF_8);
+
+        HistoryRead read = history.read(T0.minusSeconds(1));
+
+        assertThat(read.runs()).hasSize(1);
+        assertThat(read.damaged()).extracting(HistoryRead.DamagedFile::file)
+                .containsExactly(runs.resolve("20261102T000000Z-verify-0123456789ab.json").toString(),
+                        runs.resolve("notes.json").toString());
+        assertThat(read.damaged().get(0).reason()).startsWith("not JSON");
+    }
+
+    @Test
+    void filesOlderThanThePeriodAreNotOpened() throws Exception {
+        RunHistory history = new RunHistory(dir);
+        history.record(run(T0, "orders", Status.PASS), RunKind.VERIFY);
+        history.record(run(T0.plusSeconds(86_400), "orders", Status.PASS), RunKind.RESTORE_TEST);
+        // an old file that is damaged is not even read
+        Files.writeString(dir.resolve("runs/20200101T000000Z-verify-0123456789ab.json"), "garbage");
+
+        HistoryRead read = history.read(T0.plusSeconds(10));
+
+        assertThat(read.runs()).extracting(RunRecord::kind).containsExactly(RunKind.RESTORE_TEST);
+        assertThat(read.damaged()).isEmpty();
+    }
+
+    @Test
+    void concurrentRunsNeverCorruptTheHistoryOrTheLedger() throws Exception {
+        RunHistory history = new RunHistory(dir);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Path>> writes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Instant at = T0.plusSeconds(i % 3);
+            writes.add(pool.submit(() -> history.record(run(at, "orders", Status.PASS), RunKind.VERIFY)));
+        }
+        for (Future<Path> write : writes) {
+            write.get();
+        }
+        pool.shutdown();
+
+        HistoryRead read = history.read(T0.minusSeconds(1));
+        assertThat(read.runs()).hasSize(40);
+        assertThat(read.damaged()).isEmpty();
+        try (Stream<Path> left = Files.list(dir.resolve("runs"))) {
+            assertThat(left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()).isEmpty();
+        }
+        SetLedger ledger = history.ledger().read("orders").orElseThrow();
+        assertThat(ledger.size()).isEqualTo(3);
+        assertThat(ledger.verifiedAtSeconds("b")).isEqualTo(-1);
+    }
+
+    @Test
+    void restoreTestsKeepTheirNumericMetrics() throws Exception {
+        CheckResult restore = CheckResult.builder("restore").metric("restoreSeconds", 1500.5)
+                .metric("rtoSeconds", 2700L).metric("kind", "postgres").finding(Finding.warn("x", "slow")).build();
+        RunResult run = new RunResult("plan.yaml", 1, T0, T0.plusSeconds(1600),
+                List.of(new SetResult("orders", "local:/b", null, 1, List.of(restore))));
+        RunHistory history = new RunHistory(dir);
+
+        history.record(run, RunKind.RESTORE_TEST);
+
+        CheckRecord record = history.read(T0).runs().get(0).sets().get(0).checks().get(0);
+        assertThat(record.number("restoreSeconds")).hasValue(1500.5);
+        assertThat(record.number("rtoSeconds")).hasValue(2700);
+        assertThat(record.values()).doesNotContainKey("kind");
+        assertThat(Collections.unmodifiableMap(record.values())).hasSize(2);
+    }
+}

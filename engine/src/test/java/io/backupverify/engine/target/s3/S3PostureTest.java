@@ -1,0 +1,193 @@
+package io.backupverify.engine.target.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.credentials.AwsKeys;
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
+import io.backupverify.engine.credentials.SecretValue;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.Verifier;
+import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.engine.target.s3.ScriptedS3.Answer;
+import io.backupverify.engine.testing.Plans;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Encryption, access and immutability on S3, with the bucket APIs answered by a scripted endpoint in the XML of
+ * Amazon's S3 API reference (S3Proxy answers 501 to these; see S3PostureOnS3ProxyTest for that).
+ */
+class S3PostureTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
+    private static final String SECRET = "posture-secret-canary-7781";
+
+    @TempDir
+    Path dir;
+
+    private final ScriptedS3 s3;
+
+    S3PostureTest() throws Exception {
+        s3 = new ScriptedS3("vault")
+                .object("nightly-2026-11-29/orders.dump", "orders rows", "aws:kms")
+                .object("nightly-2026-11-29/customers.dump", "customer rows", "AES256");
+    }
+
+    @AfterEach
+    void stop() {
+        s3.close();
+    }
+
+    private CheckResult run(String check) throws Exception {
+        String yaml = """
+                backupSets:
+                  - name: vault
+                    target: { type: s3, bucket: vault, region: us-east-1, endpoint: "%s", pathStyle: true,
+                              credentialsId: s3-reader }
+                    layout: { namePattern: "nightly-{yyyy-MM-dd}" }
+                    checks:
+                      %s
+                """.formatted(s3.endpoint(), check);
+        VerifyOptions options = VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC));
+        CredentialResolver credentials = CredentialResolver.of(Map.of("s3-reader",
+                new AwsKeys("AKIAPOSTURE", SecretValue.of(SECRET), null)));
+        RunResult run = new Verifier(new CredentialedTargetOpener(dir, credentials))
+                .verify(Plans.parse(yaml, dir), options);
+        CheckResult result = run.sets().get(0).checks().get(0);
+        assertThat(result.toString() + result.findings() + result.metrics()).doesNotContain(SECRET);
+        return result;
+    }
+
+    private static List<String> messages(CheckResult result) {
+        return result.findings().stream().map(Finding::message).toList();
+    }
+
+    private static Answer kmsByDefault() {
+        return Answer.ok("<ServerSideEncryptionConfiguration " + ScriptedS3.NS + "><Rule>"
+                + "<ApplyServerSideEncryptionByDefault><SSEAlgorithm>aws:kms</SSEAlgorithm>"
+                + "<KMSMasterKeyID>alias/backups</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>"
+                + "<BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>");
+    }
+
+    @Test
+    void objectsEncryptedByTheStoreAndADefaultRulePassAtRestAndPlainHttpFailsInTransit() throws Exception {
+        s3.bucket("encryption", kmsByDefault());
+        CheckResult result = run("encryption: { atRest: required, inTransit: report }");
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("encryptedFiles", 2L)
+                .containsEntry("formats", Map.of("SSE-KMS", 1, "SSE-S3", 1))
+                .containsEntry("storeDefaultEncryption", "aws:kms with KMS key alias/backups");
+        assertThat(result.metrics().get("transport").toString()).startsWith("http (plain HTTP to 127.0.0.1:");
+
+        result = run("encryption: { atRest: required, inTransit: required }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(messages(result)).singleElement().asString()
+                .startsWith("reached over http, which is not encrypted in transit");
+    }
+
+    @Test
+    void anObjectTheStoreDoesNotEncryptFailsByName() throws Exception {
+        s3.bucket("encryption", kmsByDefault()).object("nightly-2026-11-29/plain.csv", "a,b\n", null);
+        CheckResult result = run("encryption: { inTransit: report }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::item).containsExactly("nightly-2026-11-29/plain.csv");
+    }
+
+    @Test
+    void aBucketWithoutDefaultEncryptionFailsAndOneThatWillNotSayIsUnknown() throws Exception {
+        s3.bucket("encryption", Answer.error(404, "ServerSideEncryptionConfigurationNotFoundError"));
+        CheckResult result = run("encryption: { inTransit: report }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(messages(result)).containsExactly("the store does not encrypt new files by default: turn on "
+                + "default encryption");
+
+        s3.bucket("encryption", Answer.error(403, "AccessDenied"));
+        result = run("encryption: { inTransit: report }");
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(messages(result)).singleElement().asString()
+                .startsWith("the store cannot tell the bucket's default encryption: HTTP 403 AccessDenied");
+        assertThat(run("encryption: { inTransit: report, unknown: warn }").status()).isEqualTo(Status.WARN);
+    }
+
+    @Test
+    void aBlockedBucketIsNotPublicWhateverItsPolicyAndAcl() throws Exception {
+        s3.bucket("publicAccessBlock", Answer.ok("<PublicAccessBlockConfiguration " + ScriptedS3.NS + ">"
+                + "<BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>"
+                + "<BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets>"
+                + "</PublicAccessBlockConfiguration>"));
+        CheckResult result = run("access: { public: forbid }");
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("publicGrants", 0);
+    }
+
+    @Test
+    void aPublicPolicyAndAnAllUsersGrantFailByName() throws Exception {
+        s3.bucket("publicAccessBlock", Answer.error(404, "NoSuchPublicAccessBlockConfiguration"))
+                .bucket("policyStatus", Answer.ok("<PolicyStatus " + ScriptedS3.NS + "><IsPublic>true</IsPublic>"
+                        + "</PolicyStatus>"))
+                .bucket("acl", Answer.ok("<AccessControlPolicy " + ScriptedS3.NS + "><Owner><ID>owner</ID></Owner>"
+                        + "<AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                        + " xsi:type=\"CanonicalUser\"><ID>owner</ID></Grantee><Permission>FULL_CONTROL</Permission>"
+                        + "</Grant><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                        + "xsi:type=\"Group\"><URI>http://acs.amazonaws.com/groups/global/AllUsers</URI></Grantee>"
+                        + "<Permission>READ</Permission></Grant></AccessControlList></AccessControlPolicy>"));
+        CheckResult result = run("access: { public: forbid }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(messages(result)).containsExactly(
+                "open to the public: the bucket policy makes the bucket public (and the public access block does "
+                        + "not restrict it)",
+                "open to the public: the bucket ACL grants READ to AllUsers (anyone)");
+
+        s3.bucket("policyStatus", Answer.error(404, "NoSuchBucketPolicy"))
+                .bucket("acl", Answer.ok("<AccessControlPolicy " + ScriptedS3.NS + "><Owner><ID>owner</ID></Owner>"
+                        + "<AccessControlList></AccessControlList></AccessControlPolicy>"));
+        assertThat(run("access: { public: forbid }").status()).isEqualTo(Status.PASS);
+    }
+
+    private static Answer retainUntil(String date) {
+        return Answer.ok("<Retention " + ScriptedS3.NS + "><Mode>COMPLIANCE</Mode><RetainUntilDate>" + date
+                + "</RetainUntilDate></Retention>");
+    }
+
+    @Test
+    void everyFileMustBeLockedForMinRetention() throws Exception {
+        s3.bucket("object-lock", Answer.ok("<ObjectLockConfiguration " + ScriptedS3.NS + "><ObjectLockEnabled>"
+                + "Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>COMPLIANCE</Mode><Days>30</Days>"
+                + "</DefaultRetention></Rule></ObjectLockConfiguration>"))
+                .retention("nightly-2026-11-29/orders.dump", retainUntil("2026-12-30T00:00:00.000Z"))
+                .retention("nightly-2026-11-29/customers.dump", retainUntil("2026-12-30T00:00:00.000Z"));
+        CheckResult result = run("immutability: { required: true, minRetention: 30d }");
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("defaultLock", "COMPLIANCE for 30 days")
+                .containsEntry("lockedFiles", 2L);
+
+        s3.retention("nightly-2026-11-29/orders.dump", retainUntil("2026-12-01T00:00:00.000Z"));
+        s3.retention("nightly-2026-11-29/customers.dump", Answer.error(404, "NoSuchObjectLockConfiguration"));
+        result = run("immutability: { required: true, minRetention: 30d }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::item, Finding::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/orders.dump", "locked only until "
+                        + "2026-12-01T00:00:00Z, before 2026-12-29T00:00:00Z (backup time + minRetention 30d)"),
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/customers.dump",
+                        "not locked: it can be changed or deleted"));
+    }
+
+    @Test
+    void aBucketWithoutObjectLockFails() throws Exception {
+        s3.bucket("object-lock", Answer.error(404, "ObjectLockConfigurationNotFoundError"));
+        CheckResult result = run("immutability: { required: true }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(messages(result)).contains("the store locks no new objects by default");
+        assertThat(result.metrics()).containsEntry("unlockedFiles", 2L);
+    }
+}

@@ -1,0 +1,136 @@
+package io.backupverify.engine.target.s3;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A scripted S3 endpoint on loopback for the bucket APIs S3Proxy does not implement (public access block,
+ * policy status, Object Lock, bucket encryption on its filesystem store): it lists and serves a few objects and
+ * answers each bucket or object sub-resource with the XML documented in Amazon's S3 API reference, or the
+ * documented "not configured" 404, as a test scripts it.
+ */
+final class ScriptedS3 implements AutoCloseable {
+    static final String NS = "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"";
+
+    /** A scripted answer: HTTP status and XML body. */
+    record Answer(int status, String xml) {
+        static Answer ok(String xml) {
+            return new Answer(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml);
+        }
+
+        static Answer error(int status, String code) {
+            return new Answer(status, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
+                    + "</Code><Message>" + code + "</Message><RequestId>1</RequestId></Error>");
+        }
+    }
+
+    private final HttpServer server;
+    private final String bucket;
+    private final Map<String, byte[]> objects = new TreeMap<>();
+    private final Map<String, String> objectEncryption = new ConcurrentHashMap<>();
+    private final Map<String, Answer> bucketAnswers = new ConcurrentHashMap<>();
+    private final Map<String, Answer> retention = new ConcurrentHashMap<>();
+
+    ScriptedS3(String bucket) throws IOException {
+        this.bucket = bucket;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    ScriptedS3 object(String key, String content, String sse) {
+        objects.put(key, content.getBytes(StandardCharsets.UTF_8));
+        if (sse != null) {
+            objectEncryption.put(key, sse);
+        }
+        return this;
+    }
+
+    /** Scripts the answer to a bucket sub-resource such as {@code encryption} or {@code object-lock}. */
+    ScriptedS3 bucket(String subresource, Answer answer) {
+        bucketAnswers.put(subresource, answer);
+        return this;
+    }
+
+    ScriptedS3 retention(String key, Answer answer) {
+        retention.put(key, answer);
+        return this;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+        String prefix = "/" + bucket;
+        String key = path.length() > prefix.length() + 1 ? java.net.URLDecoder.decode(
+                path.substring(prefix.length() + 1), StandardCharsets.UTF_8) : "";
+        String subresource = query.split("[=&]")[0];
+        if (key.isEmpty() && query.contains("list-type=2")) {
+            send(exchange, Answer.ok(listing()), null);
+        } else if (key.isEmpty()) {
+            send(exchange, bucketAnswers.getOrDefault(subresource, Answer.error(501, "NotImplemented")), null);
+        } else if (subresource.equals("retention")) {
+            send(exchange, retention.getOrDefault(key, Answer.error(404, "NoSuchObjectLockConfiguration")), null);
+        } else if (!objects.containsKey(key)) {
+            send(exchange, Answer.error(404, "NoSuchKey"), null);
+        } else {
+            byte[] body = objects.get(key);
+            exchange.getResponseHeaders().add("ETag", "\"e" + key.hashCode() + "\"");
+            exchange.getResponseHeaders().add("Last-Modified", "Sun, 29 Nov 2026 02:00:00 GMT");
+            if (objectEncryption.containsKey(key)) {
+                exchange.getResponseHeaders().add("x-amz-server-side-encryption", objectEncryption.get(key));
+            }
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.getResponseHeaders().add("Content-Length", Integer.toString(body.length));
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            } else {
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    private String listing() {
+        StringBuilder xml = new StringBuilder("<ListBucketResult " + NS + "><Name>" + bucket + "</Name><Prefix>"
+                + "</Prefix><KeyCount>" + objects.size() + "</KeyCount><MaxKeys>1000</MaxKeys>"
+                + "<IsTruncated>false</IsTruncated>");
+        objects.forEach((key, body) -> xml.append("<Contents><Key>").append(key)
+                .append("</Key><LastModified>2026-11-29T02:00:00.000Z</LastModified><ETag>\"e")
+                .append(key.hashCode()).append("\"</ETag><Size>").append(body.length)
+                .append("</Size><StorageClass>STANDARD</StorageClass></Contents>"));
+        return xml.append("</ListBucketResult>").toString();
+    }
+
+    private static void send(HttpExchange exchange, Answer answer, String unused) throws IOException {
+        byte[] body = answer.xml().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
