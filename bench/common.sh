@@ -34,7 +34,8 @@ json_metric() {
     grep -o "\"$2\" *: *[0-9.]*" "$1" | tail -1 | sed 's/.*: *//'
 }
 
-# A plan with one set whose backups are the bench-* folders under $1.
+# A plan with one set whose backups are the bench-* folders under $1, with the check $2 (default: integrity of
+# every file).
 write_plan() {
     cat >"$1/plan.yaml" <<PLAN
 backupSets:
@@ -42,7 +43,7 @@ backupSets:
     target: { type: local, path: backups }
     layout: { kind: directory-per-backup, namePattern: "bench-{yyyy-MM-dd}" }
     checks:
-      integrity: { manifest: SHA256SUMS, sample: 100% }
+      ${2:-"integrity: { manifest: SHA256SUMS, sample: 100% }"}
 PLAN
 }
 

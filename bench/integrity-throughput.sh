@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Times `sha256sum -c` against `backup-verify verify` on the same 2 GiB in 200 files, page cache warm.
+# Measures integrity on 2 GiB in 200 files, page cache warm, against what the CPU can hash: `openssl speed -multi
+# $(nproc) -evp sha256` measured in the same run is the limit, and the integrity check (its own duration) and the
+# whole `backup-verify verify` command are given as shares of it, for `java -jar` and the `./backup-verify`
+# wrapper, besides the ratio to `sha256sum -c`.
 #
-#   bench/integrity-throughput.sh            # 2 GiB in 200 files, best of 5 alternating runs each
+#   bench/integrity-throughput.sh            # 2 GiB in 200 files, 5 alternating runs each, medians and bests
 #   SIZE_MIB=512 FILES=50 RUNS=5 THREADS=2 bench/integrity-throughput.sh
 #
 # The data is built once under bench/work/throughput (gitignored; BENCH_WORK moves it) and reused.
@@ -16,6 +19,7 @@ WORK=$BENCH_WORK/throughput
 DATA=$WORK/backups/bench-2026-01-01
 
 need sha256sum
+need openssl
 need "$JAVA"
 ensure_jar
 
@@ -38,9 +42,22 @@ echo "== warming the page cache (load average before: $(cut -d' ' -f1-3 /proc/lo
 cat "$DATA"/* >/dev/null
 cat "$DATA"/* >/dev/null
 
-# Runs alternate (sha256sum, backup-verify, sha256sum, ...) so that both see the same machine load;
-# the best run of each is compared, being the one least disturbed by anything else running. With /usr/bin/time
-# the CPU seconds (user + system) of each run are shown too: they do not depend on the machine's load.
+# The limit: what openssl hashes on every processor at once (1 MiB blocks, 2 s), taken before and after the runs;
+# the higher one is used. With -multi the rate is counted over wall time, so on a busy machine it is what openssl
+# got of the processors then. One openssl process (no -multi) divides by its own user CPU time instead: that
+# rate per core does not depend on the load, and is used for the CPU-time shares.
+openssl_rate() {
+    openssl speed "$@" -evp sha256 -bytes 1048576 -seconds 2 2>/dev/null \
+        | awk '/^sha256 / { v = $NF; sub(/k$/, "", v); printf "%.0f\n", v * 1000 }' | tail -1
+}
+echo "== openssl speed -multi $(nproc) -evp sha256 -bytes 1048576 -seconds 2"
+limit_before=$(openssl_rate -multi "$(nproc)")
+per_core=$(openssl_rate)
+echo "   limit before the runs: $(divide "$limit_before" 1000000) MB/s ($(divide "$per_core" 1000000) MB per CPU second on one core)"
+
+# Runs alternate (sha256sum, java -jar, wrapper, ...) so that all see the same machine load; medians and bests
+# are printed. With /usr/bin/time the CPU seconds (user + system) of each run are shown too: they depend far less
+# on the machine's load than wall time does.
 TIMES=$WORK/times.out
 timed() {
     if [[ -x /usr/bin/time ]]; then
@@ -54,49 +71,72 @@ timed() {
     fi
 }
 wall() { cut -d' ' -f1 "$TIMES"; }
-cpu() { awk '{ if ($2 == "?") print "?"; else printf "%.2f", $2 + $3 }' "$TIMES"; }
-faster() {
-    [[ -z $2 ]] || awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'
-}
+cpu() { awk '{ if ($2 == "?") print "?"; else printf "%.2f\n", $2 + $3 }' "$TIMES"; }
+median() { sort -g "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+best() { sort -g "$1" | head -1; }
 
-# backup-verify is run as the README says, through the ./backup-verify wrapper, whose first run prepares its
-# class-data sharing archive: that run is made here, untimed.
+# The wrapper's first run records its class-data sharing archive: made here, untimed.
 "$REPO_DIR/backup-verify" validate "$WORK/plan.yaml" >/dev/null
 
-best_sha="" best_sha_cpu="" best_bv="" best_bv_cpu="" best_check_ms=""
-for ((run = 1; run <= RUNS; run++)); do
-    (cd "$DATA" && timed sha256sum -c --quiet SHA256SUMS)
-    echo "   run $run  sha256sum -c:          $(wall)s wall, $(cpu)s CPU"
-    if faster "$(wall)" "$best_sha"; then best_sha=$(wall) best_sha_cpu=$(cpu); fi
-
-    status=0
-    timed "$REPO_DIR/backup-verify" verify "$WORK/plan.yaml" --threads "$THREADS" --no-progress \
-        --json "$WORK/report.json" >"$WORK/verify.out" 2>&1 || status=$?
+verify_run() {
+    local name=$1
+    shift
+    local status=0
+    timed "$@" verify "$WORK/plan.yaml" --threads "$THREADS" --no-progress --json "$WORK/report.json" \
+        >"$WORK/verify.out" 2>&1 || status=$?
     if ((status != 0)); then
         echo "error: backup-verify exited with $status:" >&2
         cat "$WORK/verify.out" >&2
         exit 1
     fi
+    local check_ms
     check_ms=$(json_metric "$WORK/report.json" durationMs)
-    echo "   run $run  backup-verify verify:  $(wall)s wall, $(cpu)s CPU (integrity check alone ${check_ms} ms," \
-        "$THREADS threads)"
-    if faster "$(wall)" "$best_bv"; then best_bv=$(wall) best_bv_cpu=$(cpu); fi
-    if faster "$check_ms" "$best_check_ms"; then best_check_ms=$check_ms; fi
-done
+    printf '   run %d  %-22s %ss wall, %ss CPU (integrity check alone %s ms, %s threads)\n' "$run" "$name:" \
+        "$(wall)" "$(cpu)" "$check_ms" "$THREADS"
+    wall >>"$WORK/$name.wall"
+    cpu >>"$WORK/$name.cpu"
+    echo "$check_ms" >>"$WORK/$name.check"
+}
 
-mib=$(divide "$bytes" 1048576)
-sha_rate=$(divide "$mib" "$best_sha")
-bv_rate=$(divide "$mib" "$best_bv")
-check_rate=$(divide "$mib" "$(divide "$best_check_ms" 1000)")
+rm -f "$WORK"/*.wall "$WORK"/*.cpu "$WORK"/*.check
+for ((run = 1; run <= RUNS; run++)); do
+    (cd "$DATA" && timed sha256sum -c --quiet SHA256SUMS)
+    printf '   run %d  %-22s %ss wall, %ss CPU\n' "$run" "sha256sum -c:" "$(wall)" "$(cpu)"
+    wall >>"$WORK/sha256sum.wall"
+    cpu >>"$WORK/sha256sum.cpu"
+    verify_run "java -jar" "$JAVA" -jar "$JAR"
+    verify_run "./backup-verify" "$REPO_DIR/backup-verify"
+done
+limit_after=$(openssl_rate -multi "$(nproc)")
+echo "   limit after the runs:  $(divide "$limit_after" 1000000) MB/s"
+limit=$((limit_before > limit_after ? limit_before : limit_after))
+
+mb=$(divide "$bytes" 1000000)
+limit_mb=$(divide "$limit" 1000000)
+share() { awk -v rate="$1" -v limit="$limit_mb" 'BEGIN { printf "%.0f%%", 100 * rate / limit }'; }
+sha_rate=$(divide "$mb" "$(median "$WORK/sha256sum.wall")")
 echo
-echo "data:                         $bytes bytes in $FILES files ($(nproc) CPUs, $("$JAVA" -version 2>&1 | sed -n 1p))"
-echo "sha256sum -c:                 ${best_sha}s  ${sha_rate} MiB/s  (${best_sha_cpu}s CPU)"
-echo "backup-verify verify:         ${best_bv}s  ${bv_rate} MiB/s  (${best_bv_cpu}s CPU; whole command, JVM start included)"
-echo "integrity check alone:        $(divide "$best_check_ms" 1000)s  ${check_rate} MiB/s"
-echo "load average after:           $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows both sides)"
-echo "ratio (command / sha256sum):  $(divide "$bv_rate" "$sha_rate")x"
-echo "ratio (check / sha256sum):    $(divide "$check_rate" "$sha_rate")x"
-if [[ $best_sha_cpu != "?" ]]; then
-    echo "CPU seconds per GiB:          sha256sum $(divide "$best_sha_cpu" "$(divide "$mib" 1024)"),"\
-        "backup-verify $(divide "$best_bv_cpu" "$(divide "$mib" 1024)")"
-fi
+echo "data:          $bytes bytes in $FILES files ($(nproc) CPUs, $("$JAVA" -version 2>&1 | sed -n 1p))"
+echo "limit:         ${limit_mb} MB/s (openssl speed -multi $(nproc) -evp sha256; $(divide "$limit_before" 1000000) before, $(divide "$limit_after" 1000000) after)"
+echo "CPU limit:     $(divide "$per_core" 1000000) MB per CPU second (one openssl process, user time), $(nproc) cores: $(divide "$((per_core * $(nproc)))" 1000000) MB/s on a quiet machine"
+echo "load average:  $(cut -d' ' -f1-3 /proc/loadavg) after the runs (other work on the machine slows every wall time)"
+echo "sha256sum -c:  median $(median "$WORK/sha256sum.wall")s  ${sha_rate} MB/s  $(share "$sha_rate") of the limit"
+for name in "java -jar" "./backup-verify"; do
+    for pick in median best; do
+        command_s=$($pick "$WORK/$name.wall")
+        check_s=$(divide "$($pick "$WORK/$name.check")" 1000)
+        command_rate=$(divide "$mb" "$command_s")
+        check_rate=$(divide "$mb" "$check_s")
+        printf '%-16s %-6s check %ss %s MB/s = %s of the limit; whole command %ss %s MB/s = %s;' "$name" "$pick" \
+            "$check_s" "$check_rate" "$(share "$check_rate")" "$command_s" "$command_rate" "$(share "$command_rate")"
+        printf ' %sx sha256sum -c\n' "$(divide "$command_rate" "$sha_rate")"
+    done
+    cpu_s=$(median "$WORK/$name.cpu")
+    if [[ $cpu_s != "?" ]]; then
+        # Per CPU second against openssl per CPU second: how much of the processors' work is hashing, whatever
+        # else runs on the machine (JVM start, plan, listing and reports count against it).
+        printf '%-16s CPU    %ss for the whole command: %s MB per CPU second = %s of openssl per CPU second\n' \
+            "$name" "$cpu_s" "$(divide "$mb" "$cpu_s")" \
+            "$(awk -v a="$(divide "$mb" "$cpu_s")" -v l="$per_core" 'BEGIN { printf "%.0f%%", 100 * a * 1000000 / l }')"
+    fi
+done

@@ -2,6 +2,7 @@ package io.backupverify.engine.target;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -58,11 +60,20 @@ public final class LocalTarget implements Target, PosixAttributes, TransportSecu
 
     @Override
     public InputStream open(String path) throws IOException {
+        return Files.newInputStream(notLink(path), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
+    public Optional<FileChannel> openLocalFile(String path) throws IOException {
+        return Optional.of(FileChannel.open(notLink(path), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private Path notLink(String path) throws IOException {
         Path file = resolve(path);
         if (Files.isSymbolicLink(file)) {
             throw new IOException(path + " is a symbolic link; links are not followed");
         }
-        return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+        return file;
     }
 
     @Override

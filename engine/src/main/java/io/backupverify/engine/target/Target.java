@@ -3,6 +3,7 @@ package io.backupverify.engine.target;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -53,6 +54,14 @@ public interface Target extends Closeable {
      */
     default List<StoredChecksum> storedChecksums(String path) throws IOException {
         return List.of();
+    }
+
+    /**
+     * The file as a local file channel, when the target holds it on a local file system, so that it can be mapped
+     * instead of copied; empty (the default) for targets that can only stream, which {@link #open} serves.
+     */
+    default Optional<FileChannel> openLocalFile(String path) throws IOException {
+        return Optional.empty();
     }
 
     /** Whether a file exists, without reading it. */

@@ -1,25 +1,28 @@
 package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.check.Progress;
+import io.backupverify.engine.check.reading.Digests;
 import io.backupverify.engine.check.reading.ReadBuffers;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
+import java.util.Optional;
 
-/** Streams one file through a digest with a buffer it reuses; one per reading thread. */
+/**
+ * Digests one file: a large local file mapped, anything else streamed through a buffer it reuses; one per reading
+ * thread.
+ */
 final class FileDigester {
-    private static final long PROGRESS_STEP = 16L << 20;
-
     private final Target target;
     private final Progress progress;
-    private final byte[] buffer;
+    private final Digests digests;
 
     FileDigester(Target target, Progress progress, int bufferBytes) {
         this.target = target;
         this.progress = progress;
-        this.buffer = new byte[bufferBytes];
+        this.digests = new Digests(progress, bufferBytes);
     }
 
     /** The buffer for each of several readers (see {@link ReadBuffers}). */
@@ -33,24 +36,21 @@ final class FileDigester {
 
     Digest digest(ExpectedFile file) throws IOException {
         MessageDigest digest = file.algorithm().newDigest();
-        long total = 0;
-        long unreported = 0;
-        try (InputStream in = target.open(file.read().path())) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, read);
-                total += read;
-                unreported += read;
-                if (unreported >= PROGRESS_STEP) {
-                    progress.advance(0, unreported);
-                    unreported = 0;
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedIOException("verification was interrupted");
-                    }
+        String path = file.read().path();
+        if (file.read().size() >= Digests.MAP_AT_LEAST && Digests.canMap()) {
+            Optional<FileChannel> channel = target.openLocalFile(path);
+            if (channel.isPresent()) {
+                try (FileChannel open = channel.get()) {
+                    long total = digests.update(digest, open);
+                    progress.advance(1, 0);
+                    return new Digest(digest.digest(), total);
                 }
             }
         }
-        progress.advance(1, unreported);
-        return new Digest(digest.digest(), total);
+        try (InputStream in = target.open(path)) {
+            long total = digests.update(digest, in);
+            progress.advance(1, 0);
+            return new Digest(digest.digest(), total);
+        }
     }
 }
