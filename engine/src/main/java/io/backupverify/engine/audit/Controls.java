@@ -27,8 +27,11 @@ public final class Controls {
                     + "cryptography"),
             new Control(NIST, "CP-10", "Recover and reconstitute the system to a known state within a time consistent "
                     + "with RTO/RPO"),
+            new Control(NIST, "CP-6", "Alternate storage site: store backup information at a site separated from the "
+                    + "primary one, with equivalent safeguards"),
             new Control(ISO, "A.8.13", "Keep backup copies and test them regularly according to the agreed backup "
                     + "policy"),
+            new Control(ISO, "A.8.24", "Use of cryptography: rules for its effective use, including key management"),
             new Control(HIPAA, "164.308(a)(7)(ii)(A)", "Data backup plan: create and maintain retrievable exact "
                     + "copies of ePHI"),
             new Control(HIPAA, "164.308(a)(7)(ii)(B)", "Disaster recovery plan: procedures to restore any loss of "
@@ -38,6 +41,8 @@ public final class Controls {
             new Control(HIPAA, "164.312(a)(2)(iv)", "Encryption and decryption of ePHI"),
             new Control(PCI, "3.2.1", "Keep stored account data minimal through retention limits; verify at least "
                     + "every 3 months that data past retention is deleted"),
+            new Control(PCI, "3.5.1", "The primary account number is rendered unreadable wherever it is stored, "
+                    + "backups included"),
             new Control(PCI, "9.4.1", "Physically secure media with cardholder data; keep offline backups in a "
                     + "secure location reviewed every 12 months"),
             new Control(PCI, "9.4.5", "Keep inventory logs of electronic media and inventory them every 12 months"),
@@ -68,10 +73,11 @@ public final class Controls {
         EVIDENCE.put("retention", List.of("CP-9", "3.2.1", "9.4.7", "Art. 5(1)(e)"));
         EVIDENCE.put("window", List.of("CP-9", "A1.2"));
         EVIDENCE.put("capacity", List.of("CP-9", "Art. 32(1)(b)", "A1.2"));
-        EVIDENCE.put("encryption", List.of("CP-9", "CP-9(8)", "164.312(a)(2)(iv)", "Art. 32(1)(b)"));
+        EVIDENCE.put("encryption", List.of("CP-9", "CP-9(8)", "A.8.24", "164.312(a)(2)(iv)", "3.5.1",
+                "Art. 32(1)(b)"));
         EVIDENCE.put("access", List.of("CP-9", "Art. 32(1)(b)", "A1.2"));
-        EVIDENCE.put("immutability", List.of("CP-9", "Art. 32(1)(b)", "A1.2"));
-        EVIDENCE.put("copies", List.of("CP-9", "A1.2"));
+        EVIDENCE.put("immutability", List.of("CP-9", "A.8.13", "Art. 32(1)(b)", "A1.2"));
+        EVIDENCE.put("copies", List.of("CP-9", "CP-6", "A.8.13", "A1.2"));
         EVIDENCE.put("restore-test", List.of("CP-10", "A.8.13", "164.308(a)(7)(ii)(A)", "164.308(a)(7)(ii)(B)",
                 "12.10.2", "Art. 32(1)(c)", "A1.3"));
         EVIDENCE.put("success-rate", List.of("CP-9(1)", "A.8.13", "164.308(a)(7)(ii)(D)", "Art. 32(1)(d)",

@@ -264,7 +264,7 @@ class AuditorTest {
         AuditResult result = audit(plan, runs);
 
         assertThat(result.controls()).extracting(c -> c.control().id())
-                .containsExactly("CP-9", "CP-9(1)", "CP-9(8)", "CP-10", "A1.2", "A1.3");
+                .containsExactly("CP-9", "CP-9(1)", "CP-9(8)", "CP-10", "CP-6", "A1.2", "A1.3");
         ControlEvidence cp9 = result.controls().get(0);
         assertThat(cp9.state()).isEqualTo(ControlEvidence.EVIDENCED);
         assertThat(cp9.passing()).contains("freshness check: PASS or WARN on 2 of 2 sets in their latest run");
