@@ -21,7 +21,9 @@ import io.backupverify.engine.plan.AzureTargetSpec;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.target.StoredChecksum;
+import io.backupverify.engine.target.ObjectLocks;
 import io.backupverify.engine.target.PublicAccess;
+import io.backupverify.engine.target.UnansweredException;
 import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
@@ -47,7 +49,7 @@ import java.util.function.Consumer;
  * {@value #MAX_TRIES} tries, {@value #TRY_TIMEOUT_SECONDS} s each); after that the call fails with the status and
  * Azure's error code, never with the request, the key or the SAS token.
  */
-public final class AzureTarget implements Target, TransportSecurity, StoreEncryption, PublicAccess {
+public final class AzureTarget implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks {
     static final int MAX_TRIES = 4;
     static final int TRY_TIMEOUT_SECONDS = 60;
     private static final String CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
@@ -305,6 +307,47 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
                 .getBlobAccessType());
         return level == null ? List.of() : List.of("the container's public access level is " + level
                 + ": anyone can read its blobs without a key");
+    }
+
+    /**
+     * A container-level immutability policy or legal hold, or version-level immutability. The period of a
+     * container-level policy is kept by Azure's management plane, which a storage key or SAS cannot read.
+     */
+    @Override
+    public Optional<String> defaultLock() throws IOException {
+        var properties = call("the immutability of the container", container::getProperties);
+        if (properties.hasLegalHold()) {
+            return Optional.of("legal hold on the container");
+        }
+        if (properties.hasImmutabilityPolicy()) {
+            return Optional.of("container immutability policy");
+        }
+        if (Boolean.TRUE.equals(properties.isImmutableStorageWithVersioningEnabled())) {
+            return Optional.of("version-level immutability enabled");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Instant> lockedUntil(String path) throws IOException {
+        BlobProperties properties = call("the immutability of " + path,
+                () -> container.getBlobClient(prefix + path).getProperties());
+        if (Boolean.TRUE.equals(properties.hasLegalHold())) {
+            return Optional.of(Instant.MAX);
+        }
+        if (properties.getImmutabilityPolicy() != null && properties.getImmutabilityPolicy().getExpiryTime() != null) {
+            return Optional.of(properties.getImmutabilityPolicy().getExpiryTime().toInstant());
+        }
+        var container = call("the immutability of the container", this.container::getProperties);
+        if (container.hasLegalHold()) {
+            return Optional.of(Instant.MAX);
+        }
+        if (container.hasImmutabilityPolicy()) {
+            throw new UnansweredException("the container's immutability policy keeps " + path + " locked, but "
+                    + "its retention period is kept by Azure's management plane and cannot be read with a "
+                    + "storage key");
+        }
+        return Optional.empty();
     }
 
     @FunctionalInterface

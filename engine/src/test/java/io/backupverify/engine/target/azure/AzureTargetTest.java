@@ -134,6 +134,17 @@ class AzureTargetTest {
     }
 
     @Test
+    void aContainerWithoutImmutabilityFailsNamingEveryUnlockedBlob() throws Exception {
+        String posture = plan("az").replaceAll("(?s)checks:.*", "checks:\n      immutability: { required: true }\n");
+        SetResult set = run(posture, Map.of("az", sharedKey(Azurite.KEY))).sets().get(0);
+        var result = set.checks().get(0);
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(io.backupverify.engine.check.Finding::message)
+                .contains("the store locks no new objects by default", "not locked: it can be changed or deleted");
+        assertThat(result.metrics()).containsEntry("defaultLock", "none").containsEntry("unlockedFiles", 4L);
+    }
+
+    @Test
     void aSharedAccessSignatureWorksAndATamperedOneIsAnErrorThatNeverShowsIt() throws Exception {
         String sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
                 new BlobContainerSasPermission().setReadPermission(true).setListPermission(true)));
