@@ -240,6 +240,17 @@ class PostureChecksEndToEndTest {
     }
 
     @Test
+    void aCopyPlaceThatCannotBeReadIsAnErrorNeverAPass() throws Exception {
+        threeCopies();
+        deleteTree(dir.resolve("nas"));
+        CheckResult result = check(Plans.run(copiesPlan("{ at: [orders-nas], minCopies: 1 }"), dir, NOW), "orders",
+                "copies");
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.findings()).extracting(Finding::item).containsExactly("orders-nas");
+        assertThat(result.findings().get(0).message()).startsWith("cannot read the copy at orders-nas");
+    }
+
+    @Test
     void twoLocalFoldersAreOneProviderAndOnSiteUnlessMarked() throws Exception {
         threeCopies();
         CheckResult result = check(Plans.run(copiesPlan("{ at: [orders-nas], minProviders: 2, offsite: 1 }"), dir,

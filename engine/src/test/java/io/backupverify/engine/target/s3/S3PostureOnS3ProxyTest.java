@@ -54,6 +54,7 @@ class S3PostureOnS3ProxyTest {
         assertThat(access.status()).isEqualTo(Status.ERROR);
         assertThat(access.findings().get(0).message()).startsWith("the store cannot tell the bucket's public access "
                 + "block: HTTP 501");
+        assertThat(run(dir, "access: { public: forbid, unknown: warn }").status()).isEqualTo(Status.WARN);
         CheckResult immutability = run(dir, "immutability: { required: true, unknown: warn }");
         assertThat(immutability.status()).isEqualTo(Status.WARN);
         assertThat(immutability.findings().get(0).message()).startsWith("the store cannot tell the bucket's Object "
