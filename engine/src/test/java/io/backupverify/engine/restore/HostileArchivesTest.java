@@ -140,7 +140,7 @@ class HostileArchivesTest {
         List<Path> found = new ArrayList<>();
         for (Path root : List.of(dir, Path.of("/tmp"))) {
             try (Stream<Path> walk = Files.walk(root, root.equals(dir) ? Integer.MAX_VALUE : 1)) {
-                walk.filter(path -> path.getFileName().toString().startsWith("planted-i8r")).forEach(found::add);
+                walk.filter(path -> path.getFileName().toString().startsWith("planted-bv")).forEach(found::add);
             } catch (IOException | java.io.UncheckedIOException e) {
                 // /tmp may hold unreadable folders of others; the test's own folder is walked whole
             }
@@ -149,16 +149,16 @@ class HostileArchivesTest {
     }
 
     private String absoluteTarget() {
-        return dir.resolve("planted-i8r-absolute").toString();
+        return dir.resolve("planted-bv-absolute").toString();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tar", "tar.gz"})
     void entriesThatClimbOutOrAreAbsoluteAreRefused(String format) throws Exception {
         String name = "site." + format;
-        byte[] climbing = tar(Item.file("ok.txt", "fine"), Item.file("../../../../planted-i8r-dotdot", "x"));
+        byte[] climbing = tar(Item.file("ok.txt", "fine"), Item.file("../../../../planted-bv-dotdot", "x"));
         refused(restoreArchive(name, format.equals("tar") ? climbing : gzip(climbing)),
-                name + ": ../../../../planted-i8r-dotdot", "climbs out with '..'");
+                name + ": ../../../../planted-bv-dotdot", "climbs out with '..'");
 
         byte[] absolute = tar(Item.file(absoluteTarget(), "x"));
         refused(restoreArchive(name, format.equals("tar") ? absolute : gzip(absolute)),
@@ -180,7 +180,7 @@ class HostileArchivesTest {
     void laterEntriesThatWriteThroughALinkAreRefused() throws Exception {
         Path outside = Files.createDirectories(dir.resolve("outside"));
         refused(restoreArchive("site.tar", tar(Item.symlink("inner", "sub"), Item.file("sub/keep.txt", "k"),
-                Item.file("inner/planted-i8r-through-inner", "x"))), "site.tar: inner/planted-i8r-through-inner",
+                Item.file("inner/planted-bv-through-inner", "x"))), "site.tar: inner/planted-bv-through-inner",
                 "write through the symbolic link inner");
         assertThat(outside).isEmptyDirectory();
         refused(restoreArchive("site.tar", tar(Item.symlink("out", "x/../y"), Item.file("out", "x"))),
@@ -260,14 +260,14 @@ class HostileArchivesTest {
 
     @Test
     void hostileZipEntriesAreRefused() throws Exception {
-        refused(restoreArchive("site.zip", zip(new ZipItem("../../planted-i8r-zip", 0, "x"))),
-                "site.zip: ../../planted-i8r-zip", "climbs out");
+        refused(restoreArchive("site.zip", zip(new ZipItem("../../planted-bv-zip", 0, "x"))),
+                "site.zip: ../../planted-bv-zip", "climbs out");
         refused(restoreArchive("site.zip", zip(new ZipItem(absoluteTarget(), 0, "x"))),
                 "site.zip: " + absoluteTarget(), "an absolute path");
         refused(restoreArchive("site.zip", zip(new ZipItem("link", 0120777, "/etc"))), "site.zip: link",
                 "the absolute path /etc");
         refused(restoreArchive("site.zip", zip(new ZipItem("link", 0120777, "sub"), new ZipItem("sub/", 040755, ""),
-                new ZipItem("link/planted-i8r-zip", 0100644, "x"))), "site.zip: link/planted-i8r-zip",
+                new ZipItem("link/planted-bv-zip", 0100644, "x"))), "site.zip: link/planted-bv-zip",
                 "write through the symbolic link link");
         refused(restoreArchive("site.zip", zip(new ZipItem("fifo", 010644, ""))), "site.zip: fifo",
                 "FIFO or socket");
@@ -290,10 +290,10 @@ class HostileArchivesTest {
     @Test
     void absolutePathsAndLinksMadeByTheSystemTarAndZipAreRefused() throws Exception {
         Path victim = Files.createDirectories(dir.resolve("victim"));
-        Files.writeString(victim.resolve("planted-i8r-system"), "from the system tar");
-        exec(dir, "tar", "-cPf", backup.resolve("abs.tar").toString(), victim.resolve("planted-i8r-system").toString());
-        Files.delete(victim.resolve("planted-i8r-system"));
-        refused(restore(PLAN, dir, scratch), "abs.tar: " + victim.resolve("planted-i8r-system"), "absolute path");
+        Files.writeString(victim.resolve("planted-bv-system"), "from the system tar");
+        exec(dir, "tar", "-cPf", backup.resolve("abs.tar").toString(), victim.resolve("planted-bv-system").toString());
+        Files.delete(victim.resolve("planted-bv-system"));
+        refused(restore(PLAN, dir, scratch), "abs.tar: " + victim.resolve("planted-bv-system"), "absolute path");
         Files.delete(backup.resolve("abs.tar"));
 
         Path tree = Files.createDirectories(dir.resolve("tree"));
