@@ -184,8 +184,12 @@ public final class CapacityCheck implements Check {
         return sizes;
     }
 
+    /** Days in words; a date more than 100 years away is no forecast anyone can act on. */
     private static String days(double days) {
-        return days < 0 ? "never" : String.format(Locale.ROOT, "%.1f days", days);
+        if (days < 0) {
+            return "never";
+        }
+        return days > 36_525 ? "not within 100 years" : String.format(Locale.ROOT, "%.1f days", days);
     }
 
     private static double round(double value, int decimals) {

@@ -126,6 +126,14 @@ class CapacityCheckTest {
     }
 
     @Test
+    void aForecastBeyondAHundredYearsIsSaidInWords() throws IOException {
+        folder("db-2026-11-20", 1000);
+        folder("db-2026-11-26", 1006);
+        CheckResult result = run(DEFAULTS, FixedUsageTarget.reporting(root, 50_000, 1_000_000_000L));
+        assertThat(result.summary()).endsWith("not within 100 years to warnAt, not within 100 years to full");
+    }
+
+    @Test
     void growthOnlyLooksBackTheGrowthWindow() throws IOException {
         folder("db-2026-10-01", 50_000);
         folder("db-2026-11-24", 1000);
