@@ -76,6 +76,16 @@ class PostureChecksEndToEndTest {
     }
 
     @Test
+    void aBackupWithoutDataFilesIsNeverShownEncrypted() throws Exception {
+        Path backup = Files.createDirectories(dir.resolve("orders/nightly-2026-11-29"));
+        Files.writeString(backup.resolve("SHA256SUMS"), "");
+        CheckResult result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders",
+                "encryption");
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.findings().get(0).message()).startsWith("no data file to examine");
+    }
+
+    @Test
     void aResticRepositoryCopiedToAFolderCountsAsEncrypted() throws Exception {
         ExternalTools.require("restic");
         Path backup = Files.createDirectories(dir.resolve("orders/nightly-2026-11-29"));

@@ -81,6 +81,10 @@ public final class EncryptionCheck implements Check {
         for (Backup backup : backups) {
             examine(context, backup, atRest, result);
         }
+        if (atRest.examined == 0 && spec.atRest() == Requirement.REQUIRED) {
+            result.finding(Finding.error(backups.get(backups.size() - 1).id(), "no data file to examine: "
+                    + "nothing shows that the backups are encrypted"));
+        }
         keyAge(context, result, unknown);
         result.metric("transport", transit);
         result.metric("filesExamined", atRest.examined);
