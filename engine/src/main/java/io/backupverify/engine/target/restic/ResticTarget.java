@@ -23,11 +23,8 @@ import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
 import io.backupverify.engine.target.TransportSecurity;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -354,30 +351,17 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         String base = SnapshotBase.of(snapshot.paths(), outcome.stdout());
         Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, List<Entry>> children = new HashMap<>();
-        try (BufferedReader lines = Files.newBufferedReader(outcome.stdout(), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = JSON.readTree(line);
-                if (!"node".equals(node.path("struct_type").asText())) {
-                    continue;
-                }
-                String path = trimSlash(text(node, "path"));
-                String relative = relativeTo(base, path);
-                if (relative == null || relative.isEmpty()) {
-                    continue;
-                }
-                Entry entry = entry(shortId + "/" + relative, node);
-                entries.put(relative, entry);
-                int slash = relative.lastIndexOf('/');
-                children.computeIfAbsent(slash < 0 ? "" : relative.substring(0, slash), k -> new ArrayList<>())
-                        .add(entry);
+        SnapshotBase.forEachNode(outcome.stdout(), node -> {
+            String relative = relativeTo(base, trimSlash(text(node, "path")));
+            if (relative == null || relative.isEmpty()) {
+                return;
             }
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("restic ls printed JSON this version cannot read: " + e.getMessage());
-        }
+            Entry entry = entry(shortId + "/" + relative, node);
+            entries.put(relative, entry);
+            int slash = relative.lastIndexOf('/');
+            children.computeIfAbsent(slash < 0 ? "" : relative.substring(0, slash), k -> new ArrayList<>())
+                    .add(entry);
+        });
         children.values().forEach(list -> list.sort(Comparator.comparing(Entry::path)));
         SnapshotTree tree = new SnapshotTree(base, entries, children);
         trees.put(shortId, tree);

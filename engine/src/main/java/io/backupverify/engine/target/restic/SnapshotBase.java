@@ -37,24 +37,12 @@ final class SnapshotBase {
         }
         List<String> tails = tails(ResticTarget.trimSlash(paths.get(0)));
         Map<String, Boolean> found = new HashMap<>();
-        try (BufferedReader lines = Files.newBufferedReader(listing, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = JSON.readTree(line);
-                if (!"node".equals(node.path("struct_type").asText())) {
-                    continue;
-                }
-                String path = ResticTarget.trimSlash(node.path("path").asText());
-                if (tails.contains(path)) {
-                    found.put(path, "dir".equals(node.path("type").asText()));
-                }
+        forEachNode(listing, node -> {
+            String path = ResticTarget.trimSlash(node.path("path").asText());
+            if (tails.contains(path)) {
+                found.put(path, "dir".equals(node.path("type").asText()));
             }
-        } catch (RuntimeException e) {
-            throw new IOException("restic ls printed JSON this version cannot read: " + e.getMessage());
-        }
+        });
         for (String tail : tails) {
             Boolean folder = found.get(tail);
             if (folder != null) {
@@ -62,6 +50,30 @@ final class SnapshotBase {
             }
         }
         return "";
+    }
+
+    /** Hands each node of a {@code restic ls --json} listing to the visitor, in the listing's order. */
+    static void forEachNode(Path listing, NodeVisitor visitor) throws IOException {
+        try (BufferedReader lines = Files.newBufferedReader(listing, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                if ("node".equals(node.path("struct_type").asText())) {
+                    visitor.accept(node);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("restic ls printed JSON this version cannot read: " + e.getMessage());
+        }
+    }
+
+    /** What is done with each node of a listing. */
+    @FunctionalInterface
+    interface NodeVisitor {
+        void accept(JsonNode node) throws IOException;
     }
 
     /** {@code a/b/c}, {@code b/c}, {@code c}: longest first. */
