@@ -4,6 +4,7 @@ import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.restore.RestoreTester;
 import io.backupverify.engine.restore.ScratchArea;
+import io.backupverify.engine.restore.database.PostgresRestoreKind;
 import io.backupverify.engine.run.VerifyOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +37,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path planFile;
         try {
-            planFile = new DemoArea(dir.toAbsolutePath(), Instant.now()).create();
+            planFile = new DemoArea(dir.toAbsolutePath(), Instant.now(), PostgresRestoreKind.clientToolsInstalled())
+                    .create();
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -56,7 +58,13 @@ final class DemoCommand implements Callable<Integer> {
         VerifyRun.execute(plan, CredentialResolver.NONE, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("report.json"),
                 reports.resolve("junit.xml"), reports.resolve("report.html")), System.console() != null, out, err);
         out.println();
-        out.println("Restore test of web-assets (its newest archive extracted into a scratch folder and validated):");
+        if (PostgresRestoreKind.clientToolsInstalled()) {
+            out.println("Restore tests of web-assets (its newest archive extracted into a scratch folder and validated)");
+            out.println("and shop-db (its newest dump restored into an embedded PostgreSQL and checked with SQL):");
+        } else {
+            out.println("Restore test of web-assets (its newest archive extracted into a scratch folder and validated);");
+            out.println("the database restore test is left out: install the PostgreSQL client tools (psql, pg_restore).");
+        }
         RestoreTester tester = new RestoreTester(ScratchArea.systemTemporary());
         VerifyRun.execute(plan, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("restore-report.json"),
                 reports.resolve("restore-junit.xml"), reports.resolve("restore-report.html")), false, out, err,
