@@ -50,6 +50,11 @@ final class PlanValidator {
             if (set.restoreTest() != null) {
                 RestoreTestValidator.validate(this, at + ".restoreTest", set.restoreTest());
             }
+            if (set.target() instanceof LocalTargetSpec && set.checks() != null && set.checks().integrity() != null
+                    && set.checks().integrity().mode() == IntegrityMode.STORED) {
+                throw problem(at + ".checks.integrity.mode", "a local folder keeps no checksums of its own; "
+                        + "mode stored needs an object store target such as s3, use mode full");
+            }
             if (set.target() instanceof S3TargetSpec && set.checks() != null && set.checks().capacity() != null
                     && set.checks().capacity().quota() == null) {
                 throw problem(at + ".checks.capacity.quota", "an object store has no fixed size: capacity needs a "

@@ -4,9 +4,11 @@ import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialValue;
 import io.backupverify.engine.plan.LocalTargetSpec;
 import io.backupverify.engine.plan.ResticTargetSpec;
+import io.backupverify.engine.plan.S3TargetSpec;
 import io.backupverify.engine.plan.SftpTargetSpec;
 import io.backupverify.engine.plan.TargetSpec;
 import io.backupverify.engine.target.restic.ResticTarget;
+import io.backupverify.engine.target.s3.S3Targets;
 import io.backupverify.engine.target.sftp.SftpTarget;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -70,6 +72,9 @@ public final class Targets {
         }
         if (spec instanceof SftpTargetSpec sftp) {
             return SftpTarget.open(sftp, baseDir, credentials);
+        }
+        if (spec instanceof S3TargetSpec s3) {
+            return S3Targets.open(s3, credentials);
         }
         throw new IOException("targets of type '" + spec.type() + "' are not supported by this version");
     }

@@ -35,6 +35,16 @@ public abstract class ForwardingTarget implements Target {
     }
 
     @Override
+    public InputStream open(String path, long offset) throws IOException {
+        return delegate.open(path, offset);
+    }
+
+    @Override
+    public List<StoredChecksum> storedChecksums(String path) throws IOException {
+        return delegate.storedChecksums(path);
+    }
+
+    @Override
     public Optional<Entry> stat(String path) throws IOException {
         return delegate.stat(path);
     }

@@ -49,7 +49,8 @@ public final class IntegrityCheck implements Check {
         collect(context, backups, reads, findings);
 
         Progress progress = context.progress();
-        ParallelReader reader = new ParallelReader(context.target(), context.threads(), progress, findings);
+        ParallelReader reader = new ParallelReader(context.target(), context.threads(), progress, findings,
+                spec.mode());
         progress.begin(context.set().name(), ID, reads.files().size(), reads.bytes());
         try {
             reader.readAll(reads.files());
@@ -58,7 +59,9 @@ public final class IntegrityCheck implements Check {
         }
         new PreviousVersions(context, spec.manifest()).report(reader.mismatches(), findings);
         long durationMs = (System.nanoTime() - started) / 1_000_000;
-        return IntegrityReport.build(result, backups, reads, reader, findings, durationMs, context.threads());
+        result.metric("mode", spec.mode().key());
+        return IntegrityReport.build(result, backups, reads, reader, findings, durationMs, context.threads(),
+                spec.mode());
     }
 
     private void collect(CheckContext context, List<Backup> backups, ReadList reads, Findings findings) {

@@ -4,6 +4,7 @@ import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.plan.ByteSize;
+import io.backupverify.engine.plan.IntegrityMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class IntegrityReport {
     }
 
     static CheckResult build(CheckResult.Builder result, List<Backup> backups, ReadList reads, ParallelReader reader,
-            Findings findings, long durationMs, int threads) {
+            Findings findings, long durationMs, int threads, IntegrityMode mode) {
         SampleSelector sample = reads.sample();
         long throughput = durationMs <= 0 ? 0 : reader.readBytes() * 1000 / durationMs;
         if (backups.size() == 1) {
@@ -35,7 +36,11 @@ final class IntegrityReport {
         }
         result.findings(findings.toFindings());
         guardAgainstUnprovenPass(result, reads, reader, findings);
-        return result.summary(summary(backups, reads, reader, findings, throughput)).build();
+        String summary = summary(backups, reads, reader, findings, throughput);
+        if (mode == IntegrityMode.STORED) {
+            summary = "mode stored (the store's own checksums, not read; trusts the store): " + summary;
+        }
+        return result.summary(summary).build();
     }
 
     /**

@@ -2,6 +2,8 @@ package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.reading.LargestFirst;
+import io.backupverify.engine.plan.IntegrityMode;
+import io.backupverify.engine.target.StoredChecksum;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
@@ -18,6 +20,7 @@ final class ParallelReader {
     /** Changed files kept for a closer look afterwards; beyond this many they are reported as they are. */
     static final int MISMATCHES_KEPT = 1000;
 
+    private final IntegrityMode mode;
     private final Target target;
     private final int threads;
     private final Progress progress;
@@ -30,6 +33,11 @@ final class ParallelReader {
     private final List<Mismatch> mismatches = new ArrayList<>();
 
     ParallelReader(Target target, int threads, Progress progress, Findings findings) {
+        this(target, threads, progress, findings, IntegrityMode.FULL);
+    }
+
+    ParallelReader(Target target, int threads, Progress progress, Findings findings, IntegrityMode mode) {
+        this.mode = mode;
         this.target = target;
         this.threads = Math.max(1, threads);
         this.progress = progress;
@@ -55,6 +63,10 @@ final class ParallelReader {
     }
 
     private void check(FileDigester digester, ExpectedFile file) {
+        if (mode == IntegrityMode.STORED) {
+            compareStored(file);
+            return;
+        }
         FileDigester.Digest actual;
         try {
             actual = digester.digest(file);
@@ -76,6 +88,37 @@ final class ParallelReader {
             verifiedBytes.addAndGet(actual.bytes());
         } else {
             reportMismatch(file, actual);
+        }
+    }
+
+    /** Mode stored: compares the manifest with the checksum the storage keeps, without reading the file. */
+    private void compareStored(ExpectedFile file) {
+        List<StoredChecksum> stored;
+        try {
+            stored = target.storedChecksums(file.read().path());
+        } catch (IOException e) {
+            settled.incrementAndGet();
+            progress.advance(1, 0);
+            findings.add(Problem.UNREADABLE, file.item(), "cannot get its stored checksums: " + IoErrors.describe(e));
+            return;
+        }
+        settled.incrementAndGet();
+        progress.advance(1, 0);
+        String algorithm = file.algorithm().displayName();
+        StoredChecksum usable = stored.stream().filter(sum -> sum.algorithm() == file.algorithm()).findFirst()
+                .orElse(null);
+        if (usable == null) {
+            findings.add(Problem.UNVERIFIED, file.item(), "the store keeps no " + algorithm + " for it"
+                    + (stored.isEmpty() ? "" : " (only " + String.join(", ", stored.stream()
+                            .map(sum -> sum.algorithm().displayName() + " in " + sum.source()).toList()) + ")")
+                    + ", so it was not verified; upload with a " + algorithm + " checksum or use mode full");
+        } else if (file.matches(usable.digest())) {
+            verifiedFiles.incrementAndGet();
+            verifiedBytes.addAndGet(file.read().size());
+        } else {
+            findings.add(Problem.CHANGED, file.item(), "changed: the store's " + usable.source() + " is "
+                    + algorithm + " " + Mismatch.shorten(usable.hex()) + ", but " + file.origin() + " expects "
+                    + Mismatch.shorten(file.expectedHex()));
         }
     }
 

@@ -15,6 +15,8 @@ enum Problem {
     NOT_READ(Status.FAIL, "refusedEntries", "entry not read", "entries not read"),
     UNREADABLE(Status.ERROR, "unreadableFiles", "unreadable file", "unreadable files"),
     UNLISTED(Status.WARN, "unlistedFiles", "unlisted file", "unlisted files"),
+    /** A file the storage keeps no usable checksum for, in mode stored: not verified, never a pass. */
+    UNVERIFIED(Status.WARN, "unverifiedFiles", "file without a stored checksum", "files without a stored checksum"),
     OUTSIDE_LINK(Status.WARN, "outsideLinks", "link out of the backup", "links out of the backup"),
     /** Something worth knowing that does not make the backup bad, such as a sidecar naming another file. */
     NOTICE(Status.WARN, "notices", "notice", "notices"),

@@ -1,0 +1,253 @@
+package io.backupverify.engine.target.s3;
+
+import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.target.StoredChecksum;
+import io.backupverify.engine.target.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * A bucket, or a prefix inside one, on S3 or an S3-compatible store. Keys are paths: {@code /} separates folders,
+ * which exist as long as an object lies below them; a folder's time is the time of its newest object. Folder marker
+ * objects (empty keys ending in {@code /}) are not entries. Objects are read as resuming streams
+ * ({@link S3ObjectStream}); large ones in ranged parts fetched concurrently ({@link PartedObjectStream}).
+ */
+public final class S3Target implements Target {
+    private final S3Client client;
+    private final String bucket;
+    private final String root;
+    private final String description;
+    private final S3Errors errors;
+    private final RetryPolicy retries;
+    private final PartedObjectStream.Parts parts;
+
+    S3Target(S3Client client, String bucket, String root, String description, S3Errors errors, RetryPolicy retries,
+            PartedObjectStream.Parts parts) {
+        this.client = client;
+        this.bucket = bucket;
+        this.root = root;
+        this.description = description;
+        this.errors = errors;
+        this.retries = retries;
+        this.parts = parts;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<Entry> list(String folder) throws IOException {
+        String prefix = folderKey(folder);
+        Map<String, Instant> folders = new LinkedHashMap<>();
+        List<Entry> entries = new ArrayList<>();
+        boolean any = listFlat(prefix, object -> {
+            String rest = object.key().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash < 0) {
+                entries.add(Entry.file(path(object.key()), object.size(), object.lastModified()));
+            } else if (slash > 0) {
+                folders.merge(path(prefix + rest.substring(0, slash)), object.lastModified(),
+                        (a, b) -> a.isAfter(b) ? a : b);
+            }
+        });
+        if (!any && !folder.isEmpty()) {
+            throw new NoSuchFileException(name(folder), null, "no such folder");
+        }
+        folders.forEach((path, modified) -> entries.add(Entry.directory(path, modified)));
+        entries.sort(Comparator.comparing(Entry::path));
+        return entries;
+    }
+
+    /**
+     * Every object below a folder, with a folder entry before the first object inside each folder (whose time is
+     * that object's: a walk does not look ahead).
+     */
+    @Override
+    public void walk(String folder, Consumer<Entry> visitor) throws IOException {
+        String prefix = folderKey(folder);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean any = listFlat(prefix, object -> {
+            String rest = object.key().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            while (slash > 0) {
+                String dir = path(prefix + rest.substring(0, slash));
+                if (seen.add(dir)) {
+                    visitor.accept(Entry.directory(dir, object.lastModified()));
+                }
+                slash = rest.indexOf('/', slash + 1);
+            }
+            if (!rest.endsWith("/")) {
+                visitor.accept(Entry.file(path(object.key()), object.size(), object.lastModified()));
+            }
+        });
+        if (!any && !folder.isEmpty()) {
+            throw new NoSuchFileException(name(folder), null, "no such folder");
+        }
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        return open(path, 0);
+    }
+
+    @Override
+    public InputStream open(String path, long offset) throws IOException {
+        String key = key(path);
+        if (parts != null) {
+            Optional<PartedObjectStream> parted = parts.open(this, key, name(path), offset);
+            if (parted.isPresent()) {
+                return parted.get();
+            }
+        }
+        return stream(key, name(path), offset, -1, null).connect();
+    }
+
+    /** A resuming stream of bytes {@code [start, end)} of an object ({@code end} -1: to its end). */
+    S3ObjectStream stream(String key, String name, long start, long end, String etag) {
+        return new S3ObjectStream(client, bucket, key, name, start, end, etag, retries, errors);
+    }
+
+    /** The object's size and ETag, or empty when there is no such object. */
+    Optional<HeadObjectResponse> head(String key, boolean checksums) throws IOException {
+        try {
+            return Optional.of(client.headObject(request -> {
+                request.bucket(bucket).key(key);
+                if (checksums) {
+                    request.checksumMode(ChecksumMode.ENABLED);
+                }
+            }));
+        } catch (SdkException e) {
+            if (S3Errors.notFound(e)) {
+                return Optional.empty();
+            }
+            throw errors.toIo("cannot look at " + name(key.substring(root.length())), e);
+        }
+    }
+
+    @Override
+    public Optional<Entry> stat(String path) throws IOException {
+        Optional<HeadObjectResponse> head = path.isEmpty() ? Optional.empty() : head(key(path), false);
+        if (head.isPresent()) {
+            return Optional.of(Entry.file(path, head.get().contentLength(), head.get().lastModified()));
+        }
+        String prefix = folderKey(path);
+        Instant[] newest = new Instant[1];
+        listFlat(prefix, object -> {
+            if (newest[0] == null || object.lastModified().isAfter(newest[0])) {
+                newest[0] = object.lastModified();
+            }
+        });
+        return newest[0] == null ? Optional.empty() : Optional.of(Entry.directory(path, newest[0]));
+    }
+
+    /** The bytes below the prefix, counted from a listing: an object store has no size of its own. */
+    @Override
+    public Optional<StorageUsage> usage() throws IOException {
+        long[] used = new long[1];
+        listFlat(root, object -> used[0] += object.size());
+        return Optional.of(new StorageUsage(used[0], -1, "listing"));
+    }
+
+    /**
+     * The full-object checksums S3 keeps (x-amz-checksum-sha256 and its kin, asked for with checksum mode), and the
+     * ETag where it is the object's MD5: a single-part upload without KMS or customer-key encryption.
+     */
+    @Override
+    public List<StoredChecksum> storedChecksums(String path) throws IOException {
+        HeadObjectResponse head = head(key(path), true)
+                .orElseThrow(() -> new NoSuchFileException(name(path), null, "no such object"));
+        List<StoredChecksum> stored = new ArrayList<>();
+        boolean fullObject = head.checksumType() == null || head.checksumType() == ChecksumType.FULL_OBJECT;
+        if (fullObject) {
+            add(stored, ChecksumAlgorithm.SHA256, head.checksumSHA256(), "x-amz-checksum-sha256");
+            add(stored, ChecksumAlgorithm.SHA1, head.checksumSHA1(), "x-amz-checksum-sha1");
+        }
+        String etag = head.eTag() == null ? "" : head.eTag().replace("\"", "");
+        boolean plainEncryption = head.sseCustomerAlgorithm() == null && (head.serverSideEncryption() == null
+                || "AES256".equals(head.serverSideEncryptionAsString()));
+        if (plainEncryption && etag.matches("[0-9a-fA-F]{32}")) {
+            stored.add(new StoredChecksum(ChecksumAlgorithm.MD5, HexFormat.of().parseHex(etag),
+                    "ETag (single-part upload)"));
+        }
+        return stored;
+    }
+
+    private static void add(List<StoredChecksum> stored, ChecksumAlgorithm algorithm, String base64, String source) {
+        if (base64 == null || base64.contains("-")) {
+            return;
+        }
+        try {
+            byte[] digest = Base64.getDecoder().decode(base64);
+            if (digest.length == algorithm.digestBytes()) {
+                stored.add(new StoredChecksum(algorithm, digest, source));
+            }
+        } catch (IllegalArgumentException e) {
+            // not a digest this store can vouch for
+        }
+    }
+
+    /** Visits every object whose key starts with the prefix; false when there is none. */
+    private boolean listFlat(String prefix, Consumer<S3Object> visitor) throws IOException {
+        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
+        boolean any = false;
+        try {
+            for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
+                if (object.key().length() > prefix.length() || !prefix.isEmpty() && object.key().equals(prefix)) {
+                    any = true;
+                    if (!object.key().equals(prefix)) {
+                        visitor.accept(object);
+                    }
+                }
+            }
+        } catch (SdkException e) {
+            throw errors.toIo("cannot list " + name(prefix.substring(root.length())), e);
+        }
+        return any;
+    }
+
+    private String folderKey(String folder) {
+        return folder.isEmpty() ? root : root + folder + "/";
+    }
+
+    private String key(String path) {
+        return root + path;
+    }
+
+    private String path(String key) {
+        return key.substring(root.length());
+    }
+
+    private String name(String path) {
+        return "s3://" + bucket + "/" + root + path;
+    }
+
+    @Override
+    public void close() {
+        if (parts != null) {
+            parts.close();
+        }
+        client.close();
+    }
+}

@@ -1,0 +1,119 @@
+package io.backupverify.engine.target.s3;
+
+import io.backupverify.engine.credentials.AwsKeys;
+import io.backupverify.engine.credentials.CredentialValue;
+import io.backupverify.engine.plan.S3TargetSpec;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+
+/** Opens S3 targets: the client, its credentials, region, endpoint and timeouts. */
+public final class S3Targets {
+    /**
+     * Timeouts and retries for a target.
+     *
+     * @param connectTimeout  how long to wait for a connection
+     * @param socketTimeout   how long a read may wait for the next bytes; a stalled server is a timeout, never a hang
+     * @param retries         how often a failing read is tried again
+     * @param parts           how large objects are split into concurrent ranged reads; null: never
+     */
+    record Settings(Duration connectTimeout, Duration socketTimeout, RetryPolicy retries,
+            PartedObjectStream.Parts parts) {
+        static Settings defaults() {
+            return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(60), RetryPolicy.DEFAULT,
+                    PartedObjectStream.Parts.defaults());
+        }
+    }
+
+    private S3Targets() {
+    }
+
+    /**
+     * Opens an S3 target with the credentials its credentialsId named (kind aws), or, when it names none, the
+     * SDK's default chain: {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, {@code AWS_PROFILE}, container
+     * and instance roles.
+     */
+    public static S3Target open(S3TargetSpec spec, Optional<CredentialValue> credentials) throws IOException {
+        return open(spec, credentials, Settings.defaults());
+    }
+
+    static S3Target open(S3TargetSpec spec, Optional<CredentialValue> credentials, Settings settings)
+            throws IOException {
+        List<String> secrets = new ArrayList<>();
+        AwsCredentialsProvider provider = provider(spec, credentials, secrets);
+        S3Errors errors = new S3Errors(secrets);
+        S3ClientBuilder builder = S3Client.builder()
+                .credentialsProvider(provider)
+                .region(region(spec))
+                .forcePathStyle(spec.usesPathStyle())
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .connectionTimeout(settings.connectTimeout())
+                        .socketTimeout(settings.socketTimeout())
+                        .maxConnections(64))
+                .overrideConfiguration(override -> override
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.retries().attempts()).build()));
+        String description = "s3://" + spec.bucket() + "/" + spec.folderPrefix();
+        if (spec.endpoint() != null && !spec.endpoint().isBlank()) {
+            URI endpoint = URI.create(spec.endpoint().strip());
+            builder.endpointOverride(endpoint);
+            description += " at " + endpoint;
+            if ("http".equals(endpoint.getScheme())) {
+                description += " (plain HTTP: not encrypted in transit)";
+            }
+        }
+        try {
+            return new S3Target(builder.build(), spec.bucket(), spec.folderPrefix(), description, errors,
+                    settings.retries(), settings.parts());
+        } catch (SdkException e) {
+            throw new IOException(errors.scrub("cannot set up the S3 client: " + errors.describe(e)));
+        }
+    }
+
+    private static AwsCredentialsProvider provider(S3TargetSpec spec, Optional<CredentialValue> credentials,
+            List<String> secrets) throws IOException {
+        if (credentials.isEmpty()) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        if (!(credentials.get() instanceof AwsKeys keys)) {
+            throw new IOException("credentials '" + spec.credentialsId() + "' are " + credentials.get().kind()
+                    + ", but an s3 target needs AWS credentials (kind aws)");
+        }
+        String secret = keys.secretAccessKey().reveal();
+        secrets.add(secret);
+        if (keys.isTemporary()) {
+            String token = keys.sessionToken().reveal();
+            secrets.add(token);
+            return StaticCredentialsProvider.create(AwsSessionCredentials.create(keys.accessKeyId(), secret, token));
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), secret));
+    }
+
+    private static Region region(S3TargetSpec spec) {
+        if (spec.region() != null && !spec.region().isBlank()) {
+            return Region.of(spec.region().strip());
+        }
+        try {
+            return DefaultAwsRegionProviderChain.builder().build().getRegion();
+        } catch (SdkException e) {
+            return Region.US_EAST_1;
+        }
+    }
+}

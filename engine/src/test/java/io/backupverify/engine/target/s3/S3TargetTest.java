@@ -1,0 +1,253 @@
+package io.backupverify.engine.target.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.credentials.AwsKeys;
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialValue;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
+import io.backupverify.engine.credentials.SecretText;
+import io.backupverify.engine.credentials.SecretValue;
+import io.backupverify.engine.plan.S3TargetSpec;
+import io.backupverify.engine.report.JsonReport;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.SetResult;
+import io.backupverify.engine.run.Verifier;
+import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.engine.testing.Plans;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The S3 target against a real S3 server (S3Proxy), spoken to over HTTP by the real AWS SDK. */
+class S3TargetTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
+    private static final String[] DAYS = {"2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"};
+
+    @TempDir
+    static Path storage;
+    private static S3TestServer server;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new S3TestServer(storage);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    static byte[] random(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Daily backup folders under {@code prefix}, each with two data files, SHA256SUMS and a window marker. */
+    static void uploadBackups(String bucket, String prefix, boolean storeSha256) throws Exception {
+        server.createBucket(bucket);
+        for (int day = 0; day < DAYS.length; day++) {
+            String folder = prefix + "orders-" + DAYS[day] + "/";
+            byte[] dump = random(300_000 + day, day);
+            byte[] config = ("config of day " + day + "\n").getBytes(StandardCharsets.UTF_8);
+            server.put(bucket, folder + "db.dump", dump, storeSha256 ? digest(dump) : null);
+            server.put(bucket, folder + "etc/config.txt", config, storeSha256 ? digest(config) : null);
+            byte[] marker = ("{\"start\": \"" + DAYS[day] + "T01:10:00Z\", \"end\": \"" + DAYS[day]
+                    + "T01:40:00Z\"}").getBytes(StandardCharsets.UTF_8);
+            server.put(bucket, folder + "backup-info.json", marker, storeSha256 ? digest(marker) : null);
+            String sums = sha256(dump) + "  db.dump\n" + sha256(config) + "  etc/config.txt\n" + sha256(marker)
+                    + "  backup-info.json\n";
+            server.put(bucket, folder + "SHA256SUMS", sums.getBytes(StandardCharsets.UTF_8), null);
+        }
+    }
+
+    static byte[] digest(byte[] content) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(content);
+    }
+
+    static String plan(String bucket, String prefix, String credentialsId, String integrity) {
+        return """
+                backupSets:
+                  - name: orders
+                    target: { type: s3, bucket: %s, prefix: "%s", region: us-east-1, endpoint: "%s", pathStyle: true%s }
+                    layout: { namePattern: "orders-{yyyy-MM-dd}" }
+                    checks:
+                      freshness: { maxAge: 30h }
+                      completeness: { minFiles: 2, required: [db.dump] }
+                      integrity: %s
+                      retention: { keepDaily: 3 }
+                      window: { start: "01:00", end: "02:00", maxDuration: 1h }
+                      capacity: { quota: 10MB }
+                """.formatted(bucket, prefix, server.endpoint(),
+                credentialsId == null ? "" : ", credentialsId: " + credentialsId, integrity);
+    }
+
+    static RunResult run(String yaml, Path baseDir, Map<String, CredentialValue> credentials, long runNumber)
+            throws Exception {
+        VerifyOptions options = VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .withRunNumber(runNumber);
+        return new Verifier(new CredentialedTargetOpener(baseDir, CredentialResolver.of(credentials)))
+                .verify(Plans.parse(yaml, baseDir), options);
+    }
+
+    static Map<String, CredentialValue> goodKeys() {
+        return Map.of("s3-reader", new AwsKeys(S3TestServer.IDENTITY, SecretValue.of(S3TestServer.CREDENTIAL), null));
+    }
+
+    static CheckResult check(SetResult set, String id) {
+        return set.checks().stream().filter(check -> check.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyCheckRunsUnchangedOnABucketPrefix() throws Exception {
+        uploadBackups("every-check", "nightly/", false);
+
+        SetResult set = run(plan("every-check", "nightly/", "s3-reader", "{ sample: 50% }"), work, goodKeys(), 1)
+                .sets().get(0);
+
+        assertThat(set.checks()).allSatisfy(check -> assertThat(check.status()).as(check.toString())
+                .isEqualTo(Status.PASS));
+        assertThat(set.target()).contains("s3://every-check/nightly/").contains("plain HTTP");
+        assertThat(set.backupCount()).isEqualTo(4);
+        assertThat(check(set, "capacity").summary()).contains("quota");
+        assertThat(check(set, "integrity").metrics()).containsEntry("mode", "full");
+        SetResult otherSlice = run(plan("every-check", "nightly/", "s3-reader", "{ sample: 50% }"), work, goodKeys(),
+                2).sets().get(0);
+        long verified = ((Number) check(set, "integrity").metrics().get("verifiedFiles")).longValue()
+                + ((Number) check(otherSlice, "integrity").metrics().get("verifiedFiles")).longValue();
+        assertThat(verified).isEqualTo(3);
+    }
+
+    @Test
+    void aFlippedByteOnTheServersDiskFailsIntegrity() throws Exception {
+        uploadBackups("bit-rot", "", false);
+        Path stored = server.file("bit-rot", "orders-2026-11-29/db.dump");
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[1234] ^= 0x01;
+        Files.write(stored, bytes);
+
+        SetResult set = run(plan("bit-rot", "", "s3-reader", "{ sample: 100% }"), work, goodKeys(), 1).sets().get(0);
+
+        CheckResult integrity = check(set, "integrity");
+        assertThat(integrity.status()).isEqualTo(Status.FAIL);
+        assertThat(integrity.findings()).anySatisfy(finding -> assertThat(finding.item()).contains("db.dump"));
+    }
+
+    @Test
+    void storedModeComparesTheStoresChecksumsAndNeverPassesAnObjectWithout() throws Exception {
+        uploadBackups("stored-sums", "", true);
+        SetResult stored = run(plan("stored-sums", "", "s3-reader", "{ mode: stored }"), work, goodKeys(), 1)
+                .sets().get(0);
+        assertThat(check(stored, "integrity").status()).isEqualTo(Status.PASS);
+        assertThat(check(stored, "integrity").summary()).startsWith("mode stored");
+        assertThat(check(stored, "integrity").metrics()).containsEntry("mode", "stored").containsEntry("readBytes", 0L);
+
+        uploadBackups("no-stored-sums", "", false);
+        SetResult without = run(plan("no-stored-sums", "", "s3-reader", "{ mode: stored }"), work, goodKeys(), 1)
+                .sets().get(0);
+        CheckResult integrity = check(without, "integrity");
+        assertThat(integrity.status()).isEqualTo(Status.WARN);
+        assertThat(integrity.findings()).anySatisfy(finding -> assertThat(finding.item() + finding.message())
+                .contains("db.dump").contains("keeps no SHA-256"));
+    }
+
+    @Test
+    void storedModeUsesTheSinglePartEtagAsMd5() throws Exception {
+        server.createBucket("etag-md5");
+        byte[] dump = random(5000, 7);
+        server.put("etag-md5", "orders-2026-11-29/db.dump", dump, null);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(dump));
+        server.put("etag-md5", "orders-2026-11-29/MD5SUMS", (md5 + "  db.dump\n").getBytes(StandardCharsets.UTF_8),
+                null);
+        S3Target target = S3Targets.open(spec("etag-md5", null), Optional.of(goodKeys().get("s3-reader")));
+        assertThat(target.storedChecksums("orders-2026-11-29/db.dump"))
+                .anySatisfy(sum -> assertThat(sum.hex()).isEqualTo(md5));
+        target.close();
+    }
+
+    static S3TargetSpec spec(String bucket, String credentialsId) {
+        return new S3TargetSpec(bucket, "", "us-east-1", server.endpoint().toString(), true, credentialsId);
+    }
+
+    @Test
+    void namedCredentialsThatAreMissingWrongOrOfAnotherKindAreAnErrorNamingTheId() throws Exception {
+        uploadBackups("credentials", "", false);
+        String yaml = plan("credentials", "", "s3-reader", "{ sample: 100% }");
+        String canary = "canary-Secret-do-not-print-5d1e";
+
+        RunResult missing = run(yaml, work, Map.of(), 1);
+        RunResult wrongSecret = run(yaml, work, Map.of("s3-reader", new AwsKeys(S3TestServer.IDENTITY,
+                SecretValue.of(canary), null)), 1);
+        RunResult wrongKind = run(yaml, work, Map.of("s3-reader", new SecretText(SecretValue.of(canary))), 1);
+
+        for (RunResult result : new RunResult[] {missing, wrongSecret, wrongKind}) {
+            assertThat(result.sets().get(0).checks()).allSatisfy(check -> {
+                assertThat(check.status()).isEqualTo(Status.ERROR);
+            });
+            String report = new JsonReport().toString(result);
+            assertThat(report).doesNotContain(canary);
+        }
+        assertThat(check(missing.sets().get(0), "freshness").summary()).contains("'s3-reader'");
+        assertThat(check(wrongKind.sets().get(0), "freshness").summary()).contains("'s3-reader'")
+                .contains("kind aws");
+        assertThat(check(wrongSecret.sets().get(0), "freshness").summary()).contains("403");
+    }
+
+    @Test
+    void aTargetWithoutCredentialsIdUsesTheDefaultChainNotAnotherSetsCredentials() throws Exception {
+        uploadBackups("default-chain", "", false);
+        // The default chain finds no keys for this server here (or keys it refuses): an ERROR, never a PASS.
+        SetResult set = run(plan("default-chain", "", null, "{ sample: 100% }"), work, goodKeys(), 1).sets().get(0);
+        assertThat(set.checks()).allSatisfy(check -> assertThat(check.status()).isEqualTo(Status.ERROR));
+    }
+
+    @Test
+    void largeObjectsAreReadInConcurrentRangedPartsAndHashedInOrder() throws Exception {
+        server.createBucket("large-objects");
+        byte[] big = random(3 * 1024 * 1024 + 17, 11);
+        server.put("large-objects", "big.bin", big, null);
+        try (S3Target target = S3Targets.open(spec("large-objects", "s3-reader"),
+                Optional.of(goodKeys().get("s3-reader")), smallParts());
+                InputStream in = target.open("big.bin")) {
+            assertThat(in).isInstanceOf(PartedObjectStream.class);
+            assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(big));
+        }
+        try (S3Target target = S3Targets.open(spec("large-objects", "s3-reader"),
+                Optional.of(goodKeys().get("s3-reader")), smallParts());
+                InputStream in = target.open("big.bin", 1_000_000)) {
+            byte[] rest = in.readAllBytes();
+            assertThat(rest).hasSize(big.length - 1_000_000);
+            assertThat(sha256(rest)).isEqualTo(sha256(java.util.Arrays.copyOfRange(big, 1_000_000, big.length)));
+        }
+    }
+
+    /** 256 KiB parts for objects from 512 KiB, so a small object exercises the parted reads. */
+    private static S3Targets.Settings smallParts() {
+        return new S3Targets.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), RetryPolicy.DEFAULT,
+                new PartedObjectStream.Parts(256 * 1024, 512 * 1024, 4, 6, 4));
+    }
+}
