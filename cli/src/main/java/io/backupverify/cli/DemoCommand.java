@@ -27,8 +27,10 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "backup-verify-demo",
-            description = "Folder for the demo area (default: ${DEFAULT-VALUE}); an earlier demo there is replaced.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            defaultValue = "${sys:java.io.tmpdir}/backup-verify-demo-${sys:user.name}",
+            description = "Folder for the demo area (default: ${DEFAULT-VALUE}, under the system's temporary "
+                    + "folder); an earlier demo there is replaced.")
     private Path dir;
 
     @Override
@@ -72,8 +74,21 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("The demo plants two problems: a flipped bit in the newest customer-files backup (integrity FAIL)");
         out.println("and analytics exports that stopped three days ago (freshness FAIL). Open the HTML report to see");
-        out.println("them, or run: java -jar cli/target/backup-verify.jar verify " + planFile);
+        out.println("them, or run from any folder: " + command() + " verify " + planFile);
         out.flush();
         return ExitCodes.PASS;
+    }
+
+    /** How to run this command again from any folder: the jar it runs from, by its absolute path. */
+    static String command() {
+        try {
+            Path code = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (code.toString().endsWith(".jar")) {
+                return "java -jar " + code.toAbsolutePath();
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // Fall back to the command's name below.
+        }
+        return "backup-verify";
     }
 }

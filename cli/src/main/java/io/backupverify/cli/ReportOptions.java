@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Where to write the reports. */
+/** Where to write the reports, and how to print the summary. */
 final class ReportOptions {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report (schema backup-verify/report/v1).")
     Path json;
@@ -17,6 +17,17 @@ final class ReportOptions {
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report.")
     Path html;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the problems and the verdict.")
+    boolean quiet;
+
+    @Option(names = "--no-color", description = "Never colour the statuses (also: the NO_COLOR variable).")
+    boolean noColor;
+
+    /** How the summary is printed on this process's standard output. */
+    SummaryStyle summaryStyle() {
+        return new SummaryStyle(Terminal.colour(noColor), Terminal.width(), quiet);
+    }
 
     static ReportOptions of(Path json, Path junit, Path html) {
         ReportOptions options = new ReportOptions();

@@ -10,37 +10,55 @@ import io.backupverify.engine.run.SetResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The summary printed after a run: a table of sets, then every check that did not pass, with its findings. */
+/**
+ * The summary printed after a run: the verdict, a table of sets, then every check that did not pass, worst first,
+ * with its findings (worst first) and what to do about each. {@code --quiet} leaves out the table.
+ */
 final class SummaryPrinter {
     static final int MAX_FINDINGS_PER_CHECK = 20;
+    private static final String FINDING_INDENT = "    ";
+    private static final String ADVICE_INDENT = "          ";
 
     private SummaryPrinter() {
     }
 
     static void print(RunResult run, PrintWriter out) {
+        print(run, out, SummaryStyle.PLAIN);
+    }
+
+    static void print(RunResult run, PrintWriter out, SummaryStyle style) {
         Map<Status, Integer> checks = run.checkCounts();
         int checkTotal = checks.values().stream().mapToInt(Integer::intValue).sum();
-        out.printf("Backup verification: %s  (%d set%s, %d checks: %s; %s)%n%n", run.status(), run.sets().size(),
-                run.sets().size() == 1 ? "" : "s", checkTotal,
-                checks.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        out.printf("Backup verification: %s  (%s, %s: %s; %s)%n", style.status(run.status()),
+                plural(run.sets().size(), "set", "sets"), plural(checkTotal, "check", "checks"),
+                checks.entrySet().stream().filter(e -> e.getValue() > 0)
+                        .map(e -> e.getValue() + " " + style.status(e.getKey()))
                         .collect(Collectors.joining(", ")),
                 DurationValue.format(Duration.ofMillis(run.durationMs())));
-        printTable(run, out);
-        printProblems(run, out);
+        if (!style.quiet()) {
+            out.println();
+            printTable(run, out, style);
+        }
+        printProblems(run, out, style);
         out.flush();
     }
 
-    private static void printTable(RunResult run, PrintWriter out) {
+    static String plural(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
+    private static void printTable(RunResult run, PrintWriter out, SummaryStyle style) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"STATUS", "SET", "LATEST BACKUP", "SIZE", "CHECKS"});
         for (SetResult set : run.sets()) {
             String latest = set.latestBackup() == null ? "(none)" : TerminalText.safe(set.latestBackup().id());
             String size = set.latestBackup() == null || set.latestBackup().bytes() < 0 ? "-"
-                    : set.latestBackup().files() + (set.latestBackup().files() == 1 ? " file, " : " files, ")
+                    : plural(set.latestBackup().files(), "file", "files") + ", "
                             + ByteSize.format(set.latestBackup().bytes());
             String checks = set.checks().stream().map(check -> check.id() + " " + check.status())
                     .collect(Collectors.joining(", "));
@@ -52,37 +70,95 @@ final class SummaryPrinter {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
-        for (String[] row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
             StringBuilder line = new StringBuilder(" ");
-            for (int i = 0; i < row.length; i++) {
-                line.append(' ').append(i == row.length - 1 ? row[i] : pad(row[i], widths[i]));
+            for (int i = 0; i < row.length - 1; i++) {
+                String cell = pad(row[i], widths[i]);
+                line.append(' ').append(r > 0 && i == 0
+                        ? style.status(run.sets().get(r - 1).status()) + cell.substring(row[i].length()) : cell);
             }
-            out.println(line.toString().stripTrailing());
+            int indent = 1 + java.util.Arrays.stream(widths, 0, widths.length - 1).map(w -> w + 1).sum() + 1;
+            String last = row[row.length - 1];
+            if (style.width() > 0 && indent + last.length() > style.width() && style.width() - indent >= 20) {
+                // The last column (the checks) wraps under itself rather than running off the screen.
+                last = wrap(last, style.width() - indent, "", style).replace(System.lineSeparator(),
+                        System.lineSeparator() + " ".repeat(indent));
+            }
+            out.println((line + " " + last).stripTrailing());
         }
     }
 
-    private static void printProblems(RunResult run, PrintWriter out) {
+    private static void printProblems(RunResult run, PrintWriter out, SummaryStyle style) {
+        List<SetResult> sets = new ArrayList<>(run.sets());
+        sets.sort(Comparator.comparing(SetResult::status).reversed());
         boolean header = false;
-        for (SetResult set : run.sets()) {
-            for (CheckResult check : set.checks()) {
+        for (SetResult set : sets) {
+            List<CheckResult> checks = new ArrayList<>(set.checks());
+            checks.sort(Comparator.comparing(CheckResult::status).reversed());
+            for (CheckResult check : checks) {
                 if (check.status() == Status.PASS) {
                     continue;
                 }
                 if (!header) {
-                    out.printf("%nProblems:%n");
+                    out.printf("%nProblems, worst first:%n");
                     header = true;
                 }
-                out.printf("  %s / %s: %s - %s%n", TerminalText.safe(set.name()), check.id(), check.status(),
-                        TerminalText.safe(check.summary()));
-                List<Finding> findings = check.findings();
-                findings.stream().limit(MAX_FINDINGS_PER_CHECK).forEach(finding -> out.printf("    %-5s %s: %s%n",
-                        finding.severity(), TerminalText.safe(finding.item()), TerminalText.safe(finding.message())));
+                out.println(wrap(String.format("  %s / %s: %s - %s", TerminalText.safe(set.name()), check.id(),
+                        style.status(check.status()), TerminalText.safe(check.summary())), style.width(),
+                        FINDING_INDENT, style));
+                List<Finding> findings = new ArrayList<>(check.findings());
+                findings.sort(Comparator.comparing(Finding::severity).reversed());
+                findings.stream().limit(MAX_FINDINGS_PER_CHECK).forEach(finding -> printFinding(finding, out, style));
                 if (findings.size() > MAX_FINDINGS_PER_CHECK) {
-                    out.printf("    ... and %d more findings (see the reports)%n",
-                            findings.size() - MAX_FINDINGS_PER_CHECK);
+                    int more = findings.size() - MAX_FINDINGS_PER_CHECK;
+                    out.printf("    ... and %s (see the reports)%n", plural(more, "more finding", "more findings"));
                 }
             }
         }
+    }
+
+    private static void printFinding(Finding finding, PrintWriter out, SummaryStyle style) {
+        String label = String.format("%-5s", finding.label());
+        String line = FINDING_INDENT + style.paint(finding.severity() == Status.PASS ? Status.PASS
+                : finding.severity(), label) + " " + TerminalText.safe(finding.item()) + ": "
+                + TerminalText.safe(finding.message());
+        out.println(wrap(line, style.width(), ADVICE_INDENT, style));
+        if (finding.advice() != null) {
+            out.println(wrap(ADVICE_INDENT + "what to do: " + TerminalText.safe(finding.advice()), style.width(),
+                    ADVICE_INDENT, style));
+        }
+    }
+
+    /**
+     * The line wrapped at spaces to the width (0: as it is), continuation lines indented. Colour codes take no
+     * room on the screen, so they are not counted.
+     */
+    static String wrap(String line, int width, String indent, SummaryStyle style) {
+        if (width <= 0 || visible(line) <= width) {
+            return line;
+        }
+        int lead = 0;
+        while (lead < line.length() && line.charAt(lead) == ' ') {
+            lead++;
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder current = new StringBuilder(line.substring(0, lead));
+        boolean first = true;
+        for (String word : line.substring(lead).split(" +")) {
+            if (!first && visible(current.toString()) + 1 + visible(word) > width) {
+                out.append(current.toString().stripTrailing()).append(System.lineSeparator());
+                current = new StringBuilder(indent).append(word);
+            } else {
+                current.append(first ? "" : " ").append(word);
+            }
+            first = false;
+        }
+        return out.append(current.toString().stripTrailing()).toString();
+    }
+
+    private static int visible(String text) {
+        return text.replaceAll("\u001b\\[[0-9;]*m", "").length();
     }
 
     private static String pad(String text, int width) {

@@ -45,7 +45,8 @@ final class VerifyCommand implements Callable<Integer> {
                     + "default: $BACKUP_VERIFY_CREDENTIALS. See docs/credentials.md.")
     private Path credentials;
 
-    @Option(names = "--no-progress", description = "Never show progress, even on a terminal.")
+    @Option(names = "--no-progress", description = "Never show progress (shown on standard error when it is a "
+            + "terminal).")
     private boolean noProgress;
 
     @Override
@@ -70,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (runNumber != null) {
             options = options.withRunNumber(runNumber);
         }
-        boolean progress = !noProgress && System.console() != null;
+        boolean progress = !noProgress && Terminal.isTerminal(Terminal.STDERR);
         return VerifyRun.execute(loaded, resolver, options, reports, progress, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -44,7 +44,7 @@ final class VerifyRun {
             return ExitCodes.ERROR;
         }
         boolean reportsWritten = writeReports(run, reports, err);
-        SummaryPrinter.print(run, out);
+        SummaryPrinter.print(run, out, reports.summaryStyle());
         runner.afterSummary(run, out);
         printReportLocations(reports, out);
         return reportsWritten ? run.status().exitCode() : Math.max(run.status().exitCode(), ExitCodes.ERROR);

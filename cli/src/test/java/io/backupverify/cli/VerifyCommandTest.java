@@ -51,7 +51,7 @@ class VerifyCommandTest {
         CommandRunner result = CommandRunner.run("verify", plan("26h").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.out()).contains("Backup verification: FAIL").contains("Problems:")
+        assertThat(result.out()).contains("Backup verification: FAIL").contains("Problems, worst first:")
                 .contains("orders-db / freshness: FAIL").contains("more than 26h allowed");
     }
 

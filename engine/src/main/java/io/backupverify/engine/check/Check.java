@@ -11,4 +11,12 @@ public interface Check {
     String id();
 
     CheckResult run(CheckContext context) throws IOException, InterruptedException;
+
+    /**
+     * One short line saying what to do about a FAIL or ERROR finding this check made. Checks override it for
+     * advice that knows their findings; the default still tells the reader where to start.
+     */
+    default String advice(Finding finding, CheckContext context) {
+        return Advice.general(finding);
+    }
 }

@@ -77,6 +77,14 @@ public final class CheckResult {
         return copy.build();
     }
 
+    /** A copy of this result holding these findings instead of its own; its status stays what it was. */
+    public CheckResult withFindingsReplaced(List<Finding> replaced) {
+        Builder copy = copy();
+        copy.findings.clear();
+        copy.findings.addAll(replaced);
+        return copy.build();
+    }
+
     private Builder copy() {
         Builder copy = builder(id).summary(summary).status(status);
         copy.findings.addAll(findings);

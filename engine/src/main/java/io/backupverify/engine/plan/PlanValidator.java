@@ -274,6 +274,10 @@ final class PlanValidator {
         if (capacity.quota() != null && capacity.quota().bytes() == 0) {
             throw problem(at + ".quota", "quota must be more than 0 bytes");
         }
+        if (capacity.measure() == CapacityMeasure.BACKUPS && capacity.quota() == null) {
+            throw problem(at + ".measure", "measure: backups compares the sum of this set's backups with a quota; "
+                    + "set capacity.quota, such as 500GiB");
+        }
         checkShare(at + ".warnAt", "warnAt", capacity.warnAt());
         checkShare(at + ".failAt", "failAt", capacity.failAt());
         if (capacity.warnAt().value() > capacity.failAt().value()) {

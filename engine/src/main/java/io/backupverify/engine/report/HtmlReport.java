@@ -10,15 +10,18 @@ import io.backupverify.engine.run.SetResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a run as one self-contained HTML page for people: the verdict at the top in colour and in words, the run's
- * facts, a table of the backup sets, then every check of every set with its summary, metrics and findings.
+ * Writes a run as one self-contained HTML page for people: the verdict at the top in colour and in words, what
+ * needs attention (worst first, with advice, linked to the checks below), the run's facts, a table of the backup sets, then every check of every set with its summary, metrics and findings.
  * The page loads nothing from anywhere (inline style sheet, no scripts, no images, no fonts) and prints well.
  */
 public final class HtmlReport {
+    /** How many findings per check the summary at the top shows. */
+    static final int TOP_FINDINGS = 3;
 
     /** Writes the page. It declares UTF-8, so {@code out} must encode UTF-8. */
     public void write(RunResult run, Writer out) throws IOException {
@@ -45,6 +48,7 @@ public final class HtmlReport {
                     + "</title>\n");
             raw("<style>\n" + HtmlStyleSheet.css() + "</style>\n</head>\n<body>\n");
             writeVerdict(verdict);
+            writeProblems();
             writeFacts();
             writeSetTable();
             for (int i = 0; i < run.sets().size(); i++) {
@@ -67,6 +71,66 @@ public final class HtmlReport {
                 raw("<p class=\"tally\">No backup set was verified.</p>\n");
             }
             raw("</header>\n");
+        }
+
+        /**
+         * What needs attention, before anything else: the sets that did not pass, worst first, each check that did
+         * not pass with its worst findings and their advice, linked to the check's card below.
+         */
+        private void writeProblems() throws IOException {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < run.sets().size(); i++) {
+                if (run.sets().get(i).status() != Status.PASS) {
+                    order.add(i);
+                }
+            }
+            if (order.isEmpty()) {
+                return;
+            }
+            order.sort(Comparator.comparing((Integer i) -> run.sets().get(i).status()).reversed());
+            raw("<section class=\"problems\">\n<h2>What needs attention</h2>\n<ol>\n");
+            for (int index : order) {
+                SetResult set = run.sets().get(index);
+                raw("<li><a href=\"#" + anchor(index) + "\">" + Html.escape(set.name()) + "</a> " + badge(set.status())
+                        + "\n<ul>\n");
+                List<CheckResult> checks = new ArrayList<>(set.checks());
+                checks.sort(Comparator.comparing(CheckResult::status).reversed());
+                for (CheckResult check : checks) {
+                    if (check.status() == Status.PASS) {
+                        continue;
+                    }
+                    raw("<li><a href=\"#" + checkAnchor(index, check) + "\">" + Html.escape(check.id()) + "</a> "
+                            + badge(check.status()) + " " + Html.escape(check.summary()));
+                    writeTopFindings(check);
+                    raw("</li>\n");
+                }
+                raw("</ul>\n</li>\n");
+            }
+            raw("</ol>\n</section>\n");
+        }
+
+        private void writeTopFindings(CheckResult check) throws IOException {
+            List<Finding> worst = check.findings().stream().filter(f -> f.severity() == check.status())
+                    .limit(TOP_FINDINGS).toList();
+            if (worst.isEmpty()) {
+                return;
+            }
+            raw("\n<ul class=\"top\">\n");
+            for (Finding finding : worst) {
+                raw("<li><span class=\"mono\">" + Html.escape(finding.item()) + "</span>: "
+                        + Html.escape(finding.message()) + advice(finding) + "</li>\n");
+            }
+            long more = check.findings().stream().filter(f -> f.severity() == check.status()).count() - worst.size();
+            if (more > 0) {
+                raw("<li class=\"none\">" + more + " more " + (more == 1 ? "finding" : "findings")
+                        + " below</li>\n");
+            }
+            raw("</ul>\n");
+        }
+
+        private static String advice(Finding finding) {
+            return finding.advice() == null ? ""
+                    : "<br><span class=\"advice\">What to do: " + Html.escape(finding.advice()) + "</span>";
         }
 
         private void writeFacts() throws IOException {
@@ -118,7 +182,7 @@ public final class HtmlReport {
             }
             writePosture(set);
             for (CheckResult check : set.checks()) {
-                writeCheck(check);
+                writeCheck(index, check);
             }
             raw("</section>\n");
         }
@@ -139,9 +203,9 @@ public final class HtmlReport {
             raw("</tbody>\n</table>\n");
         }
 
-        private void writeCheck(CheckResult check) throws IOException {
+        private void writeCheck(int setIndex, CheckResult check) throws IOException {
             StatusStyle style = StatusStyle.of(check.status());
-            raw("<article class=\"check " + style.cssClass() + "\">\n");
+            raw("<article class=\"check " + style.cssClass() + "\" id=\"" + checkAnchor(setIndex, check) + "\">\n");
             raw("<div class=\"check-head\">\n<h3>" + Html.escape(check.id()) + " " + badge(check.status())
                     + " <span class=\"took\">took " + Html.escape(ReportFormats.millis(check.durationMs()))
                     + "</span></h3>\n");
@@ -162,7 +226,8 @@ public final class HtmlReport {
             }
             raw("<p class=\"metrics\">");
             for (Map.Entry<String, Object> metric : metrics.entrySet()) {
-                raw("<span><b>" + Html.escape(metric.getKey()) + "</b> "
+                raw("<span title=\"" + Html.escape(metric.getKey()) + "\"><b>"
+                        + Html.escape(ReportFormats.metricLabel(metric.getKey())) + "</b> "
                         + Html.escape(ReportFormats.metric(metric.getKey(), metric.getValue())) + "</span>");
             }
             raw("</p>\n");
@@ -177,8 +242,8 @@ public final class HtmlReport {
                     + (findings.size() == 1 ? " finding" : " findings")
                     + "</caption>\n<thead><tr><th>Severity</th><th>Item</th><th>Message</th></tr></thead>\n<tbody>\n");
             for (Finding finding : findings) {
-                raw("<tr><td>" + badge(finding.severity()) + "</td><td class=\"mono\">" + Html.escape(finding.item())
-                        + "</td><td>" + Html.escape(finding.message()) + "</td></tr>\n");
+                raw("<tr><td>" + badge(finding) + "</td><td class=\"mono\">" + Html.escape(finding.item())
+                        + "</td><td>" + Html.escape(finding.message()) + advice(finding) + "</td></tr>\n");
             }
             raw("</tbody>\n</table>\n");
         }
@@ -187,8 +252,27 @@ public final class HtmlReport {
             return "<span class=\"badge " + StatusStyle.of(status).cssClass() + "\">" + status.name() + "</span>";
         }
 
+        private static String badge(Finding finding) {
+            if (finding.severity() != Status.PASS) {
+                return badge(finding.severity());
+            }
+            return "<span class=\"badge note\">" + finding.label() + "</span>";
+        }
+
         private static String anchor(int index) {
             return "set-" + (index + 1);
+        }
+
+        /** Unique within the page even when a set runs two checks of one kind. */
+        private String checkAnchor(int setIndex, CheckResult check) {
+            List<CheckResult> checks = run.sets().get(setIndex).checks();
+            int position = 0;
+            for (int i = 0; i < checks.size(); i++) {
+                if (checks.get(i) == check) {
+                    position = i;
+                }
+            }
+            return anchor(setIndex) + "-check-" + (position + 1);
         }
 
         /** {@code 2 PASS, 1 FAIL}: only the statuses that occur, worst last. */

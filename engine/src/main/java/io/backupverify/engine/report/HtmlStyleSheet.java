@@ -36,6 +36,13 @@ final class HtmlStyleSheet {
             .metrics { margin: .25rem 0; color: #59636e; font-size: .9rem; }
             .metrics span { margin-right: 1.25rem; display: inline-block; }
             .none { color: #59636e; font-style: italic; margin: .25rem 0; }
+            .problems { border: 2px solid #d1d9e0; border-radius: 8px; padding: .75rem 1.25rem; margin: 0 0 1.5rem; }
+            .problems ol, .problems ul { margin: .25rem 0; padding-left: 1.25rem; }
+            .problems li { margin: .25rem 0; }
+            .problems ul.top { font-size: .92rem; }
+            table.findings td.mono { min-width: 14rem; width: 30%; }
+            .advice { color: #1f2328; font-style: italic; }
+            .badge.note { color: #59636e; background: #f6f8fa; }
             footer { margin-top: 2rem; color: #59636e; font-size: .85rem; }
             a { color: #0550ae; }
             @media print {

@@ -25,7 +25,8 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <ul>
  *   <li>one {@code <testsuite>} per backup set, one {@code <testcase>} per check of that set;</li>
- *   <li>FAIL is a {@code <failure>}, ERROR an {@code <error>}: both carry the summary and every finding;</li>
+ *   <li>FAIL is a {@code <failure>}, ERROR an {@code <error>}: its message names the first failing item, its
+ *       body carries the summary and every finding with its advice;</li>
  *   <li>PASS and WARN pass (a failure would mark a Jenkins build UNSTABLE, and a warning must not); their summary
  *       and findings go to the test case's {@code <system-out>};</li>
  *   <li>a set without checks, or a run without sets, becomes an {@code <error>} test case, so that it can never
@@ -207,7 +208,16 @@ public final class JUnitReport {
             xml.writeEndElement();
         }
 
+        /** The first finding as bad as the verdict, naming its item, then how many more; else the summary. */
         private static String message(Case testCase) {
+            List<Finding> worst = testCase.findings().stream().filter(f -> f.severity() == testCase.status())
+                    .toList();
+            if (!worst.isEmpty()) {
+                Finding first = worst.get(0);
+                int more = worst.size() - 1;
+                return first.item() + ": " + first.message() + (more == 0 ? ""
+                        : " (and " + more + " more " + (more == 1 ? "finding" : "findings") + ")");
+            }
             if (!testCase.summary().isBlank()) {
                 return testCase.summary();
             }
@@ -218,8 +228,8 @@ public final class JUnitReport {
         private static String systemOut(Case testCase) {
             StringBuilder out = new StringBuilder();
             out.append(testCase.status().name()).append(": ").append(testCase.summary()).append('\n');
-            testCase.metrics().forEach((name, value) -> out.append("  ").append(name).append(" = ")
-                    .append(ReportFormats.unformatted(value)).append('\n'));
+            testCase.metrics().forEach((name, value) -> out.append("  ").append(ReportFormats.metricLabel(name))
+                    .append(": ").append(ReportFormats.metric(name, value)).append(" (").append(name).append(")\n"));
             if (testCase.status() == Status.PASS || testCase.status() == Status.WARN) {
                 appendFindings(out, testCase.findings());
             }
@@ -228,8 +238,11 @@ public final class JUnitReport {
 
         private static void appendFindings(StringBuilder out, List<Finding> findings) {
             for (Finding finding : findings) {
-                out.append(finding.severity().name()).append(' ').append(finding.item()).append(": ")
+                out.append(finding.label()).append(' ').append(finding.item()).append(": ")
                         .append(finding.message()).append('\n');
+                if (finding.advice() != null) {
+                    out.append("  what to do: ").append(finding.advice()).append('\n');
+                }
             }
         }
 

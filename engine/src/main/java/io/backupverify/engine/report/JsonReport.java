@@ -96,8 +96,11 @@ public final class JsonReport {
         node.put("durationMs", check.durationMs());
         ArrayNode findings = node.putArray("findings");
         for (Finding finding : check.findings()) {
-            findings.addObject().put("item", finding.item()).put("message", finding.message())
+            ObjectNode written = findings.addObject().put("item", finding.item()).put("message", finding.message())
                     .put("severity", finding.severity().name());
+            if (finding.advice() != null) {
+                written.put("advice", finding.advice());
+            }
         }
         node.set("metrics", mapper.valueToTree(check.metrics()));
         return node;
@@ -146,7 +149,8 @@ public final class JsonReport {
                 .summary(check.path("summary").asText(""));
         for (JsonNode finding : check.path("findings")) {
             builder.finding(new Finding(text(finding, "item"), text(finding, "message"),
-                    Status.valueOf(text(finding, "severity"))));
+                    Status.valueOf(text(finding, "severity")),
+                    finding.hasNonNull("advice") ? finding.get("advice").asText() : null));
         }
         if (check.path("metrics").isObject()) {
             mapper.convertValue(check.path("metrics"), METRICS).forEach(builder::metric);

@@ -3,6 +3,7 @@ package io.backupverify.engine.run;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupCatalog;
 import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
@@ -136,7 +137,8 @@ public final class Verifier {
         }
         // Every check skips the backups dated in the future and the linked ones: each says so, even one that
         // does not name them itself.
-        return result.withFindings(context.skippedBackups()).withDuration((System.nanoTime() - start) / 1_000_000);
+        result = Advice.addTo(result.withFindings(context.skippedBackups()), check, context);
+        return result.withDuration((System.nanoTime() - start) / 1_000_000);
     }
 
     private static LatestBackup latest(CheckContext context) {

@@ -87,7 +87,7 @@ class HtmlReportTest {
                 .contains("<h3>freshness <span class=\"badge s-pass\">PASS</span>")
                 .contains("<h3>integrity <span class=\"badge s-fail\">FAIL</span> <span class=\"took\">took 2s</span></h3>")
                 .contains("<p class=\"summary\">2 files differ from the manifest</p>")
-                .contains("<span><b>verifiedFiles</b> 18</span>")
+                .contains("<span title=\"verifiedFiles\"><b>verified files</b> 18</span>")
                 .contains("<tr><td><span class=\"badge s-fail\">FAIL</span></td><td class=\"mono\">"
                         + "files-2026-11-26/a.tar</td><td>SHA-256 differs: expected 00ff, got 11ee</td></tr>")
                 .contains("<tr><td><span class=\"badge s-warn\">WARN</span></td><td class=\"mono\">"
@@ -100,9 +100,9 @@ class HtmlReportTest {
     void metricsAreCompactAndHumanReadable() throws Exception {
         String html = write(run(ReportFixtures.passing("orders-db")));
 
-        assertThat(html).contains("<span><b>verifiedBytes</b> 3.0 GiB</span>")
-                .contains("<span><b>durationMs</b> 1s</span>")
-                .contains("<span><b>ageSeconds</b> 10,800</span>");
+        assertThat(html).contains("<span title=\"verifiedBytes\"><b>verified</b> 3.0 GiB</span>")
+                .contains("<span title=\"durationMs\"><b>duration</b> 1s</span>")
+                .contains("<span title=\"ageSeconds\"><b>age</b> 3h</span>");
     }
 
     @Test
@@ -184,7 +184,9 @@ class HtmlReportTest {
         assertThat(count(html, "<style>")).isEqualTo(1);
         assertThat(html).contains("<meta charset=\"utf-8\">").contains("@media print");
         assertThat(count(html, "<body>")).isEqualTo(1);
-        assertThat(count(html, "<section class=\"set\"")).isEqualTo(count(html, "</section>")).isEqualTo(4);
+        assertThat(count(html, "<section class=\"set\"")).isEqualTo(4);
+        assertThat(count(html, "<section class=\"problems\"")).isEqualTo(1);
+        assertThat(count(html, "</section>")).isEqualTo(5);
         assertThat(count(html, "<article ")).isEqualTo(count(html, "</article>"));
         assertThat(count(html, "<table")).isEqualTo(count(html, "</table>"));
         assertThat(count(html, "<tr>")).isEqualTo(count(html, "</tr>"));

@@ -70,9 +70,13 @@ class ReportsOfARealRunTest {
                         .isEqualTo(check.status() == Status.ERROR ? 1 : 0);
                 String caseText = testCase.getTextContent();
                 for (Finding finding : check.findings()) {
-                    assertThat(caseText).contains(finding.severity() + " " + finding.item() + ": " + finding.message());
+                    assertThat(caseText).contains(finding.label() + " " + finding.item() + ": " + finding.message());
                     assertThat(html).contains("<td class=\"mono\">" + Html.escape(finding.item()) + "</td><td>"
-                            + Html.escape(finding.message()) + "</td>");
+                            + Html.escape(finding.message()));
+                    if (finding.advice() != null) {
+                        assertThat(caseText).contains("what to do: " + finding.advice());
+                        assertThat(html).contains("What to do: " + Html.escape(finding.advice()));
+                    }
                 }
             }
         }

@@ -109,10 +109,12 @@ class PolicyChecksEndToEndTest {
 
         CheckResult window = check(set, "window");
         assertThat(window.status()).isEqualTo(Status.FAIL);
-        assertThat(window.findings()).containsExactly(
-                Finding.fail("db-2026-11-26", "started 2026-11-26 00:20, outside the window 01:00-05:00 "
-                        + "(Europe/Berlin)"),
-                Finding.fail("db-2026-11-26", "ran 2h 50m, longer than maxDuration 2h"));
+        assertThat(window.findings()).extracting(Finding::item, Finding::message, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("db-2026-11-26", "started 2026-11-26 00:20, outside the window "
+                        + "01:00-05:00 (Europe/Berlin)", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("db-2026-11-26", "ran 2h 50m, longer than maxDuration 2h",
+                        Status.FAIL));
+        assertThat(window.findings()).allSatisfy(finding -> assertThat(finding.advice()).contains("schedule"));
 
         CheckResult capacity = check(set, "capacity");
         assertThat(capacity.status()).isEqualTo(Status.FAIL);

@@ -1,5 +1,6 @@
 package io.backupverify.engine.check.capacity;
 
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
@@ -7,6 +8,7 @@ import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.ByteSize;
+import io.backupverify.engine.plan.CapacityMeasure;
 import io.backupverify.engine.plan.CapacitySpec;
 import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.util.IoErrors;
@@ -28,6 +30,7 @@ public final class CapacityCheck implements Check {
     public static final double NO_ESTIMATE = -1;
     /** Metric value of the growth when too few backups tell. */
     public static final long NO_GROWTH = -1;
+    private static final String BACKUPS_SOURCE = "backups";
 
     private final CapacitySpec spec;
 
@@ -41,13 +44,24 @@ public final class CapacityCheck implements Check {
     }
 
     @Override
+    public String advice(Finding finding, CheckContext context) {
+        if (finding.severity() == Status.ERROR) {
+            return Advice.general(finding);
+        }
+        return "free space (prune old backups as the retention policy allows) or enlarge the storage before a "
+                + "backup fails for want of it";
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
         CheckResult.Builder result = CheckResult.builder(ID)
                 .metric("warnAtPercent", spec.warnAt().value())
                 .metric("failAtPercent", spec.failAt().value());
+        result.metric("measure", spec.measure().key());
         Optional<StorageUsage> reported;
         try {
-            reported = context.target().usage();
+            reported = spec.measure() == CapacityMeasure.BACKUPS ? Optional.of(backupsUsage(context))
+                    : context.target().usage();
         } catch (IOException e) {
             return result.status(Status.ERROR)
                     .summary("cannot measure the used space: " + IoErrors.describe(e)).build();
@@ -62,7 +76,10 @@ public final class CapacityCheck implements Check {
         }
         long total;
         String totalSource;
-        if (spec.quota() != null && usage.hasTotal() && usage.totalBytes() < spec.quota().bytes()) {
+        if (spec.measure() == CapacityMeasure.BACKUPS) {
+            total = spec.quota().bytes();
+            totalSource = "quota";
+        } else if (spec.quota() != null && usage.hasTotal() && usage.totalBytes() < spec.quota().bytes()) {
             total = usage.totalBytes();
             totalSource = usage.source() + ", smaller than the quota " + spec.quota();
         } else if (spec.quota() != null) {
@@ -95,7 +112,27 @@ public final class CapacityCheck implements Check {
         }
 
         String forecast = forecast(context, used, total, result);
-        return result.summary(usedText + "; " + forecast).build();
+        return result.summary(measured(usage) + usedText + "; " + forecast).build();
+    }
+
+    /** The sum of every backup of this set found on the target (future-dated ones too: they take space). */
+    private static StorageUsage backupsUsage(CheckContext context) throws IOException {
+        long bytes = 0;
+        for (Backup backup : context.allBackups()) {
+            bytes += size(context, backup);
+        }
+        return new StorageUsage(bytes, -1, BACKUPS_SOURCE);
+    }
+
+    private static long size(CheckContext context, Backup backup) throws IOException {
+        return backup.directory() ? context.contents(backup).totalBytes() : backup.size();
+    }
+
+    private static String measured(StorageUsage usage) {
+        if (BACKUPS_SOURCE.equals(usage.source())) {
+            return "this set's backups: ";
+        }
+        return ("filesystem".equals(usage.source()) ? "file system" : usage.source()) + ": ";
     }
 
     private String forecast(CheckContext context, long used, long total, CheckResult.Builder result) {
@@ -141,8 +178,7 @@ public final class CapacityCheck implements Check {
         Instant from = latest.get().time().minus(spec.growthWindow().duration());
         for (Backup backup : context.backups()) {
             if (!backup.time().isBefore(from)) {
-                long bytes = backup.directory() ? context.contents(backup).totalBytes() : backup.size();
-                sizes.add(new SizedBackup(backup.time(), bytes));
+                sizes.add(new SizedBackup(backup.time(), size(context, backup)));
             }
         }
         return sizes;

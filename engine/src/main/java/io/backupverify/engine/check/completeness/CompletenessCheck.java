@@ -1,5 +1,6 @@
 package io.backupverify.engine.check.completeness;
 
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.backup.ChecksumFileNames;
@@ -36,6 +37,16 @@ public final class CompletenessCheck implements Check {
     }
 
     @Override
+    public String advice(Finding finding, CheckContext context) {
+        if (finding.item().equals("(none)")) {
+            return Advice.general(finding);
+        }
+        return "the backup job left this backup incomplete: check its log for errors and its configuration, and "
+                + "take a new backup; " + context.previous().map(b -> b.id() + " is the backup before")
+                .orElse("there is no earlier backup");
+    }
+
+    @Override
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(ID);
         Optional<Backup> latest = context.latest();
@@ -48,7 +59,7 @@ public final class CompletenessCheck implements Check {
         result.metric("backup", latest.get().id()).metric("files", files.size()).metric("bytes", bytes);
 
         checkRequired(contents, files, result);
-        checkMinFiles(files, result);
+        checkMinFiles(contents.backup(), files, result);
         checkShrink(context, bytes, result);
         checkEmptyFiles(contents, files, result);
 
@@ -66,19 +77,20 @@ public final class CompletenessCheck implements Check {
                     .filter(file -> glob.matches(contents.relativePath(file)) || byName && glob.matches(file.name()))
                     .toList();
             if (matches.isEmpty()) {
-                result.finding(Finding.fail(required, "required file is missing from " + contents.backup().id()));
+                result.finding(Finding.fail(contents.backup().id() + "/" + required, "required file is missing"));
             } else if (matches.stream().allMatch(file -> file.size() == 0)) {
-                result.finding(Finding.fail(required, "required file is empty (0 bytes)"));
+                result.finding(Finding.fail(contents.backup().id() + "/" + required,
+                        "required file is empty (0 bytes)"));
             }
         }
     }
 
     /** Checksum and marker files describe a backup; they do not count towards its files. */
-    private void checkMinFiles(List<Entry> files, CheckResult.Builder result) {
+    private void checkMinFiles(Backup backup, List<Entry> files, CheckResult.Builder result) {
         long count = files.stream().filter(file -> !ChecksumFileNames.isMetadataFile(file.name())).count();
         result.metric("dataFiles", count);
         if (spec.minFiles() != null && count < spec.minFiles()) {
-            result.finding(Finding.fail("(backup)", "holds " + count + " data file" + (count == 1 ? "" : "s")
+            result.finding(Finding.fail(backup.id(), "holds " + count + " data file" + (count == 1 ? "" : "s")
                     + " (checksum and marker files not counted), fewer than the " + spec.minFiles() + " required"));
         }
     }
@@ -96,7 +108,7 @@ public final class CompletenessCheck implements Check {
         double change = (bytes - previousBytes) * 100.0 / previousBytes;
         result.metric("changePercent", Math.round(change * 100) / 100.0);
         if (spec.maxShrink() != null && -change > spec.maxShrink().value()) {
-            result.finding(Finding.fail("(backup)", String.format(Locale.ROOT,
+            result.finding(Finding.fail(context.latest().orElseThrow().id(), String.format(Locale.ROOT,
                     "shrank by %.1f%% against %s (%s → %s); at most %s allowed", -change, previous.get().id(),
                     ByteSize.format(previousBytes), ByteSize.format(bytes), spec.maxShrink())));
         }
@@ -106,9 +118,9 @@ public final class CompletenessCheck implements Check {
         List<Entry> empty = files.stream().filter(file -> file.size() == 0).toList();
         result.metric("emptyFiles", empty.size());
         empty.stream().limit(MAX_LISTED_EMPTY_FILES)
-                .forEach(file -> result.finding(Finding.warn(contents.relativePath(file), "file is empty (0 bytes)")));
+                .forEach(file -> result.finding(Finding.warn(file.path(), "file is empty (0 bytes)")));
         if (empty.size() > MAX_LISTED_EMPTY_FILES) {
-            result.finding(Finding.warn("(backup)", (empty.size() - MAX_LISTED_EMPTY_FILES)
+            result.finding(Finding.warn(contents.backup().id(), (empty.size() - MAX_LISTED_EMPTY_FILES)
                     + " more empty files not listed"));
         }
     }

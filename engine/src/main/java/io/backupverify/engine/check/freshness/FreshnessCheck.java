@@ -1,5 +1,6 @@
 package io.backupverify.engine.check.freshness;
 
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
@@ -30,6 +31,13 @@ public final class FreshnessCheck implements Check {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public String advice(Finding finding, CheckContext context) {
+        return context.latest().map(newest -> "the backup job has not produced a backup since " + newest.id()
+                + " (" + newest.time() + "): check that it still runs, its log, and the space it writes to")
+                .orElseGet(() -> Advice.general(finding));
     }
 
     @Override

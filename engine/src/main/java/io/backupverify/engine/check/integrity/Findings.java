@@ -1,5 +1,6 @@
 package io.backupverify.engine.check.integrity;
 
+import java.util.function.BiFunction;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import java.util.ArrayList;
@@ -17,13 +18,28 @@ final class Findings {
 
     private final Map<Problem, List<Finding>> listed = new EnumMap<>(Problem.class);
     private final Map<Problem, Long> counts = new EnumMap<>(Problem.class);
+    private final BiFunction<Problem, String, String> advisor;
+
+    Findings() {
+        this((problem, item) -> null);
+    }
+
+    /** @param advisor the advice for a problem with an item, or null for none */
+    Findings(BiFunction<Problem, String, String> advisor) {
+        this.advisor = advisor;
+    }
 
     synchronized void add(Problem problem, String item, String message) {
         counts.merge(problem, 1L, Long::sum);
         List<Finding> kept = listed.computeIfAbsent(problem, key -> new ArrayList<>());
         if (kept.size() < LISTED_PER_KIND) {
-            kept.add(new Finding(item, message, problem.severity()));
+            kept.add(new Finding(item, message, problem.severity(), advice(problem, item)));
         }
+    }
+
+    private String advice(Problem problem, String item) {
+        return problem.severity() == Status.FAIL || problem.severity() == Status.ERROR
+                ? advisor.apply(problem, item) : null;
     }
 
     synchronized long count(Problem problem) {
@@ -49,7 +65,7 @@ final class Findings {
                     long more = count(entry.getKey()) - kept.size();
                     if (more > 0) {
                         all.add(new Finding("(more)", more + " more " + entry.getKey().plural()
-                                + " not listed here", entry.getKey().severity()));
+                                + " not listed here", entry.getKey().severity(), advice(entry.getKey(), "(more)")));
                     }
                 });
         return all;

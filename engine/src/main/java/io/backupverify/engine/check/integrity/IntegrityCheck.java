@@ -1,5 +1,7 @@
 package io.backupverify.engine.check.integrity;
 
+import java.util.Optional;
+import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
@@ -43,7 +45,7 @@ public final class IntegrityCheck implements Check {
         if (context.target() instanceof RepositoryIntegrity repository) {
             return repository.checkIntegrity(spec, context.runNumber());
         }
-        Findings findings = new Findings();
+        Findings findings = new Findings((problem, item) -> advice(problem, item, context));
         ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()),
                 spec.scope() == IntegrityScope.ALL, findings);
         collect(context, backups, reads, findings);
@@ -62,6 +64,29 @@ public final class IntegrityCheck implements Check {
         result.metric("mode", spec.mode().key());
         return IntegrityReport.build(result, backups, reads, reader, findings, durationMs, context.threads(),
                 spec.mode());
+    }
+
+    private static String advice(Problem problem, String item, CheckContext context) {
+        return switch (problem) {
+            case MISSING, CHANGED, TRUNCATED -> backupOf(item, context).map(b -> Advice.restoreFrom(context, b))
+                    .orElse("restore what is needed from an earlier backup that verifies, and check the storage "
+                            + "and the backup job for faults");
+            case NOT_READ -> "make every name the manifest lists a file inside the backup; nothing outside it is "
+                    + "read";
+            case NO_CHECKSUMS -> "have the backup job write a checksum manifest into each backup (such as "
+                    + "sha256sum * > SHA256SUMS), or name it with integrity.manifest";
+            case BAD_MANIFEST -> "write the manifest again with the tool that made it (such as sha256sum) and check "
+                    + "the lines named";
+            case UNREADABLE -> "check the file's permissions and the storage for I/O errors, then run the "
+                    + "verification again; until then the file is unproven";
+            default -> null;
+        };
+    }
+
+    /** The backup a finding's item names: {@code backup/relative/path} or, for a file backup, its name. */
+    private static Optional<Backup> backupOf(String item, CheckContext context) {
+        return context.allBackups().stream()
+                .filter(b -> item.equals(b.path()) || item.startsWith(b.path() + "/")).findFirst();
     }
 
     private void collect(CheckContext context, List<Backup> backups, ReadList reads, Findings findings) {

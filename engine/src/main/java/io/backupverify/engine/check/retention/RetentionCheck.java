@@ -41,6 +41,16 @@ public final class RetentionCheck implements Check {
     }
 
     @Override
+    public String advice(Finding finding, CheckContext context) {
+        if (finding.message().contains("older than") || finding.item().equals("(expired)")) {
+            return "prune backups older than maxAge (the retention policy or the storage's lifecycle rule is not "
+                    + "deleting them)";
+        }
+        return "make the backup schedule and the pruning policy keep a backup for every period required (keepDaily, "
+                + "keepWeekly, keepMonthly, keepYearly)";
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
         CheckResult.Builder result = CheckResult.builder(ID);
         List<Backup> backups = context.backups();

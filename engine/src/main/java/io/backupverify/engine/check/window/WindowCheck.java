@@ -43,6 +43,16 @@ public final class WindowCheck implements Check {
     }
 
     @Override
+    public String advice(Finding finding, CheckContext context) {
+        if (finding.severity() == Status.ERROR) {
+            return "write a " + spec.marker() + " marker with the backup's real start and end, or fix what stopped "
+                    + "its times being read";
+        }
+        return "check the backup job's schedule and what made it run late or long (data growth, a slow target, "
+                + "a job before it)";
+    }
+
+    @Override
     public CheckResult run(CheckContext context) {
         CheckResult.Builder result = CheckResult.builder(ID);
         DailyWindow window = spec.hasWindow()

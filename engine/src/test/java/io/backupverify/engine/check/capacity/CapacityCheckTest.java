@@ -121,7 +121,7 @@ class CapacityCheckTest {
                 .containsEntry("growthSpanDays", 6.0)
                 .containsEntry("daysUntilWarn", 50.0)
                 .containsEntry("daysUntilFull", 83.3);
-        assertThat(result.summary()).isEqualTo("48.8 KiB of 97.7 KiB (fixed) used, 50.0%; growing 600 B/day from 4 "
+        assertThat(result.summary()).isEqualTo("fixed: 48.8 KiB of 97.7 KiB (fixed) used, 50.0%; growing 600 B/day from 4 "
                 + "backups; 50.0 days to warnAt, 83.3 days to full");
     }
 

@@ -8,6 +8,7 @@ import io.backupverify.engine.run.SetResult;
 import io.backupverify.engine.testing.BackupTree;
 import io.backupverify.engine.testing.LoopDisk;
 import io.backupverify.engine.testing.Plans;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,25 @@ class CapacityOnExt4Test {
 
             assertThat(capacity.status()).isEqualTo(Status.PASS);
             assertThat(capacity.metrics()).containsEntry("usedBytes", df[0]).containsEntry("totalBytes", df[0] + df[1]);
+        }
+    }
+
+    @Test
+    void measureBackupsComparesThisSetsBackupsWithTheQuotaOnAFullSharedDisk() throws Exception {
+        try (LoopDisk disk = LoopDisk.ext4(dir, 64, 5)) {
+            backup(disk);
+            disk.fillAsUnprivileged();
+            String plan = PLAN.replace("capacity: { warnAt: 92%, failAt: 98% }",
+                    "capacity: { measure: backups, quota: 1MiB }");
+
+            CheckResult capacity = Plans.runSet(plan, disk.root(), NOW).checks().get(0);
+
+            assertThat(capacity.status()).as(capacity.summary()).isEqualTo(Status.PASS);
+            long backupBytes = Files.size(disk.root().resolve("backups/nightly-2026-11-29/db.dump"))
+                    + Files.size(disk.root().resolve("backups/nightly-2026-11-29/SHA256SUMS"));
+            assertThat(capacity.metrics()).containsEntry("measure", "backups")
+                    .containsEntry("usedBytes", backupBytes).containsEntry("totalBytes", 1L << 20);
+            assertThat(capacity.summary()).startsWith("this set's backups: ");
         }
     }
 }

@@ -40,7 +40,7 @@ class CompletenessCheckTest {
         CheckResult result = check("{ required: [orders.dump], minFiles: 3 }");
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.findings()).extracting(Finding::item).containsExactly("orders.dump", "(backup)");
+        assertThat(result.findings()).extracting(Finding::item).containsExactly("b-2026-11-25/orders.dump", "b-2026-11-25");
         assertThat(result.findings().get(1).message()).contains("holds 1 data file").contains("fewer than the 3 required");
     }
 
@@ -79,9 +79,9 @@ class CompletenessCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("orders.dump", Status.FAIL),
-                org.assertj.core.groups.Tuple.tuple("notes.txt", Status.WARN),
-                org.assertj.core.groups.Tuple.tuple("orders.dump", Status.WARN));
+                org.assertj.core.groups.Tuple.tuple("b-2026-11-25/orders.dump", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("b-2026-11-25/notes.txt", Status.WARN),
+                org.assertj.core.groups.Tuple.tuple("b-2026-11-25/orders.dump", Status.WARN));
     }
 
     @Test
