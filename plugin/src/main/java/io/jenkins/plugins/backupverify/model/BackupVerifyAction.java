@@ -58,12 +58,12 @@ public class BackupVerifyAction extends BackupResultAction {
 
     private transient WeakReference<RunResult> report;
 
-    BackupVerifyAction(Run<?, ?> owner, String id, RunResult result, OutcomePolicy policy) {
+    protected BackupVerifyAction(Run<?, ?> owner, String id, RunResult result, OutcomePolicy policy) {
         this(owner, id, result.plan(), BuildSummary.of(result), policy, null);
         this.report = new WeakReference<>(result);
     }
 
-    private BackupVerifyAction(Run<?, ?> owner, String id, String plan, BuildSummary summary, OutcomePolicy policy,
+    protected BackupVerifyAction(Run<?, ?> owner, String id, String plan, BuildSummary summary, OutcomePolicy policy,
             String problem) {
         super(owner, id, summary.status(), policy, problem);
         this.plan = plan;
@@ -90,12 +90,18 @@ public class BackupVerifyAction extends BackupResultAction {
      */
     public static BackupVerifyAction record(Run<?, ?> run, String id, RunResult result, String reportJson,
             OutcomePolicy policy) throws IOException {
-        writeSideFile(run, id, REPORT_SUFFIX, out -> out.write(reportJson));
-        writeSideFile(run, id, HTML_SUFFIX, out -> new HtmlReport().write(result, out));
-        writeSideFile(run, id, JUNIT_SUFFIX, out -> new JUnitReport().write(result, out));
+        writeReports(run, id, result, reportJson);
         BackupVerifyAction action = new BackupVerifyAction(run, id, result, policy);
         run.addAction(action);
         return action;
+    }
+
+    /** Writes the JSON, HTML and JUnit XML reports of a call next to build.xml. */
+    protected static void writeReports(Run<?, ?> run, String id, RunResult result, String reportJson)
+            throws IOException {
+        writeSideFile(run, id, REPORT_SUFFIX, out -> out.write(reportJson));
+        writeSideFile(run, id, HTML_SUFFIX, out -> new HtmlReport().write(result, out));
+        writeSideFile(run, id, JUNIT_SUFFIX, out -> new JUnitReport().write(result, out));
     }
 
     /** Attaches an ERROR result for a plan that could not be used: no sets verified, the problem shown instead. */
