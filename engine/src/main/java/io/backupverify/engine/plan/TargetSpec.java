@@ -15,6 +15,7 @@ import java.util.Optional;
         @JsonSubTypes.Type(value = S3TargetSpec.class, name = "s3"),
         @JsonSubTypes.Type(value = SftpTargetSpec.class, name = "sftp"),
         @JsonSubTypes.Type(value = ResticTargetSpec.class, name = "restic"),
+        @JsonSubTypes.Type(value = AzureTargetSpec.class, name = "azure"),
 })
 public interface TargetSpec {
     /** The plan's name for this kind of target: {@code local}, {@code s3}, {@code sftp}, {@code restic}. */

@@ -2,11 +2,13 @@ package io.backupverify.engine.target;
 
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialValue;
+import io.backupverify.engine.plan.AzureTargetSpec;
 import io.backupverify.engine.plan.LocalTargetSpec;
 import io.backupverify.engine.plan.ResticTargetSpec;
 import io.backupverify.engine.plan.S3TargetSpec;
 import io.backupverify.engine.plan.SftpTargetSpec;
 import io.backupverify.engine.plan.TargetSpec;
+import io.backupverify.engine.target.azure.AzureTarget;
 import io.backupverify.engine.target.restic.ResticTarget;
 import io.backupverify.engine.target.s3.S3Targets;
 import io.backupverify.engine.target.sftp.SftpTarget;
@@ -64,6 +66,9 @@ public final class Targets {
      */
     public static Target open(TargetSpec spec, Path baseDir, Optional<CredentialValue> credentials,
             CredentialResolver resolver) throws IOException {
+        if (spec instanceof AzureTargetSpec azure) {
+            return AzureTarget.open(azure, credentials);
+        }
         if (spec instanceof ResticTargetSpec restic) {
             return ResticTarget.open(restic, baseDir, credentials, resolver);
         }

@@ -1,0 +1,331 @@
+package io.backupverify.engine.target.azure;
+
+import com.azure.core.credential.AzureSasCredential;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlobRange;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.options.BlobInputStreamOptions;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
+import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import io.backupverify.engine.credentials.AzureSas;
+import io.backupverify.engine.credentials.AzureSharedKey;
+import io.backupverify.engine.credentials.CredentialValue;
+import io.backupverify.engine.plan.AzureTargetSpec;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.target.StoredChecksum;
+import io.backupverify.engine.target.Target;
+import io.backupverify.engine.target.Transport;
+import io.backupverify.engine.target.TransportSecurity;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A container, or a folder prefix in it, in Azure Blob Storage. Folders are the {@code /}-separated prefixes of
+ * blob names; a folder's time is that of the newest blob below it. Requests are retried by the SDK (exponential,
+ * {@value #MAX_TRIES} tries, {@value #TRY_TIMEOUT_SECONDS} s each); after that the call fails with the status and
+ * Azure's error code, never with the request, the key or the SAS token.
+ */
+public final class AzureTarget implements Target, TransportSecurity {
+    static final int MAX_TRIES = 4;
+    static final int TRY_TIMEOUT_SECONDS = 60;
+    private static final String CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
+
+    private final BlobContainerClient container;
+    private final String prefix;
+    private final String description;
+    private final URI endpoint;
+    private final List<String> secrets;
+
+    AzureTarget(BlobContainerClient container, String prefix, String description, List<String> secrets) {
+        this.container = container;
+        this.prefix = prefix;
+        this.description = description;
+        this.endpoint = URI.create(container.getBlobContainerUrl());
+        this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
+    }
+
+    /**
+     * Connects to the container with the credentials {@code credentialsId} named, else with the connection string in
+     * AZURE_STORAGE_CONNECTION_STRING; the container must exist.
+     */
+    public static AzureTarget open(AzureTargetSpec spec, Optional<CredentialValue> credentials) throws IOException {
+        return open(spec, credentials, System.getenv(CONNECTION_STRING));
+    }
+
+    static AzureTarget open(AzureTargetSpec spec, Optional<CredentialValue> credentials, String connectionString)
+            throws IOException {
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().retryOptions(new RequestRetryOptions(
+                RetryPolicyType.EXPONENTIAL, MAX_TRIES, Duration.ofSeconds(TRY_TIMEOUT_SECONDS),
+                Duration.ofMillis(500), Duration.ofSeconds(10), null));
+        List<String> secrets = new ArrayList<>();
+        String account = spec.account();
+        if (credentials.isPresent()) {
+            String id = spec.credentialsId().trim();
+            if (credentials.get() instanceof AzureSharedKey shared) {
+                account = account == null || account.isBlank() ? shared.account() : account;
+                builder.credential(new StorageSharedKeyCredential(account, shared.key().reveal()));
+                secrets.add(shared.key().reveal());
+            } else if (credentials.get() instanceof AzureSas sas) {
+                account = account == null || account.isBlank() ? sas.account() : account;
+                String token = sas.token().reveal().strip();
+                token = token.startsWith("?") ? token.substring(1) : token;
+                builder.credential(new AzureSasCredential(token));
+                secrets.add(token);
+            } else {
+                throw new IOException("credentials '" + id + "' are " + credentials.get().kind()
+                        + ", but an azure target needs an Azure shared key or shared access signature");
+            }
+            if ((account == null || account.isBlank()) && spec.endpoint() == null) {
+                throw new IOException("the azure target needs its account: set account in the plan");
+            }
+            builder.endpoint(spec.endpoint() != null ? spec.endpoint().strip()
+                    : "https://" + account + ".blob.core.windows.net");
+        } else {
+            if (connectionString == null || connectionString.isBlank()) {
+                throw new IOException("the azure target has no credentialsId and " + CONNECTION_STRING
+                        + " is not set, so there is nothing to log in with");
+            }
+            for (String part : connectionString.split(";")) {
+                int equals = part.indexOf('=');
+                if (equals > 0) {
+                    String key = part.substring(0, equals).strip();
+                    String value = part.substring(equals + 1).strip();
+                    if (key.equalsIgnoreCase("AccountKey") || key.equalsIgnoreCase("SharedAccessSignature")) {
+                        secrets.add(value);
+                    } else if (key.equalsIgnoreCase("AccountName") && (account == null || account.isBlank())) {
+                        account = value;
+                    }
+                }
+            }
+            try {
+                builder.connectionString(connectionString);
+            } catch (RuntimeException e) {
+                throw new IOException(CONNECTION_STRING + " is not a valid Azure Storage connection string");
+            }
+            if (spec.endpoint() != null) {
+                builder.endpoint(spec.endpoint().strip());
+            }
+        }
+        String description = "azure://" + (account == null ? "" : account + "/") + spec.container() + "/"
+                + spec.folderPrefix();
+        BlobContainerClient container;
+        try {
+            container = builder.buildClient().getBlobContainerClient(spec.container());
+        } catch (RuntimeException e) {
+            throw new IOException("cannot set up the Azure client for " + description + ": "
+                    + e.getClass().getSimpleName());
+        }
+        AzureTarget target = new AzureTarget(container, spec.folderPrefix(), description, secrets);
+        // Listing one blob proves the container is there and readable; a read-only SAS may not read its properties.
+        target.call("open the container", () -> container.listBlobs(new ListBlobsOptions().setMaxResultsPerPage(1)
+                .setPrefix(spec.folderPrefix()), null).iterator().hasNext());
+        return target;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public List<Entry> list(String folder) throws IOException {
+        String base = folder.isEmpty() ? "" : folder + "/";
+        Map<String, Entry> children = new LinkedHashMap<>();
+        boolean[] any = {false};
+        listBelow(base, blob -> {
+            any[0] = true;
+            String rest = blob.path().substring(base.length());
+            int slash = rest.indexOf('/');
+            if (slash < 0) {
+                children.put(blob.path(), blob);
+            } else {
+                String dir = base + rest.substring(0, slash);
+                Entry known = children.get(dir);
+                if (known == null || known.modified().isBefore(blob.modified())) {
+                    children.put(dir, Entry.directory(dir, blob.modified()));
+                }
+            }
+        });
+        if (!any[0] && !folder.isEmpty()) {
+            throw new NoSuchFileException(folder, null, "no such folder");
+        }
+        List<Entry> entries = new ArrayList<>(children.values());
+        entries.sort(Comparator.comparing(Entry::path));
+        return entries;
+    }
+
+    /** Every entry below a folder from one listing of its blobs; folders come before what they hold. */
+    @Override
+    public void walk(String folder, Consumer<Entry> visitor) throws IOException {
+        String base = folder.isEmpty() ? "" : folder + "/";
+        Map<String, Entry> entries = new java.util.TreeMap<>();
+        listBelow(base, blob -> {
+            entries.put(blob.path(), blob);
+            String rest = blob.path().substring(base.length());
+            int slash = rest.indexOf('/');
+            while (slash >= 0) {
+                String dir = base + rest.substring(0, slash);
+                Entry known = entries.get(dir);
+                if (known == null || known.modified().isBefore(blob.modified())) {
+                    entries.put(dir, Entry.directory(dir, blob.modified()));
+                }
+                slash = rest.indexOf('/', slash + 1);
+            }
+        });
+        entries.values().forEach(visitor);
+    }
+
+    private void listBelow(String base, Consumer<Entry> blobs) throws IOException {
+        call("list " + (base.isEmpty() ? "the container" : base), () -> {
+            for (BlobItem item : container.listBlobs(new ListBlobsOptions().setPrefix(prefix + base), null)) {
+                if (item.isPrefix() != null && item.isPrefix() || item.getName().endsWith("/")) {
+                    continue;
+                }
+                Instant modified = item.getProperties().getLastModified() == null ? Instant.EPOCH
+                        : item.getProperties().getLastModified().toInstant();
+                Long size = item.getProperties().getContentLength();
+                blobs.accept(Entry.file(item.getName().substring(prefix.length()), size == null ? 0 : size,
+                        modified));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public InputStream open(String path) throws IOException {
+        return open(path, 0);
+    }
+
+    @Override
+    public InputStream open(String path, long offset) throws IOException {
+        BlobClient blob = container.getBlobClient(prefix + path);
+        InputStream in = call("read " + path, () -> blob.openInputStream(
+                new BlobInputStreamOptions().setRange(new BlobRange(offset))));
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                return call("read " + path, super::read);
+            }
+
+            @Override
+            public int read(byte[] buffer, int off, int len) throws IOException {
+                return call("read " + path, () -> super.read(buffer, off, len));
+            }
+        };
+    }
+
+    @Override
+    public Optional<Entry> stat(String path) throws IOException {
+        Optional<BlobProperties> properties = properties(path);
+        if (properties.isPresent()) {
+            BlobProperties p = properties.get();
+            return Optional.of(Entry.file(path, p.getBlobSize(), p.getLastModified().toInstant()));
+        }
+        boolean[] folder = {false};
+        Instant[] newest = {Instant.EPOCH};
+        listBelow(path + "/", blob -> {
+            folder[0] = true;
+            newest[0] = newest[0].isBefore(blob.modified()) ? blob.modified() : newest[0];
+        });
+        return folder[0] ? Optional.of(Entry.directory(path, newest[0])) : Optional.empty();
+    }
+
+    private Optional<BlobProperties> properties(String path) throws IOException {
+        try {
+            return Optional.of(call("read the properties of " + path,
+                    () -> container.getBlobClient(prefix + path).getProperties()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The Content-MD5 Azure keeps for a blob (set on single-shot uploads, or by the uploader). */
+    @Override
+    public List<StoredChecksum> storedChecksums(String path) throws IOException {
+        Optional<BlobProperties> properties = properties(path);
+        byte[] md5 = properties.map(BlobProperties::getContentMd5).orElse(null);
+        if (md5 == null || md5.length != ChecksumAlgorithm.MD5.digestBytes()) {
+            return List.of();
+        }
+        return List.of(new StoredChecksum(ChecksumAlgorithm.MD5, md5, "Content-MD5"));
+    }
+
+    /** The size of the blobs below the prefix: a container has no fixed size, so capacity needs a quota. */
+    @Override
+    public Optional<StorageUsage> usage() throws IOException {
+        long[] used = {0};
+        listBelow("", blob -> used[0] += blob.size());
+        return Optional.of(new StorageUsage(used[0], -1, "listing"));
+    }
+
+    @Override
+    public Transport transport() {
+        boolean https = "https".equalsIgnoreCase(endpoint.getScheme());
+        return new Transport(https ? "https" : "http", https, endpoint.getScheme() + "://" + endpoint.getHost()
+                + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : ""));
+    }
+
+    @FunctionalInterface
+    private interface AzureCall<T> {
+        T call() throws IOException;
+    }
+
+    /** Runs an SDK call, turning its failures into IOExceptions that name the status, never a secret. */
+    private <T> T call(String what, AzureCall<T> action) throws IOException {
+        try {
+            return action.call();
+        } catch (BlobStorageException e) {
+            if (e.getStatusCode() == 404) {
+                throw new NoSuchFileException(what.replaceFirst("^[a-z ]+ (of )?", ""), null,
+                        "not found (" + e.getErrorCode() + ")");
+            }
+            throw new IOException("could not " + what + " on " + description + ": Azure answered " + e.getStatusCode()
+                    + (e.getErrorCode() == null ? "" : " " + e.getErrorCode()));
+        } catch (IOException e) {
+            if (e instanceof NoSuchFileException) {
+                throw e;
+            }
+            throw new IOException("could not " + what + " on " + description + ": " + mask(reason(e)), e);
+        } catch (RuntimeException e) {
+            throw new IOException("could not " + what + " on " + description + " after " + MAX_TRIES + " tries: "
+                    + mask(reason(e)));
+        }
+    }
+
+    private String mask(String text) {
+        String masked = text;
+        for (String secret : secrets) {
+            masked = masked.replace(secret, "****");
+        }
+        return masked.replaceAll("(?i)(sig|se|sp|sv|ss|srt|st|spr)=[^&\\s]*", "$1=****");
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+    }
+}
