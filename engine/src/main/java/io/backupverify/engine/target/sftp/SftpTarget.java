@@ -7,6 +7,8 @@ import io.backupverify.engine.target.EntryType;
 import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Targets;
+import io.backupverify.engine.target.Transport;
+import io.backupverify.engine.target.TransportSecurity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +35,7 @@ import org.apache.sshd.sftp.common.SftpException;
  * A folder on an SFTP server. Dropped connections are reopened and the request tried again, a few times with a
  * pause between; a refused host key or login is never retried. Symbolic links are listed, never followed.
  */
-public final class SftpTarget implements Target {
+public final class SftpTarget implements Target, TransportSecurity {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_ATTEMPTS = 3;
     private static final int READ_BUFFER = 64 * 1024;
@@ -160,6 +162,12 @@ public final class SftpTarget implements Target {
         AtomicLong used = new AtomicLong();
         walk("", entry -> used.addAndGet(entry.size()));
         return Optional.of(new StorageUsage(used.get(), -1, "listing"));
+    }
+
+    /** SSH encrypts everything it carries, and the host key was checked before the first byte was read. */
+    @Override
+    public Transport transport() {
+        return new Transport("ssh", true, "SSH to " + connector.where() + ", host key verified");
     }
 
     @Override

@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A restic repository made by the real restic, for tests. */
-final class ResticRepository {
+public final class ResticRepository {
     private final String repository;
     private final Map<String, String> environment;
 
     /** @param repository a folder, or {@code s3:http://...} with the AWS variables in {@code environment} */
-    ResticRepository(String repository, String password, Map<String, String> environment)
+    public ResticRepository(String repository, String password, Map<String, String> environment)
             throws IOException, InterruptedException {
         this.repository = repository;
         this.environment = new java.util.HashMap<>(environment);
@@ -24,12 +24,12 @@ final class ResticRepository {
         restic("init");
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, "restic")));
     }
 
     /** Backs up a folder as restic does for a host with tags. */
-    void backup(Path source, String host, String... tags) throws IOException, InterruptedException {
+    public void backup(Path source, String host, String... tags) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("backup", "--host", host));
         for (String tag : tags) {
             args.addAll(List.of("--tag", tag));
@@ -42,6 +42,7 @@ final class ResticRepository {
         List<String> command = new ArrayList<>(List.of("restic", "-q", "-r", repository));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("AWS_CA_BUNDLE");
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -52,7 +53,7 @@ final class ResticRepository {
     }
 
     /** Flips one byte in the middle of the largest pack file of a repository kept in a local folder. */
-    static Path flipByteInLargestPack(Path repositoryFolder) throws IOException {
+    public static Path flipByteInLargestPack(Path repositoryFolder) throws IOException {
         Path pack;
         try (Stream<Path> files = Files.walk(repositoryFolder.resolve("data"))) {
             pack = files.filter(Files::isRegularFile).max(Comparator.comparingLong(ResticRepository::size))

@@ -1,0 +1,101 @@
+package io.backupverify.engine.target.s3;
+
+import static io.backupverify.engine.testing.SetResults.messages;
+import static io.backupverify.engine.testing.SetResults.statuses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.credentials.AwsKeys;
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialValue;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
+import io.backupverify.engine.credentials.SecretText;
+import io.backupverify.engine.credentials.SecretValue;
+import io.backupverify.engine.plan.PlanParser;
+import io.backupverify.engine.report.JsonReport;
+import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.SetResult;
+import io.backupverify.engine.run.Verifier;
+import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.engine.target.restic.ResticRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The restic target over a repository that the real restic keeps in S3Proxy, with the S3 keys from credentials. */
+class ResticInS3Test {
+    private static final String PASSWORD = "canary-restic-s3-88a1";
+
+    @TempDir
+    static Path dir;
+    private static S3TestServer server;
+    private static String repository;
+
+    @BeforeAll
+    static void makeRepository() throws Exception {
+        assumeTrue(ResticRepository.available(), "needs restic");
+        server = new S3TestServer(Files.createDirectories(dir.resolve("s3")));
+        server.createBucket("restic-repo");
+        repository = "s3:http://127.0.0.1:" + server.port() + "/restic-repo";
+        Path source = Files.createDirectories(dir.resolve("src/orders"));
+        byte[] dump = new byte[1_000_000];
+        new Random(3).nextBytes(dump);
+        Files.write(source.resolve("db.dump"), dump);
+        ResticRepository restic = new ResticRepository(repository, PASSWORD, Map.of(
+                "AWS_ACCESS_KEY_ID", S3TestServer.IDENTITY, "AWS_SECRET_ACCESS_KEY", S3TestServer.CREDENTIAL));
+        restic.backup(source, "db1", "orders");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private RunResult run(String secretKey) throws Exception {
+        String yaml = """
+                backupSets:
+                  - name: orders
+                    target: { type: restic, repository: "%s", passwordCredentialsId: pw, credentialsId: s3,
+                              snapshots: { host: db1 } }
+                    checks:
+                      freshness:    { maxAge: 1h }
+                      completeness: { required: [db.dump] }
+                      integrity:    { sample: 100%% }
+                      capacity:     { quota: 1GB }
+                """.formatted(repository);
+        Map<String, CredentialValue> credentials = Map.of(
+                "pw", new SecretText(SecretValue.of(PASSWORD)),
+                "s3", new AwsKeys(S3TestServer.IDENTITY, SecretValue.of(secretKey), null));
+        return new Verifier(new CredentialedTargetOpener(dir, CredentialResolver.of(credentials)))
+                .verify(new PlanParser().parse(yaml, "plan.yaml", dir), VerifyOptions.defaults().withRunNumber(1));
+    }
+
+    @Test
+    void everyCheckRunsOnARepositoryInS3AndAFlippedByteInAPackFails() throws Exception {
+        SetResult healthy = run(S3TestServer.CREDENTIAL).sets().get(0);
+        assertThat(statuses(healthy)).as(messages(healthy)).containsOnly(
+                Map.entry("freshness", Status.PASS), Map.entry("completeness", Status.PASS),
+                Map.entry("integrity", Status.PASS), Map.entry("capacity", Status.PASS));
+
+        ResticRepository.flipByteInLargestPack(dir.resolve("s3/restic-repo"));
+        SetResult rotten = run(S3TestServer.CREDENTIAL).sets().get(0);
+        assertThat(statuses(rotten)).as(messages(rotten)).containsEntry("integrity", Status.FAIL);
+    }
+
+    @Test
+    void aWrongSecretKeyIsAnErrorThatNeverShowsIt() throws Exception {
+        String wrong = "canary-wrong-secret-3b7e";
+        RunResult result = run(wrong);
+
+        assertThat(statuses(result.sets().get(0)).values()).containsOnly(Status.ERROR);
+        assertThat(new JsonReport().toString(result)).doesNotContain(wrong).doesNotContain(PASSWORD);
+    }
+}
