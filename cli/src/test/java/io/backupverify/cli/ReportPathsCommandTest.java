@@ -56,6 +56,30 @@ class ReportPathsCommandTest {
     }
 
     @Test
+    void aReportPathBelowAFileIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes"), "a file, not a folder");
+
+        CommandRunner result = CommandRunner.run("verify", plan().toString(), "--json",
+                file.resolve("reports/report.json").toString());
+
+        isUsageError(result, file + " is a file, not a folder");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenIsMarkedNotWrittenAndTheRunIsAnError() throws IOException {
+        Path html = Path.of("/proc/backup-verify-report.html");
+        Path json = dir.resolve("report.json");
+
+        CommandRunner result = CommandRunner.run("verify", plan().toString(), "--json", json.toString(),
+                "--html", html.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("cannot write the report " + html);
+        assertThat(result.out()).contains(html + "  NOT WRITTEN").doesNotContain(json + "  NOT WRITTEN");
+        assertThat(json).exists();
+    }
+
+    @Test
     void anEmptyReportPathIsRefused() throws IOException {
         isUsageError(CommandRunner.run("verify", plan().toString(), "--json", ""), "--json");
     }
