@@ -66,20 +66,6 @@ class ReportPathsCommandTest {
     }
 
     @Test
-    void aReportThatCannotBeWrittenIsMarkedNotWrittenAndTheRunIsAnError() throws IOException {
-        Path html = Path.of("/proc/backup-verify-report.html");
-        Path json = dir.resolve("report.json");
-
-        CommandRunner result = CommandRunner.run("verify", plan().toString(), "--json", json.toString(),
-                "--html", html.toString());
-
-        assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).contains("cannot write the report " + html);
-        assertThat(result.out()).contains(html + "  NOT WRITTEN").doesNotContain(json + "  NOT WRITTEN");
-        assertThat(json).exists();
-    }
-
-    @Test
     void anEmptyReportPathIsRefused() throws IOException {
         isUsageError(CommandRunner.run("verify", plan().toString(), "--json", ""), "--json");
     }
