@@ -3,6 +3,8 @@ package io.backupverify.engine.target.azure;
 import com.azure.core.credential.AzureSasCredential;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobProperties;
@@ -60,6 +62,14 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
     private final URI endpoint;
     private final List<String> secrets;
 
+    /**
+     * The HTTP client, named explicitly: left to itself the Azure SDK looks for one with {@link java.util.ServiceLoader},
+     * which finds none under the class loaders of a Jenkins plugin. One for all targets, as the SDK's default is.
+     */
+    private static final class SharedHttpClient {
+        static final HttpClient INSTANCE = new NettyAsyncHttpClientBuilder().build();
+    }
+
     AzureTarget(BlobContainerClient container, String prefix, String description, List<String> secrets) {
         this.container = container;
         this.prefix = prefix;
@@ -78,9 +88,9 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
 
     static AzureTarget open(AzureTargetSpec spec, Optional<CredentialValue> credentials, String connectionString)
             throws IOException {
-        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().retryOptions(new RequestRetryOptions(
-                RetryPolicyType.EXPONENTIAL, MAX_TRIES, Duration.ofSeconds(TRY_TIMEOUT_SECONDS),
-                Duration.ofMillis(500), Duration.ofSeconds(10), null));
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(SharedHttpClient.INSTANCE)
+                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, MAX_TRIES,
+                        Duration.ofSeconds(TRY_TIMEOUT_SECONDS), Duration.ofMillis(500), Duration.ofSeconds(10), null));
         List<String> secrets = new ArrayList<>();
         String account = spec.account();
         if (credentials.isPresent()) {
