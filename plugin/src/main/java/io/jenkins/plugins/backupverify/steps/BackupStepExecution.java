@@ -76,6 +76,11 @@ public abstract class BackupStepExecution<S extends BackupStep>
     /** The line the log shows before the command starts. */
     protected abstract String startMessage(String planSource, FilePath workspace);
 
+    /** Refuses, before anything runs, a plan the step cannot carry out in Jenkins; by default none. */
+    protected void checkPlan(Plan plan) throws PlanException {
+        // every plan the engine accepts can run
+    }
+
     /** The credential ids the command needs; by default those of the selected sets' targets. */
     protected Collection<String> credentialIds(Plan plan) {
         return PlanCredentials.idsNeeded(plan, step.getSets());
@@ -103,6 +108,7 @@ public abstract class BackupStepExecution<S extends BackupStep>
             try {
                 plan = new PlanParser().parse(input.text(), input.source(), Path.of("."));
                 plan.requireSets(step.getSets());
+                checkPlan(plan);
             } catch (PlanException e) {
                 throw failed(run, id, input, e.getMessage(), policy, results);
             }

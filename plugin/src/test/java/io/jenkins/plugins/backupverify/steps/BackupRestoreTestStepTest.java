@@ -114,6 +114,23 @@ class BackupRestoreTestStepTest {
     }
 
     @Test
+    void aPostgresRestoreIntoTheEmbeddedServerIsAPlanErrorNamingTheSet(JenkinsRule j) throws Exception {
+        String plan = Pipelines.PLAN + """
+                    restoreTest:
+                      restore: {kind: postgres}
+                """;
+        WorkflowJob job = restoring(j, "embedded", "", plan, "plan: 'plan.yaml'");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("set 'orders-db'", run);
+        j.assertLogContains("the embedded PostgreSQL is not part of this installation", run);
+        BackupRestoreTestAction action = run.getAction(BackupRestoreTestAction.class);
+        assertThat(action.getStatus(), is("ERROR"));
+        assertThat(action.getProblem(), containsString("database: { url:"));
+    }
+
+    @Test
     void runsOnTheAgentThatHoldsTheWorkspace(JenkinsRule j) throws Exception {
         DumbSlave agent = j.createOnlineSlave(Label.get("restores"));
         WorkflowJob job = restoring(j, "on-agent", "'restores'", plan("[{required: [orders.dump]}]", "10m"),
