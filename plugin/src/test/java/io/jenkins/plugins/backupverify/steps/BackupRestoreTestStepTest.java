@@ -12,7 +12,9 @@ import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.backupverify.Pipelines;
 import io.jenkins.plugins.backupverify.agent.RestoreTestOnAgent;
+import io.jenkins.plugins.backupverify.charts.TrendChart;
 import io.jenkins.plugins.backupverify.model.BackupRestoreTestAction;
+import io.jenkins.plugins.backupverify.model.BackupVerifyJobAction;
 import io.jenkins.plugins.backupverify.model.RestoreTimeRecord;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +80,29 @@ class BackupRestoreTestStepTest {
         FilePath scratch = new FilePath(RestoreTestOnAgent.scratchRoot(new File(
                 j.jenkins.getWorkspaceFor(job).getRemote())).toFile());
         assertThat("the scratch folder is emptied", scratch.list(), empty());
+    }
+
+    @Test
+    void theJobPageChartsRestoreTimeAgainstTheRto(JenkinsRule j) throws Exception {
+        WorkflowJob job = restoring(j, "restore-trend", "", plan("[{required: [orders.dump]}]", "10m"),
+                "plan: 'plan.yaml'");
+        j.buildAndAssertSuccess(job);
+        j.buildAndAssertSuccess(job);
+
+        BackupVerifyJobAction jobAction = job.getActions(BackupVerifyJobAction.class).stream()
+                .filter(action -> action.getId().equals(BackupRestoreTestAction.DEFAULT_ID)).findFirst().orElseThrow();
+        TrendChart restoreTime = jobAction.getRestoreTimeTrend();
+        assertThat(restoreTime.isTrendVisible(), is(true));
+        assertThat(restoreTime.getSuffix(), is("backup-restore-test-restore-time"));
+        String time = restoreTime.getConfigurableBuildTrendModel("{}");
+        assertThat(time, containsString("\"domainAxisLabels\":[\"#1\",\"#2\"]"));
+        assertThat(time, containsString("orders-db (min)"));
+        assertThat(time, containsString("\"name\":\"orders-db RTO (min)\""));
+        assertThat(time, containsString("[10.0,10.0]"));
+        String share = restoreTime.getConfigurableBuildTrendModel("{\"view\":\"rto\"}");
+        assertThat(share, containsString("orders-db (% of RTO)"));
+        assertThat(share, containsString("[100.0,100.0]"));
+        assertThat("a restore test has no capacity figures", jobAction.getCapacityTrend().isTrendVisible(), is(false));
     }
 
     @Test
