@@ -68,6 +68,7 @@ final class BackupRestoreTestExecution extends BackupStepExecution<BackupRestore
                     + time.getTime() + (time.getRto() == null ? "" : " (RTO " + time.getRto() + ")"));
         }
         listener.getLogger().println(Messages.BackupRestoreTestExecution_Details(action.getUrlName()));
+        writeJUnitFile(result, getStep().getJunitFile(), listener);
         return new Recorded(result.status(), StepReturnValue.of(result, policy));
     }
 

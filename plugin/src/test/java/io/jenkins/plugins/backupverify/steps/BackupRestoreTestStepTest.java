@@ -56,7 +56,8 @@ class BackupRestoreTestStepTest {
     void aBackupThatRestoresAndValidatesPassesAndTheBuildShowsItsRestoreTime(JenkinsRule j) throws Exception {
         String validations = "[{required: [orders.dump]}, "
                 + "{command: {run: 'test -s \"$BACKUP_VERIFY_RESTORED/orders.dump\"', timeout: 1m}}]";
-        WorkflowJob job = restoring(j, "restores", "", plan(validations, "10m"), "plan: 'plan.yaml'");
+        WorkflowJob job = restoring(j, "restores", "", plan(validations, "10m"),
+                "plan: 'plan.yaml', junitFile: 'reports/restore-tests.xml'");
 
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
@@ -77,6 +78,10 @@ class BackupRestoreTestStepTest {
         }
         String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
         assertThat(buildXml, containsString("<rtoMs>600000</rtoMs>"));
+        FilePath junit = j.jenkins.getWorkspaceFor(job).child("reports/restore-tests.xml");
+        assertThat("junitFile hands the JUnit XML to the workspace", junit.readToString(),
+                containsString("orders-db"));
+        j.assertLogContains("JUnit XML report written to reports/restore-tests.xml", run);
         FilePath scratch = new FilePath(RestoreTestOnAgent.scratchRoot(new File(
                 j.jenkins.getWorkspaceFor(job).getRemote())).toFile());
         assertThat("the scratch folder is emptied", scratch.list(), empty());
