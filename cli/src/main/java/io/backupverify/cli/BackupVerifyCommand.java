@@ -19,11 +19,13 @@ public final class BackupVerifyCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        WarmUps.begin(args);
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line and returns the exit code, writing to the given streams. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        PlanLoader.parseAhead(args);
         CommandLine commandLine = new CommandLine(new BackupVerifyCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
