@@ -58,7 +58,7 @@ public final class PluginBundleCheck {
                 "dependency:list", "-DincludeScope=runtime", "-DoutputFile=" + list).inheritIO().start();
         if (maven.waitFor() != 0) {
             System.err.println("plugin bundle check: Maven could not resolve the plugin's libraries (is the engine "
-                    + "installed? mvn -pl engine install -DskipTests)");
+                    + "installed? mvn -pl engine -am install -DskipTests)");
             System.exit(1);
         }
         TreeSet<String> actual = new TreeSet<>();
