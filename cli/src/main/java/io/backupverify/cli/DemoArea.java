@@ -38,11 +38,14 @@ final class DemoArea {
 
     private final Path root;
     private final Instant now;
+    /** Whether the demo has a database backup to restore: only where the PostgreSQL client tools are installed. */
+    private final boolean database;
     private final Random random = new Random(20261126L);
 
-    DemoArea(Path root, Instant now) {
+    DemoArea(Path root, Instant now, boolean database) {
         this.root = root;
         this.now = now;
+        this.database = database;
     }
 
     /** Creates the area, replacing an earlier demo area; refuses a folder that holds anything else. */
@@ -60,8 +63,15 @@ final class DemoArea {
         for (int day = DAYS - 1; day >= 0; day--) {
             webAssetsArchive(newest.minus(Duration.ofDays(day)));
         }
+        if (database) {
+            for (int day = 2; day >= 0; day--) {
+                Instant time = newest.minus(Duration.ofDays(day));
+                DemoShopDump.write(root.resolve("backups/shop-db/shop-" + FILE_DAY.format(time) + ".sql.gz"),
+                        time.plus(Duration.ofMinutes(3)), random);
+            }
+        }
         Path plan = root.resolve("plan.yaml");
-        Files.writeString(plan, planText(newest), StandardCharsets.UTF_8);
+        Files.writeString(plan, planText(newest, database ? SHOP_DB : ""), StandardCharsets.UTF_8);
         return plan;
     }
 
@@ -176,12 +186,12 @@ final class DemoArea {
         return HexFormat.of().formatHex(ChecksumAlgorithm.SHA256.newDigest().digest(content));
     }
 
-    private static String planText(Instant newest) {
+    private static String planText(Instant newest, String databaseSet) {
         int hour = newest.atZone(ZoneOffset.UTC).getHour();
         String windowStart = String.format("%02d:00", hour);
         String windowEnd = String.format("%02d:00", (hour + 1) % 24);
         return """
-                # The demo plan: five backup sets, verified (and web-assets restore-tested) by `backup-verify demo`.
+                # The demo plan: backup sets verified (and web-assets, shop-db where present, restore-tested) by `backup-verify demo`.
                 # Run it again with: backup-verify verify plan.yaml --html reports/report.html
                 backupSets:
                   - name: orders-db
@@ -232,7 +242,7 @@ final class DemoArea {
                       rto: 5m
                       restore: { kind: archive }
                       validate: [ { checksums: SHA256SUMS }, { required: [index.html, css/site.css] } ]
-
+                %s
                 # What `backup-verify audit plan.yaml --history history` expects of the recorded runs.
                 audit:
                   period: 30d
@@ -242,8 +252,27 @@ final class DemoArea {
                   coverage:     { fullWithin: 7d }
                   inventory:    [orders-db, customer-files, analytics-exports, web-assets, crm-export]
                   escalation:   { critical: "on-call: ops-pager", warning: "team lead within a week", info: "backup owner" }
-                """.formatted(windowStart, windowEnd);
+                """.formatted(windowStart, windowEnd, databaseSet);
     }
+
+    /** The demo's database set: its newest dump restored into an embedded PostgreSQL and checked with SQL. */
+    private static final String SHOP_DB = """
+
+              # Restored by `backup-verify restore-test plan.yaml` into a PostgreSQL started for the test (embedded,
+              # no installation needed besides the client tools psql/pg_restore), checked with SQL, then dropped.
+              - name: shop-db
+                target: { type: local, path: backups/shop-db }
+                layout: { kind: file-per-backup, namePattern: "shop-{yyyyMMdd}.sql.gz" }
+                checks:
+                  freshness:    { maxAge: 26h }
+                restoreTest:
+                  rto: 5m
+                  restore: { kind: postgres, database: { embedded: true } }
+                  validate:
+                    - tables: [orders, customers]
+                    - minRows: { orders: 2000, customers: 200 }
+                    - sql: "select count(*) = 0 from orders where total <= 0"
+            """;
 
     private static void deleteContents(Path folder) throws IOException {
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {

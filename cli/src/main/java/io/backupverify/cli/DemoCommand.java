@@ -6,6 +6,7 @@ import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.restore.RestoreTester;
 import io.backupverify.engine.restore.ScratchArea;
+import io.backupverify.engine.restore.database.PostgresRestoreKind;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
@@ -42,7 +43,8 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path planFile;
         try {
-            planFile = new DemoArea(dir.toAbsolutePath(), Instant.now()).create();
+            planFile = new DemoArea(dir.toAbsolutePath(), Instant.now(), PostgresRestoreKind.clientToolsInstalled())
+                    .create();
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -75,7 +77,13 @@ final class DemoCommand implements Callable<Integer> {
                 reports.resolve("report.json"), reports.resolve("junit.xml"), reports.resolve("report.html")),
                 history, System.console() != null, out, err);
         out.println();
-        out.println("Restore test of web-assets (its newest archive extracted into a scratch folder and validated):");
+        if (PostgresRestoreKind.clientToolsInstalled()) {
+            out.println("Restore tests of web-assets (its newest archive extracted into a scratch folder and validated)");
+            out.println("and shop-db (its newest dump restored into an embedded PostgreSQL and checked with SQL):");
+        } else {
+            out.println("Restore test of web-assets (its newest archive extracted into a scratch folder and validated);");
+            out.println("the database restore test is left out: install the PostgreSQL client tools (psql, pg_restore).");
+        }
         RestoreTester tester = new RestoreTester(ScratchArea.systemTemporary());
         VerifyRun.execute(plan, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("restore-report.json"),
                 reports.resolve("restore-junit.xml"), reports.resolve("restore-report.html")), history,

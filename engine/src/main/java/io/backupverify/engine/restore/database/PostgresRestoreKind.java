@@ -14,6 +14,11 @@ public final class PostgresRestoreKind extends DatabaseRestoreKind<PostgresResto
         return PostgresRestoreSpec.class;
     }
 
+    /** Whether {@code psql} and {@code pg_restore}, which every PostgreSQL restore needs, are installed here. */
+    public static boolean clientToolsInstalled() {
+        return ClientTools.find("psql").isPresent() && ClientTools.find("pg_restore").isPresent();
+    }
+
     @Override
     boolean postgres() {
         return true;
