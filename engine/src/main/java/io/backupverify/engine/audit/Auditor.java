@@ -1,6 +1,6 @@
 package io.backupverify.engine.audit;
 
-import io.backupverify.engine.history.CoverageLedger;
+import io.backupverify.engine.history.CoverageSource;
 import io.backupverify.engine.history.HistoryRead;
 import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.history.RunKind;
@@ -34,9 +34,9 @@ public final class Auditor {
     /**
      * Audits runs already read. Runs of other plans (by plan name) and runs outside the period are left out.
      *
-     * @param ledger the coverage ledger, or null when there is none
+     * @param ledger the coverage ledger (or several merged), or null when there is none
      */
-    public AuditResult audit(Plan plan, HistoryRead read, CoverageLedger ledger, Instant now) {
+    public AuditResult audit(Plan plan, HistoryRead read, CoverageSource ledger, Instant now) {
         return audit(plan, read, ledger, now, true);
     }
 
@@ -46,7 +46,7 @@ public final class Auditor {
      * @param samePlanOnly whether runs recorded for another plan file are left out; false when the caller chose the
      *                     runs already (the Jenkins step reads the builds of the jobs it was given)
      */
-    public AuditResult audit(Plan plan, HistoryRead read, CoverageLedger ledger, Instant now, boolean samePlanOnly) {
+    public AuditResult audit(Plan plan, HistoryRead read, CoverageSource ledger, Instant now, boolean samePlanOnly) {
         Audit audit = new Audit(plan, now, samePlanOnly);
         read.runs().forEach(audit::add);
         return audit.finish(read.damaged(), ledger);
@@ -98,7 +98,7 @@ public final class Auditor {
             }
         }
 
-        AuditResult finish(List<HistoryRead.DamagedFile> damaged, CoverageLedger ledger) {
+        AuditResult finish(List<HistoryRead.DamagedFile> damaged, CoverageSource ledger) {
             AuditSpec spec = period.spec();
             if (verifyRuns == 0) {
                 findings.add(Severity.CRITICAL, "history", "audit", "(plan)", "No verify run of this plan was "

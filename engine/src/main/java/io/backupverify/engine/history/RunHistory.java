@@ -1,9 +1,6 @@
 package io.backupverify.engine.history;
 
-import io.backupverify.engine.check.FileCoverage;
-import io.backupverify.engine.check.Status;
 import io.backupverify.engine.run.RunResult;
-import io.backupverify.engine.run.SetResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,15 +48,7 @@ public final class RunHistory {
     public Path record(RunResult run, RunKind kind) throws IOException {
         Path written = add(RunRecords.of(run, kind));
         if (kind == RunKind.VERIFY) {
-            CoverageLedger ledger = ledger();
-            for (SetResult set : run.sets()) {
-                for (var check : set.checks()) {
-                    if (check.coverage().isPresent()) {
-                        FileCoverage coverage = check.coverage().get();
-                        ledger.update(set.name(), coverage, run.startedAt(), check.status() != Status.ERROR);
-                    }
-                }
-            }
+            ledger().update(SetCoverage.of(run), run.startedAt());
         }
         return written;
     }

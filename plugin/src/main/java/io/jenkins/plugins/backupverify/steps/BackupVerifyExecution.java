@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.backupverify.engine.history.CoverageTransfer;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.outcome.StepReturnValue;
 import io.backupverify.engine.report.JUnitReport;
@@ -16,6 +17,7 @@ import io.jenkins.plugins.backupverify.agent.AgentOutcome;
 import io.jenkins.plugins.backupverify.agent.AgentPlan;
 import io.jenkins.plugins.backupverify.agent.VerifyOnAgent;
 import io.jenkins.plugins.backupverify.agent.WriteWorkspaceFile;
+import io.jenkins.plugins.backupverify.audit.JobCoverage;
 import io.jenkins.plugins.backupverify.credentials.TransferredCredential;
 import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import java.io.IOException;
@@ -59,6 +61,24 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
         listener.getLogger().println(Messages.BackupVerifyExecution_Details(action.getUrlName()));
         writeJUnitFile(result, listener);
         return new Recorded(result.status(), StepReturnValue.of(result, policy));
+    }
+
+    /**
+     * Merges which files the run read into the job's coverage ledger, for {@code backupAudit}'s coverage statement. A
+     * ledger that cannot be written is said in the log and does not change the verdict of the backups.
+     */
+    @Override
+    protected void recordCoverage(Run<?, ?> run, AgentOutcome outcome, TaskListener listener) {
+        if (outcome.coverage() == null) {
+            return;
+        }
+        try {
+            CoverageTransfer.Carried carried = CoverageTransfer.decode(outcome.coverage());
+            JobCoverage.of(run.getParent()).update(carried.coverages(), carried.startedAt());
+        } catch (IOException e) {
+            listener.getLogger().println("backupVerify: warning: the job's coverage ledger was not updated: "
+                    + e.getMessage());
+        }
     }
 
     /** Hands the JUnit XML report to the workspace when the step asks for it (junitFile). */
