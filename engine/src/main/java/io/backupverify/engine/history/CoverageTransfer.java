@@ -26,6 +26,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class CoverageTransfer {
     private static final int MAGIC = 0x42564331; // "BVC1"
+    /** Most sets, files and bytes of one name that decoding accepts: the bytes may come from a less trusted node. */
+    static final int MAX_SETS = 10_000;
+    static final int MAX_FILES = 10_000_000;
+    static final int MAX_NAME_BYTES = 64 * 1024;
 
     private CoverageTransfer() {
     }
@@ -68,7 +72,10 @@ public final class CoverageTransfer {
         return bytes.toByteArray();
     }
 
-    /** The coverages in the bytes; bytes that are not an encoded coverage are an IOException saying so. */
+    /**
+     * The coverages in the bytes; bytes that are not an encoded coverage, or that claim more sets, files or longer
+     * names than any backup has, are an IOException saying so.
+     */
     public static Carried decode(byte[] data) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(
                 new ByteArrayInputStream(data))))) {
@@ -77,21 +84,26 @@ public final class CoverageTransfer {
             }
             Instant startedAt = Instant.ofEpochSecond(in.readLong());
             int sets = in.readInt();
+            if (sets < 0 || sets > MAX_SETS) {
+                throw new IOException("implausible number of sets: " + sets);
+            }
             List<SetCoverage> coverages = new ArrayList<>();
+            long files = 0;
             for (int s = 0; s < sets; s++) {
                 String set = in.readUTF();
                 boolean complete = in.readBoolean();
                 int count = in.readInt();
-                if (count < 0) {
-                    throw new IOException("negative file count");
+                files += count;
+                if (count < 0 || files > MAX_FILES) {
+                    throw new IOException("implausible number of files: " + count);
                 }
-                List<String> listed = new ArrayList<>(count);
+                List<String> listed = new ArrayList<>(Math.min(count, 1 << 16));
                 Set<String> verified = new HashSet<>();
                 byte[] previous = new byte[0];
                 for (int i = 0; i < count; i++) {
                     int shared = (int) CoverageLedger.readVarLong(in);
                     int suffix = (int) CoverageLedger.readVarLong(in);
-                    if (shared > previous.length || suffix < 0) {
+                    if (shared > previous.length || suffix < 0 || shared + suffix > MAX_NAME_BYTES) {
                         throw new IOException("file " + i + " of " + set + " is malformed");
                     }
                     byte[] current = Arrays.copyOf(previous, shared + suffix);

@@ -139,4 +139,20 @@ class CoverageLedgerTest {
         assertThat(merged.updatedAt()).isEqualTo(DAY2);
         assertThat(CoverageSource.merging(List.of(nightly, weekly)).read("web")).isEmpty();
     }
+
+    @Test
+    void carriedBytesClaimingMoreFilesThanAnyBackupHasAreRefusedBeforeMemoryIsTaken() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+            out.writeInt(0x42564331);
+            out.writeLong(DAY1.getEpochSecond());
+            out.writeInt(1);
+            out.writeUTF("orders");
+            out.writeBoolean(true);
+            out.writeInt(Integer.MAX_VALUE);
+        }
+
+        assertThatThrownBy(() -> CoverageTransfer.decode(bytes.toByteArray())).isInstanceOf(IOException.class)
+                .hasMessageContaining("implausible number of files");
+    }
 }
