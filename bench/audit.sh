@@ -31,17 +31,19 @@ make_history() { # runs dir [--ledger]
         io.backupverify.engine.bench.AuditHistoryBenchmark "$2" "$1" "$SETS" "${3:-}"
 }
 
-# Best wall-clock seconds, peak RSS (KiB) and largest heap after GC (MiB) of ROUNDS runs of a java command; the
-# JSON report of the best run, when the command writes one to $json, is kept as $json.best.
+# Best wall-clock seconds, peak RSS (KiB), largest heap after GC (MiB) and the CPU seconds (user + system, all
+# threads) of the best of ROUNDS runs of a java command; the JSON report of the best run, when the command writes one
+# to $json, is kept as $json.best.
 measure() {
-    local best=999 rss=0 heap=0 json=${JSON_OUT:-}
+    local best=999 rss=0 heap=0 cpu=- json=${JSON_OUT:-}
     for _ in $(seq "$ROUNDS"); do
         local start end took
         rm -f "$BENCH_WORK/gc.log"
         start=$(now)
         if [[ -n $TIME ]]; then
-            "$TIME" -f '%M' -o "$BENCH_WORK/rss" "$@" >/dev/null 2>&1 || true
-            local peak; peak=$(tail -1 "$BENCH_WORK/rss")
+            "$TIME" -f '%M %U %S' -o "$BENCH_WORK/rss" "$@" >/dev/null 2>&1 || true
+            local peak used; read -r peak user system < <(tail -1 "$BENCH_WORK/rss")
+            used=$(awk -v a="$user" -v b="$system" 'BEGIN { printf "%.2f", a + b }')
             (( peak > rss )) && rss=$peak
         else
             "$@" >/dev/null 2>&1 || true
@@ -55,15 +57,16 @@ measure() {
         fi
         if awk -v a="$took" -v b="$best" 'BEGIN { exit !(a < b) }'; then
             best=$took
+            cpu=${used:--}
             [[ -n $json && -f $json ]] && cp "$json" "$json.best"
         fi
     done
-    echo "$best $rss $heap"
+    echo "$best $rss $heap $cpu"
 }
 
 ./backup-verify --version >/dev/null 2>&1 # builds the wrapper's class-data sharing archive once
-read -r start_s start_rss _ < <(measure java -jar "$JAR" --version)
-echo "== bare JVM start of the jar (--version), best of $ROUNDS: ${start_s}s, peak RSS ${start_rss} KiB"
+read -r start_s start_rss _ start_cpu < <(measure java -jar "$JAR" --version)
+echo "== bare JVM start of the jar (--version), best of $ROUNDS: ${start_s}s (${start_cpu} CPU s), peak RSS ${start_rss} KiB"
 for runs in 250 "$RUNS" 4000; do
     dir="$BENCH_WORK/audit-$runs"
     echo "== history of $runs runs of $SETS sets in $dir"
@@ -74,15 +77,19 @@ for runs in 250 "$RUNS" 4000; do
     size=$(du -sk "$dir/history/runs" | cut -f1)
     echo "   $files history files, $size KiB"
     args=(audit "$dir/plan.yaml" --history "$dir/history" --json "$dir/audit.json" --html "$dir/audit.html")
-    read -r audit_s audit_rss heap < <(JSON_OUT="$dir/audit.json" measure java -Xlog:gc:file="$BENCH_WORK/gc.log" \
+    read -r audit_s audit_rss heap audit_cpu < <(JSON_OUT="$dir/audit.json" measure java -Xlog:gc:file="$BENCH_WORK/gc.log" \
         -jar "$JAR" "${args[@]}")
     own=$(grep -o '"durationMs" *: *[0-9]*' "$dir/audit.json.best" | head -1 | grep -o '[0-9]*$')
     status=$(grep -o '"status" *: *"[A-Z]*"' "$dir/audit.json.best" | head -1 | grep -o '[A-Z]*')
     after=$(awk -v a="$audit_s" -v b="$start_s" 'BEGIN { printf "%.3f", a - b }')
-    printf '   java -jar: whole process %ss (%ss after a bare JVM start); audit own time %s ms (reading + auditing); ' \
-        "$audit_s" "$after" "$own"
+    printf '   java -jar: whole process %ss (%s CPU s; %ss after a bare JVM start); audit own time %s ms (reading + ' \
+        "$audit_s" "$audit_cpu" "$after" "$own"
+    printf 'auditing); '
     printf 'peak RSS %s KiB; heap live after GC at most %s MiB; verdict %s\n' "$audit_rss" "$heap" "$status"
-    read -r wrap_s wrap_rss _ < <(measure ./backup-verify "${args[@]}")
-    printf '   ./backup-verify (CDS): whole process %ss, peak RSS %s KiB\n' "$wrap_s" "$wrap_rss"
+    read -r wrap_s wrap_rss _ wrap_cpu < <(JSON_OUT="$dir/audit.json" measure ./backup-verify "${args[@]}")
+    own=$(grep -o '"durationMs" *: *[0-9]*' "$dir/audit.json.best" | head -1 | grep -o '[0-9]*$')
+    printf '   ./backup-verify (CDS, client compiler, serial heap): whole process %ss (%s CPU s), audit own time %s ms, ' \
+        "$wrap_s" "$wrap_cpu" "$own"
+    printf 'peak RSS %s KiB\n' "$wrap_rss"
 done
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
