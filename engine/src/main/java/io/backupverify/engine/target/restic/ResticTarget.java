@@ -19,6 +19,7 @@ import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.EntryType;
 import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.target.KeyAges;
+import io.backupverify.engine.target.SnapshotRestore;
 import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
@@ -48,9 +49,12 @@ import java.util.Optional;
  * ({@code --read-data-subset n/t}, n rotating with the run number), at 100% all of them ({@code --read-data}).
  * Only exit codes and restic's documented JSON are judged.
  */
-public final class ResticTarget implements Target, RepositoryIntegrity, StoreEncryption, KeyAges, TransportSecurity {
+public final class ResticTarget implements Target, RepositoryIntegrity, StoreEncryption, KeyAges, TransportSecurity,
+        SnapshotRestore {
     static final Duration LIST_LIMIT = Duration.ofMinutes(30);
     static final Duration CHECK_LIMIT = Duration.ofHours(12);
+    /** A restore test's own time limit stops a restore first; this only bounds a run nothing watches. */
+    static final Duration RESTORE_LIMIT = Duration.ofHours(48);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION);
 
@@ -68,8 +72,12 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         }
     }
 
-    /** The nodes of one snapshot, by path inside the snapshot's folder. */
-    private record SnapshotTree(Map<String, Entry> entries, Map<String, List<Entry>> children) {
+    /**
+     * The nodes of one snapshot, by path inside the snapshot's folder, and that folder's path in the snapshot's
+     * tree: the snapshot's path, or the part of it that the tree holds when the backup was given a relative path
+     * ({@code cd /srv && restic backup data} records {@code /srv/data} but stores the tree as {@code data}).
+     */
+    private record SnapshotTree(String base, Map<String, Entry> entries, Map<String, List<Entry>> children) {
     }
 
     ResticTarget(ResticCommand restic, ResticTargetSpec spec) {
@@ -327,6 +335,51 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         return created;
     }
 
+    /**
+     * {@code restic restore} of the snapshot into the folder. restic reads every blob it restores and checks its
+     * authentication code, so a damaged pack makes it report errors and exit non-zero: the snapshot is unrestorable.
+     */
+    @Override
+    public Path restore(String backupId, Path into, boolean verify) throws IOException, InterruptedException {
+        Snapshot snapshot = snapshot(backupId);
+        SnapshotTree tree = tree(backupId);
+        List<String> args = new ArrayList<>(List.of("restore", "--no-lock", snapshot.id(), "--target",
+                into.toString()));
+        if (verify) {
+            args.add("--verify");
+        }
+        ResticCommand.Outcome outcome = restic.run("restore", RESTORE_LIMIT, args.toArray(String[]::new));
+        if (outcome.exitCode() != 0) {
+            String errors = outcome.stderr();
+            List<String> failed = errors.lines().map(String::strip)
+                    .filter(line -> line.startsWith("ignoring error for ")).toList();
+            String said = String.join("; ", failed.subList(0, Math.min(5, failed.size())))
+                    + (failed.size() > 5 ? "; ... (" + failed.size() + " errors)" : "");
+            if (failed.stream().anyMatch(ResticTarget::saysDataIsDamaged)) {
+                throw new SnapshotRestore.UnrestorableException("restic restore of snapshot " + backupId
+                        + " found its data damaged or missing (exit code " + outcome.exitCode() + "): " + said);
+            }
+            throw new IOException("restic restore failed on " + description + " (exit code " + outcome.exitCode()
+                    + "): " + (failed.isEmpty() ? ResticCommand.lastLine(errors) : said));
+        }
+        return tree.base().isEmpty() ? into : into.resolve(tree.base());
+    }
+
+    /**
+     * Whether restic's error for a file says the repository's data is bad (a blob that fails its authentication
+     * code, a pack or blob that is not there) rather than that the store could not be reached.
+     */
+    static boolean saysDataIsDamaged(String line) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("ciphertext verification failed") || lower.contains("does not match")
+                || lower.contains("invalid data returned")) {
+            return true;
+        }
+        // A pack the repository's index names but the store does not have (not a file restic failed to write).
+        return lower.contains("streampack") && (lower.contains("no such file or directory")
+                || lower.contains("does not exist") || lower.contains("nosuchkey") || lower.contains("not found"));
+    }
+
     /** How restic reaches the repository, from its location's scheme. */
     @Override
     public Transport transport() {
@@ -355,7 +408,7 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         }
         Snapshot snapshot = snapshot(shortId);
         ResticCommand.Outcome outcome = run("ls", LIST_LIMIT, List.of("ls", "--json", "--no-lock", snapshot.id()));
-        String base = snapshot.base();
+        String base = treeBase(snapshot.base(), outcome.stdout());
         Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, List<Entry>> children = new HashMap<>();
         try (BufferedReader lines = Files.newBufferedReader(outcome.stdout(), StandardCharsets.UTF_8)) {
@@ -383,9 +436,45 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
             throw new IOException("restic ls printed JSON this version cannot read: " + e.getMessage());
         }
         children.values().forEach(list -> list.sort(Comparator.comparing(Entry::path)));
-        SnapshotTree tree = new SnapshotTree(entries, children);
+        SnapshotTree tree = new SnapshotTree(base, entries, children);
         trees.put(shortId, tree);
         return tree;
+    }
+
+    /**
+     * Where the snapshot's path is in its tree: the path itself, else its longest ending that the tree holds as a
+     * folder (a backup of a relative path), else the whole tree.
+     */
+    private static String treeBase(String base, Path listing) throws IOException {
+        if (base.isEmpty()) {
+            return base;
+        }
+        List<String> candidates = new ArrayList<>();
+        for (String rest = base; ; rest = rest.substring(rest.indexOf('/') + 1)) {
+            candidates.add(rest);
+            if (rest.indexOf('/') < 0) {
+                break;
+            }
+        }
+        int best = candidates.size();
+        try (BufferedReader lines = Files.newBufferedReader(listing, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = lines.readLine()) != null && best > 0) {
+                if (line.isBlank() || !line.contains("\"dir\"")) {
+                    continue;
+                }
+                JsonNode node = JSON.readTree(line);
+                if ("node".equals(node.path("struct_type").asText()) && "dir".equals(node.path("type").asText())) {
+                    int at = candidates.indexOf(trimSlash(node.path("path").asText()));
+                    if (at >= 0 && at < best) {
+                        best = at;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("restic ls printed JSON this version cannot read: " + e.getMessage());
+        }
+        return best < candidates.size() ? candidates.get(best) : "";
     }
 
     private static Entry entry(String path, JsonNode node) {
