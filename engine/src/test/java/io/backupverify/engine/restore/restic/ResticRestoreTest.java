@@ -187,6 +187,7 @@ class ResticRestoreTest {
     void aRestoreSlowerThanItsRtoFails() throws Exception {
         CheckResult result = restore(plan("""
                 rto: 1s
+                timeout: 10m
                 restore: { kind: restic, verify: true }
                 validate: [ { command: { run: "sleep 1.5" } } ]
                 """));
