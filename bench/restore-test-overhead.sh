@@ -92,3 +92,77 @@ echo "best backup-verify restore-test:      ${best_bv}s (whole command: JVM star
 echo "best fetch+restore phases alone:      $(divide "$best_restore_ms" 1000)s"
 echo "overhead of the whole command:        $(awk -v a="$best_bv" -v b="$best_tar" 'BEGIN { printf "%+.1f%%", (a / b - 1) * 100 }')"
 echo "overhead of the restore phases:       $(awk -v a="$best_restore_ms" -v b="$best_tar" 'BEGIN { printf "%+.1f%%", (a / 1000 / b - 1) * 100 }')"
+
+# Second comparison: `kind: restic` against `restic restore` of the same files, snapshotted once into a restic
+# repository under $WORK (skipped when restic is not installed, or with RESTIC=0).
+if [[ ${RESTIC:-1} != 0 ]] && command -v restic >/dev/null 2>&1; then
+    RESTIC_REPO=$WORK/restic-repo
+    # A throwaway repository made by this script; the restore test reads the password from the environment.
+    export RESTIC_PASSWORD=bench-restic-throwaway
+    if [[ ! -f $WORK/.restic-built || $(cat "$WORK/.restic-built") != "$(cat "$WORK/.built")" ]]; then
+        echo
+        echo "== building a restic repository of the same files in $RESTIC_REPO"
+        rm -rf "$RESTIC_REPO" "$WORK/restic-source"
+        mkdir -p "$WORK/restic-source"
+        tar -xzf "$DATA/site.tar.gz" -C "$WORK/restic-source"
+        restic -q -r "$RESTIC_REPO" init
+        restic -q -r "$RESTIC_REPO" backup --host bench "$WORK/restic-source"
+        rm -rf "$WORK/restic-source"
+        cp "$WORK/.built" "$WORK/.restic-built"
+    fi
+    cat >"$WORK/plan-restic.yaml" <<PLAN
+backupSets:
+  - name: bench-restic
+    target: { type: restic, repository: restic-repo, snapshots: { host: bench } }
+    restoreTest:
+      restore: { kind: restic }
+PLAN
+    echo
+    echo "== restic $(restic version | cut -d' ' -f2): restic restore against backup-verify restore-test (kind restic)" \
+        "(load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+
+    run_restic() {
+        local into=$SCRATCH/by-restic
+        rm -rf "$into" && mkdir -p "$into"
+        local start end
+        start=$(now)
+        restic -q -r "$RESTIC_REPO" restore latest --host bench --target "$into" >/dev/null
+        end=$(now)
+        rm -rf "$into"
+        awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+    }
+
+    run_restore_test_restic() {
+        local start end
+        start=$(now)
+        "$JAVA" -jar "$JAR" restore-test "$WORK/plan-restic.yaml" --scratch "$SCRATCH" \
+            --json "$WORK/report-restic.json" >/dev/null
+        end=$(now)
+        awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+    }
+
+    best_restic=""
+    best_bv_restic=""
+    best_restic_ms=""
+    for ((run = 1; run <= RUNS; run++)); do
+        r=$(run_restic)
+        b=$(run_restore_test_restic)
+        restore_ms=$(json_metric "$WORK/report-restic.json" restoreMs)
+        echo "run $run: restic restore ${r}s   backup-verify restore-test ${b}s (restore phase ${restore_ms} ms)"
+        [[ -z $best_restic ]] || (($(awk -v a="$r" -v b="$best_restic" 'BEGIN { print (a < b) }'))) && best_restic=$r
+        [[ -z $best_bv_restic ]] || (($(awk -v a="$b" -v b="$best_bv_restic" 'BEGIN { print (a < b) }'))) \
+            && best_bv_restic=$b
+        [[ -z $best_restic_ms ]] || ((restore_ms < best_restic_ms)) && best_restic_ms=$restore_ms
+    done
+    grep -q '"status" *: *"PASS"' "$WORK/report-restic.json" \
+        || { echo "error: the restic restore test did not PASS" >&2; exit 1; }
+    echo
+    echo "best restic restore:                  ${best_restic}s"
+    echo "best backup-verify restore-test:      ${best_bv_restic}s (whole command: JVM start, restic snapshots and ls, scratch cleanup, report)"
+    echo "best restore phase alone:             $(divide "$best_restic_ms" 1000)s"
+    echo "overhead of the whole command:        $(awk -v a="$best_bv_restic" -v b="$best_restic" 'BEGIN { printf "%+.1f%%", (a / b - 1) * 100 }')"
+    echo "overhead of the restore phase:        $(awk -v a="$best_restic_ms" -v b="$best_restic" 'BEGIN { printf "%+.1f%%", (a / 1000 / b - 1) * 100 }')"
+else
+    echo
+    echo "== restic comparison skipped (restic not installed, or RESTIC=0)"
+fi
