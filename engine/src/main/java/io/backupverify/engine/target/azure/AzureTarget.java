@@ -59,9 +59,23 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
     private final String description;
     private final URI endpoint;
     private final List<String> secrets;
+    private final Retries retries;
 
-    AzureTarget(BlobContainerClient container, String prefix, String description, List<String> secrets) {
+    /** How hard each request is tried: the number of tries, the time-out of each, and the backoff between them. */
+    record Retries(int maxTries, Duration tryTimeout, Duration retryDelay, Duration maxRetryDelay) {
+        static final Retries DEFAULT = new Retries(MAX_TRIES, Duration.ofSeconds(TRY_TIMEOUT_SECONDS),
+                Duration.ofMillis(500), Duration.ofSeconds(10));
+
+        RequestRetryOptions options() {
+            return new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, maxTries, tryTimeout, retryDelay,
+                    maxRetryDelay, null);
+        }
+    }
+
+    AzureTarget(BlobContainerClient container, String prefix, String description, List<String> secrets,
+            Retries retries) {
         this.container = container;
+        this.retries = retries;
         this.prefix = prefix;
         this.description = description;
         this.endpoint = URI.create(container.getBlobContainerUrl());
@@ -78,26 +92,27 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
 
     static AzureTarget open(AzureTargetSpec spec, Optional<CredentialValue> credentials, String connectionString)
             throws IOException {
-        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().retryOptions(new RequestRetryOptions(
-                RetryPolicyType.EXPONENTIAL, MAX_TRIES, Duration.ofSeconds(TRY_TIMEOUT_SECONDS),
-                Duration.ofMillis(500), Duration.ofSeconds(10), null));
+        return open(spec, credentials, connectionString, Retries.DEFAULT);
+    }
+
+    static AzureTarget open(AzureTargetSpec spec, Optional<CredentialValue> credentials, String connectionString,
+            Retries retries) throws IOException {
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().retryOptions(retries.options());
         List<String> secrets = new ArrayList<>();
         String account = spec.account();
         if (credentials.isPresent()) {
             String id = spec.credentialsId().trim();
-            if (credentials.get() instanceof AzureSharedKey shared) {
+            CredentialValue login = AzureLogin.of(id, account, credentials.get());
+            if (login instanceof AzureSharedKey shared) {
                 account = account == null || account.isBlank() ? shared.account() : account;
                 builder.credential(new StorageSharedKeyCredential(account, shared.key().reveal()));
                 secrets.add(shared.key().reveal());
-            } else if (credentials.get() instanceof AzureSas sas) {
+            } else if (login instanceof AzureSas sas) {
                 account = account == null || account.isBlank() ? sas.account() : account;
                 String token = sas.token().reveal().strip();
                 token = token.startsWith("?") ? token.substring(1) : token;
                 builder.credential(new AzureSasCredential(token));
                 secrets.add(token);
-            } else {
-                throw new IOException("credentials '" + id + "' are " + credentials.get().kind()
-                        + ", but an azure target needs an Azure shared key or shared access signature");
             }
             if ((account == null || account.isBlank()) && spec.endpoint() == null) {
                 throw new IOException("the azure target needs its account: set account in the plan");
@@ -139,7 +154,7 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
             throw new IOException("cannot set up the Azure client for " + description + ": "
                     + e.getClass().getSimpleName());
         }
-        AzureTarget target = new AzureTarget(container, spec.folderPrefix(), description, secrets);
+        AzureTarget target = new AzureTarget(container, spec.folderPrefix(), description, secrets, retries);
         // Listing one blob proves the container is there and readable; a read-only SAS may not read its properties.
         target.call("open the container", () -> container.listBlobs(new ListBlobsOptions().setMaxResultsPerPage(1)
                 .setPrefix(spec.folderPrefix()), null).iterator().hasNext());
@@ -372,7 +387,7 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
             }
             throw new IOException("could not " + what + " on " + description + ": " + mask(reason(e)), e);
         } catch (RuntimeException e) {
-            throw new IOException("could not " + what + " on " + description + " after " + MAX_TRIES + " tries: "
+            throw new IOException("could not " + what + " on " + description + " after " + retries.maxTries() + " tries: "
                     + mask(reason(e)));
         }
     }

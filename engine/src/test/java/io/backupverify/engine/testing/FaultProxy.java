@@ -1,4 +1,4 @@
-package io.backupverify.engine.target.s3;
+package io.backupverify.engine.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,29 +8,50 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small TCP proxy between the real S3 client and the real S3 server that injects faults into the next
- * connections: cut the response after some bytes, reset the connection, stall it, or answer with a scripted
- * 503 SlowDown in place of the server.
+ * A small TCP proxy between a real client and a real server (S3, Azure Blob, SFTP) that injects faults into the next
+ * connections: delay them, cut the server's answer after some bytes, reset the connection there, stall it forever,
+ * or answer an HTTP request with a scripted response (a 503 by default) in place of the server. Closing the proxy
+ * drops every connection and refuses new ones, as a server that went away.
  */
-final class FaultProxy implements AutoCloseable {
-    enum Fault { NONE, CUT, RESET, STALL, THROTTLE }
+public final class FaultProxy implements AutoCloseable {
+    public enum Fault {
+        NONE,
+        /** Waits {@link #delay(Duration)} before passing the connection on, then serves it whole. */
+        DELAY,
+        /** Closes the connection after the server sent the given number of bytes. */
+        CUT,
+        /** Resets the connection (RST) after the server sent the given number of bytes. */
+        RESET,
+        /** Accepts the connection and never passes a byte. */
+        STALL,
+        /** Answers the first HTTP request on the connection with the {@link #script scripted response}. */
+        THROTTLE
+    }
+
+    /** S3's answer to too many requests. */
+    public static final String S3_SLOW_DOWN = response(503, "Slow Down", "application/xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code>"
+                    + "<Message>Please reduce your request rate.</Message></Error>", "");
 
     private final ServerSocket server;
     private final int upstreamPort;
     private final List<Socket> sockets = new ArrayList<>();
     private volatile Fault fault = Fault.NONE;
     private volatile long cutAfter;
+    private volatile Duration delay = Duration.ofMillis(500);
+    private volatile String scripted = S3_SLOW_DOWN;
     private final AtomicInteger faultyConnectionsLeft = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger faultsInjected = new AtomicInteger();
     private volatile boolean closed;
 
-    FaultProxy(int upstreamPort) throws IOException {
+    public FaultProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "fault-proxy");
@@ -38,7 +59,13 @@ final class FaultProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    /** An HTTP/1.1 response that closes its connection; {@code headers} are extra lines, each ending in CRLF. */
+    public static String response(int status, String reason, String contentType, String body, String headers) {
+        return "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n" + headers + "Connection: close\r\n\r\n" + body;
+    }
+
+    public int port() {
         return server.getLocalPort();
     }
 
@@ -46,7 +73,25 @@ final class FaultProxy implements AutoCloseable {
      * Applies the fault to the next {@code count} connections ({@code Integer.MAX_VALUE}: all). Open connections
      * are dropped first, so the client's pooled connections cannot dodge the fault.
      */
-    void inject(Fault fault, long cutAfterBytes, int count) {
+    public void inject(Fault fault, long cutAfterBytes, int count) {
+        dropConnections();
+        this.cutAfter = cutAfterBytes;
+        this.faultyConnectionsLeft.set(count);
+        this.fault = fault;
+    }
+
+    /** How long {@link Fault#DELAY} holds each connection back. */
+    public void delay(Duration delay) {
+        this.delay = delay;
+    }
+
+    /** What {@link Fault#THROTTLE} answers (see {@link #response}). */
+    public void script(String response) {
+        this.scripted = response;
+    }
+
+    /** Closes every open connection, as a network cut would; new connections go through. */
+    public void dropConnections() {
         synchronized (sockets) {
             for (Socket socket : sockets) {
                 try {
@@ -57,21 +102,18 @@ final class FaultProxy implements AutoCloseable {
             }
             sockets.clear();
         }
-        this.cutAfter = cutAfterBytes;
-        this.faultyConnectionsLeft.set(count);
-        this.fault = fault;
     }
 
-    void heal() {
+    public void heal() {
         fault = Fault.NONE;
         faultyConnectionsLeft.set(0);
     }
 
-    int faultsInjected() {
+    public int faultsInjected() {
         return faultsInjected.get();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
@@ -99,8 +141,11 @@ final class FaultProxy implements AutoCloseable {
     private void handle(Socket client, Fault chosen) {
         try (client; Socket upstream = new Socket()) {
             if (chosen == Fault.THROTTLE) {
-                throttle(client);
+                answer(client, scripted);
                 return;
+            }
+            if (chosen == Fault.DELAY) {
+                Thread.sleep(delay.toMillis());
             }
             upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort));
             synchronized (sockets) {
@@ -111,13 +156,13 @@ final class FaultProxy implements AutoCloseable {
             requests.setDaemon(true);
             requests.start();
             pump(in(upstream), out(client), cutAfter, chosen, client);
-        } catch (IOException e) {
+        } catch (IOException | InterruptedException e) {
             // the connection ends
         }
     }
 
-    /** Answers the request with 503 SlowDown, as a throttling S3 endpoint does. */
-    private static void throttle(Socket client) throws IOException {
+    /** Reads the request head and answers it with the scripted response, as a throttling endpoint does. */
+    private static void answer(Socket client, String response) throws IOException {
         InputStream in = client.getInputStream();
         byte[] head = new byte[65536];
         int length = 0;
@@ -131,11 +176,7 @@ final class FaultProxy implements AutoCloseable {
                 break;
             }
         }
-        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code>"
-                + "<Message>Please reduce your request rate.</Message></Error>";
-        String response = "HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: "
-                + body.length() + "\r\nConnection: close\r\n\r\n" + body;
-        client.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+        client.getOutputStream().write(response.getBytes(StandardCharsets.UTF_8));
         client.getOutputStream().flush();
     }
 
@@ -196,10 +237,6 @@ final class FaultProxy implements AutoCloseable {
     public void close() throws IOException {
         closed = true;
         server.close();
-        synchronized (sockets) {
-            for (Socket socket : sockets) {
-                socket.close();
-            }
-        }
+        dropConnections();
     }
 }
