@@ -66,7 +66,7 @@ run_tar() {
     extracted=$(now)
     rm -rf "$into"
     end=$(now)
-    awk -v a="$start" -v b="$extracted" -v c="$end" 'BEGIN { printf "%.3f %.3f", b - a, c - a }'
+    awk -v a="$start" -v b="$extracted" -v c="$end" 'BEGIN { printf "%.3f %.3f\n", b - a, c - a }'
 }
 
 run_restore_test() {
