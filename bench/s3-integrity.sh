@@ -69,7 +69,7 @@ if [[ ! -f $WORK/local/.built || $(cat "$WORK/local/.built") != "$SIZE_MIB/$OBJE
 fi
 rc mkdir bench:bench
 echo "== uploading with rclone"
-rc copy --s3-upload-cutoff 5G "$WORK/local" bench:bench --exclude .built
+rc sync --s3-upload-cutoff 5G "$WORK/local" bench:bench --exclude .built
 
 cat >"$WORK/credentials.yaml" <<CREDS
 bench: { kind: aws, accessKeyId: $IDENTITY, secretAccessKey: $CREDENTIAL }
