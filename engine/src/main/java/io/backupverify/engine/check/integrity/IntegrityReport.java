@@ -38,6 +38,7 @@ final class IntegrityReport {
         result.findings(findings.toFindings());
         result.coverage(new FileCoverage(reads.listedKeys(), reader.verifiedKeys()));
         guardAgainstUnprovenPass(result, reads, reader, findings);
+        warnWhenTheSliceReadNothing(result, reads, reader, findings);
         String summary = summary(backups, reads, reader, findings, throughput);
         if (mode == IntegrityMode.STORED) {
             summary = "mode stored (the store's own checksums, not read; trusts the store): " + summary;
@@ -55,6 +56,17 @@ final class IntegrityReport {
                 || reader.verifiedFiles() + reads.skipped() != reads.listed())) {
             result.finding(Finding.error("(check)", "verified " + reader.verifiedFiles() + " and skipped "
                     + reads.skipped() + " of " + reads.listed() + " listed files without a finding; not a pass"));
+        }
+    }
+
+    /** A sampled run whose slice holds none of the listed files read nothing: no evidence for a PASS. */
+    private static void warnWhenTheSliceReadNothing(CheckResult.Builder result, ReadList reads, ParallelReader reader,
+            Findings findings) {
+        SampleSelector sample = reads.sample();
+        if (findings.total() == 0 && !sample.readsEverything() && reads.listed() > 0 && reads.files().isEmpty()) {
+            result.finding(Finding.warn("(sample)", "this run's slice (" + sample + ") holds none of the "
+                    + reads.listed() + " listed files, so no content was read this run; every file is still read"
+                    + " within " + sample.slices() + " runs. With this few files, a larger sample reads some every run"));
         }
     }
 

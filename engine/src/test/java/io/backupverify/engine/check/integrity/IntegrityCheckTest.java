@@ -568,6 +568,32 @@ class IntegrityCheckTest {
     }
 
     @Test
+    void aRunWhoseSliceHoldsNoListedFileWarnsInsteadOfPassingOnNothingRead() throws IOException {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(root)).forEach(path ->
+                    path.toFile().delete());
+        }
+        Path backup = area.folder("b-2026-10-01");
+        area.write(backup, "orders.dump", "orders");
+        area.sha256sums(backup, "orders.dump");
+        int readingSlice = SampleSelector.sliceOf("orders.dump", 4);
+
+        for (long run = 0; run < 4; run++) {
+            CheckResult result = area.integrity("{ sample: 25% }", run);
+
+            if (run == readingSlice) {
+                assertThat(result.status()).isEqualTo(Status.PASS);
+                assertThat(result.metrics()).containsEntry("verifiedFiles", 1L);
+            } else {
+                assertThat(result.status()).isEqualTo(Status.WARN);
+                assertThat(items(result)).containsExactly("(sample)");
+                assertThat(result.findings().get(0).message()).contains("sample " + (run + 1) + "/4")
+                        .contains("none of the 1 listed files");
+            }
+        }
+    }
+
+    @Test
     void aSampleStillReportsMissingFilesItDoesNotRead() throws IOException {
         Files.delete(latest.resolve("wal/0002"));
         for (long run = 0; run < 4; run++) {
