@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One restore test under way: the backup chosen, where it is, and the scratch folder it may restore into. Reads
@@ -75,6 +76,35 @@ public final class RestoreJob {
     /** Opens a file of the backup (a path relative to the target's root) and counts its reading as fetch time. */
     public InputStream open(String path) throws IOException {
         return fetchMeter.meter(target.open(path));
+    }
+
+    /**
+     * Where a file or folder of the backup lies on this machine, for a restore tool to read it in place instead of
+     * through a copy or a pipe: only on a local or mounted target, and only when the path and everything below it
+     * are regular files and folders (no links, as {@link #open} follows none). Empty otherwise, and the backup is
+     * read through {@link #open}. The bytes of the files below count as fetched (the tool reads them; its reading
+     * time is part of the restore's).
+     *
+     * @param path a path relative to the target's root, as in {@link #contents()}
+     */
+    public Optional<Path> inPlace(String path) {
+        Optional<Path> local = target.localPath(path);
+        if (local.isEmpty() || !Files.exists(local.get(), LinkOption.NOFOLLOW_LINKS)
+                || Files.isSymbolicLink(local.get())) {
+            return Optional.empty();
+        }
+        long bytes = 0;
+        for (io.backupverify.engine.target.Entry entry : contents.entries()) {
+            boolean below = entry.path().equals(path) || path.isEmpty() || entry.path().startsWith(path + "/");
+            if (below && !entry.isFile() && !entry.isDirectory()) {
+                return Optional.empty();
+            }
+            if (below && entry.isFile()) {
+                bytes += entry.size();
+            }
+        }
+        fetchMeter.readInPlace(bytes);
+        return local;
     }
 
     /** Copies a file of the backup into the scratch folder (which must not hold it yet) and returns the copy. */

@@ -9,6 +9,7 @@ import io.backupverify.engine.restore.RestoreKind;
 import io.backupverify.engine.restore.RestoreRefusedException;
 import io.backupverify.engine.restore.Restored;
 import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.util.ReadAheadInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec> {
     private static final int STREAM_BUFFER = 1 << 16;
+    private static final int READ_AHEAD_CHUNK = 1 << 20;
+    private static final int READ_AHEAD_CHUNKS = 4;
     private static final int UNIX_TYPE_MASK = 0170000;
     private static final int UNIX_REGULAR = 0100000;
     private static final int UNIX_DIRECTORY = 0040000;
@@ -85,18 +88,22 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
                 extractZip(job, raw, name, tree, archiveBytes);
                 return true;
             }
-            InputStream tarStream = raw;
             if (outer.isCompression()) {
                 InputStream decompressed = ArchiveErrors.call(() -> outer.decompress(raw), name);
-                BufferedInputStream buffered = new BufferedInputStream(decompressed, STREAM_BUFFER);
-                if (peek(buffered, name) != ArchiveFormat.TAR) {
-                    return false;
+                // decompressing on a thread of its own while this one writes the files, as tar -xz does with gzip
+                try (BufferedInputStream buffered = new BufferedInputStream(new ReadAheadInputStream(decompressed,
+                        READ_AHEAD_CHUNK, READ_AHEAD_CHUNKS, "archive-decompressor"), STREAM_BUFFER)) {
+                    if (peek(buffered, name) != ArchiveFormat.TAR) {
+                        return false;
+                    }
+                    extractTar(buffered, name, tree);
+                    return true;
                 }
-                tarStream = buffered;
-            } else if (outer != ArchiveFormat.TAR) {
+            }
+            if (outer != ArchiveFormat.TAR) {
                 return false;
             }
-            extractTar(tarStream, name, tree);
+            extractTar(raw, name, tree);
             return true;
         }
     }

@@ -37,16 +37,36 @@ final class ClientTools {
             }
         }
         EXTRA_FOLDERS.forEach(folder -> folders.add(Path.of(folder)));
-        folders.addAll(postgresBinFolders());
+        List<Path> versioned = postgresBinFolders();
+        folders.addAll(versioned);
         for (String name : names) {
             for (Path folder : folders) {
                 Path candidate = folder.resolve(name);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
+                    return Optional.of(isPgWrapper(candidate) ? newest(versioned, name).orElse(candidate)
+                            : candidate);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the tool is Debian's pg_wrapper, a Perl script that picks a version and runs it. Given {@code --host}
+     * (as the restore always is) it runs the newest installed version, whatever {@code PGCLUSTER} says; that
+     * version is run directly instead, without the script's start-up.
+     */
+    private static boolean isPgWrapper(Path tool) {
+        try {
+            return tool.toRealPath().getFileName().toString().equals("pg_wrapper");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Path> newest(List<Path> versioned, String name) {
+        return versioned.stream().map(folder -> folder.resolve(name))
+                .filter(tool -> Files.isRegularFile(tool) && Files.isExecutable(tool)).findFirst();
     }
 
     /** Debian's /usr/lib/postgresql/NN/bin folders, newest first. */

@@ -104,6 +104,15 @@ abstract class DatabaseRestoreKind<S extends DatabaseRestoreSpec> implements Res
     private DumpSource source(DumpLocator.Located located, Map<String, Entry> files, int jobs, RestoreJob job)
             throws IOException {
         boolean directory = located.format() == DumpFormat.POSTGRES_DIRECTORY;
+        if (located.format().isArchive()) {
+            // pg_restore reads a dump on a local target itself, as it would by hand: no pipe, no copy, and
+            // parallel jobs without fetching the dump first
+            String path = directory ? folderPath(job, located.name()) : files.get(located.name()).path();
+            Optional<Path> local = job.inPlace(path);
+            if (local.isPresent()) {
+                return DumpSource.local(local.get());
+            }
+        }
         if (!directory && !(jobs > 1 && located.format() == DumpFormat.POSTGRES_CUSTOM)) {
             String path = files.get(located.name()).path();
             return DumpSource.streamed(located.name(), () -> job.open(path));
@@ -121,6 +130,12 @@ abstract class DatabaseRestoreKind<S extends DatabaseRestoreSpec> implements Res
             }
         }
         return DumpSource.local(located.name().isEmpty() ? root : root.resolve(located.name()));
+    }
+
+    /** The target path of a folder of the backup named relative to it ({@code ""}: the backup itself). */
+    private static String folderPath(RestoreJob job, String folder) {
+        String backup = job.backup().path();
+        return folder.isEmpty() ? backup : backup.isEmpty() ? folder : backup + "/" + folder;
     }
 
     private static boolean inFolder(String name, String folder) {

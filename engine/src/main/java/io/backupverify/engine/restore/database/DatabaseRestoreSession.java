@@ -6,6 +6,7 @@ import io.backupverify.engine.credentials.CredentialsUnavailableException;
 import io.backupverify.engine.credentials.UsernamePassword;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,13 +75,16 @@ public final class DatabaseRestoreSession implements AutoCloseable {
             if (server.startedForTest()) {
                 unregisterServer = ShutdownCleanup.register("stop " + server.description(), server::close);
             }
-            if (!server.startedForTest()) {
-                for (String stale : ScratchDatabase.removeStale(server, now)) {
-                    notes.add("dropped stale scratch database " + stale + " on " + server.description()
-                            + " (older than a day)");
+            ScratchDatabase database;
+            try (Connection admin = server.connectAdmin()) {
+                if (!server.startedForTest()) {
+                    for (String stale : ScratchDatabase.removeStale(server, admin, now)) {
+                        notes.add("dropped stale scratch database " + stale + " on " + server.description()
+                                + " (older than a day)");
+                    }
                 }
+                database = ScratchDatabase.create(server, admin, now);
             }
-            ScratchDatabase database = ScratchDatabase.create(server, now);
             Runnable serverHook = unregisterServer;
             return new DatabaseRestoreSession(server, database, home, () -> {
                 serverHook.run();

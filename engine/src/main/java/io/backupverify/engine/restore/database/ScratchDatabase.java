@@ -34,13 +34,18 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** Creates a fresh, empty database on the server. */
     public static ScratchDatabase create(ScratchServer server, Instant now) throws SQLException {
+        try (Connection admin = server.connectAdmin()) {
+            return create(server, admin, now);
+        }
+    }
+
+    /** Creates a fresh, empty database on the server through an administrative connection already open. */
+    public static ScratchDatabase create(ScratchServer server, Connection admin, Instant now) throws SQLException {
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         String name = PREFIX + now.getEpochSecond() + "_" + HexFormat.of().formatHex(random);
         ScratchDatabase database = new ScratchDatabase(server, name);
-        try (Connection admin = server.connectAdmin()) {
-            server.dialect().create(admin, name);
-        }
+        server.dialect().create(admin, name);
         database.unregister = ShutdownCleanup.register("drop scratch database " + name + " on "
                 + server.description(), database::drop);
         return database;
@@ -90,16 +95,15 @@ public final class ScratchDatabase implements AutoCloseable {
      *
      * @return the names dropped
      */
-    public static List<String> removeStale(ScratchServer server, Instant now) throws SQLException {
+    public static List<String> removeStale(ScratchServer server, Connection admin, Instant now)
+            throws SQLException {
         List<String> removed = new ArrayList<>();
-        try (Connection admin = server.connectAdmin()) {
-            for (String database : server.dialect().databases(admin)) {
-                Matcher matcher = NAME.matcher(database);
-                if (matcher.matches() && Instant.ofEpochSecond(Long.parseLong(matcher.group(1)))
-                        .isBefore(now.minus(STALE_AFTER))) {
-                    server.dialect().drop(admin, database);
-                    removed.add(database);
-                }
+        for (String database : server.dialect().databases(admin)) {
+            Matcher matcher = NAME.matcher(database);
+            if (matcher.matches() && Instant.ofEpochSecond(Long.parseLong(matcher.group(1)))
+                    .isBefore(now.minus(STALE_AFTER))) {
+                server.dialect().drop(admin, database);
+                removed.add(database);
             }
         }
         return removed;

@@ -123,6 +123,21 @@ class DatabaseRestoreKindTest {
     }
 
     @Test
+    void aDumpOnALocalTargetIsReadInPlaceByParallelJobsWithoutACopy() throws Exception {
+        Files.copy(shared.resolve("shop.dump"), backups().resolve("shop-2026-11-29.dump"));
+        String yaml = plan("{ kind: file-per-backup, namePattern: \"shop-{yyyy-MM-dd}.dump\" }", named())
+                .replace("restore: { kind: postgres,", "restore: { kind: postgres, jobs: 2,");
+        CheckResult result = run(yaml, scratch());
+        assertThat(result.status()).as(result.toString() + result.findings()).isEqualTo(Status.PASS);
+        @SuppressWarnings("unchecked")
+        List<String> removed = (List<String>) result.metrics().get("removed");
+        // the scratch folder held its marker and the tools' password file, a few bytes, no copy of the dump
+        assertThat(removed).anyMatch(line -> line.startsWith("scratch folder ")
+                && line.matches(".*\\(\\d+ files, \\d+ B\\)$"));
+        assertThat(RealTools.list(dir.resolve("scratch"))).isEmpty();
+    }
+
+    @Test
     void aDirectoryDumpInsideABackupFolderIsFetchedAndRestored() throws Exception {
         Path backup = Files.createDirectories(backups().resolve("shop-2026-11-29"));
         RealTools.copyTree(shared.resolve("shop.dir"), backup.resolve("db/shop.dir"));
