@@ -107,6 +107,11 @@ for ((run = 1; run <= RUNS; run++)); do
     verify_run "java -jar" "$JAVA" -jar "$JAR"
     verify_run "./backup-verify" "$REPO_DIR/backup-verify"
 done
+# Where the time of one `java -jar` run goes: the moments at which the classes that begin each phase are loaded
+# (-Xlog:class+load with the JVM's uptime). Logging costs a little; the phases' proportions are what count.
+CLASSES=$WORK/classes.log
+"$JAVA" -Xlog:class+load:file="$CLASSES":uptime -jar "$JAR" verify "$WORK/plan.yaml" --threads "$THREADS" \
+    --no-progress --json "$WORK/report.json" >/dev/null 2>&1 || true
 limit_after=$(openssl_rate -multi "$(nproc)")
 echo "   limit after the runs:  $(divide "$limit_after" 1000000) MB/s"
 limit=$((limit_before > limit_after ? limit_before : limit_after))
@@ -140,3 +145,26 @@ for name in "java -jar" "./backup-verify"; do
             "$(awk -v a="$(divide "$mb" "$cpu_s")" -v l="$per_core" 'BEGIN { printf "%.0f%%", 100 * a * 1000000 / l }')"
     fi
 done
+
+loaded_at() {
+    grep -m1 -F "] $1 source:" "$CLASSES" | sed 's/^\[\([0-9.]*\)s\].*/\1/'
+}
+phase() {
+    local from to
+    from=$(loaded_at "$2")
+    to=$(loaded_at "$3")
+    if [[ -n $from && -n $to ]]; then
+        printf '  %-52s %6.3f s\n' "$1" "$(awk -v a="$from" -v b="$to" 'BEGIN { print b - a }')"
+    fi
+}
+echo
+echo "where the time of one java -jar run goes (from -Xlog:class+load; $(grep -c . "$CLASSES") classes loaded, $(grep -c 'source: file:' "$CLASSES") from the jar):"
+printf '  %-52s %6.3f s\n' "JVM start to main()" "$(loaded_at io.backupverify.cli.BackupVerifyCommand)"
+phase "command line (picocli)" io.backupverify.cli.BackupVerifyCommand io.backupverify.cli.PlanLoader
+phase "plan: read, bound (Jackson YAML) and validated" io.backupverify.cli.PlanLoader io.backupverify.engine.run.Verifier
+phase "run set-up, backups listed" io.backupverify.engine.run.Verifier io.backupverify.engine.check.integrity.IntegrityCheck
+phase "integrity: files listed, manifest read" io.backupverify.engine.check.integrity.IntegrityCheck \
+    io.backupverify.engine.check.reading.LargestFirst
+phase "integrity: hashing" io.backupverify.engine.check.reading.LargestFirst \
+    io.backupverify.engine.check.integrity.PreviousVersions
+phase "results, reports, summary" io.backupverify.engine.check.integrity.PreviousVersions java.lang.Shutdown

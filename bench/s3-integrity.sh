@@ -8,6 +8,7 @@ SIZE_MIB=${SIZE_MIB:-1024}
 OBJECTS=${OBJECTS:-100}
 RUNS=${RUNS:-3}
 MANY=${MANY:-100000}
+HEAP=${HEAP:-64m}
 WORK=$BENCH_WORK/s3
 S3PROXY_VERSION=4.1.0
 S3PROXY_JAR=$WORK/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar
@@ -16,6 +17,7 @@ CREDENTIAL=bench-secret-key-0123456789
 
 need rclone
 need python3
+[[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
 ensure_jar
 mkdir -p "$WORK"
 
@@ -50,7 +52,8 @@ done
 export RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other RCLONE_CONFIG_BENCH_ENV_AUTH=false \
     RCLONE_CONFIG_BENCH_ACCESS_KEY_ID=$IDENTITY RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=$CREDENTIAL \
     RCLONE_CONFIG_BENCH_ENDPOINT=http://127.0.0.1:$PORT RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE=true
-rc() { env -u AWS_CA_BUNDLE rclone --config /dev/null "$@"; }
+RCLONE=(env -u AWS_CA_BUNDLE rclone --config /dev/null)
+rc() { "${RCLONE[@]}" "$@"; }
 
 LOCAL=$WORK/local/bench-2026-11-29
 if [[ ! -f $WORK/local/.built || $(cat "$WORK/local/.built") != "$SIZE_MIB/$OBJECTS" ]]; then
@@ -84,42 +87,86 @@ PLAN
 }
 plan plan bench
 
-declare -a BV RH RC
+# One timed run: wall seconds, the command's CPU seconds (user + system, children included) and the CPU seconds
+# S3Proxy spent meanwhile (from /proc), appended to $WORK/<name>.{wall,cpu,server}. The server shares the cores:
+# what it spends while serving a tool counts against that tool's wall time as much as the tool's own CPU does.
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$S3PROXY_PID/stat"; }
+timed() {
+    local name=$1
+    shift
+    local before start
+    before=$(server_cpu)
+    start=$(now)
+    /usr/bin/time -f "%U %S %M" -o "$WORK/$name.time" "$@"
+    awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.2f\n", e - s }' >>"$WORK/$name.wall"
+    awk '{ printf "%.2f\n", $1 + $2 }' "$WORK/$name.time" >>"$WORK/$name.cpu"
+    awk -v a="$before" -v b="$(server_cpu)" 'BEGIN { printf "%.2f\n", b - a }' >>"$WORK/$name.server"
+}
+median() { sort -g "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+best() { sort -g "$1" | head -1; }
+last() { tail -1 "$WORK/$1.$2"; }
+mib_s() { awk -v m="$SIZE_MIB" -v t="$1" 'BEGIN { printf "%.0f", m / t }'; }
+
+TOOLS=(bv wrapper hashsum check)
+declare -A LABEL=([bv]="backup-verify verify (java -jar)" [wrapper]="./backup-verify verify (wrapper, CDS)"
+    [hashsum]="rclone hashsum sha256 --download" [check]="rclone check --download")
+for tool in "${TOOLS[@]}"; do rm -f "$WORK/$tool".{wall,cpu,server,time}; done
+BV_ARGS=(verify "$WORK/plan.yaml" --credentials "$WORK/credentials.yaml" --no-progress --json "$WORK/report.json")
+# The wrapper records its class-data sharing archive on its first run: not timed.
+"$REPO_DIR/backup-verify" --version >/dev/null
+
+echo "== $RUNS alternating runs each (wall s, CPU s of the tool, CPU s of S3Proxy meanwhile)"
 for run in $(seq "$RUNS"); do
-    start=$(now)
-    "$JAVA" -jar "$JAR" verify "$WORK/plan.yaml" --credentials "$WORK/credentials.yaml" --no-progress \
-        --json "$WORK/report.json" >/dev/null || { echo "error: backup-verify did not PASS" >&2; exit 1; }
-    BV+=("$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.2f", e - s }')")
-    start=$(now)
-    rc hashsum sha256 --download bench:bench/bench-2026-11-29 >"$WORK/rclone-hashsum.txt"
-    RH+=("$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.2f", e - s }')")
-    start=$(now)
-    rc check --download "$LOCAL" bench:bench/bench-2026-11-29 --exclude .built 2>"$WORK/rclone-check.txt"
-    RC+=("$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.2f", e - s }')")
-    echo "run $run: backup-verify ${BV[-1]} s, rclone hashsum --download ${RH[-1]} s, rclone check --download ${RC[-1]} s"
+    # Exit 0 is PASS: a verifier that did not read everything cannot give a fast figure.
+    timed bv "$JAVA" -jar "$JAR" "${BV_ARGS[@]}" >/dev/null || { echo "error: backup-verify did not PASS" >&2; exit 1; }
+    timed wrapper "$REPO_DIR/backup-verify" "${BV_ARGS[@]}" >/dev/null \
+        || { echo "error: backup-verify did not PASS" >&2; exit 1; }
+    timed hashsum "${RCLONE[@]}" hashsum sha256 --download bench:bench/bench-2026-11-29 >"$WORK/rclone-hashsum.txt"
+    timed check "${RCLONE[@]}" check --download "$LOCAL" bench:bench/bench-2026-11-29 --exclude .built 2>"$WORK/rclone-check.txt"
+    line="run $run:"
+    for tool in "${TOOLS[@]}"; do
+        line+=" $tool $(last "$tool" wall)s/$(last "$tool" cpu)cpu/$(last "$tool" server)srv"
+    done
+    echo "$line (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 diff <(grep part- "$WORK/rclone-hashsum.txt" | sort -k2) <(grep part- "$LOCAL/SHA256SUMS" | sort -k2) >/dev/null \
     || { echo "error: rclone's hashes differ from sha256sum's" >&2; exit 1; }
 
-best() { printf '%s\n' "$@" | sort -n | head -1; }
-mib_s() { awk -v m="$SIZE_MIB" -v t="$1" 'BEGIN { printf "%.0f", m / t }'; }
-bv=$(best "${BV[@]}"); rh=$(best "${RH[@]}"); rcb=$(best "${RC[@]}")
 echo
-echo "best of $RUNS, $SIZE_MIB MiB in $OBJECTS objects, $(nproc) cores shared with S3Proxy, load average $(cut -d' ' -f1-3 /proc/loadavg):"
-echo "  backup-verify verify (whole command): $bv s = $(mib_s "$bv") MiB/s"
-echo "  rclone hashsum sha256 --download:     $rh s = $(mib_s "$rh") MiB/s"
-echo "  rclone check --download:              $rcb s = $(mib_s "$rcb") MiB/s"
-echo "  backup-verify vs rclone hashsum:      $(divide "$rh" "$bv")x"
-echo "  backup-verify vs rclone check:        $(divide "$rcb" "$bv")x"
+echo "$SIZE_MIB MiB in $OBJECTS objects on a local S3Proxy, $(nproc) cores shared with it, $RUNS runs each," \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg) after the runs"
+printf '  %-40s %8s %8s %8s %9s %9s %10s\n' "" "median s" "best s" "MiB/s" "tool CPU" "srv CPU" "CPU floor"
+for tool in "${TOOLS[@]}"; do
+    # The CPU floor: the wall time the tool and the server's share could not beat on these cores even if nothing
+    # else ran, (tool CPU + server CPU) / cores, from the medians.
+    floor=$(awk -v a="$(median "$WORK/$tool.cpu")" -v b="$(median "$WORK/$tool.server")" -v n="$(nproc)" \
+        'BEGIN { printf "%.2f", (a + b) / n }')
+    echo "$floor" >"$WORK/$tool.floor"
+    printf '  %-40s %8s %8s %8s %9s %9s %10s\n' "${LABEL[$tool]}" "$(median "$WORK/$tool.wall")" \
+        "$(best "$WORK/$tool.wall")" "$(mib_s "$(best "$WORK/$tool.wall")")" "$(median "$WORK/$tool.cpu")" \
+        "$(median "$WORK/$tool.server")" "$floor"
+done
+ratio() { divide "$($1 "$WORK/$3.wall")" "$($1 "$WORK/$2.wall")"; }
+for ours in bv wrapper; do
+    echo "  ${LABEL[$ours]}:"
+    echo "    vs rclone hashsum --download: median $(ratio median "$ours" hashsum)x, best $(ratio best "$ours" hashsum)x"
+    echo "    vs rclone check --download:   median $(ratio median "$ours" check)x, best $(ratio best "$ours" check)x"
+    echo "    CPU floor vs rclone hashsum's: $(divide "$(cat "$WORK/hashsum.floor")" "$(cat "$WORK/$ours.floor")")x" \
+        "(the most a quiet machine could show with today's CPU use)"
+done
 
 if [[ $MANY -gt 0 ]]; then
-    # Very many small objects, written straight into the store's folder (the filesystem store keeps plain files).
-    MANYDIR=$WORK/store/many/bench-2026-11-29
-    if [[ ! -f $WORK/store/many/.count || $(cat "$WORK/store/many/.count") != "$MANY" ]]; then
-        echo "== writing $MANY small objects"
-        rm -rf "$WORK/store/many"
-        mkdir -p "$MANYDIR"
-        python3 - "$MANYDIR" "$MANY" <<'PY'
+    # Very many small objects, written straight into the store's folders (the filesystem store keeps plain
+    # files): a tenth of MANY in bucket many-small, MANY in bucket many; every object is verified.
+    write_objects() {
+        local bucket=$1 count=$2 folder=$WORK/store/$1/bench-2026-11-29
+        if [[ -f $WORK/store/$bucket/.count && $(cat "$WORK/store/$bucket/.count") == "$count" ]]; then
+            return
+        fi
+        echo "== writing $count small objects into bucket $bucket"
+        rm -rf "$WORK/store/$bucket"
+        mkdir -p "$folder"
+        python3 - "$folder" "$count" <<'PY'
 import hashlib, os, sys
 folder, count = sys.argv[1], int(sys.argv[2])
 with open(os.path.join(folder, "SHA256SUMS"), "w") as sums:
@@ -131,24 +178,26 @@ with open(os.path.join(folder, "SHA256SUMS"), "w") as sums:
             f.write(data)
         sums.write("%s  %s\n" % (hashlib.sha256(data).hexdigest(), name))
 PY
-        echo "$MANY" >"$WORK/store/many/.count"
-    fi
-    plan many many
-    for count in small large; do
-        if [[ $count == small ]]; then
-            # The same plan on a tenth of the objects, for comparison.
-            sed 's/sample: 100%/sample: 1%/' "$WORK/many.yaml" >"$WORK/many-small.yaml"
-            file=$WORK/many-small.yaml
-        else
-            file=$WORK/many.yaml
-        fi
+        echo "$count" >"$WORK/store/$bucket/.count"
+    }
+    echo
+    echo "== heap for very many objects (-Xmx$HEAP, every object read and verified)"
+    for bucket in many-small many; do
+        count=$MANY
+        [[ $bucket == many-small ]] && count=$((MANY / 10))
+        write_objects "$bucket" "$count"
+        plan "$bucket" "$bucket"
+        rm -f "$WORK/gc-$bucket.log"
         start=$(now)
-        "$JAVA" -Xmx64m -Xlog:gc:file="$WORK/gc-$count.log" -jar "$JAR" verify "$file" \
-            --credentials "$WORK/credentials.yaml" --no-progress --json "$WORK/many-$count.json" >/dev/null \
-            || { echo "error: backup-verify did not PASS on $MANY objects ($count)" >&2; exit 1; }
+        /usr/bin/time -f "%U %S %M" -o "$WORK/$bucket.time" "$JAVA" -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc-$bucket.log" \
+            -jar "$JAR" verify "$WORK/$bucket.yaml" --credentials "$WORK/credentials.yaml" --no-progress \
+            --json "$WORK/$bucket.json" >/dev/null \
+            || { echo "error: backup-verify did not PASS on $count objects" >&2; exit 1; }
         took=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }')
-        after=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc-$count.log" | sed 's/.*->//; s/M//' | sort -n | tail -1)
-        verified=$(json_metric "$WORK/many-$count.json" verifiedFiles)
-        echo "  -Xmx64m, $MANY objects listed, $verified verified: $took s, largest heap after a GC ${after:-?} MiB"
+        after=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc-$bucket.log" | sed 's/.*->//; s/M//' | sort -n | tail -1)
+        verified=$(json_metric "$WORK/$bucket.json" verifiedFiles)
+        read -r user system rss <"$WORK/$bucket.time"
+        echo "  $count objects: $verified verified in $took s (CPU $(awk -v u="$user" -v s="$system" \
+            'BEGIN { printf "%.1f", u + s }') s), largest heap after a GC ${after:-?} MiB, peak RSS $((rss / 1024)) MiB"
     done
 fi

@@ -177,6 +177,15 @@ public final class NamePattern {
         return parse(matcher.group("time"), zone);
     }
 
+    /** The text of a name that its date part matched ({@code 2026-11-29} of {@code nightly-2026-11-29}), if any. */
+    public Optional<String> dateText(String name) {
+        if (formatter == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = regex.matcher(name);
+        return matcher.matches() ? Optional.of(matcher.group("time")) : Optional.empty();
+    }
+
     private Optional<Instant> parse(String value, ZoneId zone) {
         return parse(formatter, value, zone);
     }

@@ -150,6 +150,11 @@ public final class RestoreCheck implements Check {
         times.restoreNanos = System.nanoTime() - start;
         times.restored = restored;
         result.findings(restored.findings());
+        if (restored.files() == 0 || restored.bytes() == 0) {
+            result.finding(Finding.fail(job.backup().id(), restored.files() == 0
+                    ? "the restore produced nothing: not one file came out of the backup"
+                    : "the restore produced only empty files (" + restored.files() + " files, 0 bytes)"));
+        }
         long validateStart = System.nanoTime();
         for (Validation validation : validations) {
             try {
@@ -257,7 +262,8 @@ public final class RestoreCheck implements Check {
         String rto = spec.rto() == null ? "" : (totalMs > spec.rto().duration().toMillis() ? " over" : " within")
                 + " RTO " + spec.rto();
         Status status = result.status();
-        String verdict = status == Status.PASS ? "restored and validated " : "restored ";
+        String verdict = status != Status.PASS ? "restored " : spec.validate().isEmpty()
+                ? "restored (nothing validated: the plan names no validation) " : "restored and validated ";
         result.summary(verdict + backup.id() + " (" + size + ") in " + took + rto + phases
                 + (status == Status.PASS ? "" : "; " + countProblems(result)));
     }

@@ -150,4 +150,41 @@ class RestoreCheckTest {
         CheckResult result = restore(PLAN, dir, scratch);
         assertThat(result.metrics().get("removed").toString()).contains("scratch folder " + scratch.toAbsolutePath());
     }
+
+    @Test
+    void aRestoreThatProducesNothingFailsEvenWithoutValidations() throws Exception {
+        tree.backup("docs-2026-11-26", NOW.minus(Duration.ofHours(1)));
+        String unvalidated = PLAN.replace("  validate: [ { checksums: SHA256SUMS }, { required: [readme.txt, "
+                + "\"data/*.csv\"] } ]\n", "");
+
+        CheckResult result = restore(unvalidated, dir, scratch);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::message).anySatisfy(message ->
+                assertThat(message).contains("holds no data file to restore, only checksum and marker files"));
+        assertThat(leftIn(scratch)).isEmpty();
+    }
+
+    @Test
+    void aRestoreOfOnlyEmptyFilesFails() throws Exception {
+        tree.backup("docs-2026-11-26", NOW.minus(Duration.ofHours(1)), "readme.txt", "");
+
+        CheckResult result = restore(PLAN.replace(", { required: [readme.txt, \"data/*.csv\"] }", "")
+                .replace("{ checksums: SHA256SUMS }", "{ required: [readme.txt] }"), dir, scratch);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::message).anySatisfy(message ->
+                assertThat(message).contains("only empty files"));
+    }
+
+    @Test
+    void aRestoreWithoutValidationsDoesNotSayItWasValidated() throws Exception {
+        String unvalidated = PLAN.replace("  validate: [ { checksums: SHA256SUMS }, { required: [readme.txt, "
+                + "\"data/*.csv\"] } ]\n", "");
+
+        CheckResult result = restore(unvalidated, dir, scratch);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).doesNotContain("validated docs").contains("nothing validated");
+    }
 }

@@ -107,6 +107,28 @@ class RealToolBackupsTest {
     }
 
     @Test
+    void aFindManifestOfAnEmptyBackupListsOnlyItselfAndFails() throws Exception {
+        sh(backup, "rm -r db.dump wal && find . -type f -exec sha256sum {} + > SHA256SUMS");
+        assertThat(Files.readString(backup.resolve("SHA256SUMS"))).contains("./SHA256SUMS");
+
+        CheckResult result = integrity("");
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).filteredOn(f -> f.severity() == Status.FAIL).singleElement()
+                .satisfies(finding -> assertThat(finding.message()).contains("lists no file but itself"));
+        assertThat(result.metrics()).containsEntry("backupsWithoutChecksums", 1L);
+    }
+
+    @Test
+    void aManifestListingOnlyItselfBesideDataFilesFails() throws Exception {
+        sh(backup, ": > SHA256SUMS && sha256sum SHA256SUMS > sums && mv sums SHA256SUMS");
+
+        CheckResult result = integrity("");
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
     void anRsyncMirrorWithLinksOutOfTheSnapshotPassesWithIgnore() throws Exception {
         Path source = Files.createDirectories(dir.resolve("source/srv/app"));
         Files.writeString(source.resolve("config.yaml"), "port: 8080");

@@ -85,13 +85,25 @@ public final class CompletenessCheck implements Check {
         }
     }
 
-    /** Checksum and marker files describe a backup; they do not count towards its files. */
+    /**
+     * Checksum and marker files describe a backup; they do not count towards its files. A backup without any data,
+     * no data file or only empty ones, fails unless the plan allows it with {@code minFiles: 0}.
+     */
     private void checkMinFiles(Backup backup, List<Entry> files, CheckResult.Builder result) {
-        long count = files.stream().filter(file -> !ChecksumFileNames.isMetadataFile(file.name())).count();
+        List<Entry> data = files.stream().filter(file -> !ChecksumFileNames.isMetadataFile(file.name())).toList();
+        long count = data.size();
         result.metric("dataFiles", count);
         if (spec.minFiles() != null && count < spec.minFiles()) {
             result.finding(Finding.fail(backup.id(), "holds " + count + " data file" + (count == 1 ? "" : "s")
                     + " (checksum and marker files not counted), fewer than the " + spec.minFiles() + " required"));
+        } else if (spec.minFiles() == null && count == 0) {
+            result.finding(Finding.fail(backup.id(), "the backup is empty: it holds no data file (checksum and "
+                    + "marker files not counted); minFiles: 0 allows that"));
+        }
+        if (count > 0 && (spec.minFiles() == null || spec.minFiles() > 0)
+                && data.stream().allMatch(file -> file.size() == 0)) {
+            result.finding(Finding.fail(backup.id(), "the backup holds no data: " + (count == 1
+                    ? "its one data file is" : "all " + count + " of its data files are") + " empty (0 bytes)"));
         }
     }
 

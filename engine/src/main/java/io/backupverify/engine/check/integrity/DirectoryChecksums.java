@@ -71,8 +71,10 @@ final class DirectoryChecksums {
         String name = BackupPaths.baseName(manifest.path());
         AbsoluteNames absolute = new AbsoluteNames(target, index.contents().backup());
         int[] absoluteLines = new int[2];
+        int[] lines = new int[2];
         index.markListed(manifest);
         boolean clean = loader.stream(manifest, false, entry -> {
+            lines[0]++;
             boolean isAbsolute = AbsoluteNames.isAbsolute(entry.name());
             Optional<String> path = isAbsolute ? absolute.inside(entry.name())
                     : BackupPaths.resolve(folder, entry.name());
@@ -94,11 +96,17 @@ final class DirectoryChecksums {
             if (listed == manifest) {
                 findings.add(Problem.NOTE, manifest.path(), name + " line " + entry.line()
                         + " lists the manifest itself, which cannot hold its own checksum; not read");
+                lines[1]++;
                 return;
             }
             index.markListed(listed);
             reads.add(index, listed, entry, name, path.get());
         });
+        if (lines[0] > 0 && lines[0] == lines[1]) {
+            findings.add(Problem.NO_CHECKSUMS, manifest.path(), name + " lists no file but itself, so nothing in "
+                    + "the backup has a checksum (was it written before the backup's files, or in an empty "
+                    + "folder?)");
+        }
         if (absoluteLines[0] > 0) {
             findings.add(Problem.NOTE, manifest.path(), name + " names " + absoluteLines[0] + " file"
                     + (absoluteLines[0] == 1 ? "" : "s") + " by absolute paths (from line " + absoluteLines[1]

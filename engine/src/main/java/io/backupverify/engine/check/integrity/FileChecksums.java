@@ -26,9 +26,18 @@ final class FileChecksums {
     private final String configuredManifest;
     private final ManifestLoader loader;
     private final Findings findings;
+    private final String sampleKey;
     private final Map<String, List<ManifestEntry>> folderManifests = new HashMap<>();
 
-    FileChecksums(Target target, String configuredManifest, ManifestLoader loader, Findings findings) {
+    /**
+     * @param sampleKey what decides the sample slice of the newest backup with {@code scope: latest}: the layout's
+     *                  name pattern, the same whichever dated file is newest, so that a sample of N% reads the
+     *                  newest backup once every ceil(100 / N) runs (its own name, a new one every day, would leave
+     *                  it to chance)
+     */
+    FileChecksums(Target target, String configuredManifest, ManifestLoader loader, Findings findings,
+            String sampleKey) {
+        this.sampleKey = sampleKey;
         this.target = target;
         this.configuredManifest = configuredManifest;
         this.loader = loader;
@@ -53,7 +62,7 @@ final class FileChecksums {
                 found = fromDefaultManifests(backup);
             }
             for (Found checksum : found) {
-                reads.add(index, file, checksum.entry(), checksum.source(), backup.id());
+                reads.add(index, file, checksum.entry(), checksum.source(), sampleKey);
             }
         } catch (UncheckedIOException e) {
             findings.add(Problem.BAD_MANIFEST, backup.path(), "cannot look for its checksum: "

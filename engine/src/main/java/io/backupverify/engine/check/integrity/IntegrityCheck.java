@@ -8,6 +8,7 @@ import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.plan.IntegrityScope;
+import io.backupverify.engine.plan.NamePattern;
 import io.backupverify.engine.plan.IntegritySpec;
 import io.backupverify.engine.plan.LayoutKind;
 import io.backupverify.engine.util.IoErrors;
@@ -46,8 +47,9 @@ public final class IntegrityCheck implements Check {
             return repository.checkIntegrity(spec, context.runNumber());
         }
         Findings findings = new Findings((problem, item) -> advice(problem, item, context));
+        NamePattern names = NamePattern.compile(context.set().layout().namePattern());
         ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()),
-                spec.scope() == IntegrityScope.ALL, findings);
+                spec.scope() == IntegrityScope.ALL, findings, names);
         collect(context, backups, reads, findings);
 
         Progress progress = context.progress();
@@ -94,7 +96,8 @@ public final class IntegrityCheck implements Check {
         boolean folders = context.set().layout().kind() == LayoutKind.DIRECTORY_PER_BACKUP;
         DirectoryChecksums directories = new DirectoryChecksums(context.target(), spec.manifest(), spec.ignore(), loader,
                 findings);
-        FileChecksums files = new FileChecksums(context.target(), spec.manifest(), loader, findings);
+        FileChecksums files = new FileChecksums(context.target(), spec.manifest(), loader, findings,
+                context.set().layout().namePattern());
         for (Backup backup : backups) {
             BackupIndex index;
             try {

@@ -1,6 +1,7 @@
 package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.checksum.ManifestEntry;
+import io.backupverify.engine.plan.NamePattern;
 import io.backupverify.engine.target.Entry;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
 final class ReadList {
     private final SampleSelector sample;
     private final boolean sampleByTargetPath;
+    private final NamePattern names;
     private final Findings findings;
     private final List<ExpectedFile> files = new ArrayList<>();
     private final List<String> listedKeys = new ArrayList<>();
@@ -25,8 +27,12 @@ final class ReadList {
      *                           included (for {@code scope: all}, which spreads the backups' files over the
      *                           runs), rather than its path inside its backup (for {@code scope: latest}, where a
      *                           file of the same name in each day's backup keeps its slice)
+     * @param names              the layout's name pattern: inside a backup, the date its name carries is taken out
+     *                           of the paths that decide slices ({@code orders-2026-11-29.dump} in
+     *                           {@code nightly-2026-11-29}), so that a dump named by the day keeps its slice too
      */
-    ReadList(SampleSelector sample, boolean sampleByTargetPath, Findings findings) {
+    ReadList(SampleSelector sample, boolean sampleByTargetPath, Findings findings, NamePattern names) {
+        this.names = names;
         this.sample = sample;
         this.sampleByTargetPath = sampleByTargetPath;
         this.findings = findings;
@@ -41,7 +47,7 @@ final class ReadList {
      */
     void add(BackupIndex index, Entry listedEntry, ManifestEntry expected, String manifest, String samplePath) {
         listed++;
-        String key = sampleByTargetPath ? listedEntry.path() : samplePath;
+        String key = sampleByTargetPath ? listedEntry.path() : withoutBackupDate(index, samplePath);
         listedKeys.add(key);
         String origin = manifest + " line " + expected.line();
         Entry read = regularFile(index, listedEntry, origin);
@@ -55,6 +61,11 @@ final class ReadList {
         files.add(new ExpectedFile(index.contents().backup(), listedEntry, read, expected.algorithm(),
                 expected.digest(), manifest, expected.line(), key));
         bytes += read.size();
+    }
+
+    private String withoutBackupDate(BackupIndex index, String samplePath) {
+        return names.dateText(index.contents().backup().id()).filter(date -> !date.isEmpty())
+                .map(date -> samplePath.replace(date, "{date}")).orElse(samplePath);
     }
 
     /** The regular file to read for a listed entry, or null after reporting why there is none. */

@@ -1,6 +1,7 @@
 package io.backupverify.engine.restore.files;
 
 import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.plan.FilesRestoreSpec;
 import io.backupverify.engine.restore.RestoreJob;
 import io.backupverify.engine.restore.RestoreKind;
@@ -33,6 +34,8 @@ public final class FilesRestoreKind implements RestoreKind<FilesRestoreSpec> {
         BackupContents contents = job.contents();
         long files = 0;
         long bytes = 0;
+        long dataFiles = 0;
+        long dataBytes = 0;
         for (Entry entry : contents.entries()) {
             if (!entry.isFile()) {
                 continue;
@@ -44,7 +47,20 @@ public final class FilesRestoreKind implements RestoreKind<FilesRestoreSpec> {
             }
             job.fetch(entry.path(), destination);
             files++;
-            bytes += Files.size(destination);
+            long size = Files.size(destination);
+            bytes += size;
+            if (!ChecksumFileNames.isMetadataFile(entry.name())) {
+                dataFiles++;
+                dataBytes += size;
+            }
+        }
+        if (dataFiles == 0) {
+            throw new RestoreRefusedException(job.backup().id(), "the backup holds no data file to restore"
+                    + (files == 0 ? "" : ", only checksum and marker files"));
+        }
+        if (dataBytes == 0) {
+            throw new RestoreRefusedException(job.backup().id(), "the restore produced only empty files ("
+                    + dataFiles + " data files, 0 bytes)");
         }
         return Restored.folder(root, files, bytes, List.of());
     }

@@ -23,11 +23,8 @@ import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
 import io.backupverify.engine.target.TransportSecurity;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -62,14 +59,10 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
 
     /** A snapshot as {@code restic snapshots --json} describes it. */
     record Snapshot(String shortId, String id, Instant time, List<String> paths) {
-        /** The folder its files are shown relative to: its one path, or / when it has several. */
-        String base() {
-            return paths.size() == 1 ? trimSlash(paths.get(0)) : "";
-        }
     }
 
-    /** The nodes of one snapshot, by path inside the snapshot's folder. */
-    private record SnapshotTree(Map<String, Entry> entries, Map<String, List<Entry>> children) {
+    /** The nodes of one snapshot, by path inside {@code base}, the folder in the snapshot they are shown from. */
+    private record SnapshotTree(String base, Map<String, Entry> entries, Map<String, List<Entry>> children) {
     }
 
     ResticTarget(ResticCommand restic, ResticTargetSpec spec) {
@@ -228,7 +221,7 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
             throw new IOException(path + " is not a file in the snapshot");
         }
         Snapshot snapshot = snapshot(parts[0]);
-        return restic.stream("dump", "--no-lock", snapshot.id(), "/" + join(snapshot.base(), parts[1]));
+        return restic.stream("dump", "--no-lock", snapshot.id(), "/" + join(tree(parts[0]).base(), parts[1]));
     }
 
     @Override
@@ -355,35 +348,22 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         }
         Snapshot snapshot = snapshot(shortId);
         ResticCommand.Outcome outcome = run("ls", LIST_LIMIT, List.of("ls", "--json", "--no-lock", snapshot.id()));
-        String base = snapshot.base();
+        String base = SnapshotBase.of(snapshot.paths(), outcome.stdout());
         Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, List<Entry>> children = new HashMap<>();
-        try (BufferedReader lines = Files.newBufferedReader(outcome.stdout(), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = JSON.readTree(line);
-                if (!"node".equals(node.path("struct_type").asText())) {
-                    continue;
-                }
-                String path = trimSlash(text(node, "path"));
-                String relative = relativeTo(base, path);
-                if (relative == null || relative.isEmpty()) {
-                    continue;
-                }
-                Entry entry = entry(shortId + "/" + relative, node);
-                entries.put(relative, entry);
-                int slash = relative.lastIndexOf('/');
-                children.computeIfAbsent(slash < 0 ? "" : relative.substring(0, slash), k -> new ArrayList<>())
-                        .add(entry);
+        SnapshotBase.forEachNode(outcome.stdout(), node -> {
+            String relative = relativeTo(base, trimSlash(text(node, "path")));
+            if (relative == null || relative.isEmpty()) {
+                return;
             }
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("restic ls printed JSON this version cannot read: " + e.getMessage());
-        }
+            Entry entry = entry(shortId + "/" + relative, node);
+            entries.put(relative, entry);
+            int slash = relative.lastIndexOf('/');
+            children.computeIfAbsent(slash < 0 ? "" : relative.substring(0, slash), k -> new ArrayList<>())
+                    .add(entry);
+        });
         children.values().forEach(list -> list.sort(Comparator.comparing(Entry::path)));
-        SnapshotTree tree = new SnapshotTree(entries, children);
+        SnapshotTree tree = new SnapshotTree(base, entries, children);
         trees.put(shortId, tree);
         return tree;
     }

@@ -66,6 +66,7 @@ public final class S3Targets {
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(settings.connectTimeout())
                         .socketTimeout(settings.socketTimeout())
+                        .tlsTrustManagersProvider(DeferredTrust::managers)
                         .maxConnections(64))
                 .overrideConfiguration(override -> override
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()

@@ -80,6 +80,7 @@ class CompletenessCheckTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("b-2026-11-25/orders.dump", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("b-2026-11-25", Status.FAIL),
                 org.assertj.core.groups.Tuple.tuple("b-2026-11-25/notes.txt", Status.WARN),
                 org.assertj.core.groups.Tuple.tuple("b-2026-11-25/orders.dump", Status.WARN));
     }
@@ -92,6 +93,49 @@ class CompletenessCheckTest {
 
         assertThat(result.status()).isEqualTo(Status.WARN);
         assertThat(result.metrics()).containsEntry("emptyFiles", 1);
+    }
+
+    @Test
+    void anEmptyBackupFolderFailsEvenWithoutMinFiles() throws Exception {
+        Path backup = new BackupTree(dir.resolve("backups")).backup("b-2026-11-25", NOW);
+        Files.writeString(backup.resolve("SHA256SUMS"), "");
+
+        CheckResult result = check("{}");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).filteredOn(finding -> finding.severity() == Status.FAIL).singleElement()
+                .extracting(Finding::message).asString().contains("the backup is empty");
+        assertThat(check("{ minFiles: 0 }").status()).as("allowed by the plan").isEqualTo(Status.WARN);
+    }
+
+    @Test
+    void aBackupWhoseDataFilesAreAllEmptyFails() throws Exception {
+        new BackupTree(dir.resolve("backups")).backup("b-2026-11-25", NOW, "orders.dump", "", "users.dump", "");
+
+        CheckResult result = check("{ minFiles: 2 }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).filteredOn(finding -> finding.severity() == Status.FAIL).singleElement()
+                .extracting(Finding::message).asString().contains("all 2 of its data files are empty");
+    }
+
+    @Test
+    void anEmptyDumpFileAsAFileBackupFails() throws Exception {
+        Files.createDirectories(dir.resolve("dumps"));
+        Files.writeString(dir.resolve("dumps/orders-2026-11-25.sql"), "");
+        String plan = """
+                backupSets:
+                  - name: orders
+                    target: { type: local, path: dumps }
+                    layout: { kind: file-per-backup, namePattern: "orders-{yyyy-MM-dd}.sql" }
+                    checks: { completeness: {} }
+                """;
+
+        CheckResult result = Plans.runSet(plan, dir, NOW).checks().get(0);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::message).anySatisfy(message ->
+                assertThat(message).contains("its one data file is empty"));
     }
 
     @Test

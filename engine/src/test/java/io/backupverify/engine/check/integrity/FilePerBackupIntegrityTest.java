@@ -9,6 +9,8 @@ import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,5 +177,31 @@ class FilePerBackupIntegrityTest {
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(only(result).message()).startsWith("db-2026-11-25.dump.sha256 line 1: not a checksum line");
+    }
+
+    @Test
+    void aSampledRotationReadsTheNewestDatedDumpOnceEveryTRuns() throws IOException {
+        Files.delete(older);
+        Files.delete(latest);
+        List<Integer> readOnDays = new ArrayList<>();
+        for (int day = 1; day <= 25; day++) {
+            String name = String.format("db-2026-11-%02d.dump", day);
+            Path dump = area.write(root, name, "dump of day " + day);
+            area.write(root, name + ".sha256", BackupArea.digest(ChecksumAlgorithm.SHA256, dump) + "\n");
+
+            CheckResult result = area.integrity("{ sample: 25% }", day);
+
+            assertThat(result.status()).isEqualTo(Status.PASS);
+            if ((long) result.metrics().get("verifiedFiles") == 1L) {
+                readOnDays.add(day);
+            }
+        }
+
+        assertThat(readOnDays).as("a new dump each day, run number = day, 4 slices: read every 4th day")
+                .isNotEmpty().first().satisfies(first -> assertThat(first).isLessThanOrEqualTo(4));
+        assertThat(readOnDays.get(readOnDays.size() - 1)).isGreaterThan(21);
+        for (int i = 1; i < readOnDays.size(); i++) {
+            assertThat(readOnDays.get(i) - readOnDays.get(i - 1)).isEqualTo(4);
+        }
     }
 }

@@ -540,6 +540,34 @@ class IntegrityCheckTest {
     }
 
     @Test
+    void aDumpNamedByTheDayOfItsBackupIsReadOnceEveryTRunsAsTheNewest() throws IOException {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).filter(path -> !path.equals(root)).forEach(path ->
+                    path.toFile().delete());
+        }
+        List<Integer> dumpReadOn = new ArrayList<>();
+        for (int day = 1; day <= 20; day++) {
+            String date = String.format("2026-10-%02d", day);
+            Path backup = area.folder("b-" + date);
+            area.write(backup, "orders-" + date + ".dump", "orders of day " + day);
+            area.sha256sums(backup, "orders-" + date + ".dump");
+
+            CheckResult result = area.integrity("{ sample: 25% }", day);
+
+            assertThat(result.metrics()).containsEntry("backup", "b-" + date);
+            if ((Long) result.metrics().get("verifiedFiles") == 1L) {
+                dumpReadOn.add(day);
+            }
+        }
+
+        assertThat(dumpReadOn).as("4 slices, run number = day: the newest dump is read every 4th day")
+                .hasSize(5);
+        for (int i = 1; i < dumpReadOn.size(); i++) {
+            assertThat(dumpReadOn.get(i) - dumpReadOn.get(i - 1)).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aSampleStillReportsMissingFilesItDoesNotRead() throws IOException {
         Files.delete(latest.resolve("wal/0002"));
         for (long run = 0; run < 4; run++) {
