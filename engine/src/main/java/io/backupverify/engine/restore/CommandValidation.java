@@ -42,15 +42,18 @@ final class CommandValidation implements Validation {
             builder.directory(workingDirectory.toFile());
         }
         builder.environment().putAll(restored.environment());
-        Process process = builder.start();
-        // A stopped run (Ctrl-C) stops the command too, rather than leaving it running on the restored data.
-        Thread stopper = new Thread(() -> stopQuietly(process), "restore-command-stop");
+        // A stopped run (Ctrl-C) stops the command too, rather than leaving it running on the restored data. The
+        // hook is in place before the command starts, so a stop that comes while it starts still reaches it.
+        StartedCommand command = new StartedCommand();
+        Thread stopper = new Thread(command::stopQuietly, "restore-command-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
+        Process process = null;
         boolean finished;
         try {
+            process = command.start(builder);
             finished = process.waitFor(spec.timeout().duration().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            stop(process);
+            command.stopQuietly();
             throw e;
         } finally {
             removeHook(stopper);
@@ -73,11 +76,29 @@ final class CommandValidation implements Validation {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    private static void stopQuietly(Process process) {
-        try {
-            stop(process);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** The command's process, started and stopped under one lock so that a stop never misses a start. */
+    private static final class StartedCommand {
+        private Process process;
+        private boolean stopping;
+
+        synchronized Process start(ProcessBuilder builder) throws IOException {
+            if (stopping) {
+                throw new IOException("the run is being stopped; the command was not started");
+            }
+            process = builder.start();
+            return process;
+        }
+
+        synchronized void stopQuietly() {
+            stopping = true;
+            if (process == null) {
+                return;
+            }
+            try {
+                stop(process);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,16 +1,26 @@
 package io.backupverify.engine.restore;
 
+import io.backupverify.engine.check.Progress;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Adds up the time spent waiting for the target and the bytes it delivered. */
+/**
+ * Adds up the time spent waiting for the target and the bytes it delivered, and tells a progress display about the
+ * files opened and the bytes read.
+ */
 final class FetchMeter {
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    private final Progress progress;
+
+    FetchMeter(Progress progress) {
+        this.progress = progress;
+    }
 
     InputStream meter(InputStream in) {
+        progress.advance(1, 0);
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
@@ -19,6 +29,7 @@ final class FetchMeter {
                 nanos.addAndGet(System.nanoTime() - start);
                 if (value >= 0) {
                     bytes.incrementAndGet();
+                    progress.advance(0, 1);
                 }
                 return value;
             }
@@ -30,6 +41,7 @@ final class FetchMeter {
                 nanos.addAndGet(System.nanoTime() - start);
                 if (read > 0) {
                     bytes.addAndGet(read);
+                    progress.advance(0, read);
                 }
                 return read;
             }
@@ -40,6 +52,7 @@ final class FetchMeter {
                 long skipped = super.skip(count);
                 nanos.addAndGet(System.nanoTime() - start);
                 bytes.addAndGet(Math.max(0, skipped));
+                progress.advance(0, Math.max(0, skipped));
                 return skipped;
             }
         };

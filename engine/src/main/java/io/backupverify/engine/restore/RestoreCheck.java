@@ -91,14 +91,16 @@ public final class RestoreCheck implements Check {
         ScratchFolder scratch = session.scratch().create(context.set().name());
         result.metric("scratch", scratch.path().toString());
         RestoreJob job = new RestoreJob(context.set(), context.target(), backup, contents, scratch.path(),
-                session.credentials());
+                session.credentials(), context.progress());
         PhaseTimes times = new PhaseTimes();
         long started = System.nanoTime();
+        context.progress().begin(context.set().name(), ID, contents.fileCount(), contents.totalBytes());
         try {
             runWithTimeout(() -> restoreAndValidate(kind.get(), job, validations, times, result));
         } catch (RestoreTimeoutException e) {
             result.finding(Finding.fail(backup.id(), e.getMessage())).summary("restore test stopped: time limit");
         } finally {
+            context.progress().end();
             times.wallNanos = System.nanoTime() - started;
             cleanUp(job, scratch, result);
         }

@@ -2,6 +2,7 @@ package io.backupverify.engine.restore;
 
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.target.Target;
@@ -28,7 +29,7 @@ public final class RestoreJob {
     private final BackupContents contents;
     private final Path scratch;
     private final CredentialResolver credentials;
-    private final FetchMeter fetchMeter = new FetchMeter();
+    private final FetchMeter fetchMeter;
     private final List<Cleanup> cleanups = new ArrayList<>();
 
     /** Something to undo after the test whatever its outcome, such as dropping a scratch database. */
@@ -42,6 +43,13 @@ public final class RestoreJob {
 
     public RestoreJob(BackupSetSpec set, Target target, Backup backup, BackupContents contents, Path scratch,
             CredentialResolver credentials) {
+        this(set, target, backup, contents, scratch, credentials, Progress.NONE);
+    }
+
+    /** A job whose reads of the backup are also told to {@code progress} (files opened, bytes read). */
+    public RestoreJob(BackupSetSpec set, Target target, Backup backup, BackupContents contents, Path scratch,
+            CredentialResolver credentials, Progress progress) {
+        this.fetchMeter = new FetchMeter(progress);
         this.set = set;
         this.target = target;
         this.backup = backup;

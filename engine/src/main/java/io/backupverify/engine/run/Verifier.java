@@ -93,7 +93,18 @@ public final class Verifier {
         } catch (RuntimeException e) {
             // Whatever went wrong with this set, the others are still verified and the reports still written.
             return allError(set, description, checks, "could not run: internal error " + e);
+        } catch (LinkageError e) {
+            return allError(set, description, checks, "could not run: " + missingLibrary(e));
         }
+    }
+
+    /**
+     * A library that an installation leaves out (the Jenkins plugin takes most from other plugins) or that another
+     * version replaced: said plainly, so it is an ERROR with a cause instead of a stack trace.
+     */
+    static String missingLibrary(LinkageError e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('/', '.');
+        return "a library it needs is missing or of another version in this installation (" + what + ")";
     }
 
     private Target open(Plan plan, BackupSetSpec set) throws IOException {
@@ -134,6 +145,8 @@ public final class Verifier {
             result = CheckResult.error(check.id(), "could not run: " + IoErrors.describe(e));
         } catch (RuntimeException e) {
             result = CheckResult.error(check.id(), "could not run: internal error " + e);
+        } catch (LinkageError e) {
+            result = CheckResult.error(check.id(), "could not run: " + missingLibrary(e));
         }
         // Every check skips the backups dated in the future and the linked ones: each says so, even one that
         // does not name them itself.

@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * The few numbers of one run that trend charts need, small enough to keep with every build record: counts per status
- * for sets and checks, what integrity verified, and capacity per target. Built once from the full result; charts
- * never need the full report again.
+ * for sets and checks, what integrity verified, capacity per target and restore time per set. Built once from the full
+ * result; charts never need the full report again.
  *
  * @param status        the run's verdict
  * @param setCounts     sets per status, every status present
@@ -27,14 +27,22 @@ import java.util.Set;
  * @param verifiedBytes bytes the integrity checks verified (0 when none ran)
  * @param verifiedFiles files the integrity checks verified (0 when none ran)
  * @param capacity      capacity per target, in plan order, one entry per target
+ * @param restoreTimes  restore time against the RTO per set that had a restore test, in plan order
  */
 public record BuildSummary(Status status, Map<Status, Integer> setCounts, Map<Status, Integer> checkCounts,
-        long verifiedBytes, long verifiedFiles, List<CapacityFigure> capacity) {
+        long verifiedBytes, long verifiedFiles, List<CapacityFigure> capacity, List<RestoreTimeFigure> restoreTimes) {
     public BuildSummary {
         Objects.requireNonNull(status, "status");
         setCounts = complete(setCounts);
         checkCounts = complete(checkCounts);
         capacity = List.copyOf(capacity);
+        restoreTimes = List.copyOf(restoreTimes);
+    }
+
+    /** A summary of a run without restore tests. */
+    public BuildSummary(Status status, Map<Status, Integer> setCounts, Map<Status, Integer> checkCounts,
+            long verifiedBytes, long verifiedFiles, List<CapacityFigure> capacity) {
+        this(status, setCounts, checkCounts, verifiedBytes, verifiedFiles, capacity, List.of());
     }
 
     public static BuildSummary of(RunResult run) {
@@ -53,7 +61,8 @@ public record BuildSummary(Status status, Map<Status, Integer> setCounts, Map<St
                 capacityOf(set.target(), capacityCheck.get()).ifPresent(capacity::add);
             }
         }
-        return new BuildSummary(run.status(), run.setCounts(), run.checkCounts(), bytes, files, capacity);
+        return new BuildSummary(run.status(), run.setCounts(), run.checkCounts(), bytes, files, capacity,
+                RestoreTimeFigure.of(run));
     }
 
     private static Optional<CapacityFigure> capacityOf(String target, CheckResult check) {

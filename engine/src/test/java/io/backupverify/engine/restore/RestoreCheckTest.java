@@ -7,14 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.run.RunResult;
+import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.engine.testing.Plans;
 import io.backupverify.engine.testing.BackupTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +157,41 @@ class RestoreCheckTest {
     void theRemovedScratchFolderIsReported() throws Exception {
         CheckResult result = restore(PLAN, dir, scratch);
         assertThat(result.metrics().get("removed").toString()).contains("scratch folder " + scratch.toAbsolutePath());
+    }
+
+    @Test
+    void theRestoreTellsProgressAboutTheFilesAndBytesItFetches() throws Exception {
+        List<String> calls = new ArrayList<>();
+        AtomicLong files = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        Progress progress = new Progress() {
+            @Override
+            public synchronized void begin(String setName, String checkId, long fileCount, long byteCount) {
+                calls.add("begin " + setName + "/" + checkId + " " + fileCount + " files");
+            }
+
+            @Override
+            public void advance(long fileCount, long byteCount) {
+                files.addAndGet(fileCount);
+                bytes.addAndGet(byteCount);
+            }
+
+            @Override
+            public synchronized void end() {
+                calls.add("end");
+            }
+        };
+        VerifyOptions options = VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .withProgress(progress);
+
+        CheckResult result = new RestoreTester(new ScratchArea(scratch)).run(Plans.parse(PLAN, dir), options)
+                .sets().get(0).checks().get(0);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.PASS);
+        assertThat(calls).containsExactly("begin docs/restore 3 files", "end");
+        assertThat(files.get()).isGreaterThanOrEqualTo(3);
+        assertThat(bytes.get()).isEqualTo(((Number) result.metrics().get("fetchedBytes")).longValue())
+                .isPositive();
     }
 
     @Test

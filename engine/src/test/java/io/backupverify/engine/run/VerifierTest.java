@@ -118,26 +118,44 @@ class VerifierTest {
 
     @Test
     void aCheckThatThrowsIsAnError() throws Exception {
+        CheckResult result = runCheckThat(() -> {
+            throw new IllegalStateException("boom");
+        });
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("boom");
+    }
+
+    @Test
+    void aCheckWhoseLibraryIsMissingIsAnErrorSayingSo() throws Exception {
+        CheckResult result = runCheckThat(() -> {
+            throw new NoClassDefFoundError("io/zonky/test/db/postgres/embedded/EmbeddedPostgres");
+        });
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("library it needs is missing")
+                .contains("io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
+    }
+
+    /** Runs a check on one backup that does what {@code work} does (throws, here) instead of checking. */
+    private CheckResult runCheckThat(Runnable work) throws Exception {
         new BackupTree(dir).backup("b1", NOW, "a", "1");
         LocalTarget target = new LocalTarget(dir);
         BackupCatalog catalog = new BackupCatalog(target, LayoutSpec.DEFAULT, ZoneOffset.UTC);
         CheckContext context = new CheckContext(Plans.parse(PLAN, dir).backupSets().get(0), target, catalog,
                 catalog.discover(), NOW, ZoneOffset.UTC, 1, 1, io.backupverify.engine.check.Progress.NONE);
-        Check broken = new Check() {
+        Check check = new Check() {
             @Override
             public String id() {
-                return "broken";
+                return "throws";
             }
 
             @Override
             public CheckResult run(CheckContext ignored) {
-                throw new IllegalStateException("boom");
+                work.run();
+                return CheckResult.error(id(), "did not throw");
             }
         };
-
-        CheckResult result = Verifier.runCheck(broken, context);
-
-        assertThat(result.status()).isEqualTo(Status.ERROR);
-        assertThat(result.summary()).contains("boom");
+        return Verifier.runCheck(check, context);
     }
 }

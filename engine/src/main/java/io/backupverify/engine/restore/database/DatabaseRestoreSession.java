@@ -104,6 +104,9 @@ public final class DatabaseRestoreSession implements AutoCloseable {
     private static ScratchServer server(DatabaseRestoreOptions options, CredentialResolver credentials, Path home)
             throws SetupException, InterruptedException {
         if (options.url() == null) {
+            if (options.postgres() && !EmbeddedPostgresSupport.available()) {
+                throw new SetupException(EmbeddedPostgresSupport.UNAVAILABLE);
+            }
             try {
                 return options.postgres() ? EmbeddedPostgresServer.start(home)
                         : MariaDbServer.start(home, Duration.ofMinutes(5));

@@ -3,6 +3,8 @@ package io.backupverify.engine.target.azure;
 import com.azure.core.credential.AzureSasCredential;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobProperties;
@@ -61,6 +63,14 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
     private final List<String> secrets;
     private final Retries retries;
 
+    /**
+     * The HTTP client, named explicitly: left to itself the Azure SDK looks for one with {@link java.util.ServiceLoader},
+     * which finds none under the class loaders of a Jenkins plugin. One for all targets, as the SDK's default is.
+     */
+    private static final class SharedHttpClient {
+        static final HttpClient INSTANCE = new NettyAsyncHttpClientBuilder().build();
+    }
+
     /** How hard each request is tried: the number of tries, the time-out of each, and the backoff between them. */
     record Retries(int maxTries, Duration tryTimeout, Duration retryDelay, Duration maxRetryDelay) {
         static final Retries DEFAULT = new Retries(MAX_TRIES, Duration.ofSeconds(TRY_TIMEOUT_SECONDS),
@@ -97,7 +107,8 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
 
     static AzureTarget open(AzureTargetSpec spec, Optional<CredentialValue> credentials, String connectionString,
             Retries retries) throws IOException {
-        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().retryOptions(retries.options());
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(SharedHttpClient.INSTANCE)
+                .retryOptions(retries.options());
         List<String> secrets = new ArrayList<>();
         String account = spec.account();
         if (credentials.isPresent()) {

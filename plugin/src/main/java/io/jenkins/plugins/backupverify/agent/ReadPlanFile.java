@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -56,7 +57,10 @@ public record ReadPlanFile(String path) implements ControllerToAgentFileCallable
         if (size > MAX_BYTES) {
             return refused(String.format(Locale.ROOT, "has %,d bytes; a plan may have at most %,d", size, MAX_BYTES));
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1); // never more, also when the file grows meanwhile
+        }
         if (bytes.length > MAX_BYTES) {
             return refused("grew beyond " + MAX_BYTES + " bytes while it was read");
         }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.backupverify.agent;
 
+import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.backupverify.engine.check.ProgressLines;
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.report.JsonReport;
@@ -29,9 +31,11 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * @param sets        the set names to restore-test; empty for all that have a restore test
  * @param runNumber   seeds {@code select: { random-within: ... }} (the build number)
  * @param credentials the values for the ids the plan names
+ * @param listener    the build log, for progress lines while the backup is fetched (it serializes itself for the
+ *                    channel)
  */
 public record RestoreTestOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumber,
-        LinkedHashMap<String, TransferredCredential> credentials)
+        LinkedHashMap<String, TransferredCredential> credentials, TaskListener listener)
         implements ControllerToAgentFileCallable<AgentOutcome> {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -40,8 +44,8 @@ public record RestoreTestOnAgent(AgentPlan plan, ArrayList<String> sets, long ru
     public static final String SCRATCH_FOLDER = "backup-verify-restore";
 
     public RestoreTestOnAgent(AgentPlan plan, List<String> sets, long runNumber,
-            Map<String, TransferredCredential> credentials) {
-        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(credentials));
+            Map<String, TransferredCredential> credentials, TaskListener listener) {
+        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(credentials), listener);
     }
 
     /** Where scratch folders go on the agent: beside the workspace, as Jenkins keeps its temporary files. */
@@ -56,7 +60,8 @@ public record RestoreTestOnAgent(AgentPlan plan, ArrayList<String> sets, long ru
             CredentialResolver resolver = TransferredCredential.resolverOf(credentials);
             RestoreTester tester = new RestoreTester(RestoreKinds.defaults(), new ScratchArea(scratch),
                     new CredentialedTargetOpener(baseDir, resolver), resolver);
-            RunResult result = tester.run(parsed, VerifyOptions.defaults().withRunNumber(runNumber).withSets(sets));
+            RunResult result = tester.run(parsed, VerifyOptions.defaults().withRunNumber(runNumber).withSets(sets)
+                    .withProgress(new ProgressLines(listener.getLogger()::println, VerifyOnAgent.PROGRESS_INTERVAL)));
             return new JsonReport().toString(result);
         });
     }

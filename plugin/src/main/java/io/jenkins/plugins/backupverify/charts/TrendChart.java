@@ -8,6 +8,7 @@ import io.backupverify.engine.summary.BuildSummary;
 import io.backupverify.engine.trend.CapacityChart;
 import io.backupverify.engine.trend.ChartJson;
 import io.backupverify.engine.trend.ChartRequest;
+import io.backupverify.engine.trend.RestoreTimeChart;
 import io.backupverify.engine.trend.SuccessRateChart;
 import io.backupverify.engine.trend.TrendHistory;
 import io.jenkins.plugins.backupverify.config.BackupVerifyConfiguration;
@@ -18,11 +19,12 @@ import org.kohsuke.stapler.bind.JavaScriptMethod;
 /**
  * One trend chart of one id on the job page, loaded by the browser through
  * {@link #getConfigurableBuildTrendModel(String)}. The request may ask for a view ({@code rate}/{@code counts},
- * {@code percent}/{@code bytes}) and a number of builds, which is capped by the global setting.
+ * {@code percent}/{@code bytes}, {@code time}/{@code rto}) and a number of builds, which is capped by the global
+ * setting.
  */
 public final class TrendChart implements AsyncConfigurableTrendChart {
     /** What a chart shows. */
-    public enum Kind { SUCCESS_RATE, CAPACITY }
+    public enum Kind { SUCCESS_RATE, CAPACITY, RESTORE_TIME }
 
     /** How many builds {@link #isTrendVisible()} looks at: it runs on every job page view. */
     static final int VISIBILITY_BUILDS = 10;
@@ -46,7 +48,11 @@ public final class TrendChart implements AsyncConfigurableTrendChart {
 
     /** Names the chart's configuration dialog and stored settings; unique per id and kind. */
     public String getSuffix() {
-        return id + (kind == Kind.SUCCESS_RATE ? "-rate" : "-capacity");
+        return id + switch (kind) {
+            case SUCCESS_RATE -> "-rate";
+            case CAPACITY -> "-capacity";
+            case RESTORE_TIME -> "-restore-time";
+        };
     }
 
     public Kind getKind() {
@@ -63,17 +69,20 @@ public final class TrendChart implements AsyncConfigurableTrendChart {
     LinesChartModel createModel(String configuration) {
         int limit = BackupVerifyConfiguration.get().getTrendBuilds();
         TrendHistory history = TrendHistory.of(new BuildHistory(job, id, limit), limit);
-        if (kind == Kind.SUCCESS_RATE) {
-            return new SuccessRateChart(JenkinsTrendPalette.INSTANCE)
+        return switch (kind) {
+            case SUCCESS_RATE -> new SuccessRateChart(JenkinsTrendPalette.INSTANCE)
                     .create(history, ChartRequest.parse(configuration, limit, SuccessRateChart.RATE));
-        }
-        return new CapacityChart(JenkinsTrendPalette.INSTANCE)
-                .create(history, ChartRequest.parse(configuration, limit, CapacityChart.PERCENT));
+            case CAPACITY -> new CapacityChart(JenkinsTrendPalette.INSTANCE)
+                    .create(history, ChartRequest.parse(configuration, limit, CapacityChart.PERCENT));
+            case RESTORE_TIME -> new RestoreTimeChart(JenkinsTrendPalette.INSTANCE)
+                    .create(history, ChartRequest.parse(configuration, limit, RestoreTimeChart.TIME));
+        };
     }
 
     /**
      * Shown once two of the newest {@value #VISIBILITY_BUILDS} builds have results (one point is no trend); the
-     * capacity chart needs capacity figures. Looks at few builds, since every job page view asks.
+     * capacity chart needs capacity figures, the restore-time chart restore times. Looks at few builds, since every job
+     * page view asks.
      */
     @Override
     public synchronized boolean isTrendVisible() {
@@ -88,10 +97,18 @@ public final class TrendChart implements AsyncConfigurableTrendChart {
         Iterator<BuildResult<BuildSummary>> builds = new BuildHistory(job, id, VISIBILITY_BUILDS).iterator();
         while (builds.hasNext() && found < 2) {
             BuildSummary summary = builds.next().getResult();
-            if (kind == Kind.SUCCESS_RATE || !summary.capacity().isEmpty()) {
+            if (hasFigures(summary)) {
                 found++;
             }
         }
         return found >= 2;
+    }
+
+    private boolean hasFigures(BuildSummary summary) {
+        return switch (kind) {
+            case SUCCESS_RATE -> true;
+            case CAPACITY -> !summary.capacity().isEmpty();
+            case RESTORE_TIME -> !summary.restoreTimes().isEmpty();
+        };
     }
 }

@@ -1,19 +1,18 @@
 package io.jenkins.plugins.backupverify.model;
 
 import hudson.model.Run;
-import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.outcome.OutcomePolicy;
-import io.backupverify.engine.restore.RestoreCheck;
 import io.backupverify.engine.run.RunResult;
-import io.backupverify.engine.run.SetResult;
 import io.backupverify.engine.summary.BuildSummary;
+import io.backupverify.engine.summary.RestoreTimeFigure;
 import io.jenkins.plugins.backupverify.Messages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kohsuke.stapler.export.Exported;
 
 /**
  * The result of one {@code backupRestoreTest} call on the build page: the same reports and pages as a verification,
@@ -26,16 +25,8 @@ public class BackupRestoreTestAction extends BackupVerifyAction {
 
     private BackupRestoreTestAction(Run<?, ?> owner, String id, RunResult result, OutcomePolicy policy) {
         super(owner, id, result, policy);
-        List<RestoreTimeRecord> times = new ArrayList<>();
-        for (SetResult set : result.sets()) {
-            for (CheckResult check : set.checks()) {
-                if (check.id().equals(RestoreCheck.ID)) {
-                    times.add(new RestoreTimeRecord(set.name(), check.status().name(), number(check, "totalMs"),
-                            number(check, "rtoMs")));
-                }
-            }
-        }
-        this.restoreTimes = times;
+        this.restoreTimes = new ArrayList<>(
+                RestoreTimeFigure.of(result).stream().map(RestoreTimeRecord::new).toList());
     }
 
     private BackupRestoreTestAction(Run<?, ?> owner, String id, String planSource, OutcomePolicy policy,
@@ -43,10 +34,6 @@ public class BackupRestoreTestAction extends BackupVerifyAction {
         super(owner, id, planSource, new BuildSummary(Status.ERROR, Map.of(), Map.of(), 0, 0, List.of()), policy,
                 problem);
         this.restoreTimes = List.of();
-    }
-
-    private static long number(CheckResult check, String metric) {
-        return check.metrics().get(metric) instanceof Number value ? value.longValue() : -1;
     }
 
     /** Writes the reports next to build.xml and attaches the action; the caller has claimed the id. */
@@ -78,7 +65,17 @@ public class BackupRestoreTestAction extends BackupVerifyAction {
     }
 
     /** Per set: how long the restore test took and its RTO (-1 where there is none). */
+    @Exported
     public List<RestoreTimeRecord> getRestoreTimes() {
         return restoreTimes == null ? List.of() : List.copyOf(restoreTimes);
+    }
+
+    /** The small numbers of this build with the restore times, as the trend charts read them (build.xml only). */
+    @Override
+    public BuildSummary getBuildSummary() {
+        BuildSummary summary = super.getBuildSummary();
+        return new BuildSummary(summary.status(), summary.setCounts(), summary.checkCounts(), summary.verifiedBytes(),
+                summary.verifiedFiles(), summary.capacity(),
+                getRestoreTimes().stream().map(RestoreTimeRecord::toFigure).toList());
     }
 }

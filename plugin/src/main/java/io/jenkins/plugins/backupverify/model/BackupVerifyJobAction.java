@@ -11,8 +11,9 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /**
- * The job page part of one id: the success-rate and capacity trend charts ({@code floatingBox.jelly}) and a link to
- * the newest result. Added by {@link BackupVerifyJobActionFactory}, so it stays when the newest builds failed.
+ * The job page part of one id: the success-rate, capacity and restore-time trend charts ({@code floatingBox.jelly})
+ * and a link to the newest result. Added by {@link BackupVerifyJobActionFactory}, so it stays when the newest builds
+ * failed.
  */
 public final class BackupVerifyJobAction implements Action {
     private final Job<?, ?> job;
@@ -53,6 +54,11 @@ public final class BackupVerifyJobAction implements Action {
 
     public TrendChart getCapacityTrend() {
         return new TrendChart(job, id, TrendChart.Kind.CAPACITY);
+    }
+
+    /** Restore time against the RTO; shown for ids whose builds restore-tested ({@code backupRestoreTest}). */
+    public TrendChart getRestoreTimeTrend() {
+        return new TrendChart(job, id, TrendChart.Kind.RESTORE_TIME);
     }
 
     /** Opens the newest build's result of this id. */

@@ -2,11 +2,15 @@ package io.jenkins.plugins.backupverify.model;
 
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.restore.RestoreCheck;
+import io.backupverify.engine.summary.RestoreTimeFigure;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /** One set's restore time against its RTO, as kept in build.xml (a plain class: build records do not hold records). */
+@ExportedBean(defaultVisibility = 2)
 public final class RestoreTimeRecord implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -16,29 +20,35 @@ public final class RestoreTimeRecord implements Serializable {
     private final long totalMs;
     private final long rtoMs;
 
-    /**
-     * @param totalMs how long fetch, restore and validation took together; -1 when the restore did not complete
-     * @param rtoMs   the RTO; -1 when the plan gives none
-     */
-    RestoreTimeRecord(String set, String status, long totalMs, long rtoMs) {
-        this.set = set;
-        this.status = status;
-        this.totalMs = totalMs;
-        this.rtoMs = rtoMs;
+    RestoreTimeRecord(RestoreTimeFigure figure) {
+        this.set = figure.set();
+        this.status = figure.status();
+        this.totalMs = figure.totalMs();
+        this.rtoMs = figure.rtoMs();
     }
 
+    RestoreTimeFigure toFigure() {
+        return new RestoreTimeFigure(set == null ? "" : set, status == null ? "ERROR" : status, totalMs, rtoMs);
+    }
+
+    @Exported
     public String getSet() {
         return set;
     }
 
+    @Exported
     public String getStatus() {
         return status;
     }
 
+    /** How long fetch, restore and validation took together; -1 when the restore test stopped before it began. */
+    @Exported
     public long getTotalMs() {
         return totalMs;
     }
 
+    /** The RTO; -1 when the plan gives none. */
+    @Exported
     public long getRtoMs() {
         return rtoMs;
     }
@@ -57,7 +67,8 @@ public final class RestoreTimeRecord implements Serializable {
     }
 
     /** Whether the restore took longer than the RTO. */
+    @Exported
     public boolean isOverRto() {
-        return rtoMs >= 0 && totalMs > rtoMs;
+        return toFigure().overRto();
     }
 }

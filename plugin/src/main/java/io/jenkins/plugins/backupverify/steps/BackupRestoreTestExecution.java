@@ -6,7 +6,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.outcome.StepReturnValue;
+import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.plan.PlanException;
 import io.backupverify.engine.report.JsonReport;
+import io.backupverify.engine.restore.database.EmbeddedPostgresSupport;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.summary.RunSummaryView;
 import io.jenkins.plugins.backupverify.Messages;
@@ -37,10 +40,16 @@ final class BackupRestoreTestExecution extends BackupStepExecution<BackupRestore
         return Messages.BackupRestoreTestExecution_Restoring(planSource, workspace.getRemote());
     }
 
+    /** The plugin leaves the embedded PostgreSQL out: a set that restores into it must name a server instead. */
+    @Override
+    protected void checkPlan(Plan plan) throws PlanException {
+        EmbeddedPostgresSupport.requireAvailableFor(plan, getStep().getSets());
+    }
+
     @Override
     protected ControllerToAgentFileCallable<AgentOutcome> agentCall(AgentPlan plan,
             Map<String, TransferredCredential> credentials, Run<?, ?> run, TaskListener listener) {
-        return new RestoreTestOnAgent(plan, getStep().getSets(), run.getNumber(), credentials);
+        return new RestoreTestOnAgent(plan, getStep().getSets(), run.getNumber(), credentials, listener);
     }
 
     @Override
@@ -59,6 +68,7 @@ final class BackupRestoreTestExecution extends BackupStepExecution<BackupRestore
                     + time.getTime() + (time.getRto() == null ? "" : " (RTO " + time.getRto() + ")"));
         }
         listener.getLogger().println(Messages.BackupRestoreTestExecution_Details(action.getUrlName()));
+        writeJUnitFile(result, getStep().getJunitFile(), listener);
         return new Recorded(result.status(), StepReturnValue.of(result, policy));
     }
 

@@ -16,9 +16,10 @@ import org.kohsuke.stapler.DataBoundConstructor;
  *
  * <pre>
  * def r = backupRestoreTest plan: 'ops/backup-verify.yaml', sets: ['web-assets']
+ * backupRestoreTest plan: 'plan.yaml', junitFile: 'reports/restore-tests.xml'
  * </pre>
  */
-public class BackupRestoreTestStep extends BackupStep {
+public class BackupRestoreTestStep extends BackupReportStep {
     @DataBoundConstructor
     public BackupRestoreTestStep() {
         // every argument is optional in itself; start() requires exactly one of plan and planText

@@ -13,16 +13,20 @@ import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.plan.PlanException;
 import io.backupverify.engine.plan.PlanParser;
+import io.backupverify.engine.report.JUnitReport;
+import io.backupverify.engine.run.RunResult;
 import io.jenkins.plugins.backupverify.Messages;
 import io.jenkins.plugins.backupverify.agent.AgentOutcome;
 import io.jenkins.plugins.backupverify.agent.AgentPlan;
 import io.jenkins.plugins.backupverify.agent.ReadPlanFile;
+import io.jenkins.plugins.backupverify.agent.WriteWorkspaceFile;
 import io.jenkins.plugins.backupverify.credentials.CredentialLookup;
 import io.jenkins.plugins.backupverify.credentials.TransferredCredential;
 import io.jenkins.plugins.util.PipelineResultHandler;
 import io.jenkins.plugins.util.ResultHandler;
 import java.io.IOException;
 import java.io.Serial;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
@@ -76,6 +80,11 @@ public abstract class BackupStepExecution<S extends BackupStep>
     /** The line the log shows before the command starts. */
     protected abstract String startMessage(String planSource, FilePath workspace);
 
+    /** Refuses, before anything runs, a plan the step cannot carry out in Jenkins; by default none. */
+    protected void checkPlan(Plan plan) throws PlanException {
+        // every plan the engine accepts can run
+    }
+
     /** The credential ids the command needs; by default those of the selected sets' targets. */
     protected Collection<String> credentialIds(Plan plan) {
         return PlanCredentials.idsNeeded(plan, step.getSets());
@@ -103,6 +112,7 @@ public abstract class BackupStepExecution<S extends BackupStep>
             try {
                 plan = new PlanParser().parse(input.text(), input.source(), Path.of("."));
                 plan.requireSets(step.getSets());
+                checkPlan(plan);
             } catch (PlanException e) {
                 throw failed(run, id, input, e.getMessage(), policy, results);
             }
@@ -135,6 +145,26 @@ public abstract class BackupStepExecution<S extends BackupStep>
         recordProblem(run, id, input.source(), problem, policy);
         publish(results, BuildOutcome.FAILURE, functionName(), id, Status.ERROR.name());
         return new AbortException(functionName() + ": " + problem);
+    }
+
+    /** Hands the report's JUnit XML to the workspace when the step asks for it ({@code junitFile}). */
+    protected void writeJUnitFile(RunResult result, @CheckForNull String file, TaskListener listener)
+            throws IOException {
+        if (file == null) {
+            return;
+        }
+        StringWriter junit = new StringWriter();
+        new JUnitReport().write(result, junit);
+        try {
+            String problem = getContext().get(FilePath.class).act(new WriteWorkspaceFile(file, junit.toString()));
+            if (problem != null) {
+                throw new AbortException(functionName() + ": junitFile: " + problem);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing " + file, e);
+        }
+        listener.getLogger().println(Messages.BackupStepExecution_JUnitFile(file));
     }
 
     /** Marks build and stage UNSTABLE or FAILURE as the outcome says, naming the call. */

@@ -1,12 +1,10 @@
 package io.jenkins.plugins.backupverify.steps;
 
-import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.outcome.StepReturnValue;
-import io.backupverify.engine.report.JUnitReport;
 import io.backupverify.engine.report.JsonReport;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.summary.RunSummaryView;
@@ -15,13 +13,11 @@ import io.jenkins.plugins.backupverify.Messages;
 import io.jenkins.plugins.backupverify.agent.AgentOutcome;
 import io.jenkins.plugins.backupverify.agent.AgentPlan;
 import io.jenkins.plugins.backupverify.agent.VerifyOnAgent;
-import io.jenkins.plugins.backupverify.agent.WriteWorkspaceFile;
 import io.jenkins.plugins.backupverify.credentials.TransferredCredential;
 import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.Map;
 import jenkins.agents.ControllerToAgentFileCallable;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -57,28 +53,8 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
             listener.getLogger().println("  " + set.getStatus() + "  " + set.getName() + "  (" + set.getTarget() + ")");
         }
         listener.getLogger().println(Messages.BackupVerifyExecution_Details(action.getUrlName()));
-        writeJUnitFile(result, listener);
+        writeJUnitFile(result, getStep().getJunitFile(), listener);
         return new Recorded(result.status(), StepReturnValue.of(result, policy));
-    }
-
-    /** Hands the JUnit XML report to the workspace when the step asks for it (junitFile). */
-    private void writeJUnitFile(RunResult result, TaskListener listener) throws IOException {
-        String file = getStep().getJunitFile();
-        if (file == null) {
-            return;
-        }
-        StringWriter junit = new StringWriter();
-        new JUnitReport().write(result, junit);
-        try {
-            String problem = getContext().get(FilePath.class).act(new WriteWorkspaceFile(file, junit.toString()));
-            if (problem != null) {
-                throw new AbortException("backupVerify: junitFile: " + problem);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing " + file, e);
-        }
-        listener.getLogger().println(Messages.BackupVerifyExecution_JUnitFile(file));
     }
 
     @Override

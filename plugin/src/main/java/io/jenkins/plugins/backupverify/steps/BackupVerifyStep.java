@@ -1,16 +1,13 @@
 package io.jenkins.plugins.backupverify.steps;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.Util;
 import io.jenkins.plugins.backupverify.Messages;
 import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * The {@code backupVerify} Pipeline step: verifies the backups a plan describes, in the workspace's node, records the
@@ -22,9 +19,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * backupVerify plan: 'plan.yaml', junitFile: 'reports/backups.xml'
  * </pre>
  */
-public class BackupVerifyStep extends BackupStep {
-    private String junitFile;
-
+public class BackupVerifyStep extends BackupReportStep {
     @DataBoundConstructor
     public BackupVerifyStep() {
         // every argument is optional in itself; start() requires exactly one of plan and planText
@@ -34,17 +29,6 @@ public class BackupVerifyStep extends BackupStep {
     @Override
     public String getDefaultId() {
         return BackupVerifyAction.DEFAULT_ID;
-    }
-
-    /** Where to write the JUnit XML report in the workspace (for the junit step), or null for nowhere. */
-    @CheckForNull
-    public String getJunitFile() {
-        return junitFile;
-    }
-
-    @DataBoundSetter
-    public void setJunitFile(@CheckForNull String junitFile) {
-        this.junitFile = Util.fixEmptyAndTrim(junitFile);
     }
 
     @Override

@@ -56,6 +56,8 @@ class TrendAndSummaryTest {
 
         assertThat("no capacity figures without a capacity check",
                 jobAction.getCapacityTrend().isTrendVisible(), is(false));
+        assertThat("no restore times without restore tests",
+                jobAction.getRestoreTimeTrend().isTrendVisible(), is(false));
     }
 
     @Test

@@ -12,7 +12,9 @@ import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.backupverify.Pipelines;
 import io.jenkins.plugins.backupverify.agent.RestoreTestOnAgent;
+import io.jenkins.plugins.backupverify.charts.TrendChart;
 import io.jenkins.plugins.backupverify.model.BackupRestoreTestAction;
+import io.jenkins.plugins.backupverify.model.BackupVerifyJobAction;
 import io.jenkins.plugins.backupverify.model.RestoreTimeRecord;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +56,8 @@ class BackupRestoreTestStepTest {
     void aBackupThatRestoresAndValidatesPassesAndTheBuildShowsItsRestoreTime(JenkinsRule j) throws Exception {
         String validations = "[{required: [orders.dump]}, "
                 + "{command: {run: 'test -s \"$BACKUP_VERIFY_RESTORED/orders.dump\"', timeout: 1m}}]";
-        WorkflowJob job = restoring(j, "restores", "", plan(validations, "10m"), "plan: 'plan.yaml'");
+        WorkflowJob job = restoring(j, "restores", "", plan(validations, "10m"),
+                "plan: 'plan.yaml', junitFile: 'reports/restore-tests.xml'");
 
         WorkflowRun run = j.buildAndAssertSuccess(job);
 
@@ -75,9 +78,36 @@ class BackupRestoreTestStepTest {
         }
         String buildXml = Files.readString(new File(run.getRootDir(), "build.xml").toPath(), StandardCharsets.UTF_8);
         assertThat(buildXml, containsString("<rtoMs>600000</rtoMs>"));
+        FilePath junit = j.jenkins.getWorkspaceFor(job).child("reports/restore-tests.xml");
+        assertThat("junitFile hands the JUnit XML to the workspace", junit.readToString(),
+                containsString("orders-db"));
+        j.assertLogContains("JUnit XML report written to reports/restore-tests.xml", run);
         FilePath scratch = new FilePath(RestoreTestOnAgent.scratchRoot(new File(
                 j.jenkins.getWorkspaceFor(job).getRemote())).toFile());
         assertThat("the scratch folder is emptied", scratch.list(), empty());
+    }
+
+    @Test
+    void theJobPageChartsRestoreTimeAgainstTheRto(JenkinsRule j) throws Exception {
+        WorkflowJob job = restoring(j, "restore-trend", "", plan("[{required: [orders.dump]}]", "10m"),
+                "plan: 'plan.yaml'");
+        j.buildAndAssertSuccess(job);
+        j.buildAndAssertSuccess(job);
+
+        BackupVerifyJobAction jobAction = job.getActions(BackupVerifyJobAction.class).stream()
+                .filter(action -> action.getId().equals(BackupRestoreTestAction.DEFAULT_ID)).findFirst().orElseThrow();
+        TrendChart restoreTime = jobAction.getRestoreTimeTrend();
+        assertThat(restoreTime.isTrendVisible(), is(true));
+        assertThat(restoreTime.getSuffix(), is("backup-restore-test-restore-time"));
+        String time = restoreTime.getConfigurableBuildTrendModel("{}");
+        assertThat(time, containsString("\"domainAxisLabels\":[\"#1\",\"#2\"]"));
+        assertThat(time, containsString("orders-db (min)"));
+        assertThat(time, containsString("\"name\":\"orders-db RTO (min)\""));
+        assertThat(time, containsString("[10.0,10.0]"));
+        String share = restoreTime.getConfigurableBuildTrendModel("{\"view\":\"rto\"}");
+        assertThat(share, containsString("orders-db (% of RTO)"));
+        assertThat(share, containsString("[100.0,100.0]"));
+        assertThat("a restore test has no capacity figures", jobAction.getCapacityTrend().isTrendVisible(), is(false));
     }
 
     @Test
@@ -111,6 +141,23 @@ class BackupRestoreTestStepTest {
 
         j.assertLogContains("no backup set selected has a restoreTest key", run);
         assertThat(run.getAction(BackupRestoreTestAction.class).getStatus(), is("ERROR"));
+    }
+
+    @Test
+    void aPostgresRestoreIntoTheEmbeddedServerIsAPlanErrorNamingTheSet(JenkinsRule j) throws Exception {
+        String plan = Pipelines.PLAN + """
+                    restoreTest:
+                      restore: {kind: postgres}
+                """;
+        WorkflowJob job = restoring(j, "embedded", "", plan, "plan: 'plan.yaml'");
+
+        WorkflowRun run = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        j.assertLogContains("set 'orders-db'", run);
+        j.assertLogContains("the embedded PostgreSQL is not part of this installation", run);
+        BackupRestoreTestAction action = run.getAction(BackupRestoreTestAction.class);
+        assertThat(action.getStatus(), is("ERROR"));
+        assertThat(action.getProblem(), containsString("database: { url:"));
     }
 
     @Test
