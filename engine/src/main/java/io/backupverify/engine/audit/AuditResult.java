@@ -15,13 +15,14 @@ import java.util.List;
  * @param damaged       history files that were skipped
  * @param bytesVerified bytes integrity verified, per verify run
  * @param restoreTests  per set, when the plan requires restore tests; else empty
+ * @param durationMs    how long reading the history and auditing it took, in milliseconds
  */
 public record AuditResult(String plan, AuditSpec spec, Instant auditedAt, Instant periodStart, int verifyRuns,
         int restoreRuns, List<HistoryRead.DamagedFile> damaged, List<SetSuccess> successRates, SetSuccess overall,
         List<RecurringFailure> recurringFailures, List<DurationTrend> durations, List<CapacityTrend> capacity,
         List<TimedValue> bytesVerified, List<RestoreReview> restoreTests, List<CoverageStatement> coverage,
         List<InventoryItem> inventory, List<LatestCheck> latest, List<AuditFinding> findings,
-        List<ControlEvidence> controls) {
+        List<ControlEvidence> controls, long durationMs) {
     public AuditResult {
         damaged = List.copyOf(damaged);
         successRates = List.copyOf(successRates);

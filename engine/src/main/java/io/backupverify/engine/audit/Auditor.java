@@ -1,6 +1,6 @@
 package io.backupverify.engine.audit;
 
-import io.backupverify.engine.history.CoverageLedger;
+import io.backupverify.engine.history.CoverageSource;
 import io.backupverify.engine.history.HistoryRead;
 import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.history.RunKind;
@@ -9,13 +9,15 @@ import io.backupverify.engine.plan.AuditSpec;
 import io.backupverify.engine.plan.Plan;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Audits a plan's recorded history over its audit period: success rates, recurring failures, slow backups, capacity
  * trend and forecast, restore tests, coverage, inventory and the latest results, each problem a finding with
  * evidence, a corrective action and an escalation, and all of it mapped to compliance controls.
+ *
+ * <p>Runs are looked at one at a time as the history is read, oldest first: an audit keeps what its report shows
+ * (counts, the points of its charts), never the runs themselves, so its memory does not grow with the history.
  */
 public final class Auditor {
     /**
@@ -24,68 +26,109 @@ public final class Auditor {
      * @param now the end of the audited period
      */
     public AuditResult audit(Plan plan, RunHistory history, Instant now) throws IOException {
-        AuditSpec spec = plan.audit();
-        Instant start = now.minus(spec.period().duration());
-        HistoryRead read = history.read(start);
-        return audit(plan, read, history.ledger(), now);
+        Audit audit = new Audit(plan, now, true);
+        List<HistoryRead.DamagedFile> damaged = history.read(audit.period.start(), audit::add);
+        return audit.finish(damaged, history.ledger());
     }
 
     /**
      * Audits runs already read. Runs of other plans (by plan name) and runs outside the period are left out.
      *
-     * @param ledger the coverage ledger, or null when there is none
+     * @param ledger the coverage ledger (or several merged), or null when there is none
      */
-    public AuditResult audit(Plan plan, HistoryRead read, CoverageLedger ledger, Instant now) {
+    public AuditResult audit(Plan plan, HistoryRead read, CoverageSource ledger, Instant now) {
         return audit(plan, read, ledger, now, true);
     }
 
     /**
-     * Audits runs already read.
+     * Audits runs already read, oldest first.
      *
      * @param samePlanOnly whether runs recorded for another plan file are left out; false when the caller chose the
      *                     runs already (the Jenkins step reads the builds of the jobs it was given)
      */
-    public AuditResult audit(Plan plan, HistoryRead read, CoverageLedger ledger, Instant now, boolean samePlanOnly) {
-        AuditSpec spec = plan.audit();
-        Instant start = now.minus(spec.period().duration());
-        List<RunRecord> verify = new ArrayList<>();
-        List<RunRecord> restore = new ArrayList<>();
-        for (RunRecord run : read.runs()) {
+    public AuditResult audit(Plan plan, HistoryRead read, CoverageSource ledger, Instant now, boolean samePlanOnly) {
+        Audit audit = new Audit(plan, now, samePlanOnly);
+        read.runs().forEach(audit::add);
+        return audit.finish(read.damaged(), ledger);
+    }
+
+    /** One audit in progress: the reviews that look at each run as it comes. */
+    private static final class Audit {
+        private final Plan plan;
+        private final boolean samePlanOnly;
+        private final Period period;
+        private final FindingList findings;
+        private final SuccessReview success;
+        private final FailureReview failures;
+        private final DurationReview durations;
+        private final CapacityReview capacity;
+        private final RestoreTestReview restores;
+        private final LatestReview latest;
+        private final List<RunReview> reviews;
+        private final long startedNanos = System.nanoTime();
+        private int verifyRuns;
+        private int restoreRuns;
+
+        Audit(Plan plan, Instant now, boolean samePlanOnly) {
+            this.plan = plan;
+            this.samePlanOnly = samePlanOnly;
+            AuditSpec spec = plan.audit();
+            period = new Period(plan, spec, now.minus(spec.period().duration()), now);
+            findings = new FindingList(spec);
+            success = new SuccessReview(period, findings);
+            failures = new FailureReview(findings);
+            durations = new DurationReview(period, findings);
+            capacity = new CapacityReview(period, findings);
+            restores = new RestoreTestReview(period, findings);
+            latest = new LatestReview(findings);
+            reviews = List.of(success, failures, durations, capacity, restores, latest);
+        }
+
+        void add(RunRecord run) {
             boolean otherPlan = samePlanOnly && !samePlan(plan, run);
-            if (run.startedAt().isBefore(start) || run.startedAt().isAfter(now) || otherPlan) {
-                continue;
+            if (run.startedAt().isBefore(period.start()) || run.startedAt().isAfter(period.end()) || otherPlan) {
+                return;
             }
-            (run.kind() == RunKind.VERIFY ? verify : restore).add(run);
+            if (run.kind() == RunKind.VERIFY) {
+                verifyRuns++;
+                reviews.forEach(review -> review.verify(run));
+            } else {
+                restoreRuns++;
+                reviews.forEach(review -> review.restore(run));
+            }
         }
-        FindingList findings = new FindingList(spec);
-        Period period = new Period(plan, spec, start, now, verify, restore);
-        if (verify.isEmpty()) {
-            findings.add(Severity.CRITICAL, "history", "audit", "(plan)", "No verify run of this plan was recorded in the "
-                    + "last " + spec.period() + "; there is nothing to audit", List.of("history runs in period: 0"),
-                    "Record every scheduled verification with --history (or run the audit in the Jenkins job that "
-                    + "verifies), check that the schedule runs, then audit again.");
+
+        AuditResult finish(List<HistoryRead.DamagedFile> damaged, CoverageSource ledger) {
+            AuditSpec spec = period.spec();
+            if (verifyRuns == 0) {
+                findings.add(Severity.CRITICAL, "history", "audit", "(plan)", "No verify run of this plan was "
+                        + "recorded in the last " + spec.period() + "; there is nothing to audit",
+                        List.of("history runs in period: 0"), "Record every scheduled verification with --history "
+                        + "(or run the audit in the Jenkins job that verifies), check that the schedule runs, then "
+                        + "audit again.");
+            }
+            if (!damaged.isEmpty()) {
+                findings.add(Severity.INFO, "history", "audit", "(history)", damaged.size()
+                        + " history file(s) could not be read and were skipped",
+                        damaged.stream().limit(10).map(d -> d.file() + ": " + d.reason()).toList(),
+                        "Look at the named files; move them aside if they are not history records.");
+            }
+            success.review();
+            List<RecurringFailure> recurring = failures.review();
+            List<DurationTrend> durationTrends = durations.review();
+            List<CapacityTrend> capacityTrends = capacity.review();
+            List<RestoreReview> restoreReviews = restores.review();
+            List<CoverageStatement> coverage = new CoverageReview(period, ledger, findings).review();
+            List<InventoryItem> inventory = new InventoryReview(period, success.perSet(), findings).review();
+            List<LatestCheck> latestChecks = latest.review();
+            List<AuditFinding> sorted = findings.sorted();
+            List<ControlEvidence> controls = new ControlReview(spec, success.overall(), latestChecks, restoreReviews,
+                    coverage, inventory, sorted).review();
+            return new AuditResult(plan.source(), spec, period.end(), period.start(), verifyRuns, restoreRuns,
+                    damaged, success.perSet(), success.overall(), recurring, durationTrends, capacityTrends,
+                    capacity.bytesVerified(), restoreReviews, coverage, inventory, latestChecks, sorted, controls,
+                    (System.nanoTime() - startedNanos) / 1_000_000);
         }
-        if (!read.damaged().isEmpty()) {
-            findings.add(Severity.INFO, "history", "audit", "(history)", read.damaged().size()
-                    + " history file(s) could not be read and were skipped",
-                    read.damaged().stream().limit(10).map(d -> d.file() + ": " + d.reason()).toList(),
-                    "Look at the named files; move them aside if they are not history records.");
-        }
-        SuccessReview success = new SuccessReview(period, findings);
-        List<RecurringFailure> recurring = new FailureReview(period, findings).review();
-        List<DurationTrend> durations = new DurationReview(period, findings).review();
-        CapacityReview capacityReview = new CapacityReview(period, findings);
-        List<CapacityTrend> capacity = capacityReview.review();
-        List<RestoreReview> restores = new RestoreTestReview(period, findings).review();
-        List<CoverageStatement> coverage = new CoverageReview(period, ledger, findings).review();
-        List<InventoryItem> inventory = new InventoryReview(period, success.perSet(), findings).review();
-        List<LatestCheck> latest = new LatestReview(period, findings).review();
-        List<AuditFinding> sorted = findings.sorted();
-        List<ControlEvidence> controls = new ControlReview(spec, success.overall(), latest, restores, coverage,
-                inventory, sorted).review();
-        return new AuditResult(plan.source(), spec, now, start, verify.size(), restore.size(), read.damaged(),
-                success.perSet(), success.overall(), recurring, durations, capacity, capacityReview.bytesVerified(),
-                restores, coverage, inventory, latest, sorted, controls);
     }
 
     /**

@@ -19,56 +19,55 @@ import java.util.Set;
  * at which {@code warnAt} and 100% of the target's latest size are reached. With fewer than {@value #MIN_POINTS}
  * points, or points within less than a day, the forecast says so instead of giving a date.
  */
-final class CapacityReview {
+final class CapacityReview implements RunReview {
     static final int MIN_POINTS = 5;
     static final double MIN_SPAN_DAYS = 1;
 
     private final Period period;
     private final FindingList findings;
+    private final List<TimedValue> bytesVerified = new ArrayList<>();
+    /** Per target, each run's time (epoch ms), used bytes and total bytes. */
+    private final Map<String, List<double[]>> perTarget = new LinkedHashMap<>();
 
     CapacityReview(Period period, FindingList findings) {
         this.period = period;
         this.findings = findings;
     }
 
+    @Override
+    public void verify(RunRecord run) {
+        double bytes = 0;
+        boolean any = false;
+        Set<String> seen = new HashSet<>();
+        for (SetRecord set : run.sets()) {
+            Optional<CheckRecord> integrity = set.check("integrity");
+            if (integrity.isPresent() && integrity.get().number("verifiedBytes").isPresent()) {
+                bytes += integrity.get().number("verifiedBytes").getAsDouble();
+                any = true;
+            }
+            Optional<CheckRecord> capacity = set.check("capacity");
+            if (capacity.isEmpty() || !seen.add(set.target())) {
+                continue;
+            }
+            OptionalDouble used = capacity.get().number("usedBytes");
+            if (used.isEmpty() || used.getAsDouble() < 0) {
+                continue;
+            }
+            double total = capacity.get().number("totalBytes").orElse(0);
+            perTarget.computeIfAbsent(set.target(), target -> new ArrayList<>())
+                    .add(new double[] {run.startedAt().toEpochMilli(), used.getAsDouble(), total});
+        }
+        if (any) {
+            bytesVerified.add(new TimedValue(run.startedAt(), bytes));
+        }
+    }
+
     /** Bytes verified by integrity in each verify run, for the chart. */
     List<TimedValue> bytesVerified() {
-        List<TimedValue> points = new ArrayList<>();
-        for (RunRecord run : period.verify()) {
-            double bytes = 0;
-            boolean any = false;
-            for (SetRecord set : run.sets()) {
-                Optional<CheckRecord> integrity = set.check("integrity");
-                if (integrity.isPresent() && integrity.get().number("verifiedBytes").isPresent()) {
-                    bytes += integrity.get().number("verifiedBytes").getAsDouble();
-                    any = true;
-                }
-            }
-            if (any) {
-                points.add(new TimedValue(run.startedAt(), bytes));
-            }
-        }
-        return points;
+        return bytesVerified;
     }
 
     List<CapacityTrend> review() {
-        Map<String, List<double[]>> perTarget = new LinkedHashMap<>();
-        for (RunRecord run : period.verify()) {
-            Set<String> seen = new HashSet<>();
-            for (SetRecord set : run.sets()) {
-                Optional<CheckRecord> capacity = set.check("capacity");
-                if (capacity.isEmpty() || !seen.add(set.target())) {
-                    continue;
-                }
-                OptionalDouble used = capacity.get().number("usedBytes");
-                if (used.isEmpty() || used.getAsDouble() < 0) {
-                    continue;
-                }
-                double total = capacity.get().number("totalBytes").orElse(0);
-                perTarget.computeIfAbsent(set.target(), target -> new ArrayList<>())
-                        .add(new double[] {run.startedAt().toEpochMilli(), used.getAsDouble(), total});
-            }
-        }
         List<CapacityTrend> trends = new ArrayList<>();
         perTarget.forEach((target, points) -> trends.add(trend(target, points)));
         return trends;

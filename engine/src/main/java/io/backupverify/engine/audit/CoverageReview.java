@@ -1,6 +1,6 @@
 package io.backupverify.engine.audit;
 
-import io.backupverify.engine.history.CoverageLedger;
+import io.backupverify.engine.history.CoverageSource;
 import io.backupverify.engine.history.SetLedger;
 import io.backupverify.engine.plan.BackupSetSpec;
 import java.io.IOException;
@@ -17,10 +17,10 @@ final class CoverageReview {
     static final int NAMED = 10;
 
     private final Period period;
-    private final CoverageLedger ledger;
+    private final CoverageSource ledger;
     private final FindingList findings;
 
-    CoverageReview(Period period, CoverageLedger ledger, FindingList findings) {
+    CoverageReview(Period period, CoverageSource ledger, FindingList findings) {
         this.period = period;
         this.ledger = ledger;
         this.findings = findings;

@@ -17,43 +17,47 @@ import java.util.OptionalDouble;
  * runs saw it), a least-squares line through them, and a warning when the fitted duration grew by at least
  * {@value #GROWTH_PERCENT}% over the period with a fit that explains at least half the variation.
  */
-final class DurationReview {
+final class DurationReview implements RunReview {
     static final int MIN_POINTS = 4;
     static final double GROWTH_PERCENT = 20;
     static final double MIN_R2 = 0.5;
 
     private final Period period;
     private final FindingList findings;
+    /** Per set, each backup's duration (the latest measurement of it). */
+    private final Map<String, Map<String, Measured>> perSet = new LinkedHashMap<>();
+    private final Map<String, Double> maxDuration = new LinkedHashMap<>();
 
     DurationReview(Period period, FindingList findings) {
         this.period = period;
         this.findings = findings;
     }
 
-    List<DurationTrend> review() {
-        Map<String, Map<String, TimedValue>> perSet = new LinkedHashMap<>();
-        Map<String, Double> maxDuration = new LinkedHashMap<>();
-        for (RunRecord run : period.verify()) {
-            for (SetRecord set : run.sets()) {
-                Optional<CheckRecord> window = set.check("window");
-                if (window.isEmpty()) {
-                    continue;
-                }
-                OptionalDouble seconds = window.get().number("latestDurationSeconds");
-                if (seconds.isEmpty()) {
-                    continue;
-                }
-                Instant at = parse(window.get().text("latestStart"), run.startedAt());
-                String backup = window.get().text("latestBackup");
-                perSet.computeIfAbsent(set.name(), name -> new LinkedHashMap<>())
-                        .put(backup == null ? at.toString() : backup, new TimedValue(at, seconds.getAsDouble()));
-                window.get().number("maxDurationSeconds").ifPresent(max -> maxDuration.put(set.name(), max));
+    @Override
+    public void verify(RunRecord run) {
+        for (SetRecord set : run.sets()) {
+            Optional<CheckRecord> window = set.check("window");
+            if (window.isEmpty()) {
+                continue;
             }
+            OptionalDouble seconds = window.get().number("latestDurationSeconds");
+            if (seconds.isEmpty()) {
+                continue;
+            }
+            String start = window.get().text("latestStart");
+            String backup = window.get().text("latestBackup");
+            Measured measured = new Measured(start, run.startedAt(), seconds.getAsDouble());
+            perSet.computeIfAbsent(set.name(), name -> new LinkedHashMap<>())
+                    .put(backup == null ? measured.at().toString() : backup, measured);
+            window.get().number("maxDurationSeconds").ifPresent(max -> maxDuration.put(set.name(), max));
         }
+    }
+
+    List<DurationTrend> review() {
         List<DurationTrend> trends = new ArrayList<>();
-        for (Map.Entry<String, Map<String, TimedValue>> entry : perSet.entrySet()) {
-            List<TimedValue> points = new ArrayList<>(entry.getValue().values());
-            points.sort((a, b) -> a.at().compareTo(b.at()));
+        for (Map.Entry<String, Map<String, Measured>> entry : perSet.entrySet()) {
+            List<TimedValue> points = entry.getValue().values().stream().map(Measured::point)
+                    .sorted((a, b) -> a.at().compareTo(b.at())).toList();
             trends.add(trend(entry.getKey(), points, maxDuration.get(entry.getKey())));
         }
         return trends;
@@ -98,6 +102,20 @@ final class DurationReview {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             return fallback;
+        }
+    }
+
+    /**
+     * One backup's measured duration; its start is parsed from the recorded text only for the measurements kept (the
+     * latest of each backup), or is the run's start when it has none.
+     */
+    private record Measured(String startText, Instant runStart, double seconds) {
+        Instant at() {
+            return parse(startText, runStart);
+        }
+
+        TimedValue point() {
+            return new TimedValue(at(), seconds);
         }
     }
 }

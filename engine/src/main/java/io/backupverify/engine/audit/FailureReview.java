@@ -6,7 +6,7 @@ import io.backupverify.engine.history.RunRecord;
 import io.backupverify.engine.history.SetRecord;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,23 +15,35 @@ import java.util.Map;
  * with how often, first and last seen, and whether it still fails. Still failing is critical; one that has
  * recovered is a warning, since it may come back.
  */
-final class FailureReview {
+final class FailureReview implements RunReview {
     static final int RECURRING = 2;
 
-    private final Period period;
     private final FindingList findings;
+    /** Per kind, set and check, its group; and the groups in the order first seen, verify runs first. */
+    private final Map<String, Map<String, Group>> verifyGroups = new HashMap<>();
+    private final Map<String, Map<String, Group>> restoreGroups = new HashMap<>();
+    private final List<Group> verifyOrder = new ArrayList<>();
+    private final List<Group> restoreOrder = new ArrayList<>();
 
-    FailureReview(Period period, FindingList findings) {
-        this.period = period;
+    FailureReview(FindingList findings) {
         this.findings = findings;
     }
 
+    @Override
+    public void verify(RunRecord run) {
+        collect(run, "verify", verifyGroups, verifyOrder);
+    }
+
+    @Override
+    public void restore(RunRecord run) {
+        collect(run, "restore-test", restoreGroups, restoreOrder);
+    }
+
     List<RecurringFailure> review() {
-        Map<String, Group> groups = new LinkedHashMap<>();
-        collect(period.verify(), "verify", groups);
-        collect(period.restore(), "restore-test", groups);
+        List<Group> groups = new ArrayList<>(verifyOrder);
+        groups.addAll(restoreOrder);
         List<RecurringFailure> recurring = new ArrayList<>();
-        for (Group group : groups.values()) {
+        for (Group group : groups) {
             if (group.failures >= RECURRING) {
                 RecurringFailure failure = group.toFailure();
                 recurring.add(failure);
@@ -42,14 +54,18 @@ final class FailureReview {
         return recurring;
     }
 
-    private static void collect(List<RunRecord> runs, String kind, Map<String, Group> groups) {
-        for (RunRecord run : runs) {
-            for (SetRecord set : run.sets()) {
-                for (CheckRecord check : set.checks()) {
-                    Group group = groups.computeIfAbsent(kind + "\u0000" + set.name() + "\u0000" + check.id(),
-                            key -> new Group(kind, set.name(), check.id()));
-                    group.add(run.startedAt(), check);
+    private static void collect(RunRecord run, String kind, Map<String, Map<String, Group>> groups,
+            List<Group> order) {
+        for (SetRecord set : run.sets()) {
+            Map<String, Group> ofSet = groups.computeIfAbsent(set.name(), name -> new HashMap<>());
+            for (CheckRecord check : set.checks()) {
+                Group group = ofSet.get(check.id());
+                if (group == null) {
+                    group = new Group(kind, set.name(), check.id());
+                    ofSet.put(check.id(), group);
+                    order.add(group);
                 }
+                group.add(run.startedAt(), check);
             }
         }
     }

@@ -4,8 +4,9 @@ import io.backupverify.engine.check.Status;
 import io.backupverify.engine.history.CheckRecord;
 import io.backupverify.engine.history.RunRecord;
 import io.backupverify.engine.history.SetRecord;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,35 +16,45 @@ import java.util.Set;
  * copies) are reported from here: their latest state is what counts. Any other check whose latest run failed is a
  * finding too, unless it already failed repeatedly (the recurring-failure review reports those).
  */
-final class LatestReview {
+final class LatestReview implements RunReview {
     static final Set<String> STATE_CHECKS = Set.of("retention", "encryption", "access", "immutability", "copies");
 
-    private final Period period;
     private final FindingList findings;
+    /** Per set and check, its latest result and failures; and all of them in the order first seen. */
+    private final Map<String, Map<String, Latest>> bySet = new HashMap<>();
+    private final List<Latest> order = new ArrayList<>();
 
-    LatestReview(Period period, FindingList findings) {
-        this.period = period;
+    LatestReview(FindingList findings) {
         this.findings = findings;
     }
 
-    List<LatestCheck> review() {
-        Map<String, LatestCheck> latest = new LinkedHashMap<>();
-        Map<String, Integer> failures = new LinkedHashMap<>();
-        for (RunRecord run : period.verify()) {
-            for (SetRecord set : run.sets()) {
-                for (CheckRecord check : set.checks()) {
-                    String key = set.name() + "\u0000" + check.id();
-                    latest.put(key, new LatestCheck(set.name(), check.id(), check.status(), run.startedAt(),
-                            check.summary()));
-                    if (failed(check.status())) {
-                        failures.merge(key, 1, Integer::sum);
-                    }
+    @Override
+    public void verify(RunRecord run) {
+        for (SetRecord set : run.sets()) {
+            Map<String, Latest> ofSet = bySet.computeIfAbsent(set.name(), name -> new HashMap<>());
+            for (CheckRecord check : set.checks()) {
+                Latest latest = ofSet.get(check.id());
+                if (latest == null) {
+                    latest = new Latest(set.name(), check.id());
+                    ofSet.put(check.id(), latest);
+                    order.add(latest);
+                }
+                latest.record = check;
+                latest.at = run.startedAt();
+                if (failed(check.status())) {
+                    latest.failures++;
                 }
             }
         }
-        List<LatestCheck> result = new ArrayList<>(latest.values());
-        for (LatestCheck check : result) {
-            int failed = failures.getOrDefault(check.set() + "\u0000" + check.check(), 0);
+    }
+
+    List<LatestCheck> review() {
+        List<LatestCheck> result = new ArrayList<>();
+        for (Latest latest : order) {
+            LatestCheck check = new LatestCheck(latest.set, latest.check, latest.record.status(), latest.at,
+                    latest.record.summary());
+            result.add(check);
+            int failed = latest.failures;
             if (STATE_CHECKS.contains(check.check()) && check.status() != Status.PASS) {
                 report(check, failed(check.status()) ? Severity.WARNING : Severity.INFO);
             } else if (failed(check.status()) && failed < FailureReview.RECURRING) {
@@ -75,5 +86,19 @@ final class LatestReview {
 
     private static boolean failed(Status status) {
         return status == Status.FAIL || status == Status.ERROR;
+    }
+
+    /** The latest result of one check of one set, so far. */
+    private static final class Latest {
+        private final String set;
+        private final String check;
+        private CheckRecord record;
+        private Instant at;
+        private int failures;
+
+        Latest(String set, String check) {
+            this.set = set;
+            this.check = check;
+        }
     }
 }

@@ -1,19 +1,13 @@
 package io.backupverify.engine.audit;
 
-import io.backupverify.engine.history.RunRecord;
 import io.backupverify.engine.plan.AuditSpec;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.plan.Plan;
 import java.time.Instant;
 import java.util.List;
 
-/**
- * The runs an audit looks at, oldest first, and the plan they belong to.
- *
- * @param verify  the verify runs of the period
- * @param restore the restore-test runs of the period
- */
-record Period(Plan plan, AuditSpec spec, Instant start, Instant end, List<RunRecord> verify, List<RunRecord> restore) {
+/** The time an audit looks at and the plan whose runs it reviews. */
+record Period(Plan plan, AuditSpec spec, Instant start, Instant end) {
     List<String> setNames() {
         return plan.backupSets().stream().map(BackupSetSpec::name).toList();
     }

@@ -8,7 +8,9 @@ import io.backupverify.engine.plan.AuditSpec.RestoreTestsSpec;
 import io.backupverify.engine.plan.BackupSetSpec;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -18,13 +20,26 @@ import java.util.OptionalDouble;
  * {@code restoreMs}, else the time its checks took; its RTO is the audit's {@code rto}, else the test's own
  * {@code rtoSeconds} or {@code rtoMs}.
  */
-final class RestoreTestReview {
+final class RestoreTestReview implements RunReview {
     private final Period period;
     private final FindingList findings;
+    /** Per set, its restore tests in the period, oldest first. */
+    private final Map<String, List<RestoreTiming>> timings = new HashMap<>();
 
     RestoreTestReview(Period period, FindingList findings) {
         this.period = period;
         this.findings = findings;
+    }
+
+    @Override
+    public void restore(RunRecord run) {
+        RestoreTestsSpec spec = period.spec().restoreTests();
+        if (spec == null) {
+            return;
+        }
+        for (SetRecord record : run.sets()) {
+            timings.computeIfAbsent(record.name(), name -> new ArrayList<>()).add(timing(run, record, spec));
+        }
     }
 
     List<RestoreReview> review() {
@@ -37,14 +52,7 @@ final class RestoreTestReview {
         List<RestoreReview> reviews = new ArrayList<>();
         for (BackupSetSpec set : period.plan().backupSets()) {
             String name = set.name();
-            List<RestoreTiming> timings = new ArrayList<>();
-            for (RunRecord run : period.restore()) {
-                for (SetRecord record : run.sets()) {
-                    if (record.name().equals(name)) {
-                        timings.add(timing(run, record, spec));
-                    }
-                }
-            }
+            List<RestoreTiming> timings = this.timings.getOrDefault(name, List.of());
             int inCadence = (int) timings.stream().filter(t -> !t.at().isBefore(cadenceStart)).count();
             RestoreReview review = new RestoreReview(name, inCadence, spec.atLeast(), timings);
             reviews.add(review);

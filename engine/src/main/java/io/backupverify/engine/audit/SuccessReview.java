@@ -11,20 +11,31 @@ import java.util.Map;
  * Success rate per set and overall against {@code successRate.min}: a run counts as successful for a set when the
  * set's verdict was PASS or WARN. The WARN share is reported beside it, since WARN counts as success.
  */
-final class SuccessReview {
+final class SuccessReview implements RunReview {
     static final String OVERALL = "(all sets)";
 
+    private final Period period;
+    private final FindingList findings;
+    /** Per set, runs by verdict (the ordinals of PASS, WARN, FAIL, ERROR). */
+    private final Map<String, int[]> counts = new LinkedHashMap<>();
     private final List<SetSuccess> perSet = new ArrayList<>();
-    private final SetSuccess overall;
+    private SetSuccess overall;
 
     SuccessReview(Period period, FindingList findings) {
-        Map<String, int[]> counts = new LinkedHashMap<>();
+        this.period = period;
+        this.findings = findings;
         period.setNames().forEach(name -> counts.put(name, new int[4]));
-        for (RunRecord run : period.verify()) {
-            for (SetRecord set : run.sets()) {
-                counts.computeIfAbsent(set.name(), name -> new int[4])[set.status().ordinal()]++;
-            }
+    }
+
+    @Override
+    public void verify(RunRecord run) {
+        for (SetRecord set : run.sets()) {
+            counts.computeIfAbsent(set.name(), name -> new int[4])[set.status().ordinal()]++;
         }
+    }
+
+    /** Computes the rates and adds the findings; call once, after the runs. */
+    void review() {
         SetSuccess total = new SetSuccess(OVERALL, 0, 0, 0, 0, 0);
         for (Map.Entry<String, int[]> entry : counts.entrySet()) {
             int[] c = entry.getValue();

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -32,7 +33,7 @@ import java.util.zip.GZIPOutputStream;
  * <p>Updates take a lock file, read, merge and write a new file that is moved into place in one step, so runs of
  * the same set at the same time never lose each other's updates and readers never see half a ledger.
  */
-public final class CoverageLedger {
+public final class CoverageLedger implements CoverageSource {
     static final String FOLDER = "coverage";
     private static final int MAGIC = 0x42564c31; // "BVL1"
     private static final Object JVM_LOCK = new Object();
@@ -41,6 +42,18 @@ public final class CoverageLedger {
 
     CoverageLedger(Path folder) {
         this.folder = folder;
+    }
+
+    /** The ledger kept in a folder of its own (a Jenkins job keeps one beside its builds). */
+    public static CoverageLedger in(Path folder) {
+        return new CoverageLedger(folder);
+    }
+
+    /** Merges each coverage of a run into its set's ledger. */
+    public void update(List<SetCoverage> coverages, Instant when) throws IOException {
+        for (SetCoverage coverage : coverages) {
+            update(coverage.set(), coverage.coverage(), when, coverage.complete());
+        }
     }
 
     /**
@@ -84,7 +97,7 @@ public final class CoverageLedger {
         return new SetLedger(old.set(), when, keys, times);
     }
 
-    /** The ledger of a set, or empty when none was recorded; a damaged ledger is an IOException saying so. */
+    @Override
     public Optional<SetLedger> read(String set) throws IOException {
         Path file = file(set);
         if (!Files.exists(file)) {
@@ -165,7 +178,7 @@ public final class CoverageLedger {
         return folder.resolve(name + ".ledger");
     }
 
-    private static int sharedPrefix(byte[] a, byte[] b) {
+    static int sharedPrefix(byte[] a, byte[] b) {
         int max = Math.min(a.length, b.length);
         int i = 0;
         while (i < max && a[i] == b[i]) {
@@ -178,7 +191,7 @@ public final class CoverageLedger {
         return i;
     }
 
-    private static void writeVarLong(DataOutputStream out, long value) throws IOException {
+    static void writeVarLong(DataOutputStream out, long value) throws IOException {
         long rest = value;
         while ((rest & ~0x7fL) != 0) {
             out.writeByte((int) ((rest & 0x7f) | 0x80));
@@ -187,7 +200,7 @@ public final class CoverageLedger {
         out.writeByte((int) rest);
     }
 
-    private static long readVarLong(DataInputStream in) throws IOException {
+    static long readVarLong(DataInputStream in) throws IOException {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = in.readUnsignedByte();

@@ -1,26 +1,18 @@
 package io.backupverify.engine.history;
 
-import io.backupverify.engine.check.FileCoverage;
-import io.backupverify.engine.check.Status;
 import io.backupverify.engine.run.RunResult;
-import io.backupverify.engine.run.SetResult;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 /**
  * The run history in a folder: {@code runs/} holds one small file per recorded run, {@code coverage/} the coverage
@@ -31,7 +23,6 @@ public final class RunHistory {
     static final String RUNS = "runs";
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final Pattern RECORD_NAME = Pattern.compile("(\\d{8}T\\d{6}Z)-[a-z-]+-[0-9a-f]{12}\\.json");
 
     private final Path folder;
     private final HistoryFormat format = new HistoryFormat();
@@ -57,15 +48,7 @@ public final class RunHistory {
     public Path record(RunResult run, RunKind kind) throws IOException {
         Path written = add(RunRecords.of(run, kind));
         if (kind == RunKind.VERIFY) {
-            CoverageLedger ledger = ledger();
-            for (SetResult set : run.sets()) {
-                for (var check : set.checks()) {
-                    if (check.coverage().isPresent()) {
-                        FileCoverage coverage = check.coverage().get();
-                        ledger.update(set.name(), coverage, run.startedAt(), check.status() != Status.ERROR);
-                    }
-                }
-            }
+            ledger().update(SetCoverage.of(run), run.startedAt());
         }
         return written;
     }
@@ -93,49 +76,27 @@ public final class RunHistory {
      * earlier is not opened at all; a file that cannot be read or parsed is skipped and listed as damaged.
      */
     public HistoryRead read(Instant since) throws IOException {
-        Path runs = folder.resolve(RUNS);
         List<RunRecord> records = new ArrayList<>();
-        List<HistoryRead.DamagedFile> damaged = new ArrayList<>();
+        List<HistoryRead.DamagedFile> damaged = read(since, records::add);
+        return new HistoryRead(records, damaged);
+    }
+
+    /**
+     * Hands the runs that started at or after {@code since} to {@code sink} one at a time, oldest first, holding
+     * none of them: the files are taken in the order of the start time their names carry, and the few records that
+     * share a second are put in order among themselves. Files with other names are read first and handed on in
+     * their place in time. A file whose name shows it started earlier is not opened at all.
+     *
+     * @return the files that could not be read or parsed, which were skipped
+     */
+    public List<HistoryRead.DamagedFile> read(Instant since, Consumer<RunRecord> sink) throws IOException {
+        Path runs = folder.resolve(RUNS);
         if (!Files.isDirectory(runs)) {
             if (Files.exists(folder) && !Files.isDirectory(folder)) {
                 throw new IOException(folder + " is not a folder");
             }
-            return new HistoryRead(records, damaged);
+            return List.of();
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(runs, "*.json")) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (name.startsWith(".") || startedBefore(name, since)) {
-                    continue;
-                }
-                try {
-                    RunRecord record = format.read(Files.readAllBytes(file));
-                    if (!record.startedAt().isBefore(since)) {
-                        records.add(record);
-                    }
-                } catch (NoSuchFileException e) {
-                    // removed while we were reading (pruned by someone); not damage
-                } catch (IOException e) {
-                    damaged.add(new HistoryRead.DamagedFile(file.toString(), e.getMessage()));
-                }
-            }
-        }
-        records.sort(Comparator.comparing(RunRecord::startedAt));
-        damaged.sort(Comparator.comparing(HistoryRead.DamagedFile::file));
-        return new HistoryRead(records, damaged);
-    }
-
-    /** Whether a record's file name says it started before the instant (with a second of slack for rounding). */
-    private static boolean startedBefore(String name, Instant since) {
-        Matcher matcher = RECORD_NAME.matcher(name);
-        if (!matcher.matches()) {
-            return false;
-        }
-        try {
-            Instant started = NAME_TIME.parse(matcher.group(1), Instant::from);
-            return started.plusSeconds(1).isBefore(since);
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return new HistoryScan(format, since).scan(runs, sink);
     }
 }

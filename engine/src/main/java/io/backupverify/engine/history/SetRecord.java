@@ -21,6 +21,11 @@ public record SetRecord(String name, String target, Status status, Instant lates
     }
 
     public Optional<CheckRecord> check(String id) {
-        return checks.stream().filter(check -> check.id().equals(id)).findFirst();
+        for (CheckRecord check : checks) {
+            if (check.id().equals(id)) {
+                return Optional.of(check);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -271,4 +271,36 @@ class AuditorTest {
         assertThat(result.controls().get(3).state()).isEqualTo(ControlEvidence.NO_EVIDENCE);
         assertThat(result.status()).isEqualTo(Status.PASS);
     }
+
+    @Test
+    void slowBackupsFromEachBackupsDurationOnceHoweverManyRunsSawIt() throws PlanException {
+        // backup b-d of day d (1..10) took 3600 + 360 * (d - 1) seconds; two runs a day see the same backup
+        List<RunRecord> runs = new ArrayList<>();
+        for (int day = 1; day <= 10; day++) {
+            Instant backupStart = START.plus(Duration.ofDays(day));
+            for (int run = 0; run < 2; run++) {
+                runs.add(verify(backupStart.plusSeconds(7200 + 3600L * run), set("orders-db", Status.PASS,
+                        check("window", Status.PASS, Map.of("latestDurationSeconds", 3600L + 360L * (day - 1),
+                                "latestBackup", "b-" + day, "latestStart", backupStart.toString(),
+                                "maxDurationSeconds", 10_800L)))));
+            }
+        }
+
+        AuditResult result = audit(plan(""), runs);
+
+        DurationTrend trend = result.durations().get(0);
+        assertThat(trend.seconds()).hasSize(10);
+        assertThat(trend.seconds().get(0).at()).isEqualTo(START.plus(Duration.ofDays(1)));
+        assertThat(trend.fit().slope()).isCloseTo(360.0, within(1e-6));
+        assertThat(trend.fit().r2()).isCloseTo(1.0, within(1e-9));
+        // fitted 3600 s on day 1 to 6840 s on day 10: +90%
+        assertThat(trend.growthPercent()).isCloseTo(90.0, within(1e-6));
+        assertThat(trend.slowing()).isTrue();
+        AuditFinding slow = result.findings().stream().filter(f -> f.area().equals("slow-backup")).findFirst()
+                .orElseThrow();
+        assertThat(slow.title()).isEqualTo("Backups of orders-db are getting slower (+90% over the period)");
+        // 10,800 s is reached 20 days after day 1
+        assertThat(slow.evidence().get(1)).isEqualTo("at this rate the backups exceed maxDuration 3h around "
+                + AuditText.day(START.plus(Duration.ofDays(21))));
+    }
 }

@@ -21,10 +21,11 @@ import java.util.Set;
 
 /**
  * Writes a history for the audit benchmark: a plan with SETS sets and an audit section, RUNS verify runs spread
- * over the last 30 days (five checks per set with the numbers real runs record, a few failures), restore tests, a
- * coverage ledger per set, and a separate ledger of 100,000 files whose size it prints. Run by bench/audit.sh.
+ * over the last 30 days (six checks per set with the numbers real runs record, a few failures), restore tests, a
+ * coverage ledger per set, and with --ledger two separate ledgers of 100,000 files whose sizes it prints. Run by
+ * bench/audit.sh.
  *
- * <p>Arguments: DIR RUNS SETS.
+ * <p>Arguments: DIR RUNS SETS [--ledger].
  */
 public final class AuditHistoryBenchmark {
     private AuditHistoryBenchmark() {
@@ -61,16 +62,45 @@ public final class AuditHistoryBenchmark {
             List<String> files = files(5_000, s);
             ledger.update(name(s), new FileCoverage(files, new HashSet<>(files.subList(0, 4_990))), now, true);
         }
-        List<String> many = files(100_000, 0);
-        Set<String> verified = new HashSet<>(many.subList(0, 90_000));
-        Path big = dir.resolve("ledger-100k");
-        RunHistory bigHistory = new RunHistory(big);
-        bigHistory.ledger().update("big", new FileCoverage(many, verified), now, true);
-        long bytes;
-        try (var files = Files.list(big.resolve("coverage"))) {
-            bytes = files.filter(p -> p.toString().endsWith(".ledger")).mapToLong(p -> p.toFile().length()).sum();
+        if (args.length < 4 || !args[3].equals("--ledger")) {
+            return;
         }
-        System.out.printf("ledger of 100000 files: %d bytes (%.1f bytes per file)%n", bytes, bytes / 100_000.0);
+        ledgerSize(dir.resolve("ledger-100k"), files(100_000, 0), now, "sequential names");
+        ledgerSize(dir.resolve("ledger-100k-random"), randomFiles(100_000, random), now,
+                "random names, verification times spread over 30 days");
+    }
+
+    /**
+     * Writes a ledger of the files, 90% of them verified, in ten runs a few days apart (the rotation), and prints its
+     * size.
+     */
+    private static void ledgerSize(Path dir, List<String> files, Instant now, String what) throws Exception {
+        CoverageLedger ledger = new RunHistory(dir).ledger();
+        ledger.update("big", new FileCoverage(files, Set.of()), now.minus(Duration.ofDays(30)), true);
+        int slice = files.size() / 10;
+        for (int run = 0; run < 9; run++) {
+            Set<String> verified = new HashSet<>(files.subList(run * slice, (run + 1) * slice));
+            ledger.update("big", new FileCoverage(files, verified), now.minus(Duration.ofDays(27 - 3L * run))
+                    .plusSeconds(run * 7919L), true);
+        }
+        long bytes;
+        try (var ledgers = Files.list(dir.resolve("coverage"))) {
+            bytes = ledgers.filter(p -> p.toString().endsWith(".ledger")).mapToLong(p -> p.toFile().length()).sum();
+        }
+        System.out.printf("ledger of %d files (%s): %d bytes (%.1f bytes per file)%n", files.size(), what, bytes,
+                bytes / (double) files.size());
+    }
+
+    /** File names as real backups have them: folders by date and table, random parts, several extensions. */
+    private static List<String> randomFiles(int count, Random random) {
+        String[] extensions = {".parquet", ".dump.zst", ".tar.gz", ".json.gz", ".bin"};
+        List<String> files = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            files.add("2026-" + (1 + random.nextInt(12)) + "/table_" + random.nextInt(400) + "/part-"
+                    + Long.toHexString(random.nextLong()) + "-c" + random.nextInt(1000)
+                    + extensions[random.nextInt(extensions.length)]);
+        }
+        return files;
     }
 
     private static SetRecord set(int s, int run, int runs, Instant at, Random random) {

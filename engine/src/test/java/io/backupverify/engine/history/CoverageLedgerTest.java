@@ -99,4 +99,60 @@ class CoverageLedgerTest {
         ledger.update("s", new FileCoverage(List.of("a"), Set.of("a")), DAY2, true);
         assertThat(ledger.read("s").orElseThrow().verifiedAtSeconds("a")).isEqualTo(DAY2.getEpochSecond());
     }
+
+    @Test
+    void coverageCarriedAsBytesUpdatesALedgerElsewhereAsTheRunWould() throws IOException {
+        List<SetCoverage> run = List.of(
+                new SetCoverage("orders", new FileCoverage(List.of("db/b.dump", "db/a.dump", "d\u00e9j\u00e0/c"),
+                        Set.of("db/a.dump", "d\u00e9j\u00e0/c")), true),
+                new SetCoverage("web", new FileCoverage(List.of("x"), Set.of()), false));
+
+        CoverageTransfer.Carried bytes = CoverageTransfer.decode(CoverageTransfer.encode(DAY2, run));
+        List<SetCoverage> carried = bytes.coverages();
+        CoverageLedger elsewhere = CoverageLedger.in(dir.resolve("job-ledger"));
+        elsewhere.update(carried, bytes.startedAt());
+
+        assertThat(carried).extracting(SetCoverage::set, SetCoverage::complete)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("orders", true),
+                        org.assertj.core.groups.Tuple.tuple("web", false));
+        assertThat(carried.get(0).coverage().listed()).containsExactlyInAnyOrder("db/a.dump", "db/b.dump",
+                "d\u00e9j\u00e0/c");
+        SetLedger orders = elsewhere.read("orders").orElseThrow();
+        assertThat(orders.verifiedAtSeconds("d\u00e9j\u00e0/c")).isEqualTo(DAY2.getEpochSecond());
+        assertThat(orders.verifiedAtSeconds("db/b.dump")).isEqualTo(-1);
+        assertThatThrownBy(() -> CoverageTransfer.decode(new byte[] {1, 2, 3})).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void ledgersOfSeveralJobsMergeToTheLatestVerificationOfEachFile() throws IOException {
+        CoverageLedger nightly = CoverageLedger.in(dir.resolve("nightly"));
+        CoverageLedger weekly = CoverageLedger.in(dir.resolve("weekly"));
+        nightly.update("orders", new FileCoverage(List.of("a", "b"), Set.of("a")), DAY2, true);
+        weekly.update("orders", new FileCoverage(List.of("a", "b", "c"), Set.of("a", "b")), DAY1, true);
+
+        SetLedger merged = CoverageSource.merging(List.of(nightly, weekly)).read("orders").orElseThrow();
+
+        assertThat(merged.size()).isEqualTo(3);
+        assertThat(merged.verifiedAtSeconds("a")).isEqualTo(DAY2.getEpochSecond());
+        assertThat(merged.verifiedAtSeconds("b")).isEqualTo(DAY1.getEpochSecond());
+        assertThat(merged.verifiedAtSeconds("c")).isEqualTo(-1);
+        assertThat(merged.updatedAt()).isEqualTo(DAY2);
+        assertThat(CoverageSource.merging(List.of(nightly, weekly)).read("web")).isEmpty();
+    }
+
+    @Test
+    void carriedBytesClaimingMoreFilesThanAnyBackupHasAreRefusedBeforeMemoryIsTaken() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+            out.writeInt(0x42564331);
+            out.writeLong(DAY1.getEpochSecond());
+            out.writeInt(1);
+            out.writeUTF("orders");
+            out.writeBoolean(true);
+            out.writeInt(Integer.MAX_VALUE);
+        }
+
+        assertThatThrownBy(() -> CoverageTransfer.decode(bytes.toByteArray())).isInstanceOf(IOException.class)
+                .hasMessageContaining("implausible number of files");
+    }
 }

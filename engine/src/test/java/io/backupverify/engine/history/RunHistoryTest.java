@@ -1,6 +1,7 @@
 package io.backupverify.engine.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.FileCoverage;
@@ -133,5 +134,46 @@ class RunHistoryTest {
         assertThat(record.number("rtoSeconds")).hasValue(2700);
         assertThat(record.values()).doesNotContainKey("kind");
         assertThat(Collections.unmodifiableMap(record.values())).hasSize(2);
+    }
+
+    @Test
+    void runsAreHandedOnOneAtATimeOldestFirstHoweverTheFilesAreNamed() throws Exception {
+        RunHistory history = new RunHistory(dir);
+        List<Instant> expected = new ArrayList<>();
+        // more files than are read ahead, several within one second, written newest first
+        for (int i = 3 * HistoryScan.AHEAD; i >= 0; i--) {
+            Instant at = T0.plusSeconds(i / 3).plusMillis(900 - 300L * (i % 3));
+            history.add(RunRecords.of(run(at, "orders", Status.PASS), RunKind.VERIFY));
+            expected.add(at);
+        }
+        // a record under a name of another form is read too and handed on in its place in time
+        Instant renamed = T0.plusSeconds(10).plusMillis(950);
+        Path other = history.add(RunRecords.of(run(renamed, "orders", Status.FAIL), RunKind.VERIFY));
+        Files.move(other, other.resolveSibling("copied-by-hand.json"));
+        expected.add(renamed);
+        Files.writeString(dir.resolve("runs/20261101T020005Z-verify-0123456789ab.json"), "{\"schema\":");
+        expected.sort(null);
+
+        List<Instant> seen = new ArrayList<>();
+        List<HistoryRead.DamagedFile> damaged = history.read(T0, record -> seen.add(record.startedAt()));
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(damaged).extracting(HistoryRead.DamagedFile::file)
+                .containsExactly(dir.resolve("runs/20261101T020005Z-verify-0123456789ab.json").toString());
+    }
+
+    @Test
+    void aRecordWithAnIncompleteSetIsDamagedNotHalfRead() throws Exception {
+        HistoryFormat format = new HistoryFormat();
+        String good = new String(format.write(RunRecords.of(run(T0, "orders", Status.PASS), RunKind.VERIFY)),
+                StandardCharsets.UTF_8);
+        byte[] noStatus = good.replace("\"status\":\"PASS\",\"latestBackupTime\"", "\"latestBackupTime\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(format.read(good.getBytes(StandardCharsets.UTF_8)).sets()).hasSize(1);
+        assertThatThrownBy(() -> format.read(noStatus)).isInstanceOf(java.io.IOException.class)
+                .hasMessage("incomplete history record: missing field 'status'");
+        assertThatThrownBy(() -> format.read("{\"schema\":\"other\"}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("not a backup-verify/history/v1 record (schema 'other')");
     }
 }

@@ -46,6 +46,7 @@ public final class AuditJsonReport {
         root.put("period", audit.spec().period().toString());
         root.put("verifyRuns", audit.verifyRuns());
         root.put("restoreTestRuns", audit.restoreRuns());
+        root.put("durationMs", audit.durationMs());
         ObjectNode counts = root.putObject("findingCounts");
         for (Severity severity : Severity.values()) {
             counts.put(severity.label(), audit.count(severity));

@@ -4,6 +4,8 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.backupverify.engine.check.ProgressLines;
 import io.backupverify.engine.credentials.CredentialedTargetOpener;
+import io.backupverify.engine.history.CoverageTransfer;
+import io.backupverify.engine.history.SetCoverage;
 import io.backupverify.engine.report.JsonReport;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
@@ -13,6 +15,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.Serial;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,8 @@ import jenkins.agents.ControllerToAgentFileCallable;
 
 /**
  * Verifies backups on the node that holds the workspace. Only the plugin's own types and JDK types cross the channel:
- * the plan text, the set names, the plain credential values in, the JSON report (or a message) out.
+ * the plan text, the set names, the plain credential values in, the JSON report (or a message) and the bytes of the
+ * run's file coverage out.
  *
  * @param plan        the plan
  * @param sets        the set names to verify; empty for all
@@ -45,13 +49,18 @@ public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumb
 
     @Override
     public AgentOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        return plan.run(workspace, (parsed, baseDir) -> {
+        List<SetCoverage> coverage = new ArrayList<>();
+        Instant[] started = new Instant[1];
+        AgentOutcome outcome = plan.run(workspace, (parsed, baseDir) -> {
             RunResult result = new Verifier(
                     new CredentialedTargetOpener(baseDir, TransferredCredential.resolverOf(credentials)))
                     .verify(parsed, VerifyOptions.defaults().withRunNumber(runNumber).withSets(sets)
                             .withProgress(new ProgressLines(listener.getLogger()::println, PROGRESS_INTERVAL)));
+            coverage.addAll(SetCoverage.of(result));
+            started[0] = result.startedAt();
             return new JsonReport().toString(result);
         });
+        return coverage.isEmpty() ? outcome : outcome.withCoverage(CoverageTransfer.encode(started[0], coverage));
     }
 
     @Override

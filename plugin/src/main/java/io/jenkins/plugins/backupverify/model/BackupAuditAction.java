@@ -11,6 +11,7 @@ import io.backupverify.engine.audit.report.AuditJUnitReport;
 import io.backupverify.engine.audit.report.AuditJsonReport;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.outcome.OutcomePolicy;
+import io.backupverify.engine.trend.AuditPoint;
 import io.jenkins.plugins.backupverify.Messages;
 import java.io.IOException;
 import java.io.Serial;
@@ -48,6 +49,8 @@ public class BackupAuditAction extends BackupResultAction {
     private final int restoreRuns;
     /** The overall success rate in percent, or -1 without runs. */
     private final double successRate;
+    /** The success rate the audit required, in percent; null in builds recorded before it was kept. */
+    private final Double requiredRate;
     private final List<FindingRecord> findings;
 
     private BackupAuditAction(Run<?, ?> owner, String id, String plan, AuditResult audit, OutcomePolicy policy,
@@ -60,6 +63,7 @@ public class BackupAuditAction extends BackupResultAction {
         this.verifyRuns = audit == null ? 0 : audit.verifyRuns();
         this.restoreRuns = audit == null ? 0 : audit.restoreRuns();
         this.successRate = audit == null || audit.overall().runs() == 0 ? -1 : audit.overall().ratePercent();
+        this.requiredRate = audit == null ? null : audit.spec().successRate().min().value();
         List<FindingRecord> kept = new ArrayList<>();
         if (audit != null) {
             for (AuditFinding finding : audit.findings().subList(0, Math.min(FINDINGS_KEPT, audit.findings().size()))) {
@@ -124,6 +128,27 @@ public class BackupAuditAction extends BackupResultAction {
 
     public double getSuccessRate() {
         return successRate;
+    }
+
+    /** The success rate the audit required in percent, or -1 when the build did not keep it. */
+    public double getRequiredRate() {
+        return requiredRate == null ? -1 : requiredRate;
+    }
+
+    /** This audit's numbers on the job's audit trend: build.xml values only. */
+    public AuditPoint getTrendPoint() {
+        return new AuditPoint(successRate, getRequiredRate(), critical, warning, info);
+    }
+
+    /** The audit result of a build with this id, or null. */
+    @CheckForNull
+    public static BackupAuditAction of(Run<?, ?> run, String id) {
+        for (BackupAuditAction action : run.getActions(BackupAuditAction.class)) {
+            if (action.getId().equals(id)) {
+                return action;
+            }
+        }
+        return null;
     }
 
     /** The overall success rate for pages: {@code 97.5%}, or {@code -} without runs. */

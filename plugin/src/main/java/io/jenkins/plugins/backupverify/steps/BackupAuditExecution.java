@@ -23,6 +23,7 @@ import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.plan.PlanException;
 import io.backupverify.engine.plan.PlanParser;
 import io.jenkins.plugins.backupverify.audit.BuildHistoryReader;
+import io.jenkins.plugins.backupverify.audit.JobCoverage;
 import io.jenkins.plugins.backupverify.model.BackupAuditAction;
 import io.jenkins.plugins.util.PipelineResultHandler;
 import io.jenkins.plugins.util.ResultHandler;
@@ -41,8 +42,8 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Runs {@code backupAudit} on the controller, off the Pipeline thread: reads the plan from the workspace, collects
- * the history records of the jobs' builds in the audit period (only jobs the build's authentication may read), audits
- * them with the engine and records a {@link BackupAuditAction}. A critical finding is a FAIL verdict, a warning WARN;
+ * the history records of the jobs' builds in the audit period (only jobs the build's authentication may read) and
+ * their coverage ledgers, audits them with the engine and records a {@link BackupAuditAction}. A critical finding is a FAIL verdict, a warning WARN;
  * no recorded run in the period is ERROR.
  */
 final class BackupAuditExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
@@ -86,7 +87,7 @@ final class BackupAuditExecution extends SynchronousNonBlockingStepExecution<Map
             List<Job<?, ?>> jobs = jobs(run);
             Instant now = Instant.now();
             HistoryRead history = BuildHistoryReader.read(jobs, now.minus(plan.audit().period().duration()), run);
-            AuditResult audit = new Auditor().audit(plan, history, null, now, false);
+            AuditResult audit = new Auditor().audit(plan, history, JobCoverage.of(jobs), now, false);
             BackupAuditAction action = BackupAuditAction.record(run, id, input.source(), audit, policy);
             log(listener, audit, jobs, action);
             BackupStepExecution.publish(results, policy.outcomeOf(audit.status()), FUNCTION, id,

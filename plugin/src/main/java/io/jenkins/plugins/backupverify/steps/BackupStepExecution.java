@@ -126,9 +126,14 @@ public abstract class BackupStepExecution<S extends BackupStep>
                         policy, results);
             }
             Recorded recorded = record(run, id, outcome.reportJson(), policy, listener);
+            recordCoverage(run, outcome, listener);
             publish(results, policy.outcomeOf(recorded.verdict()), functionName(), id, recorded.verdict().name());
             return recorded.returnValue();
         }
+    }
+
+    /** Keeps what the agent sent beside the report (a verification's file coverage); nothing by default. */
+    protected void recordCoverage(Run<?, ?> run, AgentOutcome outcome, TaskListener listener) {
     }
 
     private OutcomePolicy policy() throws AbortException {

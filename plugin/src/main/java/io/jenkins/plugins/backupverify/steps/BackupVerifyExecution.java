@@ -3,6 +3,7 @@ package io.jenkins.plugins.backupverify.steps;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.backupverify.engine.history.CoverageTransfer;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.outcome.StepReturnValue;
 import io.backupverify.engine.report.JsonReport;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.backupverify.Messages;
 import io.jenkins.plugins.backupverify.agent.AgentOutcome;
 import io.jenkins.plugins.backupverify.agent.AgentPlan;
 import io.jenkins.plugins.backupverify.agent.VerifyOnAgent;
+import io.jenkins.plugins.backupverify.audit.JobCoverage;
 import io.jenkins.plugins.backupverify.credentials.TransferredCredential;
 import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import java.io.IOException;
@@ -55,6 +57,24 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
         listener.getLogger().println(Messages.BackupVerifyExecution_Details(action.getUrlName()));
         writeJUnitFile(result, getStep().getJunitFile(), listener);
         return new Recorded(result.status(), StepReturnValue.of(result, policy));
+    }
+
+    /**
+     * Merges which files the run read into the job's coverage ledger, for {@code backupAudit}'s coverage statement. A
+     * ledger that cannot be written is said in the log and does not change the verdict of the backups.
+     */
+    @Override
+    protected void recordCoverage(Run<?, ?> run, AgentOutcome outcome, TaskListener listener) {
+        if (outcome.coverage() == null) {
+            return;
+        }
+        try {
+            CoverageTransfer.Carried carried = CoverageTransfer.decode(outcome.coverage());
+            JobCoverage.of(run.getParent()).update(carried.coverages(), carried.startedAt());
+        } catch (IOException e) {
+            listener.getLogger().println("backupVerify: warning: the job's coverage ledger was not updated: "
+                    + e.getMessage());
+        }
     }
 
     @Override

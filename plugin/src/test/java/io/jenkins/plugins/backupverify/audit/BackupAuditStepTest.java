@@ -5,14 +5,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import hudson.model.Computer;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.User;
 import io.jenkins.plugins.backupverify.Pipelines;
+import io.jenkins.plugins.backupverify.charts.AuditTrend;
 import io.jenkins.plugins.backupverify.model.BackupAuditAction;
+import io.jenkins.plugins.backupverify.model.BackupAuditJobAction;
 import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
+import io.jenkins.plugins.backupverify.model.BackupVerifyJobAction;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +81,33 @@ class BackupAuditStepTest {
                 is(BackupAuditAction.HTML_POLICY));
         assertThat(html.getWebResponse().getContentAsString(), containsString("Compliance control mapping"));
         assertThat(web.goTo(audit.getUrl()).asNormalizedText(), containsString("crm-export"));
+    }
+
+    @Test
+    void theJobPageShowsTheAuditTrendAlsoWhenTheAuditsFail(JenkinsRule j) throws Exception {
+        WorkflowJob nightly = Pipelines.verifying(j, "nightly", Duration.ofHours(2), "plan: 'plan.yaml'");
+        j.buildAndAssertSuccess(nightly);
+        WorkflowJob monthly = Pipelines.job(j, "monthly", auditScript("plan: 'audit.yaml', jobs: ['nightly']"));
+        j.buildAndAssertStatus(Result.FAILURE, monthly);
+        assertThat("one audit is no trend", monthly.getAction(BackupAuditJobAction.class).getAuditTrend()
+                .isTrendVisible(), is(false));
+        j.buildAndAssertStatus(Result.FAILURE, monthly);
+
+        BackupAuditJobAction action = monthly.getAction(BackupAuditJobAction.class);
+        assertThat(action, notNullValue());
+        assertThat(action.getUrlName(), is(BackupAuditAction.DEFAULT_ID));
+        AuditTrend trend = action.getAuditTrend();
+        assertThat(trend.isTrendVisible(), is(true));
+        String rate = trend.getConfigurableBuildTrendModel("{}");
+        assertThat(rate, containsString("Success rate %"));
+        assertThat(rate, containsString("Required %"));
+        assertThat(rate, containsString("100.0"));
+        String findings = trend.getConfigurableBuildTrendModel("{\"view\": \"findings\"}");
+        assertThat(findings, containsString("Critical"));
+        assertThat("the verification charts are not added to an audit job",
+                monthly.getAction(BackupVerifyJobAction.class), nullValue());
+        String page = j.createWebClient().getPage(monthly).getWebResponse().getContentAsString();
+        assertThat(page, containsString("trend-configuration-backup-audit-audit"));
     }
 
     @Test
