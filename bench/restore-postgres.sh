@@ -103,7 +103,7 @@ seconds_of() {
     local start
     start=$(now)
     "$@"
-    awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'
+    awk -v a="$start" -v b="$(now)" 'BEGIN { printf "%.3f\n", b - a }'
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }

@@ -66,7 +66,7 @@ run_tar() {
     extracted=$(now)
     rm -rf "$into"
     end=$(now)
-    awk -v a="$start" -v b="$extracted" -v c="$end" 'BEGIN { printf "%.3f %.3f", b - a, c - a }'
+    awk -v a="$start" -v b="$extracted" -v c="$end" 'BEGIN { printf "%.3f %.3f\n", b - a, c - a }'
 }
 
 run_restore_test() {
@@ -106,3 +106,84 @@ for stat in lowest median; do
     echo "  whole command against tar alone:     $(percent "$bv" "$tar_s")  (ratio $(divide "$bv" "$tar_s")x)"
     echo "  restore phases against tar alone:    $(percent "$phases" "$tar_s")"
 done
+
+# Second comparison: `kind: restic` against `restic restore` of the same files, snapshotted once into a restic
+# repository under $WORK (skipped when restic is not installed, or with RESTIC=0).
+if [[ ${RESTIC:-1} != 0 ]] && command -v restic >/dev/null 2>&1; then
+    RESTIC_REPO=$WORK/restic-repo
+    # A throwaway repository made by this script; the restore test reads the password from the environment.
+    export RESTIC_PASSWORD=bench-restic-throwaway
+    if [[ ! -f $WORK/.restic-built || $(cat "$WORK/.restic-built") != "$(cat "$WORK/.built")" ]]; then
+        echo
+        echo "== building a restic repository of the same files in $RESTIC_REPO"
+        rm -rf "$RESTIC_REPO" "$WORK/restic-source"
+        mkdir -p "$WORK/restic-source"
+        tar -xzf "$DATA/site.tar.gz" -C "$WORK/restic-source"
+        restic -q -r "$RESTIC_REPO" init
+        restic -q -r "$RESTIC_REPO" backup --host bench "$WORK/restic-source"
+        rm -rf "$WORK/restic-source"
+        cp "$WORK/.built" "$WORK/.restic-built"
+    fi
+    cat >"$WORK/plan-restic.yaml" <<PLAN
+backupSets:
+  - name: bench-restic
+    target: { type: restic, repository: restic-repo, snapshots: { host: bench } }
+    restoreTest:
+      restore: { kind: restic }
+PLAN
+    echo
+    echo "== restic $(restic version | cut -d' ' -f2): restic restore against backup-verify restore-test (kind restic)" \
+        "(load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+
+    # Prints the seconds of restic restore alone, then of the same job with mkdir and rm -rf.
+    run_restic() {
+        local into=$SCRATCH/by-restic
+        local start restored end
+        start=$(now)
+        mkdir -p "$into"
+        restic -q -r "$RESTIC_REPO" restore latest --host bench --target "$into" >/dev/null
+        restored=$(now)
+        rm -rf "$into"
+        end=$(now)
+        awk -v a="$start" -v b="$restored" -v c="$end" 'BEGIN { printf "%.3f %.3f\n", b - a, c - a }'
+    }
+
+    run_restore_test_restic() {
+        local start end
+        start=$(now)
+        "$JAVA" -jar "$JAR" restore-test "$WORK/plan-restic.yaml" --scratch "$SCRATCH" \
+            --json "$WORK/report-restic.json" >/dev/null
+        end=$(now)
+        awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
+    }
+
+    : >"$WORK/restic.s"; : >"$WORK/restic-rm.s"; : >"$WORK/bv-restic.s"; : >"$WORK/phase-restic.s"
+    for ((run = 1; run <= RUNS; run++)); do
+        read -r r rrm < <(run_restic)
+        b=$(run_restore_test_restic)
+        grep -q '"status" *: *"PASS"' "$WORK/report-restic.json" \
+            || { echo "error: the restic restore test did not PASS" >&2; exit 1; }
+        phase=$(divide "$(json_metric "$WORK/report-restic.json" restoreMs)" 1000)
+        echo "run $run: restic restore ${r}s (with mkdir and rm -rf ${rrm}s)   backup-verify restore-test ${b}s" \
+            "(restore phase ${phase}s)"
+        echo "$r" >>"$WORK/restic.s"; echo "$rrm" >>"$WORK/restic-rm.s"; echo "$b" >>"$WORK/bv-restic.s"
+        echo "$phase" >>"$WORK/phase-restic.s"
+    done
+    echo
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
+    for stat in lowest median; do
+        r=$($stat <"$WORK/restic.s"); rrm=$($stat <"$WORK/restic-rm.s"); b=$($stat <"$WORK/bv-restic.s")
+        phase=$($stat <"$WORK/phase-restic.s")
+        echo "$stat of $RUNS:"
+        echo "  restic restore:                     ${r}s"
+        echo "  mkdir + restic restore + rm -rf:    ${rrm}s (the same job: the restore test removes its scratch folder)"
+        echo "  backup-verify restore-test:         ${b}s (whole command: JVM start, restic snapshots and ls," \
+            "restore, scratch removal, report)"
+        echo "  its restore phase alone:            ${phase}s"
+        echo "  whole command against the same job: $(percent "$b" "$rrm")  (ratio $(divide "$b" "$rrm")x)"
+        echo "  restore phase against restic alone: $(percent "$phase" "$r")"
+    done
+else
+    echo
+    echo "== restic comparison skipped (restic not installed, or RESTIC=0)"
+fi

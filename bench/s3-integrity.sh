@@ -69,7 +69,7 @@ if [[ ! -f $WORK/local/.built || $(cat "$WORK/local/.built") != "$SIZE_MIB/$OBJE
 fi
 rc mkdir bench:bench
 echo "== uploading with rclone"
-rc copy --s3-upload-cutoff 5G "$WORK/local" bench:bench --exclude .built
+rc sync --s3-upload-cutoff 5G "$WORK/local" bench:bench --exclude .built
 
 cat >"$WORK/credentials.yaml" <<CREDS
 bench: { kind: aws, accessKeyId: $IDENTITY, secretAccessKey: $CREDENTIAL }
@@ -194,7 +194,9 @@ PY
             --json "$WORK/$bucket.json" >/dev/null \
             || { echo "error: backup-verify did not PASS on $count objects" >&2; exit 1; }
         took=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }')
-        after=$(grep -o '[0-9]*M->[0-9]*M' "$WORK/gc-$bucket.log" | sed 's/.*->//; s/M//' | sort -n | tail -1)
+        # After young and full collections only: remark and cleanup pauses print the occupancy, garbage included.
+        after=$(grep -E 'Pause (Young|Full)' "$WORK/gc-$bucket.log" | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//' \
+            | sort -n | tail -1)
         verified=$(json_metric "$WORK/$bucket.json" verifiedFiles)
         read -r user system rss <"$WORK/$bucket.time"
         echo "  $count objects: $verified verified in $took s (CPU $(awk -v u="$user" -v s="$system" \

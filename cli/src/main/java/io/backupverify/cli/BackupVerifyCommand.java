@@ -25,7 +25,6 @@ public final class BackupVerifyCommand implements Runnable {
 
     /** Runs the command line and returns the exit code, writing to the given streams. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        PlanLoader.parseAhead(args);
         CommandLine commandLine = new CommandLine(new BackupVerifyCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);

@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path planFile;
         try {
-            planFile = new DemoArea(dir.toAbsolutePath(), Instant.now(), PostgresRestoreKind.clientToolsInstalled())
+            planFile = new DemoArea(dir.toAbsolutePath(), Instant.now(), PostgresRestoreKind.embeddedRestorePossible())
                     .create();
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
@@ -77,12 +77,13 @@ final class DemoCommand implements Callable<Integer> {
                 reports.resolve("report.json"), reports.resolve("junit.xml"), reports.resolve("report.html")),
                 history, System.console() != null, out, err);
         out.println();
-        if (PostgresRestoreKind.clientToolsInstalled()) {
+        if (PostgresRestoreKind.embeddedRestorePossible()) {
             out.println("Restore tests of web-assets (its newest archive extracted into a scratch folder and validated)");
             out.println("and shop-db (its newest dump restored into an embedded PostgreSQL and checked with SQL):");
         } else {
             out.println("Restore test of web-assets (its newest archive extracted into a scratch folder and validated);");
-            out.println("the database restore test is left out: install the PostgreSQL client tools (psql, pg_restore).");
+            out.println("the database restore test is left out: it needs Linux x86-64 (for the embedded PostgreSQL) and "
+                    + "the PostgreSQL client tools psql and pg_restore.");
         }
         RestoreTester tester = new RestoreTester(ScratchArea.systemTemporary());
         VerifyRun.execute(plan, VerifyOptions.defaults(), ReportOptions.of(reports.resolve("restore-report.json"),

@@ -1,17 +1,11 @@
 package io.backupverify.cli;
 
-import io.backupverify.engine.credentials.CredentialResolver;
-import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.VerifyOptions;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code backup-verify verify PLAN}: runs a plan's checks. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,32 +17,11 @@ final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file (YAML).")
-    private Path plan;
-
     @Mixin
-    private ReportOptions reports;
-
-    @Option(names = "--run-number", paramLabel = "N",
-            description = "Run number that picks the integrity sample (Jenkins passes its build number); "
-                    + "default: the day number.")
-    private Long runNumber;
+    private PlanRunOptions run;
 
     @Option(names = "--threads", paramLabel = "N", description = "Files read at once (default: ${DEFAULT-VALUE}).")
     private int threads = VerifyOptions.defaultThreads();
-
-    @Option(names = "--set", paramLabel = "NAME", description = "Verify only this set (repeatable).")
-    private List<String> sets = new ArrayList<>();
-
-    @Option(names = "--history", paramLabel = "DIR",
-            description = "Record this run in the history folder DIR (one small file per run, and the coverage "
-                    + "ledger) for `backup-verify audit`.")
-    private Path history;
-
-    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:BACKUP_VERIFY_CREDENTIALS}",
-            description = "Credentials for targets that name a credentialsId (YAML, readable by you alone); "
-                    + "default: $BACKUP_VERIFY_CREDENTIALS. See docs/credentials.md.")
-    private Path credentials;
 
     @Option(names = "--no-progress", description = "Never show progress (shown on standard error when it is a "
             + "terminal).")
@@ -56,34 +29,19 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) {
-            return usage("--threads must be at least 1");
-        }
-        if (runNumber != null && runNumber < 0) {
-            return usage("--run-number cannot be negative");
-        }
-        Plan loaded;
-        CredentialResolver resolver;
+        PlanRunOptions.Loaded loaded;
         try {
-            reports.check(plan);
-            HistoryOption.check(history);
-            loaded = PlanLoader.load(plan, sets);
-            resolver = CommandLineCredentials.resolver(credentials);
+            if (threads < 1) {
+                throw new UsageException("--threads must be at least 1");
+            }
+            loaded = run.load();
         } catch (UsageException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        VerifyOptions options = VerifyOptions.defaults().withThreads(threads).withSets(sets);
-        if (runNumber != null) {
-            options = options.withRunNumber(runNumber);
-        }
+        VerifyOptions options = run.options(VerifyOptions.defaults().withThreads(threads));
         boolean progress = !noProgress && Terminal.isTerminal(Terminal.STDERR);
-        return VerifyRun.execute(loaded, resolver, options, reports, history, progress, spec.commandLine().getOut(),
-                spec.commandLine().getErr());
-    }
-
-    private int usage(String message) {
-        spec.commandLine().getErr().println("error: " + message);
-        return ExitCodes.USAGE;
+        return VerifyRun.execute(loaded.plan(), loaded.credentials(), options, run.reports(), run.history(), progress,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -49,6 +49,12 @@ final class PlanValidator {
             }
             if (set.restoreTest() != null) {
                 RestoreTestValidator.validate(this, at + ".restoreTest", set.restoreTest());
+                if (set.restoreTest().restore() instanceof ResticRestoreSpec
+                        && !(set.target() instanceof ResticTargetSpec)) {
+                    throw problem(at + ".restoreTest.restore.kind", "kind restic restores snapshots of a restic "
+                            + "target; this set's target is " + set.target().type()
+                            + " (restore its files with kind files or archive)");
+                }
             }
             if (set.target() instanceof LocalTargetSpec && set.checks() != null && set.checks().integrity() != null
                     && set.checks().integrity().mode() == IntegrityMode.STORED) {

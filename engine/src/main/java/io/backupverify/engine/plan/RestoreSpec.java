@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ArchiveRestoreSpec.class, name = "archive"),
         @JsonSubTypes.Type(value = PostgresRestoreSpec.class, name = "postgres"),
         @JsonSubTypes.Type(value = MysqlRestoreSpec.class, name = "mysql"),
-        // restic registers here.
+        @JsonSubTypes.Type(value = ResticRestoreSpec.class, name = "restic"),
 })
 public interface RestoreSpec {
     /** The plan's name for this kind: {@code files}, {@code archive}, {@code postgres}, ... */

@@ -260,7 +260,8 @@ public final class RestoreCheck implements Check {
             result.finding(Finding.fail(backup.id(), "the restore test took " + took + ", more than the RTO "
                     + spec.rto()));
         }
-        String size = times.restored.files() + " files, " + ByteSize.format(times.restored.bytes());
+        String size = times.restored.files() + (times.restored.files() == 1 ? " file, " : " files, ")
+                + ByteSize.format(times.restored.bytes());
         String rto = spec.rto() == null ? "" : (totalMs > spec.rto().duration().toMillis() ? " over" : " within")
                 + " RTO " + spec.rto();
         Status status = result.status();

@@ -66,6 +66,14 @@ public final class RestoreJob {
         return backup;
     }
 
+    /**
+     * The set's target, for a kind that restores with the target's own tool (restic's restore); every other read
+     * of the backup goes through {@link #open}, which measures it.
+     */
+    public Target target() {
+        return target;
+    }
+
     /** Every entry of the backup, with paths relative to the target's root. */
     public BackupContents contents() {
         return contents;

@@ -5,6 +5,7 @@ import io.backupverify.engine.restore.archive.ArchiveRestoreKind;
 import io.backupverify.engine.restore.database.MysqlRestoreKind;
 import io.backupverify.engine.restore.database.PostgresRestoreKind;
 import io.backupverify.engine.restore.files.FilesRestoreKind;
+import io.backupverify.engine.restore.restic.ResticRestoreKind;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,8 +23,8 @@ public final class RestoreKinds {
                 .with(new FilesRestoreKind())
                 .with(new ArchiveRestoreKind())
                 .with(new PostgresRestoreKind())
-                .with(new MysqlRestoreKind());
-        // restic registers here.
+                .with(new MysqlRestoreKind())
+                .with(new ResticRestoreKind());
     }
 
     public RestoreKinds with(RestoreKind<?> kind) {

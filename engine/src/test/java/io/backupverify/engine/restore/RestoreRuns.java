@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Runs restore tests of plan text at a fixed time, with scratch folders in a folder of the test's. */
-final class RestoreRuns {
+public final class RestoreRuns {
     static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     private RestoreRuns() {
@@ -33,7 +33,7 @@ final class RestoreRuns {
     }
 
     /** What is left in the scratch root: nothing after any restore test. */
-    static List<String> leftIn(Path scratchRoot) throws IOException {
+    public static List<String> leftIn(Path scratchRoot) throws IOException {
         try (Stream<Path> children = Files.list(scratchRoot)) {
             return children.map(path -> path.getFileName().toString()).toList();
         }

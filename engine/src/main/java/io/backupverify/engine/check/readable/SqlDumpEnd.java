@@ -1,5 +1,6 @@
 package io.backupverify.engine.check.readable;
 
+import io.backupverify.engine.format.ContentFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ final class SqlDumpEnd {
     private SqlDumpEnd() {
     }
 
-    static String check(InputStream in, FileFormat format, byte[] buffer) throws IOException {
+    static String check(InputStream in, ContentFormat format, byte[] buffer) throws IOException {
         String trailer = switch (format) {
             case PG_SQL -> "-- PostgreSQL database dump complete";
             case PG_CLUSTER_SQL -> "-- PostgreSQL database cluster dump complete";

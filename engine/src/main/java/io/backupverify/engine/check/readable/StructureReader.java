@@ -2,6 +2,7 @@ package io.backupverify.engine.check.readable;
 
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.reading.CountingInput;
+import io.backupverify.engine.format.ContentFormat;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.IoErrors;
 import java.io.BufferedInputStream;
@@ -79,22 +80,22 @@ final class StructureReader {
         }
     }
 
-    private String readLayer(InputStream in, boolean top, List<FileFormat> expected, List<String> layers,
+    private String readLayer(InputStream in, boolean top, List<ContentFormat> expected, List<String> layers,
             Predicate<String> siblingExists) throws IOException {
-        PeekedInput peeked = PeekedInput.peek(in, FileFormat.HEAD_BYTES);
-        FileFormat format = FileFormat.detect(peeked.head(), peeked.headLength());
-        FileFormat wanted = expected.isEmpty() ? null : expected.get(0);
-        List<FileFormat> rest = expected.isEmpty() ? expected : expected.subList(1, expected.size());
-        if (format == FileFormat.UNKNOWN || format == FileFormat.EMPTY) {
+        PeekedInput peeked = PeekedInput.peek(in, ContentFormat.HEAD_BYTES);
+        ContentFormat format = ContentFormat.detect(peeked.head(), peeked.headLength());
+        ContentFormat wanted = expected.isEmpty() ? null : expected.get(0);
+        List<ContentFormat> rest = expected.isEmpty() ? expected : expected.subList(1, expected.size());
+        if (format == ContentFormat.UNKNOWN || format == ContentFormat.EMPTY) {
             if (wanted != null) {
                 throw new BrokenFileException("named as " + wanted.label() + " but "
-                        + (format == FileFormat.EMPTY ? "empty" : "does not begin as " + wanted.label() + " data"));
+                        + (format == ContentFormat.EMPTY ? "empty" : "does not begin as " + wanted.label() + " data"));
             }
             if (top) {
                 return null;
             }
             drain(peeked);
-            return format == FileFormat.EMPTY ? "empty content" : "content of a format not read further";
+            return format == ContentFormat.EMPTY ? "empty content" : "content of a format not read further";
         }
         layers.add(format.label());
         if (format.isCompression()) {
@@ -119,7 +120,7 @@ final class StructureReader {
         };
     }
 
-    private static InputStream decompress(FileFormat format, InputStream in) throws IOException {
+    private static InputStream decompress(ContentFormat format, InputStream in) throws IOException {
         return switch (format) {
             case GZIP -> new GzipCompressorInputStream(in, true);
             case ZSTD -> new ZstdCompressorInputStream(in);
@@ -159,7 +160,7 @@ final class StructureReader {
     }
 
     private static boolean isCompression(String label) {
-        for (FileFormat format : FileFormat.values()) {
+        for (ContentFormat format : ContentFormat.values()) {
             if (format.label().equals(label)) {
                 return format.isCompression();
             }
@@ -183,31 +184,31 @@ final class StructureReader {
     }
 
     /** The formats a file's name promises, outermost first: {@code x.tar.gz} promises gzip, then tar. */
-    static List<FileFormat> expectedLayers(String name) {
-        List<FileFormat> layers = new ArrayList<>();
+    static List<ContentFormat> expectedLayers(String name) {
+        List<ContentFormat> layers = new ArrayList<>();
         String rest = name;
         while (true) {
             if (rest.endsWith(".tgz") || rest.endsWith(".taz")) {
-                layers.add(FileFormat.GZIP);
-                layers.add(FileFormat.TAR);
+                layers.add(ContentFormat.GZIP);
+                layers.add(ContentFormat.TAR);
                 return layers;
             }
             if (rest.endsWith(".tzst")) {
-                layers.add(FileFormat.ZSTD);
-                layers.add(FileFormat.TAR);
+                layers.add(ContentFormat.ZSTD);
+                layers.add(ContentFormat.TAR);
                 return layers;
             }
             if (rest.endsWith(".txz")) {
-                layers.add(FileFormat.XZ);
-                layers.add(FileFormat.TAR);
+                layers.add(ContentFormat.XZ);
+                layers.add(ContentFormat.TAR);
                 return layers;
             }
             if (rest.endsWith(".tbz2") || rest.endsWith(".tbz")) {
-                layers.add(FileFormat.BZIP2);
-                layers.add(FileFormat.TAR);
+                layers.add(ContentFormat.BZIP2);
+                layers.add(ContentFormat.TAR);
                 return layers;
             }
-            FileFormat last = byExtension(rest);
+            ContentFormat last = byExtension(rest);
             if (last == null) {
                 return layers;
             }
@@ -219,27 +220,27 @@ final class StructureReader {
         }
     }
 
-    private static FileFormat byExtension(String name) {
+    private static ContentFormat byExtension(String name) {
         if (name.endsWith(".gz")) {
-            return FileFormat.GZIP;
+            return ContentFormat.GZIP;
         }
         if (name.endsWith(".zst")) {
-            return FileFormat.ZSTD;
+            return ContentFormat.ZSTD;
         }
         if (name.endsWith(".xz")) {
-            return FileFormat.XZ;
+            return ContentFormat.XZ;
         }
         if (name.endsWith(".bz2")) {
-            return FileFormat.BZIP2;
+            return ContentFormat.BZIP2;
         }
         if (name.endsWith(".lz4")) {
-            return FileFormat.LZ4;
+            return ContentFormat.LZ4;
         }
         if (name.endsWith(".tar")) {
-            return FileFormat.TAR;
+            return ContentFormat.TAR;
         }
         if (name.endsWith(".zip")) {
-            return FileFormat.ZIP;
+            return ContentFormat.ZIP;
         }
         return null;
     }

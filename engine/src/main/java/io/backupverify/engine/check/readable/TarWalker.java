@@ -1,5 +1,6 @@
 package io.backupverify.engine.check.readable;
 
+import io.backupverify.engine.format.TarHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * interpreted: tar keeps no checksum of it.
  */
 final class TarWalker {
-    static final int BLOCK = 512;
+    static final int BLOCK = TarHeader.BLOCK;
     private static final int MAX_PAX_BYTES = 1 << 20;
 
     private final InputStream in;
@@ -31,17 +32,6 @@ final class TarWalker {
         this.skipBuffer = skipBuffer;
     }
 
-    /** Whether the first block is a tar header: the ustar magic, or a valid header checksum. */
-    static boolean looksLikeTar(byte[] head, int length) {
-        if (length < BLOCK) {
-            return false;
-        }
-        if (head[257] == 'u' && head[258] == 's' && head[259] == 't' && head[260] == 'a' && head[261] == 'r') {
-            return true;
-        }
-        return head[0] != 0 && checksumMatches(head);
-    }
-
     /** Reads to the end-of-archive marker; returns what was found, such as "tar, 12 entries". */
     String walk() throws IOException {
         long paxSize = -1;
@@ -59,7 +49,7 @@ final class TarWalker {
                 return "tar, " + entries(entries);
             }
             long headerAt = position - BLOCK;
-            if (!checksumMatches(block)) {
+            if (!TarHeader.checksumMatches(block)) {
                 throw new BrokenFileException("tar header at byte " + headerAt + " (entry " + (entries + 1)
                         + ") has a wrong checksum; the archive is corrupt there");
             }
@@ -163,51 +153,15 @@ final class TarWalker {
             }
             return value;
         }
-        long value = octal(header, 124, 136);
+        long value = TarHeader.octal(header, 124, 136);
         if (value < 0) {
             throw new BrokenFileException("tar header at byte " + headerAt + " has a size that is not a number");
         }
         return value;
     }
 
-    /** An octal field, spaces and NUL around the digits allowed; -1 when it holds something else. */
-    private static long octal(byte[] header, int from, int to) {
-        long value = 0;
-        boolean digits = false;
-        for (int i = from; i < to; i++) {
-            byte b = header[i];
-            if (b == 0 || b == ' ' && digits) {
-                break;
-            }
-            if (b == ' ') {
-                continue;
-            }
-            if (b < '0' || b > '7') {
-                return -1;
-            }
-            value = value * 8 + (b - '0');
-            digits = true;
-        }
-        return value;
-    }
-
     private static long padded(long size) {
         return (size + BLOCK - 1) / BLOCK * BLOCK;
-    }
-
-    private static boolean checksumMatches(byte[] header) {
-        long stored = octal(header, 148, 156);
-        if (stored <= 0) {
-            return false;
-        }
-        long unsigned = 0;
-        long signed = 0;
-        for (int i = 0; i < BLOCK; i++) {
-            int b = i >= 148 && i < 156 ? ' ' : header[i];
-            unsigned += b & 0xff;
-            signed += (byte) b;
-        }
-        return stored == unsigned || stored == signed;
     }
 
     private static boolean isZeros(byte[] header) {

@@ -3,6 +3,7 @@ package io.backupverify.engine.restore.archive;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.format.ContentFormat;
 import io.backupverify.engine.plan.ArchiveRestoreSpec;
 import io.backupverify.engine.restore.RestoreJob;
 import io.backupverify.engine.restore.RestoreKind;
@@ -83,24 +84,24 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
             throws IOException {
         try (BufferedInputStream raw = new BufferedInputStream(
                 new ProgressCounter(ArchiveErrors.fromTarget(job.open(entry.path())), archiveBytes), STREAM_BUFFER)) {
-            ArchiveFormat outer = peek(raw, name);
-            if (outer == ArchiveFormat.ZIP) {
+            ContentFormat outer = peek(raw, name);
+            if (outer == ContentFormat.ZIP) {
                 extractZip(job, raw, name, tree, archiveBytes);
                 return true;
             }
-            if (outer.isCompression()) {
-                InputStream decompressed = ArchiveErrors.call(() -> outer.decompress(raw), name);
+            if (ArchiveFormat.isCompression(outer)) {
+                InputStream decompressed = ArchiveErrors.call(() -> ArchiveFormat.decompress(outer, raw), name);
                 // decompressing on a thread of its own while this one writes the files, as tar -xz does with gzip
                 try (BufferedInputStream buffered = new BufferedInputStream(new ReadAheadInputStream(decompressed,
                         READ_AHEAD_CHUNK, READ_AHEAD_CHUNKS, "archive-decompressor"), STREAM_BUFFER)) {
-                    if (peek(buffered, name) != ArchiveFormat.TAR) {
+                    if (peek(buffered, name) != ContentFormat.TAR) {
                         return false;
                     }
                     extractTar(buffered, name, tree);
                     return true;
                 }
             }
-            if (outer != ArchiveFormat.TAR) {
+            if (outer != ContentFormat.TAR) {
                 return false;
             }
             extractTar(raw, name, tree);
@@ -109,7 +110,7 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
     }
 
     /** The format of what the stream starts with, leaving the stream where it was. */
-    private static ArchiveFormat peek(BufferedInputStream in, String name) throws IOException {
+    private static ContentFormat peek(BufferedInputStream in, String name) throws IOException {
         byte[] header = new byte[ArchiveFormat.HEADER_BYTES];
         in.mark(ArchiveFormat.HEADER_BYTES);
         int length = 0;
@@ -122,7 +123,7 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
             length += read;
         }
         in.reset();
-        return ArchiveFormat.detect(header, length);
+        return ContentFormat.detect(header, length);
     }
 
     private static void extractTar(InputStream in, String archive, SafeTree tree) throws IOException {

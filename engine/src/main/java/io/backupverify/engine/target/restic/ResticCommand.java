@@ -39,14 +39,32 @@ final class ResticCommand {
         Path stdout = scratch.resolve(name + ".out");
         Path stderr = scratch.resolve(name + ".err");
         Process process = builder(arguments).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+        boolean finished;
+        try {
+            finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // Abandoned (a restore test's time limit, a shutdown): restic must not go on writing.
+            stop(process);
+            throw e;
+        }
+        if (!finished) {
+            stop(process);
             throw new IOException("restic " + arguments[0] + " did not finish within " + limit.toMinutes()
                     + " minutes and was stopped");
         }
         return new Outcome(process.exitValue(), stdout, mask(Files.readString(stderr, StandardCharsets.UTF_8)));
+    }
+
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Gone or going; nothing more to do.
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.EntryType;
 import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.target.KeyAges;
+import io.backupverify.engine.target.SnapshotRestore;
 import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
@@ -45,9 +46,12 @@ import java.util.Optional;
  * ({@code --read-data-subset n/t}, n rotating with the run number), at 100% all of them ({@code --read-data}).
  * Only exit codes and restic's documented JSON are judged.
  */
-public final class ResticTarget implements Target, RepositoryIntegrity, StoreEncryption, KeyAges, TransportSecurity {
+public final class ResticTarget implements Target, RepositoryIntegrity, StoreEncryption, KeyAges, TransportSecurity,
+        SnapshotRestore {
     static final Duration LIST_LIMIT = Duration.ofMinutes(30);
     static final Duration CHECK_LIMIT = Duration.ofHours(12);
+    /** A restore test's own time limit stops a restore first; this only bounds a run nothing watches. */
+    static final Duration RESTORE_LIMIT = Duration.ofHours(48);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION);
 
@@ -318,6 +322,51 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
             throw new IOException("restic key list printed JSON this version cannot read: " + e.getMessage());
         }
         return created;
+    }
+
+    /**
+     * {@code restic restore} of the snapshot into the folder. restic reads every blob it restores and checks its
+     * authentication code, so a damaged pack makes it report errors and exit non-zero: the snapshot is unrestorable.
+     */
+    @Override
+    public Path restore(String backupId, Path into, boolean verify) throws IOException, InterruptedException {
+        Snapshot snapshot = snapshot(backupId);
+        SnapshotTree tree = tree(backupId);
+        List<String> args = new ArrayList<>(List.of("restore", "--no-lock", snapshot.id(), "--target",
+                into.toString()));
+        if (verify) {
+            args.add("--verify");
+        }
+        ResticCommand.Outcome outcome = restic.run("restore", RESTORE_LIMIT, args.toArray(String[]::new));
+        if (outcome.exitCode() != 0) {
+            String errors = outcome.stderr();
+            List<String> failed = errors.lines().map(String::strip)
+                    .filter(line -> line.startsWith("ignoring error for ")).toList();
+            String said = String.join("; ", failed.subList(0, Math.min(5, failed.size())))
+                    + (failed.size() > 5 ? "; ... (" + failed.size() + " errors)" : "");
+            if (failed.stream().anyMatch(ResticTarget::saysDataIsDamaged)) {
+                throw new SnapshotRestore.UnrestorableException("restic restore of snapshot " + backupId
+                        + " found its data damaged or missing (exit code " + outcome.exitCode() + "): " + said);
+            }
+            throw new IOException("restic restore failed on " + description + " (exit code " + outcome.exitCode()
+                    + "): " + (failed.isEmpty() ? ResticCommand.lastLine(errors) : said));
+        }
+        return tree.base().isEmpty() ? into : into.resolve(tree.base());
+    }
+
+    /**
+     * Whether restic's error for a file says the repository's data is bad (a blob that fails its authentication
+     * code, a pack or blob that is not there) rather than that the store could not be reached.
+     */
+    static boolean saysDataIsDamaged(String line) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("ciphertext verification failed") || lower.contains("does not match")
+                || lower.contains("invalid data returned")) {
+            return true;
+        }
+        // A pack the repository's index names but the store does not have (not a file restic failed to write).
+        return lower.contains("streampack") && (lower.contains("no such file or directory")
+                || lower.contains("does not exist") || lower.contains("nosuchkey") || lower.contains("not found"));
     }
 
     /** How restic reaches the repository, from its location's scheme. */

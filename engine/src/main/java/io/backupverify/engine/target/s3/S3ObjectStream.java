@@ -4,8 +4,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -64,6 +66,11 @@ final class S3ObjectStream extends BlockInputStream {
     /** One past the last byte this stream reads, or -1 while not known. */
     long end() {
         return end;
+    }
+
+    /** The SDK's stream of the current response, or null between responses (for tests). */
+    ResponseInputStream<GetObjectResponse> response() {
+        return current;
     }
 
     /** The ETag reads are pinned to, once known. */
@@ -135,7 +142,10 @@ final class S3ObjectStream extends BlockInputStream {
             get.ifMatch(etag);
         }
         try {
-            current = client.getObject(get.build());
+            // No SDK read timeout (Duration.ZERO): we read at once and our socket timeout catches a stall, while the
+            // SDK's 60-second abort task would stay queued after the read, holding the response: with many small
+            // objects that was megabytes of heap per second of reading.
+            current = client.getObject(get.build(), ResponseTransformer.toInputStream(Duration.ZERO));
         } catch (SdkException e) {
             if (e instanceof software.amazon.awssdk.core.exception.SdkServiceException service
                     && service.statusCode() == 412) {

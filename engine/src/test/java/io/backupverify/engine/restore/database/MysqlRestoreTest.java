@@ -129,46 +129,43 @@ class MysqlRestoreTest {
         String text = Files.readString(whole, StandardCharsets.ISO_8859_1);
         Path noTrailer = Files.writeString(dumps.resolve("no-trailer.sql"),
                 text.substring(0, text.indexOf("-- Dump completed")), StandardCharsets.ISO_8859_1);
-        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(cut), DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
-            assertThat(outcome.restored()).isFalse();
-            assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
-        }
-        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(noTrailer), DumpFormat.MYSQL_SQL, 1,
-                    Duration.ofMinutes(2));
-            assertThat(outcome.dumpAtFault()).isTrue();
-            assertThat(outcome.problem()).contains("cut short", "-- Dump completed");
-        }
+
+        DatabaseRestorer.Outcome halfway = RealTools.restoreOnce(named(), credentials, scratch,
+                DumpSource.local(cut), DumpFormat.MYSQL_SQL);
+        assertThat(halfway.restored()).isFalse();
+        assertThat(halfway.dumpAtFault()).as(halfway.problem()).isTrue();
+
+        DatabaseRestorer.Outcome withoutTrailer = RealTools.restoreOnce(named(), credentials, scratch,
+                DumpSource.local(noTrailer), DumpFormat.MYSQL_SQL);
+        assertThat(withoutTrailer.dumpAtFault()).isTrue();
+        assertThat(withoutTrailer.problem()).contains("cut short", "-- Dump completed");
     }
 
     @Test
     void aDumpOfSeveralDatabasesIsRefused() throws Exception {
-        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("two.sql")), DumpFormat.MYSQL_SQL, 1,
-                    Duration.ofMinutes(2));
-            assertThat(outcome.dumpAtFault()).isTrue();
-            assertThat(outcome.problem()).contains("more than one database (shop, other)");
-        }
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), credentials, scratch,
+                DumpSource.local(dumps.resolve("two.sql")), DumpFormat.MYSQL_SQL);
+
+        assertThat(outcome.dumpAtFault()).isTrue();
+        assertThat(outcome.problem()).contains("more than one database (shop, other)");
     }
 
     @Test
     void failedValidationsNameWhatFailed() throws Exception {
-        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
-            session.restore(DumpSource.local(dumps.resolve("shop.sql")), DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
-            SqlValidator.Result result = session.validate(List.of(
-                    new SqlValidation.TablesExist(List.of("orders", "invoices")),
-                    new SqlValidation.MinRows(Map.of("customers", 201L)),
-                    new SqlValidation.SqlIsTrue("select sleep(5) = 0"),
-                    new SqlValidation.SqlIsTrue("create table sneaky (id int)"),
-                    new SqlValidation.SqlIsTrue("select 2")), Duration.ofSeconds(1));
-            assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("table invoices", Status.FAIL),
-                    org.assertj.core.groups.Tuple.tuple("table customers", Status.FAIL),
-                    org.assertj.core.groups.Tuple.tuple("sql: select sleep(5) = 0", Status.ERROR),
-                    org.assertj.core.groups.Tuple.tuple("sql: create table sneaky (id int)", Status.FAIL),
-                    org.assertj.core.groups.Tuple.tuple("sql: select 2", Status.FAIL));
-            assertThat(result.findings().get(1).message()).contains("200 rows, fewer than the 201");
-        }
+        SqlValidator.Result result = RealTools.validateAfterRestore(named(), credentials, scratch,
+                dumps.resolve("shop.sql"), DumpFormat.MYSQL_SQL, List.of(
+                        new SqlValidation.TablesExist(List.of("orders", "invoices")),
+                        new SqlValidation.MinRows(Map.of("customers", 201L)),
+                        new SqlValidation.SqlIsTrue("select sleep(5) = 0"),
+                        new SqlValidation.SqlIsTrue("create table sneaky (id int)"),
+                        new SqlValidation.SqlIsTrue("select 2")), session -> { });
+
+        assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("table invoices", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("table customers", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("sql: select sleep(5) = 0", Status.ERROR),
+                org.assertj.core.groups.Tuple.tuple("sql: create table sneaky (id int)", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("sql: select 2", Status.FAIL));
+        assertThat(result.findings().get(1).message()).contains("200 rows, fewer than the 201");
     }
 }

@@ -150,11 +150,12 @@ class PostgresRestoreTest {
         Path whole = dumps.resolve("shop." + format);
         Path cut = RealTools.cut(whole, Files.size(whole) * 2 / 3, dumps.resolve("cut." + format));
         DumpFormat detected = DumpDetector.detect(cut).orElseThrow();
-        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(cut), detected, 1, Duration.ofMinutes(2));
-            assertThat(outcome.restored()).isFalse();
-            assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
-        }
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch, DumpSource.local(cut),
+                detected);
+
+        assertThat(outcome.restored()).isFalse();
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
         assertThat(scratch).isEmptyDirectory();
     }
 
@@ -170,11 +171,9 @@ class PostgresRestoreTest {
             assertThat(outcome.restored()).as(outcome.problem()).isTrue();
             assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
         }
-        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.streamed("cut", () ->
-                    Files.newInputStream(cut)), detected, 1, Duration.ofMinutes(2));
-            assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
-        }
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                DumpSource.streamed("cut", () -> Files.newInputStream(cut)), detected);
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
     }
 
     @Test
@@ -182,12 +181,12 @@ class PostgresRestoreTest {
         String text = Files.readString(dumps.resolve("shop.p"));
         String head = text.substring(0, text.indexOf("-- PostgreSQL database dump complete"));
         Path cut = Files.writeString(dumps.resolve("no-trailer.sql"), head);
-        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(cut), DumpFormat.POSTGRES_PLAIN, 1,
-                    Duration.ofMinutes(2));
-            assertThat(outcome.dumpAtFault()).isTrue();
-            assertThat(outcome.problem()).contains("cut short").contains("-- PostgreSQL database dump complete");
-        }
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch, DumpSource.local(cut),
+                DumpFormat.POSTGRES_PLAIN);
+
+        assertThat(outcome.dumpAtFault()).isTrue();
+        assertThat(outcome.problem()).contains("cut short").contains("-- PostgreSQL database dump complete");
     }
 
     @Test
@@ -203,43 +202,43 @@ class PostgresRestoreTest {
             Path data = files.filter(p -> p.getFileName().toString().endsWith(".dat.gz")).findFirst().orElseThrow();
             Files.delete(data);
         }
-        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(copy), DumpFormat.POSTGRES_DIRECTORY, 1,
-                    Duration.ofMinutes(2));
-            assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
-            assertThat(outcome.problem()).startsWith("pg_restore failed");
-        }
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch, DumpSource.local(copy),
+                DumpFormat.POSTGRES_DIRECTORY);
+
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        assertThat(outcome.problem()).startsWith("pg_restore failed");
     }
 
     @Test
     void failedValidationsNameWhatFailedAndStatementsAreLimitedAndReadOnly() throws Exception {
-        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
-            session.restore(DumpSource.local(dumps.resolve("shop.c")), DumpFormat.POSTGRES_CUSTOM, 1, Duration.ofMinutes(2));
-            SqlValidator.Result result = session.validate(List.of(
-                    new SqlValidation.TablesExist(List.of("orders", "invoices")),
-                    new SqlValidation.MinRows(Map.of("orders", 5001L)),
-                    new SqlValidation.SqlIsTrue("select count(*) > 10000 from orders"),
-                    new SqlValidation.SqlIsTrue("select count(*) from no_such_table"),
-                    new SqlValidation.SqlIsTrue("select pg_sleep(5) is not null"),
-                    new SqlValidation.SqlIsTrue("create table sneaky (id int)"),
-                    new SqlValidation.SqlIsTrue("select true")), Duration.ofSeconds(1));
-            assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("table invoices", Status.FAIL),
-                    org.assertj.core.groups.Tuple.tuple("table orders", Status.FAIL),
-                    org.assertj.core.groups.Tuple.tuple("sql: select count(*) > 10000 from orders", Status.FAIL),
-                    org.assertj.core.groups.Tuple.tuple("sql: select count(*) from no_such_table", Status.FAIL),
-                    org.assertj.core.groups.Tuple.tuple("sql: select pg_sleep(5) is not null", Status.ERROR),
-                    org.assertj.core.groups.Tuple.tuple("sql: create table sneaky (id int)", Status.FAIL));
-            assertThat(result.findings().get(1).message()).contains("5000 rows, fewer than the 5001");
-            assertThat(result.findings().get(2).message()).contains("returned false");
-            assertThat(result.findings().get(3).message()).contains("no_such_table");
-            assertThat(result.findings().get(4).message()).contains("statement timeout");
-            assertThat(result.findings().get(5).message()).contains("read-only");
-            assertThat(result.passed()).isEqualTo(1);
-            try (Connection connection = session.database().connect()) {
-                assertThat(Dialect.POSTGRES.resolveTable(connection, "sneaky")).isEmpty();
-            }
-        }
+        SqlValidator.Result result = RealTools.validateAfterRestore(named(), CREDENTIALS, scratch,
+                dumps.resolve("shop.c"), DumpFormat.POSTGRES_CUSTOM, List.of(
+                        new SqlValidation.TablesExist(List.of("orders", "invoices")),
+                        new SqlValidation.MinRows(Map.of("orders", 5001L)),
+                        new SqlValidation.SqlIsTrue("select count(*) > 10000 from orders"),
+                        new SqlValidation.SqlIsTrue("select count(*) from no_such_table"),
+                        new SqlValidation.SqlIsTrue("select pg_sleep(5) is not null"),
+                        new SqlValidation.SqlIsTrue("create table sneaky (id int)"),
+                        new SqlValidation.SqlIsTrue("select true")), session -> {
+                    try (Connection connection = session.database().connect()) {
+                        assertThat(Dialect.POSTGRES.resolveTable(connection, "sneaky")).isEmpty();
+                    }
+                });
+
+        assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("table invoices", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("table orders", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("sql: select count(*) > 10000 from orders", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("sql: select count(*) from no_such_table", Status.FAIL),
+                org.assertj.core.groups.Tuple.tuple("sql: select pg_sleep(5) is not null", Status.ERROR),
+                org.assertj.core.groups.Tuple.tuple("sql: create table sneaky (id int)", Status.FAIL));
+        assertThat(result.findings().get(1).message()).contains("5000 rows, fewer than the 5001");
+        assertThat(result.findings().get(2).message()).contains("returned false");
+        assertThat(result.findings().get(3).message()).contains("no_such_table");
+        assertThat(result.findings().get(4).message()).contains("statement timeout");
+        assertThat(result.findings().get(5).message()).contains("read-only");
+        assertThat(result.passed()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.backupverify.engine.restore.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backupverify.engine.credentials.CredentialResolver;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,39 @@ final class RealTools {
             for (String sql : statements) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    /** What a test looks at in the scratch database before its session is cleaned up. */
+    @FunctionalInterface
+    interface SessionCheck {
+        void inspect(DatabaseRestoreSession session) throws Exception;
+    }
+
+    /** Restores a dump into a fresh scratch database, and cleans it up; what the restore came to. */
+    static DatabaseRestorer.Outcome restoreOnce(DatabaseRestoreOptions options, CredentialResolver credentials,
+            Path scratch, DumpSource dump, DumpFormat format) throws Exception {
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(options, credentials, scratch,
+                Instant.now())) {
+            return session.restore(dump, format, 1, Duration.ofMinutes(2));
+        }
+    }
+
+    /**
+     * Restores a whole dump, runs the validations with a one-second statement limit and hands the session to
+     * {@code inspect} before it is cleaned up; the validations' result.
+     */
+    static SqlValidator.Result validateAfterRestore(DatabaseRestoreOptions options, CredentialResolver credentials,
+            Path scratch, Path dump, DumpFormat format, List<SqlValidation> validations, SessionCheck inspect)
+            throws Exception {
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(options, credentials, scratch,
+                Instant.now())) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dump), format, 1,
+                    Duration.ofMinutes(2));
+            assertThat(outcome.restored()).as(outcome.problem()).isTrue();
+            SqlValidator.Result result = session.validate(validations, Duration.ofSeconds(1));
+            inspect.inspect(session);
+            return result;
         }
     }
 

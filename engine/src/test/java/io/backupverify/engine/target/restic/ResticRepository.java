@@ -38,10 +38,36 @@ public final class ResticRepository {
         restic(args.toArray(String[]::new));
     }
 
+    /**
+     * Backs up a folder named relative to the working folder, as {@code cd DIR && restic backup NAME} does: restic
+     * records the absolute path but keeps the tree as given.
+     */
+    public void backupRelative(Path workingFolder, String relative, String host) throws IOException,
+            InterruptedException {
+        run(workingFolder, "backup", "--host", host, relative);
+    }
+
+    /** The short ids of the repository's snapshots of a host, oldest first. */
+    public List<String> snapshotIds(String host) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode snapshot : new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(restic("snapshots", "--json", "--host", host))) {
+            ids.add(snapshot.path("short_id").asText());
+        }
+        return ids;
+    }
+
     String restic(String... arguments) throws IOException, InterruptedException {
+        return run(null, arguments);
+    }
+
+    private String run(Path workingFolder, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("restic", "-q", "-r", repository));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workingFolder != null) {
+            builder.directory(workingFolder.toFile());
+        }
         builder.environment().remove("AWS_CA_BUNDLE");
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -50,6 +76,29 @@ public final class ResticRepository {
             throw new IOException("restic " + String.join(" ", arguments) + " failed: " + output);
         }
         return output;
+    }
+
+    /** Writes a file of random bytes (a stand-in for a dump) into a new folder and returns its content. */
+    public static byte[] randomFile(Path file, int size, long seed) throws IOException {
+        byte[] content = new byte[size];
+        new java.util.Random(seed).nextBytes(content);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        return content;
+    }
+
+    /** Copies a repository kept in a local folder, to damage the copy. */
+    public static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path copy = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
     }
 
     /** Flips one byte in the middle of the largest pack file of a repository kept in a local folder. */

@@ -101,7 +101,7 @@ class ResticTargetTest {
 
     @Test
     void aFlippedByteInAPackFailsTheRotationRunThatReadsItAndAFullReadButNeverPasses() throws Exception {
-        copyFolder(repo, dir.resolve("rotten"));
+        ResticRepository.copy(repo, dir.resolve("rotten"));
         ResticRepository.flipByteInLargestPack(dir.resolve("rotten"));
         String sampled = plan("integrity: { sample: 25% }").replace("repository: repo", "repository: rotten");
 
@@ -115,19 +115,6 @@ class ResticTargetTest {
                 .containsOnly(Status.PASS, Status.FAIL);
         assertThat(statuses(full)).as(messages(full)).containsEntry("integrity", Status.FAIL);
         assertThat(full.checks().get(0).findings()).isNotEmpty();
-    }
-
-    private static void copyFolder(Path from, Path to) throws java.io.IOException {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path copy = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
     }
 
     @Test

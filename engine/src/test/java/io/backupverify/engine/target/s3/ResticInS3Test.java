@@ -22,7 +22,6 @@ import io.backupverify.engine.target.restic.ResticRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,14 +40,10 @@ class ResticInS3Test {
     static void makeRepository() throws Exception {
         assumeTrue(ResticRepository.available(), "needs restic");
         server = new S3TestServer(Files.createDirectories(dir.resolve("s3")));
-        server.createBucket("restic-repo");
-        repository = "s3:http://127.0.0.1:" + server.port() + "/restic-repo";
-        Path source = Files.createDirectories(dir.resolve("src/orders"));
-        byte[] dump = new byte[1_000_000];
-        new Random(3).nextBytes(dump);
-        Files.write(source.resolve("db.dump"), dump);
-        ResticRepository restic = new ResticRepository(repository, PASSWORD, Map.of(
-                "AWS_ACCESS_KEY_ID", S3TestServer.IDENTITY, "AWS_SECRET_ACCESS_KEY", S3TestServer.CREDENTIAL));
+        repository = server.resticRepository("restic-repo");
+        Path source = dir.resolve("src/orders");
+        ResticRepository.randomFile(source.resolve("db.dump"), 1_000_000, 3);
+        ResticRepository restic = new ResticRepository(repository, PASSWORD, S3TestServer.resticEnvironment());
         restic.backup(source, "db1", "orders");
     }
 

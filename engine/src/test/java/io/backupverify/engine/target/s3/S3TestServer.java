@@ -49,6 +49,17 @@ public final class S3TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
+    /** A new bucket for a restic repository, as restic names it: {@code s3:http://127.0.0.1:PORT/bucket}. */
+    public String resticRepository(String bucket) {
+        createBucket(bucket);
+        return "s3:http://127.0.0.1:" + port() + "/" + bucket;
+    }
+
+    /** The variables restic reads this server's keys from. */
+    public static java.util.Map<String, String> resticEnvironment() {
+        return java.util.Map.of("AWS_ACCESS_KEY_ID", IDENTITY, "AWS_SECRET_ACCESS_KEY", CREDENTIAL);
+    }
+
     public void createBucket(String bucket) {
         client.createBucket(request -> request.bucket(bucket));
     }

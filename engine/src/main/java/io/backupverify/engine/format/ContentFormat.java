@@ -1,9 +1,12 @@
-package io.backupverify.engine.check.readable;
+package io.backupverify.engine.format;
 
 import java.nio.charset.StandardCharsets;
 
-/** The formats the readable check recognises by their first bytes. */
-enum FileFormat {
+/**
+ * File formats told by content (their first bytes), never by name: what the readable check reads and the archive
+ * restore extracts.
+ */
+public enum ContentFormat {
     GZIP("gzip", true),
     ZSTD("zstd", true),
     XZ("xz", true),
@@ -19,25 +22,27 @@ enum FileFormat {
     UNKNOWN("unknown", false);
 
     /** Bytes looked at to tell the format: the tar magic sits at 257, SQL headers may follow a sandbox line. */
-    static final int HEAD_BYTES = 2048;
+    public static final int HEAD_BYTES = 2048;
 
     private final String label;
     private final boolean compression;
 
-    FileFormat(String label, boolean compression) {
+    ContentFormat(String label, boolean compression) {
         this.label = label;
         this.compression = compression;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
-    boolean isCompression() {
+    /** A compressed stream (gzip, zstd, xz, bzip2, lz4) with another format inside. */
+    public boolean isCompression() {
         return compression;
     }
 
-    static FileFormat detect(byte[] head, int length) {
+    /** The format of content that begins with {@code head[0..length)}; at least 512 bytes to tell a tar. */
+    public static ContentFormat detect(byte[] head, int length) {
         if (length == 0) {
             return EMPTY;
         }
@@ -63,13 +68,13 @@ enum FileFormat {
         if (startsWith(head, length, 'P', 'G', 'D', 'M', 'P')) {
             return PG_ARCHIVE;
         }
-        if (TarWalker.looksLikeTar(head, length)) {
+        if (TarHeader.looksLikeTar(head, length)) {
             return TAR;
         }
         return sqlDump(new String(head, 0, length, StandardCharsets.ISO_8859_1));
     }
 
-    private static FileFormat sqlDump(String head) {
+    private static ContentFormat sqlDump(String head) {
         if (head.startsWith("--\n-- PostgreSQL database dump\n") || head.startsWith("--\r\n-- PostgreSQL database dump\r\n")) {
             return PG_SQL;
         }
