@@ -38,8 +38,8 @@ final class ReportOptions {
     }
 
     /**
-     * Refuses report paths that cannot work, before anything is verified: an empty path, a folder, the plan file
-     * itself, or one path for two reports (the second would silently replace the first).
+     * Refuses report paths that cannot work, before anything is verified: an empty path, a folder, a path below a
+     * file, the plan file itself, or one path for two reports (the second would silently replace the first).
      */
     void check(Path plan) throws UsageException {
         Map<String, Path> given = new LinkedHashMap<>();
@@ -59,6 +59,15 @@ final class ReportOptions {
             Path file = report.getValue().toAbsolutePath().normalize();
             if (Files.isDirectory(file)) {
                 throw new UsageException(option + " " + report.getValue() + " is a folder; name a file in it");
+            }
+            for (Path folder = file.getParent(); folder != null; folder = folder.getParent()) {
+                if (Files.exists(folder)) {
+                    if (!Files.isDirectory(folder)) {
+                        throw new UsageException(option + " " + report.getValue() + ": " + folder
+                                + " is a file, not a folder");
+                    }
+                    break;
+                }
             }
             if (file.equals(planFile)) {
                 throw new UsageException(option + " " + report.getValue() + " is the plan file");

@@ -9,6 +9,8 @@ import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Verifies a plan, writes the reports, prints the summary and gives the exit code. */
 final class VerifyRun {
@@ -58,41 +60,52 @@ final class VerifyRun {
             return ExitCodes.ERROR;
         }
         boolean recorded = history == null || HistoryOption.record(history, run, kind, err);
-        boolean reportsWritten = writeReports(plan, run, reports, history, err) && recorded;
+        Set<Path> notWritten = writeReports(plan, run, reports, history, err);
         SummaryPrinter.print(run, out, reports.summaryStyle());
         runner.afterSummary(run, out);
-        printReportLocations(reports, out);
-        return reportsWritten ? run.status().exitCode() : Math.max(run.status().exitCode(), ExitCodes.ERROR);
+        printReportLocations(reports, notWritten, out);
+        if (!recorded) {
+            out.println("The run was not recorded in the history " + history + " (see the error above).");
+            out.flush();
+        }
+        return notWritten.isEmpty() && recorded ? run.status().exitCode()
+                : Math.max(run.status().exitCode(), ExitCodes.ERROR);
     }
 
-    private static boolean writeReports(Plan plan, RunResult run, ReportOptions reports, Path history,
+    /** Writes the reports asked for; returns those that could not be written. */
+    private static Set<Path> writeReports(Plan plan, RunResult run, ReportOptions reports, Path history,
             PrintWriter err) {
-        boolean ok = write(reports.json, run, ReportFiles.JSON, err);
-        ok &= write(reports.junit, run, ReportFiles.JUNIT, err);
-        ok &= write(reports.html, run, history == null || reports.html == null ? ReportFiles.HTML
-                : HistoryOption.htmlWithTrends(history, plan, err), err);
-        return ok;
+        Set<Path> failed = new HashSet<>();
+        write(reports.json, run, ReportFiles.JSON, err, failed);
+        write(reports.junit, run, ReportFiles.JUNIT, err, failed);
+        write(reports.html, run, history == null || reports.html == null ? ReportFiles.HTML
+                : HistoryOption.htmlWithTrends(history, plan, err), err, failed);
+        return failed;
     }
 
-    private static boolean write(Path file, RunResult run, ReportFiles.Format format, PrintWriter err) {
-        return ReportFiles.tryWrite(file, out -> format.write(run, out), err);
+    private static void write(Path file, RunResult run, ReportFiles.Format format, PrintWriter err,
+            Set<Path> failed) {
+        if (!ReportFiles.tryWrite(file, out -> format.write(run, out), err)) {
+            failed.add(file);
+        }
     }
 
-    private static void printReportLocations(ReportOptions reports, PrintWriter out) {
+    private static void printReportLocations(ReportOptions reports, Set<Path> notWritten, PrintWriter out) {
         if (reports.json == null && reports.junit == null && reports.html == null) {
             return;
         }
         out.println();
         out.println("Reports:");
-        print(out, "JSON", reports.json);
-        print(out, "JUnit XML", reports.junit);
-        print(out, "HTML", reports.html);
+        print(out, "JSON", reports.json, notWritten);
+        print(out, "JUnit XML", reports.junit, notWritten);
+        print(out, "HTML", reports.html, notWritten);
         out.flush();
     }
 
-    private static void print(PrintWriter out, String label, Path file) {
+    private static void print(PrintWriter out, String label, Path file, Set<Path> notWritten) {
         if (file != null) {
-            out.printf("  %-9s %s%n", label, file.toAbsolutePath());
+            out.printf("  %-9s %s%s%n", label, file.toAbsolutePath(), notWritten.contains(file)
+                    ? "  NOT WRITTEN (see the error above)" : "");
         }
     }
 }

@@ -56,6 +56,16 @@ class ReportPathsCommandTest {
     }
 
     @Test
+    void aReportPathBelowAFileIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes"), "a file, not a folder");
+
+        CommandRunner result = CommandRunner.run("verify", plan().toString(), "--json",
+                file.resolve("reports/report.json").toString());
+
+        isUsageError(result, file + " is a file, not a folder");
+    }
+
+    @Test
     void anEmptyReportPathIsRefused() throws IOException {
         isUsageError(CommandRunner.run("verify", plan().toString(), "--json", ""), "--json");
     }

@@ -119,15 +119,17 @@ class VerifyCommandTest {
     @Test
     void aReportThatCannotBeWrittenIsAnError() throws IOException {
         backup("orders", Instant.now().minus(2, ChronoUnit.HOURS));
-        Path blocker = dir.resolve("blocker");
-        Files.writeString(blocker, "a file where a folder should be");
+        Path unwritable = Path.of("/proc/backup-verify-report.json");
+        Path html = dir.resolve("report.html");
 
         CommandRunner result = CommandRunner.run("verify", plan("26h").toString(), "--json",
-                blocker.resolve("report.json").toString());
+                unwritable.toString(), "--html", html.toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).contains("cannot write the report");
-        assertThat(result.out()).contains("Backup verification: PASS");
+        assertThat(result.err()).contains("cannot write the report " + unwritable);
+        assertThat(result.out()).contains("Backup verification: PASS")
+                .contains(unwritable + "  NOT WRITTEN").doesNotContain(html + "  NOT WRITTEN");
+        assertThat(html).exists();
     }
 
     private void backup(String set, Instant time) throws IOException {

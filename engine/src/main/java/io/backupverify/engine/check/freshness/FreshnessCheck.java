@@ -2,6 +2,7 @@ package io.backupverify.engine.check.freshness;
 
 import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.backup.Backup;
+import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
@@ -9,6 +10,7 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.FreshnessSpec;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +57,13 @@ public final class FreshnessCheck implements Check {
                     .summary("every backup is dated in the future, the newest " + future.get(future.size() - 1).id())
                     .build();
         }
-        Backup backup = newest.get();
+        Optional<Backup> withData = newestWithData(context, result);
+        if (withData.isEmpty()) {
+            return result.finding(Finding.fail(newest.get().id(), "no backup holds any data: the newest, "
+                    + newest.get().id() + ", is empty like every one before it"))
+                    .summary("no backup holds any data").build();
+        }
+        Backup backup = withData.get();
         Duration age = Duration.between(backup.time(), context.now());
         result.metric("latestBackup", backup.id())
                 .metric("latestBackupTime", backup.time().toString())
@@ -72,5 +80,34 @@ public final class FreshnessCheck implements Check {
                 .summary("newest backup " + backup.id() + " is " + ageText + " old (max " + spec.maxAge() + ")"
                         + dated)
                 .build();
+    }
+
+    /**
+     * The newest backup that holds data. A newer one without any (an empty folder a job made before it died, a
+     * 0-byte dump) is a WARN and is not taken for the newest, so that it cannot hide that the backups stopped.
+     */
+    private static Optional<Backup> newestWithData(CheckContext context, CheckResult.Builder result) {
+        List<Backup> backups = context.backups();
+        for (int i = backups.size() - 1; i >= 0; i--) {
+            Backup backup = backups.get(i);
+            if (holdsData(context, backup)) {
+                return Optional.of(backup);
+            }
+            result.finding(Finding.warn(backup.id(), "holds no data (no file, or only empty and checksum files): "
+                    + "not taken for the newest backup"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holdsData(CheckContext context, Backup backup) {
+        if (!backup.directory()) {
+            return backup.size() > 0;
+        }
+        try {
+            return context.contents(backup).entries().stream().anyMatch(entry -> entry.isFile() && entry.size() > 0
+                    && !ChecksumFileNames.isMetadataFile(entry.name()));
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

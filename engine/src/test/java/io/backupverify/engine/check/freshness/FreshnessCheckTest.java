@@ -104,6 +104,52 @@ class FreshnessCheckTest {
     }
 
     @Test
+    void anEmptyNewestBackupDoesNotHideThatTheBackupsStopped() throws Exception {
+        BackupTree tree = new BackupTree(dir.resolve("backups"));
+        tree.backup("orders-2026-11-20T0100", NOW, "orders.dump", "rows");
+        tree.backup("orders-2026-11-26T0100", NOW);
+
+        CheckResult result = check();
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("latestBackup", "orders-2026-11-20T0100");
+        assertThat(result.findings()).anySatisfy(finding -> {
+            assertThat(finding.item()).isEqualTo("orders-2026-11-26T0100");
+            assertThat(finding.severity()).isEqualTo(Status.WARN);
+            assertThat(finding.message()).contains("holds no data");
+        });
+    }
+
+    @Test
+    void backupsThatAllHoldNoDataFail() throws Exception {
+        new BackupTree(dir.resolve("backups")).backup("orders-2026-11-26T0100", NOW, "orders.dump", "");
+
+        CheckResult result = check();
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.summary()).isEqualTo("no backup holds any data");
+    }
+
+    @Test
+    void aZeroByteDumpIsNotTheNewestBackup() throws Exception {
+        Path dumps = Files.createDirectories(dir.resolve("dumps"));
+        Files.writeString(dumps.resolve("orders-2026-11-22.sql"), "-- dump");
+        Files.writeString(dumps.resolve("orders-2026-11-26.sql"), "");
+        String plan = """
+                backupSets:
+                  - name: orders
+                    target: { type: local, path: dumps }
+                    layout: { kind: file-per-backup, namePattern: "orders-{yyyy-MM-dd}.sql" }
+                    checks: { freshness: { maxAge: 26h } }
+                """;
+
+        CheckResult result = Plans.runSet(plan, dir, NOW).checks().get(0);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("latestBackup", "orders-2026-11-22.sql");
+    }
+
+    @Test
     void anUnreadableTargetIsAnErrorNotAPass() throws Exception {
         CheckResult result = check();
 
