@@ -61,7 +61,9 @@ public record ResticTargetSpec(String repository, String passwordCredentialsId, 
 
     @Override
     public String describe() {
-        return "restic:" + withoutPassword(repository);
+        String shown = "restic:" + withoutPassword(repository);
+        return repository != null && repository.matches("(?i)(s3:|rest:)?http://.*")
+                ? shown + " (plain HTTP: not encrypted in transit)" : shown;
     }
 
     /** A repository string with any {@code user:password@} in a URL masked, for messages. */

@@ -165,6 +165,11 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
             throw new IOException("cannot set up the Azure client for " + description + ": "
                     + e.getClass().getSimpleName());
         }
+        if (container.getBlobContainerUrl().regionMatches(true, 0, "http:", 0, 5)) {
+            URI url = URI.create(container.getBlobContainerUrl());
+            description += " at http://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")
+                    + " (plain HTTP: not encrypted in transit)";
+        }
         AzureTarget target = new AzureTarget(container, spec.folderPrefix(), description, secrets, retries);
         // Listing one blob proves the container is there and readable; a read-only SAS may not read its properties.
         target.call("open the container", () -> container.listBlobs(new ListBlobsOptions().setMaxResultsPerPage(1)

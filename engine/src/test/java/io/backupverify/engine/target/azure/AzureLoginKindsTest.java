@@ -90,7 +90,10 @@ class AzureLoginKindsTest {
 
     @Test
     void anAccountKeyAsSecretTextTakesTheAccountFromTheTarget() throws Exception {
-        passes(Azurite.ACCOUNT, new SecretText(SecretValue.of(Azurite.KEY)));
+        SetResult set = passes(Azurite.ACCOUNT, new SecretText(SecretValue.of(Azurite.KEY)));
+
+        assertThat(set.target()).contains("azure://devstoreaccount1/kinds/nightly/")
+                .contains("plain HTTP: not encrypted in transit");
     }
 
     @Test
