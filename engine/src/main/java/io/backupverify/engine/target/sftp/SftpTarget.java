@@ -244,9 +244,12 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
     <T> T retrying(String what, SftpCall<T> call, String path, boolean folder) throws IOException {
         IOException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            ClientSession used = null;
             try {
                 try {
-                    return call.call(client());
+                    SftpClient client = client();
+                    used = client.getClientSession();
+                    return call.call(client);
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
@@ -256,7 +259,7 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
                 throw e;
             } catch (IOException e) {
                 last = e;
-                dropConnection();
+                dropConnection(used);
                 pause(attempt);
             }
         }
@@ -312,10 +315,15 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
         return sftp;
     }
 
-    synchronized void dropConnection() {
-        if (session != null) {
-            session.close(true);
+    /**
+     * Drops the connection a failed request used. Only that one: another thread may have replaced it with a
+     * working connection meanwhile, and closing that would fail the reads going on over it.
+     */
+    synchronized void dropConnection(ClientSession failed) {
+        if (session == null || session != failed) {
+            return;
         }
+        session.close(true);
         session = null;
         sftp = null;
     }

@@ -126,7 +126,8 @@ class S3TargetTest {
     void everyCheckRunsUnchangedOnABucketPrefix() throws Exception {
         uploadBackups("every-check", "nightly/", false);
 
-        SetResult set = run(plan("every-check", "nightly/", "s3-reader", "{ sample: 50% }"), work, goodKeys(), 1)
+        // Run 2 reads slice 1 of 2, which holds all three listed files; run 1's slice holds none.
+        SetResult set = run(plan("every-check", "nightly/", "s3-reader", "{ sample: 50% }"), work, goodKeys(), 2)
                 .sets().get(0);
 
         assertThat(set.checks()).allSatisfy(check -> assertThat(check.status()).as(check.toString())
@@ -136,7 +137,9 @@ class S3TargetTest {
         assertThat(check(set, "capacity").summary()).contains("quota");
         assertThat(check(set, "integrity").metrics()).containsEntry("mode", "full");
         SetResult otherSlice = run(plan("every-check", "nightly/", "s3-reader", "{ sample: 50% }"), work, goodKeys(),
-                2).sets().get(0);
+                1).sets().get(0);
+        assertThat(check(otherSlice, "integrity").status()).as("a slice that read nothing is no pass")
+                .isEqualTo(Status.WARN);
         long verified = ((Number) check(set, "integrity").metrics().get("verifiedFiles")).longValue()
                 + ((Number) check(otherSlice, "integrity").metrics().get("verifiedFiles")).longValue();
         assertThat(verified).isEqualTo(3);
