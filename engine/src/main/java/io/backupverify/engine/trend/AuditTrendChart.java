@@ -41,12 +41,7 @@ public final class AuditTrendChart {
     public LinesChartModel rate(Iterable<? extends BuildResult<AuditPoint>> history,
             ChartModelConfiguration configuration) {
         LinesDataSet data = new RateSeries().createDataSet(configuration, history);
-        data.setDecimals(1);
-        LinesChartModel model = new LinesChartModel(data);
-        model.setDomainAxisItemName("Build");
-        model.useContinuousRangeAxis();
-        model.setRangeMin(0);
-        model.setRangeMax(100);
+        LinesChartModel model = SuccessRateChart.percentPerBuild(data);
         model.addSeries(SuccessRateChart.line(data, SUCCESS_RATE, palette.statusColor(Status.PASS),
                 StackedMode.SEPARATE_LINES, FilledMode.LINES), SuccessRateChart.line(data, REQUIRED,
                 palette.statusColor(Status.FAIL), StackedMode.SEPARATE_LINES, FilledMode.LINES));

@@ -39,12 +39,7 @@ public final class SuccessRateChart {
     public LinesChartModel rate(Iterable<? extends BuildResult<BuildSummary>> history,
             ChartModelConfiguration configuration) {
         LinesDataSet data = new RateSeries().createDataSet(configuration, history);
-        data.setDecimals(1);
-        LinesChartModel model = new LinesChartModel(data);
-        model.setDomainAxisItemName("Build");
-        model.useContinuousRangeAxis();
-        model.setRangeMin(0);
-        model.setRangeMax(100);
+        LinesChartModel model = SuccessRateChart.percentPerBuild(data);
         model.addSeries(line(data, SETS_PASSED, palette.seriesColor(0), StackedMode.SEPARATE_LINES, FilledMode.LINES),
                 line(data, CHECKS_PASSED, palette.seriesColor(1), StackedMode.SEPARATE_LINES, FilledMode.LINES));
         return model;
@@ -60,6 +55,17 @@ public final class SuccessRateChart {
             model.addSeries(line(data, status.name(), palette.statusColor(status), StackedMode.STACKED,
                     FilledMode.FILLED));
         }
+        return model;
+    }
+
+    /** A chart per build of percentages, 0 to 100 with one decimal. */
+    static LinesChartModel percentPerBuild(LinesDataSet data) {
+        data.setDecimals(1);
+        LinesChartModel model = new LinesChartModel(data);
+        model.setDomainAxisItemName("Build");
+        model.useContinuousRangeAxis();
+        model.setRangeMin(0);
+        model.setRangeMax(100);
         return model;
     }
 
