@@ -1,8 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /**
@@ -11,7 +8,7 @@ import java.util.List;
  * {@code writers} lists the users and groups that may write (the owner when it has write permission, the group
  * when it has). {@code scope} picks the backups examined (all by default: old backups are just as readable).
  */
-public record AccessSpec(@JsonProperty("public") Permission publicAccess, Permission worldReadable, String owner, String group,
+public record AccessSpec(Permission publicAccess, Permission worldReadable, String owner, String group,
         List<String> writers, IntegrityScope scope, UnknownVerdict unknown) {
     public AccessSpec {
         publicAccess = publicAccess == null ? Permission.FORBID : publicAccess;
@@ -25,12 +22,10 @@ public record AccessSpec(@JsonProperty("public") Permission publicAccess, Permis
     public enum Permission {
         FORBID, ALLOW;
 
-        @JsonValue
         public String key() {
             return PlanKeyword.key(this);
         }
 
-        @JsonCreator
         public static Permission fromKey(String key) {
             return PlanKeyword.parse(Permission.class, key, "a permission");
         }

@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,7 +18,6 @@ public record ByteSize(long bytes) {
         }
     }
 
-    @JsonCreator
     public static ByteSize parse(String text) {
         String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Matcher matcher = FORMAT.matcher(trimmed);
@@ -41,7 +38,6 @@ public record ByteSize(long bytes) {
     }
 
     /** A plain number in a plan, such as {@code quota: 1024}, counts bytes. */
-    @JsonCreator
     public static ByteSize ofBytes(long bytes) {
         return new ByteSize(bytes);
     }
@@ -73,7 +69,6 @@ public record ByteSize(long bytes) {
         return sign + String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
     }
 
-    @JsonValue
     @Override
     public String toString() {
         return format(bytes);

@@ -1,13 +1,10 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** A calendar date as written in a plan: {@code 2026-07-14}, read in the plan's time zone. */
 public record CalendarDate(LocalDate date) {
-    @JsonCreator
     public static CalendarDate parse(String text) {
         try {
             return new CalendarDate(LocalDate.parse(text == null ? "" : text.trim()));
@@ -16,7 +13,6 @@ public record CalendarDate(LocalDate date) {
         }
     }
 
-    @JsonValue
     @Override
     public String toString() {
         return date.toString();

@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What capacity measures: the target's whole storage, or only this set's backups against a quota. */
@@ -11,12 +9,10 @@ public enum CapacityMeasure {
     /** The sum of this set's backups, compared with {@code quota}: for a set that shares its disk. */
     BACKUPS;
 
-    @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    @JsonCreator
     public static CapacityMeasure fromKey(String key) {
         for (CapacityMeasure measure : values()) {
             if (measure.key().equals(key)) {

@@ -1,6 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * Used space on the target against {@code quota} (or the file system's size when no quota is given): WARN from
@@ -14,7 +13,6 @@ public record CapacitySpec(ByteSize quota, Percentage warnAt, Percentage failAt,
     public static final Percentage DEFAULT_FAIL_AT = new Percentage(95);
     public static final DurationValue DEFAULT_GROWTH_WINDOW = DurationValue.parse("30d");
 
-    @JsonCreator
     public CapacitySpec {
         measure = measure == null ? CapacityMeasure.FILESYSTEM : measure;
         warnAt = warnAt == null ? DEFAULT_WARN_AT : warnAt;

@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /**
@@ -25,12 +23,10 @@ public record CopiesSpec(List<String> at, Integer minCopies, Integer minProvider
     public enum Comparison {
         CONTENT, MANIFEST;
 
-        @JsonValue
         public String key() {
             return PlanKeyword.key(this);
         }
 
-        @JsonCreator
         public static Comparison fromKey(String key) {
             return PlanKeyword.parse(Comparison.class, key, "a way to compare copies");
         }

@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -13,7 +11,6 @@ public record DurationValue(Duration duration, String text) {
     /** The longest duration a plan may give (about 2,700 years), so that times computed from it stay in range. */
     public static final Duration MAX = Duration.ofDays(1_000_000);
 
-    @JsonCreator
     public static DurationValue parse(String text) {
         String trimmed = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Matcher matcher = FORMAT.matcher(trimmed);
@@ -65,7 +62,6 @@ public record DurationValue(Duration duration, String text) {
         return sign + days + "d" + (hours == 0 ? "" : " " + hours + "h");
     }
 
-    @JsonValue
     @Override
     public String text() {
         return text;

@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -12,12 +10,10 @@ import java.util.Locale;
 public enum IntegrityMode {
     FULL, STORED;
 
-    @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    @JsonCreator
     public static IntegrityMode fromKey(String key) {
         for (IntegrityMode mode : values()) {
             if (mode.key().equals(key)) {

@@ -1,19 +1,15 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Which backups of a set the integrity and readable checks read. */
 public enum IntegrityScope {
     LATEST, ALL;
 
-    @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    @JsonCreator
     public static IntegrityScope fromKey(String key) {
         for (IntegrityScope scope : values()) {
             if (scope.key().equals(key)) {

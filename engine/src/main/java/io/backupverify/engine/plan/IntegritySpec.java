@@ -1,6 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 
 /**
@@ -13,7 +12,6 @@ import java.util.List;
  */
 public record IntegritySpec(String manifest, Percentage sample, IntegrityScope scope, List<String> ignore,
         IntegrityMode mode) {
-    @JsonCreator
     public IntegritySpec {
         sample = sample == null ? new Percentage(100) : sample;
         scope = scope == null ? IntegrityScope.LATEST : scope;

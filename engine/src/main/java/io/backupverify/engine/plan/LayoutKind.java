@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -18,12 +16,10 @@ public enum LayoutKind {
         this.key = key;
     }
 
-    @JsonValue
     public String key() {
         return key;
     }
 
-    @JsonCreator
     public static LayoutKind fromKey(String key) {
         return Arrays.stream(values()).filter(kind -> kind.key.equals(key)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not a layout kind; use one of "

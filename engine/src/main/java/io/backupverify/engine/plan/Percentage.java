@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 
 /** A percentage as written in a plan: {@code 20%}, {@code 0.5%}, {@code 100%}. */
@@ -12,7 +10,6 @@ public record Percentage(double value) {
         }
     }
 
-    @JsonCreator
     public static Percentage parse(String text) {
         String trimmed = text == null ? "" : text.trim();
         if (!trimmed.endsWith("%")) {
@@ -30,7 +27,6 @@ public record Percentage(double value) {
         return value / 100.0;
     }
 
-    @JsonValue
     @Override
     public String toString() {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "%";

@@ -1,17 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.jsontype.NamedType;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -21,43 +9,33 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads plan files. Every problem, from a YAML syntax error to an unknown key (a typo must not silently disable a
  * check), becomes a {@link PlanException} naming the file, line and key.
  */
 public final class PlanParser {
-    /** What the plan's value types look like, for messages about a value of the wrong kind. */
-    private static final Map<Class<?>, String> VALUE_TYPES = Map.of(
-            DurationValue.class, "a duration such as 26h",
-            Percentage.class, "a percentage such as 20%",
-            ByteSize.class, "a size such as 500MB or 2TiB",
-            TimeOfDay.class, "a time of day such as \"01:00\"",
-            CalendarDate.class, "a date such as 2026-07-14");
-
     /** The largest plan read: checked before parsing, so that a huge file cannot cost time or memory. */
     static final int MAX_PLAN_BYTES = 1024 * 1024;
 
-    private final YAMLFactory yaml = YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private final ObjectMapper mapper = new ObjectMapper(yaml)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private final Map<String, Class<? extends TargetSpec>> targetTypes = new HashMap<>(PlanBinder.TARGET_TYPES);
 
     /** Registers a further kind of target, such as {@code s3}, under its plan name. */
     public PlanParser withTargetType(String name, Class<? extends TargetSpec> type) {
-        mapper.registerSubtypes(new NamedType(type, name));
+        targetTypes.put(name, type);
         return this;
     }
 
@@ -94,21 +72,20 @@ public final class PlanParser {
         if (text.isBlank()) {
             throw new PlanException(source, 0, 0, "", "the plan is empty; it needs a backupSets list");
         }
-        Optional<YamlAliases.Alias> alias = YamlAliases.first(yaml, text);
-        if (alias.isPresent()) {
-            JsonLocation at = alias.get().location();
-            throw new PlanException(source, at.getLineNr(), at.getColumnNr(), "", "YAML aliases such as *"
-                    + alias.get().name() + " are not supported in plans; write the values out in full");
+        Node root = read(text, source);
+        if (root == null) {
+            throw new PlanException(source, 0, 0, "", "the plan is empty; it needs a backupSets list");
         }
-        SourceLocations locations = SourceLocations.index(yaml, text);
+        SourceLocations locations = SourceLocations.index(root);
         PlanDocument document;
         try {
-            document = mapper.readValue(text, PlanDocument.class);
-        } catch (JsonProcessingException e) {
-            throw translate(e, source, locations);
-        }
-        if (document == null) {
-            throw new PlanException(source, 0, 0, "", "the plan is empty; it needs a backupSets list");
+            document = new PlanBinder(targetTypes).document(root);
+        } catch (PlanBinder.Problem problem) {
+            SourceLocations.Position at = problem.key().isEmpty() ? null : locations.findExact(problem.key());
+            if (at == null) {
+                at = SourceLocations.Position.of(problem.node().getStartMark());
+            }
+            throw new PlanException(source, at.line(), at.column(), problem.key(), problem.getMessage());
         }
         PlanValidator validator = new PlanValidator(source, locations);
         validator.validate(document);
@@ -132,77 +109,68 @@ public final class PlanParser {
         }
     }
 
-    private static PlanException translate(JsonProcessingException e, String source, SourceLocations locations) {
-        if (e.getCause() instanceof MarkedYAMLException syntax && syntax.getProblem() != null
-                && syntax.getProblemMark() != null) {
-            return new PlanException(source, syntax.getProblemMark().getLine() + 1,
-                    syntax.getProblemMark().getColumn() + 1, "", "YAML syntax: " + syntax.getProblem());
-        }
-        String key = e instanceof JsonMappingException mapping ? KeyPath.of(mapping.getPath()) : "";
-        JsonLocation location = key.isEmpty() ? null : locations.findExact(key);
-        if (location == null) {
-            location = e.getLocation();
-        }
-        int line = location == null ? 0 : location.getLineNr();
-        int column = location == null ? 0 : location.getColumnNr();
-        return new PlanException(source, Math.max(line, 0), Math.max(column, 0), key, describe(e));
-    }
-
-    private static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown key '" + unknown.getPropertyName() + "'" + knownKeys(unknown.getKnownPropertyIds());
-        }
-        if (e instanceof InvalidTypeIdException typeId && typeId.getBaseType() != null
-                && typeId.getBaseType().getRawClass() == RestoreSpec.class) {
-            return RestoreKindNames.describeProblem(typeId.getTypeId());
-        }
-        if (e instanceof InvalidTypeIdException typeId) {
-            String id = typeId.getTypeId();
-            return id == null ? "missing key 'type' (the kind of target, such as local)"
-                    : "unknown target type '" + id + "'";
-        }
-        if (e instanceof ValueInstantiationException || e.getCause() instanceof IllegalArgumentException) {
-            Throwable cause = e.getCause();
-            while (cause != null && cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
-                cause = cause.getCause();
+    /** The document's node tree, or null for a document without content; refuses aliases and syntax errors. */
+    private static Node read(String text, String source) throws PlanException {
+        LoaderOptions options = new LoaderOptions();
+        AliasSpotter parser = new AliasSpotter(new ParserImpl(new StreamReader(text), options));
+        try {
+            Node root = new Composer(parser, new Resolver(), options).getSingleNode();
+            parser.refuseAlias(source);
+            return root;
+        } catch (MarkedYAMLException syntax) {
+            parser.refuseAlias(source);
+            if (syntax.getProblem() != null && syntax.getProblemMark() != null) {
+                throw new PlanException(source, syntax.getProblemMark().getLine() + 1,
+                        syntax.getProblemMark().getColumn() + 1, "", "YAML syntax: " + syntax.getProblem());
             }
-            if (cause != null && cause.getMessage() != null) {
-                return cause.getMessage();
+            throw new PlanException(source, 0, 0, "", "YAML syntax: " + syntax.getMessage());
+        } catch (YAMLException syntax) {
+            parser.refuseAlias(source);
+            throw new PlanException(source, 0, 0, "", "YAML syntax: " + syntax.getMessage());
+        }
+    }
+
+    /**
+     * Notes the first alias ({@code *name}) while the document is read. Plans are bound key by key, which cannot
+     * follow an alias back to its anchor, so an alias would otherwise surface as a confusing "missing key" far from
+     * its cause.
+     */
+    private static final class AliasSpotter implements Parser {
+        private final Parser parser;
+        private AliasEvent alias;
+
+        AliasSpotter(Parser parser) {
+            this.parser = parser;
+        }
+
+        void refuseAlias(String source) throws PlanException {
+            if (alias != null) {
+                throw new PlanException(source, alias.getStartMark().getLine() + 1,
+                        alias.getStartMark().getColumn() + 1, "", "YAML aliases such as *" + alias.getAnchor()
+                        + " are not supported in plans; write the values out in full");
             }
         }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "expected " + describeType(mismatch.getTargetType());
-        }
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf('\n');
-        return cut > 0 ? message.substring(0, cut) : message;
-    }
 
-    private static String knownKeys(Collection<Object> known) {
-        if (known == null || known.isEmpty()) {
-            return "";
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
         }
-        return "; known keys here: " + new TreeSet<>(known.stream().map(String::valueOf).toList()).stream()
-                .collect(Collectors.joining(", "));
-    }
 
-    private static String describeType(Class<?> type) {
-        if (List.class.isAssignableFrom(type) || Collection.class.isAssignableFrom(type)) {
-            return "a list";
+        @Override
+        public Event peekEvent() {
+            return noted(parser.peekEvent());
         }
-        String valueType = VALUE_TYPES.get(type);
-        if (valueType != null) {
-            return valueType;
+
+        @Override
+        public Event getEvent() {
+            return noted(parser.getEvent());
         }
-        if (Map.class.isAssignableFrom(type) || type.isRecord() || type.isInterface()) {
-            return "a map of keys";
+
+        private Event noted(Event event) {
+            if (alias == null && event instanceof AliasEvent found) {
+                alias = found;
+            }
+            return event;
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        return "a single value";
     }
 }

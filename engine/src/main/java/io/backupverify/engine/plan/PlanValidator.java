@@ -1,6 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -305,9 +304,9 @@ final class PlanValidator {
     }
 
     PlanException problem(String key, String message) {
-        JsonLocation location = locations.find(key);
-        int line = location == null ? 0 : location.getLineNr();
-        int column = location == null ? 0 : location.getColumnNr();
+        SourceLocations.Position location = locations.find(key);
+        int line = location == null ? 0 : location.line();
+        int column = location == null ? 0 : location.column();
         return new PlanException(source, line, column, key, message);
     }
 }

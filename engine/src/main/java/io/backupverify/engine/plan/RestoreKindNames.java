@@ -1,8 +1,6 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /** The restore kinds a plan may name, for messages about a missing or unknown kind. */
 final class RestoreKindNames {
@@ -10,8 +8,7 @@ final class RestoreKindNames {
     }
 
     static String known() {
-        return Arrays.stream(RestoreSpec.class.getAnnotation(JsonSubTypes.class).value())
-                .map(JsonSubTypes.Type::name).sorted().collect(Collectors.joining(", "));
+        return String.join(", ", new TreeSet<>(PlanBinder.RESTORE_KINDS.keySet()));
     }
 
     static String describeProblem(String kind) {

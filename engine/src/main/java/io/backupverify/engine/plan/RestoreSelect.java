@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 
 /**
@@ -15,7 +13,6 @@ public record RestoreSelect(Mode mode, DurationValue within) {
     /** How the backup is chosen. */
     public enum Mode { LATEST, OLDEST_KEPT, RANDOM_WITHIN }
 
-    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RestoreSelect of(Object value) {
         if ("latest".equals(value)) {
             return LATEST;
@@ -34,7 +31,6 @@ public record RestoreSelect(Mode mode, DurationValue within) {
                 + value + "'");
     }
 
-    @JsonValue
     @Override
     public String toString() {
         return switch (mode) {

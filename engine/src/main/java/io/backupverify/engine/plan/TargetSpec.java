@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,14 +7,6 @@ import java.util.Optional;
  * Where a backup set is stored. The {@code type} key selects the kind of storage; each kind has its own keys.
  * {@link #credentialsId()} names the credentials the caller (command line or Jenkins) must supply, if any.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = LocalTargetSpec.class, name = "local"),
-        @JsonSubTypes.Type(value = S3TargetSpec.class, name = "s3"),
-        @JsonSubTypes.Type(value = SftpTargetSpec.class, name = "sftp"),
-        @JsonSubTypes.Type(value = ResticTargetSpec.class, name = "restic"),
-        @JsonSubTypes.Type(value = AzureTargetSpec.class, name = "azure"),
-})
 public interface TargetSpec {
     /** The plan's name for this kind of target: {@code local}, {@code s3}, {@code sftp}, {@code restic}. */
     String type();

@@ -1,7 +1,5 @@
 package io.backupverify.engine.plan;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +8,6 @@ import java.util.regex.Pattern;
 public record TimeOfDay(LocalTime time) {
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
-    @JsonCreator
     public static TimeOfDay parse(String text) {
         String trimmed = text == null ? "" : text.trim();
         Matcher matcher = FORMAT.matcher(trimmed);
@@ -25,7 +22,6 @@ public record TimeOfDay(LocalTime time) {
                 + "such as 01:00");
     }
 
-    @JsonValue
     @Override
     public String toString() {
         return time.toString();
