@@ -1,12 +1,11 @@
 package io.backupverify.engine.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
@@ -16,10 +15,15 @@ import io.backupverify.engine.run.SetResult;
 import io.backupverify.engine.util.ToolVersion;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -31,86 +35,156 @@ public final class JsonReport {
     public static final String SCHEMA = "backup-verify/report/v1";
     private static final TypeReference<Map<String, Object>> METRICS = new TypeReference<>() {
     };
+    /** Reads reports back (the Jenkins plugin does): created on first use, so that writing does not load it. */
+    private static final class Reading {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Writes with the streaming generator alone: the data binder is not loaded to write a report. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     public void write(RunResult run, Writer out) throws IOException {
-        mapper.writeValue(out, toJson(run));
+        try (JsonGenerator json = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+            write(run, json);
+        }
     }
 
     public String toString(RunResult run) {
+        StringWriter text = new StringWriter();
         try {
-            return mapper.writeValueAsString(toJson(run));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the JSON report", e);
+            write(run, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JSON report", e);
         }
+        return text.toString();
     }
 
-    public ObjectNode toJson(RunResult run) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.putObject("tool").put("name", ToolVersion.NAME).put("version", ToolVersion.version());
-        root.put("plan", run.plan());
-        root.put("runNumber", run.runNumber());
-        root.put("startedAt", run.startedAt().toString());
-        root.put("finishedAt", run.finishedAt().toString());
-        root.put("durationMs", run.durationMs());
-        root.put("status", run.status().name());
-        ObjectNode counts = root.putObject("counts");
-        counts.set("sets", countsJson(run.setCounts()));
-        counts.set("checks", countsJson(run.checkCounts()));
-        ArrayNode sets = root.putArray("backupSets");
-        run.sets().forEach(set -> sets.add(setJson(set)));
-        return root;
+    private static void write(RunResult run, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("schema", SCHEMA);
+        json.writeObjectFieldStart("tool");
+        json.writeStringField("name", ToolVersion.NAME);
+        json.writeStringField("version", ToolVersion.version());
+        json.writeEndObject();
+        json.writeStringField("plan", run.plan());
+        json.writeNumberField("runNumber", run.runNumber());
+        json.writeStringField("startedAt", run.startedAt().toString());
+        json.writeStringField("finishedAt", run.finishedAt().toString());
+        json.writeNumberField("durationMs", run.durationMs());
+        json.writeStringField("status", run.status().name());
+        json.writeObjectFieldStart("counts");
+        writeCounts(json, "sets", run.setCounts());
+        writeCounts(json, "checks", run.checkCounts());
+        json.writeEndObject();
+        json.writeArrayFieldStart("backupSets");
+        for (SetResult set : run.sets()) {
+            writeSet(json, set);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private ObjectNode countsJson(Map<Status, Integer> counts) {
-        ObjectNode node = mapper.createObjectNode();
-        counts.forEach((status, count) -> node.put(status.name(), count));
-        return node;
+    private static void writeCounts(JsonGenerator json, String name, Map<Status, Integer> counts) throws IOException {
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<Status, Integer> count : counts.entrySet()) {
+            json.writeNumberField(count.getKey().name(), count.getValue());
+        }
+        json.writeEndObject();
     }
 
-    private ObjectNode setJson(SetResult set) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("name", set.name());
-        node.put("target", set.target());
-        node.put("status", set.status().name());
-        node.put("backupCount", set.backupCount());
+    private static void writeSet(JsonGenerator json, SetResult set) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", set.name());
+        json.writeStringField("target", set.target());
+        json.writeStringField("status", set.status().name());
+        json.writeNumberField("backupCount", set.backupCount());
         LatestBackup latest = set.latestBackup();
         if (latest == null) {
-            node.putNull("latestBackup");
+            json.writeNullField("latestBackup");
         } else {
-            node.putObject("latestBackup").put("id", latest.id()).put("time", latest.time().toString())
-                    .put("files", latest.files()).put("bytes", latest.bytes());
+            json.writeObjectFieldStart("latestBackup");
+            json.writeStringField("id", latest.id());
+            json.writeStringField("time", latest.time().toString());
+            json.writeNumberField("files", latest.files());
+            json.writeNumberField("bytes", latest.bytes());
+            json.writeEndObject();
         }
-        ArrayNode checks = node.putArray("checks");
-        set.checks().forEach(check -> checks.add(checkJson(check)));
-        return node;
+        json.writeArrayFieldStart("checks");
+        for (CheckResult check : set.checks()) {
+            writeCheck(json, check);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private ObjectNode checkJson(CheckResult check) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("id", check.id());
-        node.put("status", check.status().name());
-        node.put("summary", check.summary());
-        node.put("durationMs", check.durationMs());
-        ArrayNode findings = node.putArray("findings");
+    private static void writeCheck(JsonGenerator json, CheckResult check) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", check.id());
+        json.writeStringField("status", check.status().name());
+        json.writeStringField("summary", check.summary());
+        json.writeNumberField("durationMs", check.durationMs());
+        json.writeArrayFieldStart("findings");
         for (Finding finding : check.findings()) {
-            ObjectNode written = findings.addObject().put("item", finding.item()).put("message", finding.message())
-                    .put("severity", finding.severity().name());
+            json.writeStartObject();
+            json.writeStringField("item", finding.item());
+            json.writeStringField("message", finding.message());
+            json.writeStringField("severity", finding.severity().name());
             if (finding.advice() != null) {
-                written.put("advice", finding.advice());
+                json.writeStringField("advice", finding.advice());
             }
+            json.writeEndObject();
         }
-        node.set("metrics", mapper.valueToTree(check.metrics()));
-        return node;
+        json.writeEndArray();
+        json.writeFieldName("metrics");
+        writeValue(json, check.metrics());
+        json.writeEndObject();
+    }
+
+    /** A metric's value: text, numbers, true/false, lists and maps of them, as the data binder would write them. */
+    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof CharSequence text) {
+            json.writeString(text.toString());
+        } else if (value instanceof Boolean truth) {
+            json.writeBoolean(truth);
+        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            json.writeNumber(((Number) value).intValue());
+        } else if (value instanceof Long number) {
+            json.writeNumber(number);
+        } else if (value instanceof Double number) {
+            json.writeNumber(number);
+        } else if (value instanceof Float number) {
+            json.writeNumber(number);
+        } else if (value instanceof BigDecimal number) {
+            json.writeNumber(number);
+        } else if (value instanceof BigInteger number) {
+            json.writeNumber(number);
+        } else if (value instanceof Enum<?> constant) {
+            json.writeString(constant.name());
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(json, entry.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof Collection<?> items) {
+            json.writeStartArray();
+            for (Object item : items) {
+                writeValue(json, item);
+            }
+            json.writeEndArray();
+        } else {
+            new ObjectMapper().writeValue(json, value);
+        }
     }
 
     /** Reads a report back. Fails with a clear message on anything that is not a v1 report. */
     public RunResult read(Reader in) throws IOException {
         JsonNode root;
         try {
-            root = mapper.readTree(in);
+            root = Reading.MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
             throw new IOException("not a JSON report: " + e.getOriginalMessage());
         }
@@ -153,7 +227,7 @@ public final class JsonReport {
                     finding.hasNonNull("advice") ? finding.get("advice").asText() : null));
         }
         if (check.path("metrics").isObject()) {
-            mapper.convertValue(check.path("metrics"), METRICS).forEach(builder::metric);
+            Reading.MAPPER.convertValue(check.path("metrics"), METRICS).forEach(builder::metric);
         }
         return builder.build().withDuration(check.path("durationMs").asLong());
     }
