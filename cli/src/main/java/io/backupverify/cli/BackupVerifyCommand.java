@@ -2,21 +2,36 @@ package io.backupverify.cli;
 
 import io.backupverify.engine.util.ToolVersion;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code backup-verify} command. */
+/**
+ * The {@code backup-verify} command. Its sub-commands are added by {@link #execute}: only the one named first on
+ * the command line when it names one (picocli reads every sub-command's options when it is added, which costs a
+ * noticeable part of a short run's start-up), else all of them, for help and for messages about a wrong command.
+ */
 @Command(name = "backup-verify", mixinStandardHelpOptions = true, versionProvider = BackupVerifyCommand.Version.class,
         description = "Proves that backups are there, whole and restorable.",
-        subcommands = {VerifyCommand.class, RestoreTestCommand.class, ValidateCommand.class, DemoCommand.class,
-                AuditCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:PASS: every check passed", "1:WARN: a check warned", "2:FAIL: a check failed",
                 "3:ERROR: a check could not be carried out", "64:bad command line or plan"})
 public final class BackupVerifyCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** The sub-commands by name, in the order help lists them (picocli's {@code help} comes last). */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("verify", VerifyCommand::new);
+        SUBCOMMANDS.put("restore-test", RestoreTestCommand::new);
+        SUBCOMMANDS.put("validate", ValidateCommand::new);
+        SUBCOMMANDS.put("demo", DemoCommand::new);
+        SUBCOMMANDS.put("audit", AuditCommand::new);
+    }
 
     public static void main(String[] args) {
         WarmUps.begin(args);
@@ -26,6 +41,13 @@ public final class BackupVerifyCommand implements Runnable {
     /** Runs the command line and returns the exit code, writing to the given streams. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new BackupVerifyCommand());
+        Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            commandLine.addSubcommand(named.get());
+        } else {
+            SUBCOMMANDS.values().forEach(subcommand -> commandLine.addSubcommand(subcommand.get()));
+            commandLine.addSubcommand(new CommandLine.HelpCommand());
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
