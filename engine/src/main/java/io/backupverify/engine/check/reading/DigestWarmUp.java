@@ -20,6 +20,12 @@ public final class DigestWarmUp {
 
     /** Hashes {@link #ROUNDS} blocks of zeros; returns the last digest, so that the work cannot be elided. */
     public static byte[] run() {
+        // Every digest class first: HotSpot compiles the hashing loop for the subclasses of the JDK's digest base
+        // class loaded so far, and throws that code away when another one arrives (an HTTPS or S3 client's
+        // SecureRandom loads SHA-1 a second or two later), leaving the first files to the slow path again.
+        for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
+            algorithm.newDigest();
+        }
         MessageDigest digest = ChecksumAlgorithm.SHA256.newDigest();
         // Read-only like a mapped file region, so that the compiled code expects the same buffer class.
         ByteBuffer block = ByteBuffer.allocateDirect(BLOCK).asReadOnlyBuffer();
