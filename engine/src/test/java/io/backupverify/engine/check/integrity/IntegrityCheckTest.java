@@ -659,4 +659,50 @@ class IntegrityCheckTest {
         assertThat(result.findings().get(Findings.LISTED_PER_KIND).message())
                 .isEqualTo("50 more changed files not listed here");
     }
+
+    @Test
+    void sidecarsOfMixedAlgorithmsEachCheckTheirOwnFile() throws IOException {
+        Path mixed = area.folder("b-2026-11-26");
+        ChecksumAlgorithm[] kinds = {ChecksumAlgorithm.SHA256, ChecksumAlgorithm.MD5, ChecksumAlgorithm.SHA512,
+            ChecksumAlgorithm.SHA1};
+        for (int i = 0; i < 40; i++) {
+            ChecksumAlgorithm kind = kinds[i % 7 % kinds.length];
+            Path file = area.write(mixed, "d" + i % 3 + "/f" + i, "content " + i);
+            area.write(mixed, "d" + i % 3 + "/f" + i + "." + kind.name().toLowerCase(java.util.Locale.ROOT),
+                    BackupArea.digest(kind, file) + "\n");
+        }
+        assertThat(area.integrity(DEFAULTS).status()).isEqualTo(Status.PASS);
+        area.write(mixed, "d2/f17", "content 71");
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(items(result)).containsExactly("b-2026-11-26/d2/f17");
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 39L).containsEntry("listedFiles", 40L);
+    }
+
+    @Test
+    void overEveryBackupEachMissingChangedAndExtraFileIsNamedInItsOwnBackup() throws IOException {
+        Path third = area.folder("b-2026-11-26");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            names.add("part-" + i);
+            area.write(third, "part-" + i, "part " + i);
+        }
+        area.sha256sums(third, names.toArray(new String[0]));
+        assertThat(area.integrity("{ scope: all }").status()).isEqualTo(Status.PASS);
+        Files.delete(third.resolve("part-150"));
+        area.write(third, "part-299", "part 2999");
+        area.write(latest, "stray.tmp", "not listed");
+        Files.delete(root.resolve("b-2026-11-24").resolve("wal/0001"));
+
+        CheckResult result = area.integrity("{ scope: all }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(items(result)).containsExactlyInAnyOrder("b-2026-11-24/wal/0001", "b-2026-11-26/part-150",
+                "b-2026-11-26/part-299", "b-2026-11-25/stray.tmp");
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 1L + 3 + 298)
+                .containsEntry("missingFiles", 2L).containsEntry("changedFiles", 1L)
+                .containsEntry("unlistedFiles", 1L);
+    }
 }
