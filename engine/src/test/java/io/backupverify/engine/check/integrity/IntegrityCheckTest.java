@@ -7,17 +7,22 @@ import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.Status;
+import io.backupverify.engine.check.reading.CutAfterMapping;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import io.backupverify.engine.target.ForwardingTarget;
 import io.backupverify.engine.target.LocalTarget;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -359,6 +364,34 @@ class IntegrityCheckTest {
         assertThat(finding.message()).isEqualTo("cannot read: Input/output error");
         assertThat(finding.severity()).isEqualTo(Status.ERROR);
         assertThat(result.metrics()).containsEntry("verifiedFiles", 2L).containsEntry("unreadableFiles", 1L);
+    }
+
+    @Test
+    void aLargeFileCutShortWhileMappedIsAnErrorForThatFileNotACrashOrAPass() throws IOException {
+        byte[] content = new byte[3 << 20];
+        new java.util.Random(13).nextBytes(content);
+        Files.write(latest.resolve("base.tar"), content);
+        area.sha256sums(latest, "orders.dump", "wal/0001", "wal/0002", "base.tar");
+        Path big = latest.resolve("base.tar");
+        area.wrapTarget(target -> new ForwardingTarget(target) {
+            @Override
+            public Optional<FileChannel> openLocalFile(String path) throws IOException {
+                if (!path.equals("b-2026-11-25/base.tar")) {
+                    return target.openLocalFile(path);
+                }
+                // The backup job cuts the file short right after the reader has mapped it.
+                return Optional.of(new CutAfterMapping(FileChannel.open(big),
+                        FileChannel.open(big, StandardOpenOption.WRITE), 4096));
+            }
+        });
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        Finding finding = only(result);
+        assertThat(finding.item()).isEqualTo("b-2026-11-25/base.tar");
+        assertThat(finding.message()).startsWith("cannot read: ").contains("shrank while it was being read");
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 3L).containsEntry("unreadableFiles", 1L);
     }
 
     @Test
