@@ -108,10 +108,14 @@ public final class Auditor {
                         + "audit again.");
             }
             if (!damaged.isEmpty()) {
-                findings.add(Severity.INFO, "history", "audit", "(history)", damaged.size()
-                        + " history file(s) could not be read and were skipped",
+                // a record that cannot be read may be the run that failed: rates without it cannot be vouched for
+                findings.add(Severity.WARNING, "history", "audit", "(history)", damaged.size()
+                        + " history file(s) could not be read and were skipped; the success rates and trends leave "
+                        + "out the runs they held",
                         damaged.stream().limit(10).map(d -> d.file() + ": " + d.reason()).toList(),
-                        "Look at the named files; move them aside if they are not history records.");
+                        "Look at the named files: restore a damaged record from a copy of the history, or move "
+                        + "aside files that are not history records; until then this audit cannot vouch for those "
+                        + "runs.");
             }
             success.review();
             List<RecurringFailure> recurring = failures.review();

@@ -228,6 +228,26 @@ class AuditorTest {
     }
 
     @Test
+    void aHistoryFileThatCannotBeReadKeepsTheAuditFromPassing() throws PlanException {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int day = 1; day <= 29; day++) {
+            runs.add(verify(START.plus(Duration.ofDays(day)), set("orders-db", Status.PASS),
+                    set("web-assets", Status.PASS)));
+        }
+        // the night's record that could not be read may be the one run that failed
+        HistoryRead read = new HistoryRead(runs, List.of(new HistoryRead.DamagedFile(
+                "history/runs/20261115T020000Z-verify-1a2b.json", "not JSON: unexpected end of input")));
+
+        AuditResult result = new Auditor().audit(plan(""), read, null, NOW);
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        AuditFinding damaged = result.findings().stream().filter(f -> f.area().equals("history")).findFirst()
+                .orElseThrow();
+        assertThat(damaged.severity()).isEqualTo(Severity.WARNING);
+        assertThat(damaged.title()).contains("1 history file(s) could not be read").contains("success rates");
+    }
+
+    @Test
     void restoreTestsAreHeldToCadenceAndRto() throws PlanException {
         Plan plan = plan("audit: { restoreTests: { atLeast: 2, per: 30d, rto: 45m } }\n");
         List<RunRecord> runs = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -33,6 +32,8 @@ final class PgArchive {
     private static final int BLOCK_BLOBS = 3;
     private static final int MAX_ENTRIES = 50_000_000;
     private static final int KEPT_STRING_BYTES = 4096;
+    /** Bytes read from the end of an uncompressed data file to find its end-of-data line. */
+    private static final int COPY_END_WINDOW = 64;
 
     private final PositionedInput in;
     private final byte[] buffer;
@@ -43,8 +44,8 @@ final class PgArchive {
     private int format;
     private boolean zlib;
 
-    /** A table-of-contents entry that has data, by dump id. */
-    private record DataEntry(String label, int offsetState, long offset, String fileName) {
+    /** A table-of-contents entry that has data, by dump id; {@code copyData} when it is COPY rows. */
+    private record DataEntry(String label, int offsetState, long offset, String fileName, boolean copyData) {
     }
 
     PgArchive(InputStream in, byte[] buffer) {
@@ -62,9 +63,9 @@ final class PgArchive {
     }
 
     /**
-     * @param siblingExists for a directory-format {@code toc.dat}: whether a file of that name is in the same folder
+     * @param siblings for a directory-format {@code toc.dat}: the files in the same folder
      */
-    String read(Predicate<String> siblingExists) throws IOException {
+    String read(Siblings siblings) throws IOException {
         try {
             readHeader();
             Map<Integer, DataEntry> withData = readToc();
@@ -78,7 +79,7 @@ final class PgArchive {
             }
             // pg_dump writes the directory format's toc.dat with the tar format's code (3); a tar-format dump's
             // toc.dat only exists inside its tar. Either way the data files it names sit beside it.
-            checkDataFiles(withData, siblingExists);
+            checkDataFiles(withData, siblings);
             return "pg_dump directory toc.dat, " + withData.size() + " data entries";
         } catch (EOFException e) {
             throw new BrokenFileException("the pg_dump archive ends at byte " + in.position() + " in the middle of "
@@ -139,9 +140,11 @@ final class PgArchive {
             String tag = readString(where);
             String desc = readString(where);
             readInt(where);
-            for (int s = 0; s < 5; s++) {
-                readString(where);
-            }
+            readString(where);
+            readString(where);
+            String copyStatement = readString(where);
+            readString(where);
+            readString(where);
             if (version >= V_1_14) {
                 readString(where);
             }
@@ -162,12 +165,13 @@ final class PgArchive {
                         throw new BrokenFileException("pg_dump table-of-contents entry " + dumpId
                                 + " has an unknown data state " + state + " (byte " + in.position() + ")");
                     }
-                    withData.put(dumpId, new DataEntry(label, state, offset, null));
+                    withData.put(dumpId, new DataEntry(label, state, offset, null, false));
                 }
             } else {
                 String fileName = readString(where);
                 if (fileName != null && !fileName.isEmpty()) {
-                    withData.put(dumpId, new DataEntry(label, OFFSET_NOT_SET, 0, fileName));
+                    withData.put(dumpId, new DataEntry(label, OFFSET_NOT_SET, 0, fileName,
+                            copyStatement != null && !copyStatement.isEmpty()));
                 }
             }
         }
@@ -257,15 +261,36 @@ final class PgArchive {
         }
     }
 
-    private void checkDataFiles(Map<Integer, DataEntry> withData, Predicate<String> siblingExists)
-            throws BrokenFileException {
+    private void checkDataFiles(Map<Integer, DataEntry> withData, Siblings siblings) throws IOException {
         for (DataEntry entry : withData.values()) {
             String name = entry.fileName();
-            if (!siblingExists.test(name) && !siblingExists.test(name + ".gz") && !siblingExists.test(name + ".lz4")
-                    && !siblingExists.test(name + ".zst")) {
+            if (siblings.exists(name)) {
+                if (entry.copyData()) {
+                    checkCopyDataEnd(entry, siblings.tail(name, COPY_END_WINDOW));
+                }
+            } else if (!siblings.exists(name + ".gz") && !siblings.exists(name + ".lz4")
+                    && !siblings.exists(name + ".zst")) {
                 throw new BrokenFileException("toc.dat names the data file " + name + " for " + entry.label()
                         + ", which is not in the dump's folder");
             }
+        }
+    }
+
+    /**
+     * An uncompressed data file ({@code pg_dump -Fd -Z0}) carries no checksum or length: pg_dump ends its COPY rows
+     * with the line {@code \.} (then blank lines), so a file without it was cut short, even at the end of a row.
+     * Compressed data files are read as gzip, lz4 or zstd files, whose streams have their own end.
+     */
+    private static void checkCopyDataEnd(DataEntry entry, byte[] tail) throws BrokenFileException {
+        int end = tail.length;
+        while (end > 0 && tail[end - 1] == '\n') {
+            end--;
+        }
+        boolean ended = end >= 2 && tail[end - 2] == '\\' && tail[end - 1] == '.'
+                && (end == 2 || tail[end - 3] == '\n');
+        if (!ended) {
+            throw new BrokenFileException("the data file " + entry.fileName() + " of " + entry.label()
+                    + " does not end with pg_dump's end-of-data line (\\.): it was cut short");
         }
     }
 

@@ -12,14 +12,16 @@ import io.backupverify.engine.check.reading.LargestFirst;
 import io.backupverify.engine.check.reading.ReadBuffers;
 import io.backupverify.engine.plan.ReadableSpec;
 import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.Glob;
 import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Opens every data file of the backup by its format, told by its content, and reads it to the end: compressed
@@ -53,7 +55,7 @@ public final class ReadableCheck implements Check {
         }
         ReadableFindings findings = new ReadableFindings();
         List<Entry> files = new ArrayList<>();
-        Set<String> paths = new HashSet<>();
+        Map<String, Entry> paths = new HashMap<>();
         for (Backup backup : backups) {
             try {
                 select(context.contents(backup), files, paths);
@@ -73,13 +75,13 @@ public final class ReadableCheck implements Check {
         return ReadableReport.build(result, spec, backups, files.size(), findings, durationMs, context.threads());
     }
 
-    private void select(BackupContents contents, List<Entry> files, Set<String> paths) {
+    private void select(BackupContents contents, List<Entry> files, Map<String, Entry> paths) {
         List<Glob> globs = spec.files().stream().map(Glob::compile).toList();
         for (Entry entry : contents.entries()) {
             if (!entry.isFile() || ChecksumFileNames.isMetadataFile(entry.name())) {
                 continue;
             }
-            paths.add(entry.path());
+            paths.put(entry.path(), entry);
             if (globs.isEmpty() || matches(globs, contents.relativePath(entry), entry.name())) {
                 files.add(entry);
             }
@@ -96,7 +98,7 @@ public final class ReadableCheck implements Check {
         return false;
     }
 
-    private static void readAll(CheckContext context, List<Entry> files, Set<String> paths,
+    private static void readAll(CheckContext context, List<Entry> files, Map<String, Entry> paths,
             ReadableFindings findings) throws InterruptedException {
         if (files.isEmpty()) {
             return;
@@ -110,12 +112,32 @@ public final class ReadableCheck implements Check {
                 try {
                     String folder = file.path().contains("/")
                             ? file.path().substring(0, file.path().lastIndexOf('/') + 1) : "";
-                    findings.add(reader.read(file.path(), name -> paths.contains(folder + name)));
+                    findings.add(reader.read(file.path(), siblings(context.target(), folder, paths)));
                 } catch (InterruptedIOException e) {
                     // interrupted: the file stays without an outcome, which the report counts against a pass
                 }
                 context.progress().advance(1, 0);
             };
         });
+    }
+
+    /** The backup's files in one folder, as the files beside the one being read. */
+    private static Siblings siblings(Target target, String folder, Map<String, Entry> paths) {
+        return new Siblings() {
+            @Override
+            public boolean exists(String name) {
+                return paths.containsKey(folder + name);
+            }
+
+            @Override
+            public byte[] tail(String name, int count) throws IOException {
+                Entry entry = paths.get(folder + name);
+                try (InputStream in = target.open(entry.path(), Math.max(0, entry.size() - count))) {
+                    return in.readNBytes(count);
+                } catch (IOException e) {
+                    throw new Siblings.SiblingUnreadableException(folder + name, e);
+                }
+            }
+        };
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
@@ -41,15 +40,14 @@ final class StructureReader {
     }
 
     /**
-     * @param siblingExists whether a file of that name is in the same folder as this one (for pg_dump's
-     *                      directory format)
+     * @param siblings the files in the same folder as this one (for pg_dump's directory format)
      */
-    ReadOutcome read(String path, Predicate<String> siblingExists) throws InterruptedIOException {
+    ReadOutcome read(String path, Siblings siblings) throws InterruptedIOException {
         List<String> layers = new ArrayList<>();
         CountingInput file = null;
         try (InputStream raw = target.open(path)) {
             file = new CountingInput(new BufferedInputStream(raw, 64 << 10), progress);
-            String found = readLayer(file, true, expectedLayers(name(path)), layers, siblingExists);
+            String found = readLayer(file, true, expectedLayers(name(path)), layers, siblings);
             file.flushProgress();
             if (found == null) {
                 return new ReadOutcome(path, ReadOutcome.Result.UNKNOWN, "", unknownDescription(file), 0,
@@ -60,6 +58,8 @@ final class StructureReader {
             if (Thread.currentThread().isInterrupted()) {
                 throw e;
             }
+            return unreadable(path, file, e);
+        } catch (Siblings.SiblingUnreadableException e) {
             return unreadable(path, file, e);
         } catch (PgArchive.UnsupportedArchiveException e) {
             file.flushProgress();
@@ -81,7 +81,7 @@ final class StructureReader {
     }
 
     private String readLayer(InputStream in, boolean top, List<ContentFormat> expected, List<String> layers,
-            Predicate<String> siblingExists) throws IOException {
+            Siblings siblings) throws IOException {
         PeekedInput peeked = PeekedInput.peek(in, ContentFormat.HEAD_BYTES);
         ContentFormat format = ContentFormat.detect(peeked.head(), peeked.headLength());
         ContentFormat wanted = expected.isEmpty() ? null : expected.get(0);
@@ -104,7 +104,7 @@ final class StructureReader {
                 return format.label() + " (not read further)";
             }
             try (InputStream decompressed = decompress(format, peeked)) {
-                String inside = readLayer(decompressed, false, rest, layers, siblingExists);
+                String inside = readLayer(decompressed, false, rest, layers, siblings);
                 // What follows the content's own end (a tar's zero padding) is read too, so that the stream's
                 // end, its checksums and any further members are checked.
                 drain(decompressed);
@@ -114,7 +114,7 @@ final class StructureReader {
         return switch (format) {
             case TAR -> new TarWalker(peeked, top, buffer).walk();
             case ZIP -> new ZipWalker(peeked, buffer).walk();
-            case PG_ARCHIVE -> new PgArchive(peeked, buffer).read(siblingExists);
+            case PG_ARCHIVE -> new PgArchive(peeked, buffer).read(siblings);
             case PG_SQL, PG_CLUSTER_SQL, MYSQL_SQL -> SqlDumpEnd.check(peeked, format, buffer);
             default -> throw new IllegalStateException(format.name());
         };

@@ -45,6 +45,7 @@ class PgDumpReadableTest {
         server.dump("shop", "| gzip > '" + dumps.resolve("shop.sql.gz") + "'", "-Fp");
         server.dump("shop", "", "-Ft", "-f", dumps.resolve("shop.tar").toString());
         server.dump("shop", "", "-Fd", "-f", dumps.resolve("shopdir").toString());
+        server.dump("shop", "", "-Fd", "-Z0", "-f", dumps.resolve("plaindir").toString());
     }
 
     @AfterAll
@@ -138,6 +139,47 @@ class PgDumpReadableTest {
         CheckResult result = area.readable("{ files: [\"shopdir/toc.dat\"] }");
 
         assertThat(finding(result, "toc.dat").message()).contains("names the data file").contains("TABLE DATA");
+    }
+
+    @Test
+    void aWholeDirectoryDumpWithoutCompressionReads() throws Exception {
+        CheckResult result = area.readable("{ files: [\"plaindir/toc.dat\"] }");
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("readFiles", 1L);
+    }
+
+    @Test
+    void aDirectoryDumpWithoutCompressionWhoseDataFileWasCutShortFails() throws Exception {
+        Path data = largestDataFile(latest.resolve("plaindir"));
+        String name = data.getFileName().toString();
+        // pg_dump -Fd -Z0 died in the middle of the table; the job wrote its checksums afterwards
+        cut(data, name, Files.size(data) / 2);
+
+        CheckResult result = area.readable("{ files: [\"plaindir/**\"] }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(finding(result, "toc.dat").message()).contains("data file " + name).contains("TABLE DATA")
+                .contains("cut short");
+    }
+
+    @Test
+    void aDirectoryDumpWithoutCompressionCutAtTheEndOfARowFails() throws Exception {
+        Path data = largestDataFile(latest.resolve("plaindir"));
+        ReadableArea.shell(data.getParent(), "head -n 1000 " + data.getFileName() + " > cut && mv cut "
+                + data.getFileName());
+
+        CheckResult result = area.readable("{ files: [\"plaindir/toc.dat\"] }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(finding(result, "toc.dat").message()).contains("data file " + data.getFileName());
+    }
+
+    private static Path largestDataFile(Path dump) throws Exception {
+        try (var files = Files.list(dump)) {
+            return files.filter(f -> f.getFileName().toString().matches("\\d+\\.dat.*"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
     }
 
     @Test
