@@ -119,9 +119,10 @@ class AuditorTest {
         assertThat(window.stillFailing()).isFalse();
         assertThat(result.findings()).filteredOn(f -> f.area().equals("recurring-failure"))
                 .extracting(AuditFinding::severity).containsExactly(Severity.CRITICAL, Severity.WARNING);
-        // a single failure is not recurring; web-assets' latest run passed, so it is no finding of its own
+        // a single failure is not recurring; web-assets' latest run passed, so it is no finding of its own (its
+        // runs stopped 20 days before the end of the period, which is one)
         assertThat(result.findings()).noneMatch(f -> f.subject().equals("web-assets")
-                && !f.area().equals("success-rate"));
+                && !f.area().equals("success-rate") && !f.area().equals("cadence"));
         assertThat(result.findings().get(0).controls()).contains("CP-9(1)", "A1.3");
         assertThat(result.status()).isEqualTo(Status.FAIL);
     }
@@ -225,6 +226,42 @@ class AuditorTest {
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.findings().get(0).title()).contains("No verify run of this plan was recorded");
+    }
+
+    @Test
+    void verificationThatStoppedDuringThePeriodIsNotAPass() throws PlanException {
+        List<RunRecord> runs = new ArrayList<>();
+        // nightly runs for nine days, then the job stopped (cron entry lost, plan broken, agent gone)
+        for (int day = 1; day <= 9; day++) {
+            runs.add(verify(START.plus(Duration.ofDays(day)), set("orders-db", Status.PASS),
+                    set("web-assets", Status.PASS)));
+        }
+
+        AuditResult result = audit(plan(""), runs);
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.findings()).filteredOn(f -> f.title().contains("stopped")).hasSize(2)
+                .allSatisfy(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.title()).contains("21 days before the end of the period");
+                    assertThat(f.evidence()).anyMatch(e -> e.contains("about every 24h"));
+                });
+    }
+
+    @Test
+    void nightlyVerificationUpToTheEndOfThePeriodIsNotStale() throws PlanException {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int day = 1; day < 30; day++) {
+            runs.add(verify(START.plus(Duration.ofDays(day)).plus(Duration.ofHours(3)), set("orders-db", Status.PASS),
+                    set("web-assets", Status.PASS)));
+        }
+        // a single missed night is not yet a stop
+        runs.remove(runs.size() - 1);
+
+        AuditResult result = audit(plan(""), runs);
+
+        assertThat(result.findings()).noneMatch(f -> f.title().contains("stopped"));
+        assertThat(result.status()).isEqualTo(Status.PASS);
     }
 
     @Test
