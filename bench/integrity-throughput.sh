@@ -38,6 +38,17 @@ if ((available_kib * 1024 < bytes * 2)); then
     echo "warning: only $((available_kib / 1024)) MiB of memory available; the page cache may not hold the data" >&2
 fi
 
+# The page cache holds a file in pieces ("folios") whose size depends on how it got there: files just written by
+# small writes sit in 4 KiB pages, files read back from disk in the larger pieces readahead makes, which are mapped
+# and copied at about half the kernel time. So that every run measures the same state, whatever happened to the
+# data since it was built, the bench drops its own files from the cache (GNU dd iflag=nocache, for these files
+# only) and reads them back, as a backup written earlier and read since would be. RECACHE=0 keeps the cache as is.
+if [[ ${RECACHE:-1} == 1 ]]; then
+    echo "== dropping the bench files from the page cache and reading them back"
+    for file in "$DATA"/*; do
+        dd if="$file" iflag=nocache count=0 status=none
+    done
+fi
 echo "== warming the page cache (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 cat "$DATA"/* >/dev/null
 cat "$DATA"/* >/dev/null
@@ -54,6 +65,17 @@ echo "== openssl speed -multi $(nproc) -evp sha256 -bytes 1048576 -seconds 2"
 limit_before=$(openssl_rate -multi "$(nproc)")
 per_core=$(openssl_rate)
 echo "   limit before the runs: $(divide "$limit_before" 1000000) MB/s ($(divide "$per_core" 1000000) MB per CPU second on one core)"
+
+# Where a check's CPU time goes, per CPU second of one thread: the JDK's SHA-256 on bytes in the processor's cache
+# (its digest rate, to compare with openssl's), and over these files from the page cache, mapped and read. With
+# every processor hashing at the mapped rate, the check would reach "ceiling"; it cannot do better with the JDK's
+# digest, whose SHA-256 takes only arrays, so every byte is copied out of the page cache once.
+intrinsic=$("$JAVA" -XX:+UnlockDiagnosticVMOptions -XX:+PrintFlagsFinal -version 2>/dev/null \
+    | awk '$2 == "UseSHA256Intrinsics" { print $4 }')
+echo "== JDK SHA-256 per CPU second (bench/DigestRates.java; SHA-256 intrinsic: ${intrinsic:-unknown})"
+RATES=$WORK/rates.out
+"$JAVA" "$BENCH_DIR/DigestRates.java" "$DATA" >"$RATES"
+rate_of() { awk -v key="$1" '$1 == key { print $2 }' "$RATES"; }
 
 # Runs alternate (sha256sum, java -jar, wrapper, ...) so that all see the same machine load; medians and bests
 # are printed. With /usr/bin/time the CPU seconds (user + system) of each run are shown too: they depend far less
@@ -125,6 +147,14 @@ echo "data:          $bytes bytes in $FILES files ($(nproc) CPUs, $("$JAVA" -ver
 echo "limit:         ${limit_mb} MB/s (openssl speed -multi $(nproc) -evp sha256; $(divide "$limit_before" 1000000) before, $(divide "$limit_after" 1000000) after)"
 echo "CPU limit:     $(divide "$per_core" 1000000) MB per CPU second (one openssl process, user time), $(nproc) cores: $(divide "$((per_core * $(nproc)))" 1000000) MB/s on a quiet machine"
 echo "load average:  $(cut -d' ' -f1-3 /proc/loadavg) after the runs (other work on the machine slows every wall time)"
+jdk_memory=$(rate_of jdk-memory)
+jdk_mapped=$(rate_of jdk-mapped)
+jdk_read=$(rate_of jdk-read)
+per_core_mb=$(divide "$per_core" 1000000)
+cost() { awk -v slow="$1" -v fast="$jdk_memory" 'BEGIN { printf "%.3f", 1000 / slow - 1000 / fast }'; }
+echo "JDK SHA-256:   ${jdk_memory} MB per CPU second from the processor's cache ($(awk -v a="$jdk_memory" -v b="$per_core_mb" 'BEGIN { printf "%.0f%%", 100 * a / b }') of openssl's; SHA-256 intrinsic: ${intrinsic:-unknown})"
+echo "               ${jdk_mapped} MB per CPU second mapped from the page cache (reading costs $(cost "$jdk_mapped") CPU s/GB), ${jdk_read} read(2) ($(cost "$jdk_read") CPU s/GB)"
+echo "ceiling:       mapped rate / openssl's per CPU second = $(awk -v a="$jdk_mapped" -v b="$per_core_mb" 'BEGIN { printf "%.0f%%", 100 * a / b }'): the highest share of the limit the check can reach with the JDK's digest (every processor hashing, nothing else running)"
 echo "sha256sum -c:  median $(median "$WORK/sha256sum.wall")s  ${sha_rate} MB/s  $(share "$sha_rate") of the limit"
 for name in "java -jar" "./backup-verify"; do
     for pick in median best; do

@@ -1,19 +1,14 @@
 #!/usr/bin/env bash
-# S3 integrity throughput against rclone on a local S3Proxy, and heap use for very many objects.
+# S3 integrity throughput against rclone on a local S3Proxy (heap use for very many objects: bench/s3-heap.sh).
 # See bench/README.md ("s3-integrity.sh"). Figures depend on the machine: the server shares its cores.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$BENCH_DIR/s3proxy.sh"
 
 SIZE_MIB=${SIZE_MIB:-1024}
 OBJECTS=${OBJECTS:-100}
 RUNS=${RUNS:-3}
-MANY=${MANY:-100000}
-HEAP=${HEAP:-64m}
 WORK=$BENCH_WORK/s3
-S3PROXY_VERSION=4.1.0
-S3PROXY_JAR=$WORK/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar
-IDENTITY=bench-access-key
-CREDENTIAL=bench-secret-key-0123456789
 
 need rclone
 need python3
@@ -21,32 +16,7 @@ need python3
 ensure_jar
 mkdir -p "$WORK"
 
-if [[ ! -f $S3PROXY_JAR ]]; then
-    echo "== fetching S3Proxy $S3PROXY_VERSION (jar-with-dependencies) from Maven Central"
-    mvn -q dependency:copy -Dartifact=org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies \
-        -DoutputDirectory="$WORK"
-fi
-
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$WORK/store"
-cat >"$WORK/s3proxy.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$IDENTITY
-s3proxy.credential=$CREDENTIAL
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$WORK/store
-jclouds.identity=$IDENTITY
-jclouds.credential=$CREDENTIAL
-PROPS
-echo "== starting S3Proxy on 127.0.0.1:$PORT (a separate process)"
-"$JAVA" -Xmx512m -jar "$S3PROXY_JAR" --properties "$WORK/s3proxy.properties" >"$WORK/s3proxy.log" 2>&1 &
-S3PROXY_PID=$!
-trap 'kill $S3PROXY_PID 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-    (echo >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-    sleep 0.1
-done
+start_s3proxy "$WORK"
 
 # rclone speaks to the same server; it refuses AWS_CA_BUNDLE, which some machines set.
 export RCLONE_CONFIG_BENCH_TYPE=s3 RCLONE_CONFIG_BENCH_PROVIDER=Other RCLONE_CONFIG_BENCH_ENV_AUTH=false \
@@ -71,10 +41,7 @@ rc mkdir bench:bench
 echo "== uploading with rclone"
 rc sync --s3-upload-cutoff 5G "$WORK/local" bench:bench --exclude .built
 
-cat >"$WORK/credentials.yaml" <<CREDS
-bench: { kind: aws, accessKeyId: $IDENTITY, secretAccessKey: $CREDENTIAL }
-CREDS
-chmod 600 "$WORK/credentials.yaml"
+write_credentials "$WORK/credentials.yaml"
 plan() {
     cat >"$WORK/$1.yaml" <<PLAN
 backupSets:
@@ -154,52 +121,3 @@ for ours in bv wrapper; do
     echo "    CPU floor vs rclone hashsum's: $(divide "$(cat "$WORK/hashsum.floor")" "$(cat "$WORK/$ours.floor")")x" \
         "(the most a quiet machine could show with today's CPU use)"
 done
-
-if [[ $MANY -gt 0 ]]; then
-    # Very many small objects, written straight into the store's folders (the filesystem store keeps plain
-    # files): a tenth of MANY in bucket many-small, MANY in bucket many; every object is verified.
-    write_objects() {
-        local bucket=$1 count=$2 folder=$WORK/store/$1/bench-2026-11-29
-        if [[ -f $WORK/store/$bucket/.count && $(cat "$WORK/store/$bucket/.count") == "$count" ]]; then
-            return
-        fi
-        echo "== writing $count small objects into bucket $bucket"
-        rm -rf "$WORK/store/$bucket"
-        mkdir -p "$folder"
-        python3 - "$folder" "$count" <<'PY'
-import hashlib, os, sys
-folder, count = sys.argv[1], int(sys.argv[2])
-with open(os.path.join(folder, "SHA256SUMS"), "w") as sums:
-    for i in range(count):
-        name = "d%03d/f%06d.dat" % (i // 1000, i)
-        data = (b"object %d\n" % i) * 4
-        os.makedirs(os.path.join(folder, os.path.dirname(name)), exist_ok=True)
-        with open(os.path.join(folder, name), "wb") as f:
-            f.write(data)
-        sums.write("%s  %s\n" % (hashlib.sha256(data).hexdigest(), name))
-PY
-        echo "$count" >"$WORK/store/$bucket/.count"
-    }
-    echo
-    echo "== heap for very many objects (-Xmx$HEAP, every object read and verified)"
-    for bucket in many-small many; do
-        count=$MANY
-        [[ $bucket == many-small ]] && count=$((MANY / 10))
-        write_objects "$bucket" "$count"
-        plan "$bucket" "$bucket"
-        rm -f "$WORK/gc-$bucket.log"
-        start=$(now)
-        /usr/bin/time -f "%U %S %M" -o "$WORK/$bucket.time" "$JAVA" -Xmx"$HEAP" -Xlog:gc:file="$WORK/gc-$bucket.log" \
-            -jar "$JAR" verify "$WORK/$bucket.yaml" --credentials "$WORK/credentials.yaml" --no-progress \
-            --json "$WORK/$bucket.json" >/dev/null \
-            || { echo "error: backup-verify did not PASS on $count objects" >&2; exit 1; }
-        took=$(awk -v s="$start" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }')
-        # After young and full collections only: remark and cleanup pauses print the occupancy, garbage included.
-        after=$(grep -E 'Pause (Young|Full)' "$WORK/gc-$bucket.log" | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//' \
-            | sort -n | tail -1)
-        verified=$(json_metric "$WORK/$bucket.json" verifiedFiles)
-        read -r user system rss <"$WORK/$bucket.time"
-        echo "  $count objects: $verified verified in $took s (CPU $(awk -v u="$user" -v s="$system" \
-            'BEGIN { printf "%.1f", u + s }') s), largest heap after a GC ${after:-?} MiB, peak RSS $((rss / 1024)) MiB"
-    done
-fi

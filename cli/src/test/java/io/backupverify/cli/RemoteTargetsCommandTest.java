@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
-import java.io.BufferedReader;
+import io.backupverify.testservers.Azurite;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.digest.BuiltinDigests;
@@ -103,20 +98,14 @@ class RemoteTargetsCommandTest {
 
     @Test
     void verifiesAnAzureTargetWithAnAccountKeyStoredAsSecretText() throws Exception {
-        assumeTrue(onPath("azurite-blob"), "needs azurite (npm install -g azurite)");
+        assumeTrue(Azurite.available(), "needs azurite (npm install -g azurite)");
         String account = "cliaccount";
         String key = java.util.Base64.getEncoder().encodeToString(
                 "cli-azure-canary-key-4c0a7e91".getBytes(StandardCharsets.UTF_8));
-        ProcessBuilder builder = new ProcessBuilder("azurite-blob", "--blobHost", "127.0.0.1", "--blobPort", "0",
-                "--location", Files.createDirectories(dir.resolve("azurite")).toString(), "--skipApiVersionCheck",
-                "--loose").redirectErrorStream(true);
-        builder.environment().put("AZURITE_ACCOUNTS", account + ":" + key);
-        Process azurite = builder.start();
-        try {
-            String endpoint = "http://127.0.0.1:" + listeningPort(azurite) + "/" + account;
+        try (Azurite azurite = new Azurite(Files.createDirectories(dir.resolve("azurite")), account, key)) {
+            String endpoint = azurite.endpoint();
             BlobContainerClient container = new BlobServiceClientBuilder().connectionString(
-                    "DefaultEndpointsProtocol=http;AccountName=" + account + ";AccountKey=" + key + ";BlobEndpoint="
-                            + endpoint + ";").buildClient().createBlobContainer("orders");
+                    azurite.connectionString()).buildClient().createBlobContainer("orders");
             String today = LocalDate.now(ZoneOffset.UTC).toString();
             container.getBlobClient("nightly/" + today + "/db.dump").upload(BinaryData.fromString(DUMP), true);
             container.getBlobClient("nightly/" + today + "/SHA256SUMS").upload(
@@ -132,12 +121,6 @@ class RemoteTargetsCommandTest {
                           integrity: { manifest: SHA256SUMS }
                     """.formatted(account, endpoint), "az: { kind: secret-text, secret: \"" + key + "\" }\n", key);
             assertThat(json).contains("azure://" + account + "/orders/nightly/").contains("plain HTTP");
-        } finally {
-            azurite.descendants().forEach(ProcessHandle::destroy);
-            azurite.destroy();
-            if (!azurite.waitFor(10, TimeUnit.SECONDS)) {
-                azurite.destroyForcibly();
-            }
         }
     }
 
@@ -177,39 +160,5 @@ class RemoteTargetsCommandTest {
 
     private static boolean onPath(String program) {
         return Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
-    }
-
-    private static int listeningPort(Process azurite) throws Exception {
-        Pattern listening = Pattern.compile("listens on http://127\\.0\\.0\\.1:(\\d+)");
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(azurite.getInputStream(),
-                    StandardCharsets.UTF_8));
-            try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    Matcher m = listening.matcher(line);
-                    if (m.find()) {
-                        Thread drain = new Thread(() -> {
-                            try {
-                                while (lines.readLine() != null) {
-                                    // keep Azurite's output flowing until it stops
-                                }
-                            } catch (IOException e) {
-                                // stopped
-                            }
-                        });
-                        drain.setDaemon(true);
-                        drain.start();
-                        return Integer.parseInt(m.group(1));
-                    }
-                }
-            } catch (IOException e) {
-                // stopped before listening
-            }
-            return -1;
-        });
-        int found = port.get(120, TimeUnit.SECONDS);
-        assertThat(found).as("azurite listening").isPositive();
-        return found;
     }
 }

@@ -76,14 +76,28 @@ public final class BackupCatalog {
         return name.startsWith(".") && !layout.namePattern().startsWith(".");
     }
 
+    /** The bytes of the files a backup holds, counted from a listing that is not kept. */
+    public long totalBytes(Backup backup) throws IOException {
+        if (!backup.directory()) {
+            return target.stat(backup.path()).filter(Entry::isFile).map(Entry::size).orElse(0L);
+        }
+        long[] total = new long[1];
+        target.walk(backup.path(), entry -> {
+            if (entry.isFile()) {
+                total[0] += entry.size();
+            }
+        });
+        return total[0];
+    }
+
     /** Everything a backup holds, read from the target. */
     public BackupContents contents(Backup backup) throws IOException {
         if (!backup.directory()) {
             Optional<Entry> file = target.stat(backup.path());
             return new BackupContents(backup, file.map(List::of).orElse(List.of()));
         }
-        List<Entry> entries = new ArrayList<>();
+        BackupContents.Builder entries = BackupContents.builder(backup);
         target.walk(backup.path(), entries::add);
-        return new BackupContents(backup, entries);
+        return entries.build();
     }
 }

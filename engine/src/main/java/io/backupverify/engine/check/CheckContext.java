@@ -35,6 +35,7 @@ public final class CheckContext {
     private final int threads;
     private final Progress progress;
     private final Map<String, BackupContents> contents = new HashMap<>();
+    private final Map<String, Long> totals = new HashMap<>();
     private OtherSets otherSets = OtherSets.NONE;
 
     public CheckContext(BackupSetSpec set, Target target, BackupCatalog catalog, List<Backup> backups,
@@ -145,6 +146,24 @@ public final class CheckContext {
 
     private static boolean isData(Entry entry) {
         return entry.isFile() && entry.size() > 0 && !ChecksumFileNames.isMetadataFile(entry.name());
+    }
+
+    /**
+     * The bytes of the files a backup holds. From its contents when a check has read them; otherwise counted from a
+     * listing that keeps nothing but the sum, so that a check that only adds up sizes (capacity over every backup
+     * of the set, the size of the backup before) does not hold the listing of each backup for the run.
+     */
+    public synchronized long totalBytes(Backup backup) throws IOException {
+        BackupContents known = contents.get(backup.path());
+        if (known != null) {
+            return known.totalBytes();
+        }
+        Long total = totals.get(backup.path());
+        if (total == null) {
+            total = catalog.totalBytes(backup);
+            totals.put(backup.path(), total);
+        }
+        return total;
     }
 
     public Instant now() {

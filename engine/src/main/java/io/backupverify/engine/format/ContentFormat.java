@@ -3,8 +3,8 @@ package io.backupverify.engine.format;
 import java.nio.charset.StandardCharsets;
 
 /**
- * File formats told by content (their first bytes), never by name: what the readable check reads and the archive
- * restore extracts.
+ * File formats told by content (their first bytes), never by name: what the readable check reads, the archive restore
+ * extracts and the database restore test restores (through {@code restore.database.DumpDetector}).
  */
 public enum ContentFormat {
     GZIP("gzip", true),
@@ -23,6 +23,7 @@ public enum ContentFormat {
 
     /** Bytes looked at to tell the format: the tar magic sits at 257, SQL headers may follow a sandbox line. */
     public static final int HEAD_BYTES = 2048;
+    private static final int SQL_HEADER_LINES = 40;
 
     private final String label;
     private final boolean compression;
@@ -74,17 +75,20 @@ public enum ContentFormat {
         return sqlDump(new String(head, 0, length, StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * An SQL dump by its tool's header line among the first lines, surrounding blanks and CRs aside: pg_dump and
+     * pg_dumpall put theirs second, after "--"; mysqldump first; newer mariadb-dump after a sandbox-mode comment.
+     */
     private static ContentFormat sqlDump(String head) {
-        if (head.startsWith("--\n-- PostgreSQL database dump\n") || head.startsWith("--\r\n-- PostgreSQL database dump\r\n")) {
-            return PG_SQL;
-        }
-        if (head.startsWith("--\n-- PostgreSQL database cluster dump\n")
-                || head.startsWith("--\r\n-- PostgreSQL database cluster dump\r\n")) {
-            return PG_CLUSTER_SQL;
-        }
-        // mysqldump starts with its header line; newer mariadb-dump writes a sandbox-mode comment before it.
-        for (String line : head.split("\n", 4)) {
-            if (line.startsWith("-- MySQL dump ") || line.startsWith("-- MariaDB dump ")) {
+        for (String line : head.split("\n", SQL_HEADER_LINES)) {
+            String trimmed = line.strip();
+            if (trimmed.equals("-- PostgreSQL database dump")) {
+                return PG_SQL;
+            }
+            if (trimmed.equals("-- PostgreSQL database cluster dump")) {
+                return PG_CLUSTER_SQL;
+            }
+            if (trimmed.startsWith("-- MySQL dump") || trimmed.startsWith("-- MariaDB dump")) {
                 return MYSQL_SQL;
             }
         }

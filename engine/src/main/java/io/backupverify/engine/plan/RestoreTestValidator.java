@@ -17,6 +17,9 @@ final class RestoreTestValidator {
         if (test.restore() instanceof ArchiveRestoreSpec archive) {
             validateLimits(plan, at + ".restore.limits", archive.limits());
         }
+        if (test.restore() instanceof ResticRestoreSpec restic && restic.limits().maxSize().bytes() == 0) {
+            throw plan.problem(at + ".restore.limits.maxSize", "maxSize must be more than 0 bytes");
+        }
         if (test.restore() instanceof DatabaseRestoreSpec database) {
             DatabaseRestoreValidator.validate(plan, at + ".restore", database);
         }

@@ -20,6 +20,12 @@ public interface SnapshotRestore {
      */
     Path restore(String backupId, Path into, boolean verify) throws IOException, InterruptedException;
 
+    /**
+     * How many bytes a restore of the backup writes: the sizes of its regular files as the store records them, known
+     * before anything is restored.
+     */
+    long restoreSize(String backupId) throws IOException;
+
     /** The tool found the backup's data damaged or missing: the backup cannot be restored. */
     final class UnrestorableException extends IOException {
         public UnrestorableException(String message) {

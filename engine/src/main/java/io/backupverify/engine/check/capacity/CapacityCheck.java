@@ -125,7 +125,7 @@ public final class CapacityCheck implements Check {
     }
 
     private static long size(CheckContext context, Backup backup) throws IOException {
-        return backup.directory() ? context.contents(backup).totalBytes() : backup.size();
+        return backup.directory() ? context.totalBytes(backup) : backup.size();
     }
 
     private static String measured(StorageUsage usage) {

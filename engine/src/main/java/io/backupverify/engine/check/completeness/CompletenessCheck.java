@@ -13,9 +13,10 @@ import io.backupverify.engine.plan.CompletenessSpec;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.util.Glob;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The newest backup holds what it should: the required names, enough files, no sudden shrink against the backup
@@ -54,34 +55,48 @@ public final class CompletenessCheck implements Check {
             return result.noBackupFound().build();
         }
         BackupContents contents = context.contents(latest.get());
-        List<Entry> files = contents.entries().stream().filter(Entry::isFile).toList();
+        // The files are gone through as the listing holds them, never gathered: a backup may hold a great many.
+        Supplier<Stream<Entry>> files = () -> contents.entries().stream().filter(Entry::isFile);
+        int fileCount = Math.toIntExact(contents.fileCount());
         long bytes = contents.totalBytes();
-        result.metric("backup", latest.get().id()).metric("files", files.size()).metric("bytes", bytes);
+        result.metric("backup", latest.get().id()).metric("files", fileCount).metric("bytes", bytes);
 
         checkRequired(contents, files, result);
         checkMinFiles(contents.backup(), files, result);
         checkShrink(context, bytes, result);
         checkEmptyFiles(contents, files, result);
 
-        String summary = latest.get().id() + ": " + files.size() + " files, " + ByteSize.format(bytes);
+        String summary = latest.get().id() + ": " + fileCount + " files, " + ByteSize.format(bytes);
         int problems = result.currentFindings().size();
         return result.summary(problems == 0 ? summary : summary + "; " + problems + " finding"
                 + (problems == 1 ? "" : "s")).build();
     }
 
-    private void checkRequired(BackupContents contents, List<Entry> files, CheckResult.Builder result) {
+    private void checkRequired(BackupContents contents, Supplier<Stream<Entry>> files, CheckResult.Builder result) {
         for (String required : spec.required()) {
             Glob glob = Glob.compile(required);
             boolean byName = !required.contains("/");
-            List<Entry> matches = files.stream()
-                    .filter(file -> glob.matches(contents.relativePath(file)) || byName && glob.matches(file.name()))
-                    .toList();
-            if (matches.isEmpty()) {
+            Sizes matches = Sizes.of(files.get()
+                    .filter(file -> glob.matches(contents.relativePath(file)) || byName && glob.matches(file.name())));
+            if (matches.count() == 0) {
                 result.finding(Finding.fail(contents.backup().id() + "/" + required, "required file is missing"));
-            } else if (matches.stream().allMatch(file -> file.size() == 0)) {
+            } else if (matches.allEmpty()) {
                 result.finding(Finding.fail(contents.backup().id() + "/" + required,
                         "required file is empty (0 bytes)"));
             }
+        }
+    }
+
+    /** How many files, and whether all of them are empty. */
+    private record Sizes(long count, boolean allEmpty) {
+        static Sizes of(Stream<Entry> files) {
+            long[] count = new long[1];
+            boolean[] allEmpty = {true};
+            files.forEach(file -> {
+                count[0]++;
+                allEmpty[0] &= file.size() == 0;
+            });
+            return new Sizes(count[0], allEmpty[0]);
         }
     }
 
@@ -89,9 +104,9 @@ public final class CompletenessCheck implements Check {
      * Checksum and marker files describe a backup; they do not count towards its files. A backup without any data,
      * no data file or only empty ones, fails unless the plan allows it with {@code minFiles: 0}.
      */
-    private void checkMinFiles(Backup backup, List<Entry> files, CheckResult.Builder result) {
-        List<Entry> data = files.stream().filter(file -> !ChecksumFileNames.isMetadataFile(file.name())).toList();
-        long count = data.size();
+    private void checkMinFiles(Backup backup, Supplier<Stream<Entry>> files, CheckResult.Builder result) {
+        Sizes data = Sizes.of(files.get().filter(file -> !ChecksumFileNames.isMetadataFile(file.name())));
+        long count = data.count();
         result.metric("dataFiles", count);
         if (spec.minFiles() != null && count < spec.minFiles()) {
             result.finding(Finding.fail(backup.id(), "holds " + count + " data file" + (count == 1 ? "" : "s")
@@ -100,8 +115,7 @@ public final class CompletenessCheck implements Check {
             result.finding(Finding.fail(backup.id(), "the backup is empty: it holds no data file (checksum and "
                     + "marker files not counted); minFiles: 0 allows that"));
         }
-        if (count > 0 && (spec.minFiles() == null || spec.minFiles() > 0)
-                && data.stream().allMatch(file -> file.size() == 0)) {
+        if (count > 0 && (spec.minFiles() == null || spec.minFiles() > 0) && data.allEmpty()) {
             result.finding(Finding.fail(backup.id(), "the backup holds no data: " + (count == 1
                     ? "its one data file is" : "all " + count + " of its data files are") + " empty (0 bytes)"));
         }
@@ -112,7 +126,7 @@ public final class CompletenessCheck implements Check {
         if (previous.isEmpty()) {
             return;
         }
-        long previousBytes = context.contents(previous.get()).totalBytes();
+        long previousBytes = context.totalBytes(previous.get());
         result.metric("previousBackup", previous.get().id()).metric("previousBytes", previousBytes);
         if (previousBytes <= 0) {
             return;
@@ -126,13 +140,16 @@ public final class CompletenessCheck implements Check {
         }
     }
 
-    private void checkEmptyFiles(BackupContents contents, List<Entry> files, CheckResult.Builder result) {
-        List<Entry> empty = files.stream().filter(file -> file.size() == 0).toList();
-        result.metric("emptyFiles", empty.size());
-        empty.stream().limit(MAX_LISTED_EMPTY_FILES)
-                .forEach(file -> result.finding(Finding.warn(file.path(), "file is empty (0 bytes)")));
-        if (empty.size() > MAX_LISTED_EMPTY_FILES) {
-            result.finding(Finding.warn(contents.backup().id(), (empty.size() - MAX_LISTED_EMPTY_FILES)
+    private void checkEmptyFiles(BackupContents contents, Supplier<Stream<Entry>> files, CheckResult.Builder result) {
+        int[] empty = new int[1];
+        files.get().filter(file -> file.size() == 0).forEach(file -> {
+            if (empty[0]++ < MAX_LISTED_EMPTY_FILES) {
+                result.finding(Finding.warn(file.path(), "file is empty (0 bytes)"));
+            }
+        });
+        result.metric("emptyFiles", empty[0]);
+        if (empty[0] > MAX_LISTED_EMPTY_FILES) {
+            result.finding(Finding.warn(contents.backup().id(), (empty[0] - MAX_LISTED_EMPTY_FILES)
                     + " more empty files not listed"));
         }
     }

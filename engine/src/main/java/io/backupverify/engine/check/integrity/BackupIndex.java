@@ -2,26 +2,31 @@ package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.target.Entry;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.function.Consumer;
 
 /**
- * The entries of one backup sorted by path, for lookups by name, and a mark for every entry a manifest lists.
- * An array and a bit set rather than maps, so that a backup of many small files costs little memory.
+ * The entries of one backup in path order, for lookups by name, and a mark for every entry a manifest lists.
+ * Positions into the backup's columns, an int array and a bit set rather than maps or entry objects, so that a
+ * backup of many small files costs little memory (four bytes and a bit per entry on top of its listing).
  */
 final class BackupIndex {
     private final BackupContents contents;
-    private final Entry[] entries;
+    /** Positions in the listing, sorted by path. */
+    private final int[] sorted;
+    /** Marks by position in the listing. */
     private final BitSet listed;
     private final String prefix;
 
     BackupIndex(BackupContents contents) {
         this.contents = contents;
-        this.entries = contents.entries().toArray(new Entry[0]);
-        Arrays.sort(entries, Comparator.comparing(Entry::path));
-        this.listed = new BitSet(entries.length);
+        this.sorted = new int[contents.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = i;
+        }
+        sortByPath(sorted, contents);
+        this.listed = new BitSet(sorted.length);
         this.prefix = contents.backup().directory() ? contents.backup().path() + "/" : "";
     }
 
@@ -36,8 +41,27 @@ final class BackupIndex {
 
     /** The entry at a path relative to the target's root, or null. */
     Entry findByTargetPath(String targetPath) {
-        int at = indexOf(targetPath);
-        return at < 0 ? null : entries[at];
+        int at = positionOf(targetPath);
+        return at < 0 ? null : contents.entry(at);
+    }
+
+    /** The entry's position in the backup's listing, or -1 when the backup holds no such path. */
+    int positionOf(String targetPath) {
+        byte[] path = targetPath.getBytes(StandardCharsets.UTF_8);
+        int low = 0;
+        int high = sorted.length - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = contents.comparePath(sorted[middle], path);
+            if (order < 0) {
+                low = middle + 1;
+            } else if (order > 0) {
+                high = middle - 1;
+            } else {
+                return sorted[middle];
+            }
+        }
+        return -1;
     }
 
     /** The path inside the backup of a target path below it, or null when the target path lies outside. */
@@ -50,38 +74,58 @@ final class BackupIndex {
     }
 
     void markListed(Entry entry) {
-        int at = indexOf(entry.path());
+        int at = positionOf(entry.path());
         if (at >= 0) {
             listed.set(at);
         }
     }
 
-    private int indexOf(String targetPath) {
-        int low = 0;
-        int high = entries.length - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int order = entries[middle].path().compareTo(targetPath);
-            if (order < 0) {
-                low = middle + 1;
-            } else if (order > 0) {
-                high = middle - 1;
-            } else {
-                return middle;
-            }
-        }
-        return -1;
-    }
-
-    /** Every entry no manifest listed. */
+    /** Every entry no manifest listed, in path order. */
     void forEachUnlisted(Consumer<Entry> visitor) {
-        for (int i = listed.nextClearBit(0); i < entries.length; i = listed.nextClearBit(i + 1)) {
-            visitor.accept(entries[i]);
+        for (int at : sorted) {
+            if (!listed.get(at)) {
+                visitor.accept(contents.entry(at));
+            }
         }
     }
 
     /** The entry's path inside the backup. */
     String relative(Entry entry) {
         return contents.relativePath(entry);
+    }
+
+    /** A stable merge sort of positions by their entries' paths, without boxing them. */
+    private static void sortByPath(int[] positions, BackupContents contents) {
+        if (isSorted(positions, contents)) {
+            return;
+        }
+        int[] work = new int[positions.length];
+        for (int width = 1; width < positions.length; width *= 2) {
+            for (int low = 0; low < positions.length; low += 2 * width) {
+                int middle = Math.min(low + width, positions.length);
+                int high = Math.min(low + 2 * width, positions.length);
+                int left = low;
+                int right = middle;
+                for (int out = low; out < high; out++) {
+                    if (left < middle && (right >= high
+                            || contents.comparePaths(positions[left], positions[right]) <= 0)) {
+                        work[out] = positions[left++];
+                    } else {
+                        work[out] = positions[right++];
+                    }
+                }
+            }
+            System.arraycopy(work, 0, positions, 0, positions.length);
+        }
+    }
+
+    /** Listings of object stores come sorted already. */
+    private static boolean isSorted(int[] positions, BackupContents contents) {
+        for (int i = 1; i < positions.length; i++) {
+            if (contents.comparePaths(positions[i - 1], positions[i]) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -93,7 +93,7 @@ final class DirectoryChecksums {
                         "listed in " + name + " line " + entry.line() + " but missing");
                 return;
             }
-            if (listed == manifest) {
+            if (listed.path().equals(manifest.path())) {
                 findings.add(Problem.NOTE, manifest.path(), name + " line " + entry.line()
                         + " lists the manifest itself, which cannot hold its own checksum; not read");
                 lines[1]++;

@@ -7,8 +7,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 /**
- * A file to read and the digest its manifest expects. Kept small (no copies of path strings, digest as bytes)
- * because a backup may list a great many files.
+ * A file to read and the digest its manifest expects. Built when the file is read, from the read
+ * list's columns, because a backup may list a great many files.
  *
  * @param backup     the backup the file belongs to
  * @param listed     the entry the manifest names; its path is the item findings name
@@ -17,9 +17,10 @@ import java.util.HexFormat;
  * @param manifest   the manifest's name, for messages
  * @param line       the manifest line
  * @param key        the file's name in the coverage ledger (the path that decides its sample slice)
+ * @param row        the file's place among the files the manifests list
  */
 record ExpectedFile(Backup backup, Entry listed, Entry read, ChecksumAlgorithm algorithm, byte[] digest,
-        String manifest, int line, String key) {
+        String manifest, int line, String key, int row) {
 
     String item() {
         return listed.path();

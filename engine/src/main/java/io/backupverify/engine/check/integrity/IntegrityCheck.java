@@ -51,6 +51,7 @@ public final class IntegrityCheck implements Check {
         ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()),
                 spec.scope() == IntegrityScope.ALL, findings, names);
         collect(context, backups, reads, findings);
+        reads.complete();
 
         Progress progress = context.progress();
         ParallelReader reader = new ParallelReader(context.target(), context.threads(), progress, findings,

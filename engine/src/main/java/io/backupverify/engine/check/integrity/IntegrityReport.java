@@ -2,7 +2,6 @@ package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.check.CheckResult;
-import io.backupverify.engine.check.FileCoverage;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.plan.ByteSize;
 import io.backupverify.engine.plan.IntegrityMode;
@@ -36,7 +35,7 @@ final class IntegrityReport {
             result.metric(problem.metric(), findings.count(problem));
         }
         result.findings(findings.toFindings());
-        result.coverage(new FileCoverage(reads.listedKeys(), reader.verifiedKeys()));
+        result.coverage(reads.coverage(reader::verified));
         guardAgainstUnprovenPass(result, reads, reader, findings);
         warnWhenTheSliceReadNothing(result, reads, reader, findings);
         String summary = summary(backups, reads, reader, findings, throughput);

@@ -9,9 +9,8 @@ import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,7 +32,8 @@ final class ParallelReader {
     /** Files with an outcome: verified, found bad or unreadable. */
     private final AtomicLong settled = new AtomicLong();
     private final List<Mismatch> mismatches = new ArrayList<>();
-    private final Set<String> verifiedKeys = ConcurrentHashMap.newKeySet();
+    /** The files that matched, by their row in the read list. */
+    private final BitSet verifiedRows = new BitSet();
 
     ParallelReader(Target target, int threads, Progress progress, Findings findings) {
         this(target, threads, progress, findings, IntegrityMode.FULL);
@@ -89,7 +89,9 @@ final class ParallelReader {
         if (file.matches(actual.value())) {
             verifiedFiles.incrementAndGet();
             verifiedBytes.addAndGet(actual.bytes());
-            verifiedKeys.add(file.key());
+            synchronized (verifiedRows) {
+                verifiedRows.set(file.row());
+            }
         } else {
             reportMismatch(file, actual);
         }
@@ -155,9 +157,11 @@ final class ParallelReader {
         }
     }
 
-    /** The ledger keys of the files that matched. */
-    Set<String> verifiedKeys() {
-        return verifiedKeys;
+    /** Whether the file in this row of the read list matched. */
+    boolean verified(int row) {
+        synchronized (verifiedRows) {
+            return verifiedRows.get(row);
+        }
     }
 
     long verifiedFiles() {

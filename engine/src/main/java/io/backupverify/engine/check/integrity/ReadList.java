@@ -1,10 +1,18 @@
 package io.backupverify.engine.check.integrity;
 
+import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.check.FileCoverage;
+import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import io.backupverify.engine.checksum.ManifestEntry;
 import io.backupverify.engine.plan.NamePattern;
 import io.backupverify.engine.target.Entry;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The files this run will read, gathered from the manifests of the backups in scope. A listed name that cannot
@@ -16,8 +24,7 @@ final class ReadList {
     private final boolean sampleByTargetPath;
     private final NamePattern names;
     private final Findings findings;
-    private final List<ExpectedFile> files = new ArrayList<>();
-    private final List<String> listedKeys = new ArrayList<>();
+    private final Rows rows = new Rows();
     private long bytes;
     private long listed;
     private long skipped;
@@ -48,19 +55,24 @@ final class ReadList {
     void add(BackupIndex index, Entry listedEntry, ManifestEntry expected, String manifest, String samplePath) {
         listed++;
         String key = sampleByTargetPath ? listedEntry.path() : withoutBackupDate(index, samplePath);
-        listedKeys.add(key);
         String origin = manifest + " line " + expected.line();
         Entry read = regularFile(index, listedEntry, origin);
+        boolean selected = read != null && sample.selects(key);
+        rows.add(index, listedEntry, read, expected, manifest, key.equals(derivedKey(index, listedEntry)) ? null : key,
+                selected);
         if (read == null) {
             return;
         }
-        if (!sample.selects(key)) {
+        if (!selected) {
             skipped++;
             return;
         }
-        files.add(new ExpectedFile(index.contents().backup(), listedEntry, read, expected.algorithm(),
-                expected.digest(), manifest, expected.line(), key));
         bytes += read.size();
+    }
+
+    /** The ledger key a listed entry has unless it was given another one. */
+    private String derivedKey(BackupIndex index, Entry listedEntry) {
+        return sampleByTargetPath ? listedEntry.path() : withoutBackupDate(index, index.relative(listedEntry));
     }
 
     private String withoutBackupDate(BackupIndex index, String samplePath) {
@@ -108,8 +120,14 @@ final class ReadList {
         return target;
     }
 
+    /** Called when every manifest has been read: no more files are added. */
+    void complete() {
+        rows.trim();
+    }
+
+    /** The files this run reads, in the order they were listed; each is built when asked for. */
     List<ExpectedFile> files() {
-        return files;
+        return rows.selected();
     }
 
     /** Bytes this run will read. */
@@ -122,9 +140,21 @@ final class ReadList {
         return listed;
     }
 
-    /** The ledger keys of every listed file, read this run or not. */
-    List<String> listedKeys() {
-        return listedKeys;
+    /**
+     * The ledger keys of every listed file, read this run or not, each built when asked for; and whether the file
+     * of a key was verified, by its place in that list.
+     */
+    FileCoverage coverage(IntPredicate verified) {
+        return FileCoverage.of(rows.count, row -> key(row), verified);
+    }
+
+    private String key(int row) {
+        String given = rows.given.get(row);
+        if (given != null) {
+            return given;
+        }
+        BackupIndex index = rows.index(row);
+        return derivedKey(index, index.contents().entry(rows.listedAt(row)));
     }
 
     /** Files left for other runs by the sample. */
@@ -134,5 +164,143 @@ final class ReadList {
 
     SampleSelector sample() {
         return sample;
+    }
+
+    /**
+     * One row per listed file, in columns: where its entries are in its backup's listing, its expected digest in
+     * one shared array; its backup, manifest, algorithm and line as runs. A file to read is built as an
+     * {@link ExpectedFile} only when read. About 40 bytes a file.
+     */
+    private final class Rows {
+        private final List<BackupIndex> indexes = new ArrayList<>();
+        private final Map<String, Integer> manifestIds = new HashMap<>();
+        private final List<String> manifests = new ArrayList<>();
+        /** Keys that differ from the one {@link #derivedKey} gives (file backups), by row. */
+        private final Map<Integer, String> given = new HashMap<>();
+        /** Where the file to read is when it is not the listed entry (a link inside the backup), or -1 for none. */
+        private final Map<Integer, Integer> readElsewhere = new HashMap<>();
+        private final Runs index = new Runs();
+        private final Runs manifest = new Runs();
+        private final Runs algorithm = new Runs();
+        /** A manifest's line minus the row: the same for every row of a manifest without blank lines. */
+        private final Runs lineOffset = new Runs();
+        /** Where the digests of each run of rows with one algorithm start. */
+        private final Runs digestStart = new Runs();
+        private int count;
+        private int[] listedAt = new int[16];
+        private byte[] digests = new byte[16 * 32];
+        private int digestBytes;
+        /** The rows to read; null while every row is read. */
+        private int[] selectedRows;
+        private int selectedCount;
+
+        void add(BackupIndex backupIndex, Entry listedEntry, Entry read, ManifestEntry expected, String manifestName,
+                String key, boolean selected) {
+            if (count == listedAt.length) {
+                listedAt = Arrays.copyOf(listedAt, count + (count >> 1) + 16);
+            }
+            if (indexes.isEmpty() || indexes.get(indexes.size() - 1) != backupIndex) {
+                indexes.add(backupIndex);
+            }
+            index.set(count, indexes.size() - 1);
+            listedAt[count] = position(backupIndex, listedEntry);
+            int readAt = read == null ? -1 : position(backupIndex, read);
+            if (readAt != listedAt[count]) {
+                readElsewhere.put(count, readAt);
+            }
+            lineOffset.set(count, expected.line() - count);
+            manifest.set(count, manifestIds.computeIfAbsent(manifestName, name -> {
+                manifests.add(name);
+                return manifests.size() - 1;
+            }));
+            int kind = expected.algorithm().ordinal();
+            if (count == 0 || algorithm.get(count - 1) != kind) {
+                digestStart.set(count, digestBytes);
+            }
+            algorithm.set(count, kind);
+            byte[] digest = expected.digest();
+            if (digestBytes + digest.length > digests.length) {
+                digests = Arrays.copyOf(digests, Math.max(digestBytes + digest.length,
+                        digests.length + (digests.length >> 1)));
+            }
+            System.arraycopy(digest, 0, digests, digestBytes, digest.length);
+            digestBytes += digest.length;
+            if (key != null) {
+                given.put(count, key);
+            }
+            select(selected);
+            count++;
+        }
+
+        private void select(boolean selected) {
+            if (selectedRows == null && !selected) {
+                selectedRows = new int[selectedCount + 16];
+                for (int row = 0; row < selectedCount; row++) {
+                    selectedRows[row] = row;
+                }
+            }
+            if (selected) {
+                if (selectedRows != null) {
+                    if (selectedCount == selectedRows.length) {
+                        selectedRows = Arrays.copyOf(selectedRows, selectedCount + (selectedCount >> 1) + 16);
+                    }
+                    selectedRows[selectedCount] = count;
+                }
+                selectedCount++;
+            }
+        }
+
+        /** Lets go of the room kept for more rows. */
+        void trim() {
+            listedAt = Arrays.copyOf(listedAt, count);
+            digests = Arrays.copyOf(digests, digestBytes);
+            if (selectedRows != null) {
+                selectedRows = Arrays.copyOf(selectedRows, selectedCount);
+            }
+        }
+
+        private static int position(BackupIndex backupIndex, Entry entry) {
+            int at = backupIndex.positionOf(entry.path());
+            if (at < 0) {
+                throw new IllegalStateException(entry.path() + " is not in the listing of its backup");
+            }
+            return at;
+        }
+
+        int listedAt(int row) {
+            return listedAt[row];
+        }
+
+        BackupIndex index(int row) {
+            return indexes.get(index.get(row));
+        }
+
+        List<ExpectedFile> selected() {
+            return new AbstractList<>() {
+                @Override
+                public ExpectedFile get(int at) {
+                    if (at < 0 || at >= selectedCount) {
+                        throw new IndexOutOfBoundsException(at);
+                    }
+                    return file(selectedRows == null ? at : selectedRows[at]);
+                }
+
+                @Override
+                public int size() {
+                    return selectedCount;
+                }
+            };
+        }
+
+        private ExpectedFile file(int row) {
+            BackupContents contents = index(row).contents();
+            ChecksumAlgorithm kind = ChecksumAlgorithm.values()[algorithm.get(row)];
+            int digestAt = digestStart.get(row) + (row - digestStart.start(row)) * kind.digestBytes();
+            byte[] digest = Arrays.copyOfRange(digests, digestAt, digestAt + kind.digestBytes());
+            Entry listedEntry = contents.entry(listedAt[row]);
+            Entry read = readElsewhere.containsKey(row) ? contents.entry(readElsewhere.get(row)) : listedEntry;
+            return new ExpectedFile(contents.backup(), listedEntry, read, kind, digest,
+                    manifests.get(manifest.get(row)), lineOffset.get(row) + row, key(row), row);
+        }
     }
 }

@@ -1,31 +1,45 @@
 package io.backupverify.engine.check.reading;
 
+import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 
 /**
- * Runs SHA-256 over a small read-only direct buffer, the way {@link Digests} feeds a mapped file, until HotSpot has
- * compiled that path with its SHA intrinsic. Until then the first files of an integrity check hash at about half
- * speed (the pure-Java SHA-256), for some 0.2-0.3 s on two cores. Costs about 0.1 CPU s: meant for a background
- * thread while a command starts, when one processor is mostly idle.
+ * Runs SHA-256 through the very code that {@link Digests} feeds a mapped file with, until HotSpot has compiled it
+ * with its SHA intrinsic. Until then the first files of an integrity check hash at about half speed (the pure-Java
+ * SHA-256). The rounds take every branch the real feeding takes (several chunks per region, a last partial chunk,
+ * a digest left holding a partial block, a progress step), because a branch the warm-up never took makes HotSpot
+ * throw the compiled code away at the first real file and hash at a lower tier until it has compiled it again: on
+ * two processors that cost the first 0.2-0.3 s of a 1 s check. Costs a few hundredths of a CPU second: meant for
+ * a background thread while a command starts, when one processor is mostly idle.
  */
 public final class DigestWarmUp {
-    /** Calls of the 4 KiB update; HotSpot's C2 compiles a method after some thousands of calls. */
-    static final int ROUNDS = 12_000;
-    private static final int BLOCK = 4096;
+    /** Regions fed; HotSpot's C2 compiles a method after some thousands of calls and loop turns. */
+    static final int ROUNDS = 4_000;
+    /** A region of a few chunks and a last one that ends inside a 64-byte block. */
+    static final int REGION = 5 * 512 + 40;
+    static final int CHUNK = 512;
+    /** Every this many rounds a region also completes a progress step. */
+    static final int STEP_EVERY = 8;
 
     private DigestWarmUp() {
     }
 
-    /** Hashes {@link #ROUNDS} blocks of zeros; returns the last digest, so that the work cannot be elided. */
+    /** Feeds {@link #ROUNDS} regions of zeros; returns the digest, so that the work cannot be elided. */
     public static byte[] run() {
         MessageDigest digest = ChecksumAlgorithm.SHA256.newDigest();
-        // Read-only like a mapped file region, so that the compiled code expects the same buffer class.
-        ByteBuffer block = ByteBuffer.allocateDirect(BLOCK).asReadOnlyBuffer();
-        for (int i = 0; i < ROUNDS; i++) {
-            block.clear();
-            digest.update(block);
+        Digests digests = new Digests(Progress.NONE, CHUNK, REGION, CHUNK);
+        // Direct and read-only like a mapped file region, so that the compiled code expects the same buffer class.
+        ByteBuffer region = ByteBuffer.allocateDirect(REGION).asReadOnlyBuffer();
+        try {
+            for (int i = 0; i < ROUNDS; i++) {
+                region.clear();
+                digests.update(digest, region, i % STEP_EVERY == 0 ? Digests.PROGRESS_STEP - 1 : 0);
+            }
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
         }
         return digest.digest();
     }

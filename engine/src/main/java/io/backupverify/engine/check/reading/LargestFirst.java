@@ -1,7 +1,7 @@
 package io.backupverify.engine.check.reading;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,9 +30,8 @@ public final class LargestFirst {
      */
     public static <T> void run(List<T> items, ToLongFunction<T> size, int threads, String name,
             Supplier<Consumer<T>> workers) throws InterruptedException {
-        List<T> order = new ArrayList<>(items);
-        order.sort(Comparator.comparingLong(size).reversed());
-        int count = Math.min(Math.max(1, threads), order.size());
+        int[] order = largestFirst(items, size);
+        int count = Math.min(Math.max(1, threads), order.length);
         if (count == 0) {
             return;
         }
@@ -44,8 +43,8 @@ public final class LargestFirst {
                 running.add(pool.submit(() -> {
                     Consumer<T> worker = workers.get();
                     int at;
-                    while (!Thread.currentThread().isInterrupted() && (at = next.getAndIncrement()) < order.size()) {
-                        worker.accept(order.get(at));
+                    while (!Thread.currentThread().isInterrupted() && (at = next.getAndIncrement()) < order.length) {
+                        worker.accept(items.get(order[at]));
                     }
                 }));
             }
@@ -58,6 +57,29 @@ public final class LargestFirst {
         if (Thread.interrupted()) {
             throw new InterruptedException("verification was interrupted");
         }
+    }
+
+    /**
+     * The places of the items, largest first and in list order among equal sizes. Sorted as longs holding a size
+     * rank and the place, so that a list that builds its items when asked (many small files) is not copied: sizes
+     * up to 1 GiB rank exactly, larger ones by the MiB.
+     */
+    private static <T> int[] largestFirst(List<T> items, ToLongFunction<T> size) {
+        long[] keyed = new long[items.size()];
+        for (int at = 0; at < keyed.length; at++) {
+            keyed[at] = (long) (Integer.MAX_VALUE - rank(size.applyAsLong(items.get(at)))) << 32 | at;
+        }
+        Arrays.sort(keyed);
+        int[] order = new int[keyed.length];
+        for (int at = 0; at < keyed.length; at++) {
+            order[at] = (int) keyed[at];
+        }
+        return order;
+    }
+
+    private static int rank(long size) {
+        long exact = 1L << 30;
+        return (int) Math.min(Integer.MAX_VALUE, size < exact ? Math.max(0, size) : exact + ((size - exact) >> 20));
     }
 
     private static void await(Future<?> worker) throws InterruptedException {

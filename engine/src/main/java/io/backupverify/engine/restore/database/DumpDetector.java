@@ -1,5 +1,8 @@
 package io.backupverify.engine.restore.database;
 
+import io.backupverify.engine.format.ContentFormat;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +13,12 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
-/** Tells a dump's format from its content (magic bytes and header lines), never from its name alone. */
+/**
+ * Which dump a restore test has before it, from its content ({@link ContentFormat}, the detector the readable check
+ * and the archive restore use too), never from its name alone: what pg_restore or the SQL clients accept of it.
+ */
 public final class DumpDetector {
     private static final byte[] PGDMP = "PGDMP".getBytes(StandardCharsets.US_ASCII);
-    private static final int HEAD_BYTES = 4096;
     static final String TOC = "toc.dat";
 
     private DumpDetector() {
@@ -29,58 +34,56 @@ public final class DumpDetector {
         return detect(head(dump));
     }
 
-    /** The format of a dump file from its first bytes ({@value #HEAD_BYTES} or fewer when it is shorter). */
+    /** The format of a dump file from its first bytes ({@link #headBytes()} or fewer when it is shorter). */
     public static Optional<DumpFormat> detect(byte[] head) {
-        if (startsWith(head, PGDMP)) {
-            return Optional.of(DumpFormat.POSTGRES_CUSTOM);
+        ContentFormat format = ContentFormat.detect(head, head.length);
+        if (format == ContentFormat.GZIP) {
+            // SQL dumps are restored through gzip (SqlFeeder); pg_restore reads no compressed archive files
+            byte[] text = gunzipStart(head);
+            return sqlDump(ContentFormat.detect(text, text.length));
         }
-        if (isPgTar(head)) {
-            return Optional.of(DumpFormat.POSTGRES_TAR);
-        }
-        byte[] text = isGzip(head) ? gunzipStart(head) : head;
-        return sqlFormat(new String(text, StandardCharsets.UTF_8));
+        return switch (format) {
+            case PG_ARCHIVE -> Optional.of(DumpFormat.POSTGRES_CUSTOM);
+            case TAR -> isPgTar(head) ? Optional.of(DumpFormat.POSTGRES_TAR) : Optional.empty();
+            default -> sqlDump(format);
+        };
+    }
+
+    private static Optional<DumpFormat> sqlDump(ContentFormat format) {
+        return switch (format) {
+            case PG_SQL -> Optional.of(DumpFormat.POSTGRES_PLAIN);
+            case MYSQL_SQL -> Optional.of(DumpFormat.MYSQL_SQL);
+            default -> Optional.empty();
+        };
     }
 
     /** Whether a directory-format dump's {@code toc.dat} begins like one. */
     static boolean isToc(byte[] head) {
-        return startsWith(head, PGDMP);
+        return ContentFormat.detect(head, head.length) == ContentFormat.PG_ARCHIVE;
+    }
+
+    /** Whether the file begins with the gzip magic. */
+    static boolean isGzip(byte[] head) {
+        return ContentFormat.detect(head, head.length) == ContentFormat.GZIP;
     }
 
     /** How many bytes of a file {@link #detect(byte[])} wants. */
     public static int headBytes() {
-        return HEAD_BYTES;
+        return ContentFormat.HEAD_BYTES;
     }
 
     private static byte[] gunzipStart(byte[] compressed) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
             byte[] buffer = new byte[1024];
             int n;
-            while (out.size() < HEAD_BYTES && (n = in.read(buffer)) > 0) {
+            while (out.size() < ContentFormat.HEAD_BYTES && (n = in.read(buffer)) > 0) {
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
             // the start of a longer stream, or a broken one: what was decompressed is all there is to look at
         }
         return out.toByteArray();
-    }
-
-    /** Whether the file begins with the gzip magic. */
-    static boolean isGzip(byte[] head) {
-        return head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-    }
-
-    private static Optional<DumpFormat> sqlFormat(String head) {
-        for (String line : head.split("\n", 40)) {
-            String trimmed = line.strip();
-            if (trimmed.equals("-- PostgreSQL database dump")) {
-                return Optional.of(DumpFormat.POSTGRES_PLAIN);
-            }
-            if (trimmed.startsWith("-- MySQL dump") || trimmed.startsWith("-- MariaDB dump")) {
-                return Optional.of(DumpFormat.MYSQL_SQL);
-            }
-        }
-        return Optional.empty();
     }
 
     /** A pg_dump tar archive: a ustar header whose first member is {@code toc.dat} holding a PGDMP header. */
@@ -94,13 +97,9 @@ public final class DumpDetector {
                 && Arrays.equals(Arrays.copyOfRange(head, 512, 512 + PGDMP.length), PGDMP);
     }
 
-    private static boolean startsWith(byte[] data, byte[] prefix) {
-        return data.length >= prefix.length && Arrays.equals(Arrays.copyOf(data, prefix.length), prefix);
-    }
-
     private static byte[] head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(HEAD_BYTES);
+            return in.readNBytes(ContentFormat.HEAD_BYTES);
         }
     }
 }

@@ -354,6 +354,13 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         return tree.base().isEmpty() ? into : into.resolve(tree.base());
     }
 
+    /** The sizes of the snapshot's regular files, as {@code restic ls --json} lists them. */
+    @Override
+    public long restoreSize(String backupId) throws IOException {
+        return tree(backupId).entries().values().stream().filter(Entry::isFile)
+                .mapToLong(Entry::size).sum();
+    }
+
     /**
      * Whether restic's error for a file says the repository's data is bad (a blob that fails its authentication
      * code, a pack or blob that is not there) rather than that the store could not be reached.

@@ -7,17 +7,22 @@ import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.Status;
+import io.backupverify.engine.check.reading.CutAfterMapping;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import io.backupverify.engine.target.ForwardingTarget;
 import io.backupverify.engine.target.LocalTarget;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -362,6 +367,34 @@ class IntegrityCheckTest {
     }
 
     @Test
+    void aLargeFileCutShortWhileMappedIsAnErrorForThatFileNotACrashOrAPass() throws IOException {
+        byte[] content = new byte[3 << 20];
+        new java.util.Random(13).nextBytes(content);
+        Files.write(latest.resolve("base.tar"), content);
+        area.sha256sums(latest, "orders.dump", "wal/0001", "wal/0002", "base.tar");
+        Path big = latest.resolve("base.tar");
+        area.wrapTarget(target -> new ForwardingTarget(target) {
+            @Override
+            public Optional<FileChannel> openLocalFile(String path) throws IOException {
+                if (!path.equals("b-2026-11-25/base.tar")) {
+                    return target.openLocalFile(path);
+                }
+                // The backup job cuts the file short right after the reader has mapped it.
+                return Optional.of(new CutAfterMapping(FileChannel.open(big),
+                        FileChannel.open(big, StandardOpenOption.WRITE), 4096));
+            }
+        });
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        Finding finding = only(result);
+        assertThat(finding.item()).isEqualTo("b-2026-11-25/base.tar");
+        assertThat(finding.message()).startsWith("cannot read: ").contains("shrank while it was being read");
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 3L).containsEntry("unreadableFiles", 1L);
+    }
+
+    @Test
     void aManifestThatCannotBeReadIsAnError() {
         area.wrapTarget(target -> new RecordingTarget(target, Set.of("b-2026-11-25/SHA256SUMS")));
 
@@ -658,5 +691,51 @@ class IntegrityCheckTest {
         assertThat(result.findings()).hasSize(Findings.LISTED_PER_KIND + 1);
         assertThat(result.findings().get(Findings.LISTED_PER_KIND).message())
                 .isEqualTo("50 more changed files not listed here");
+    }
+
+    @Test
+    void sidecarsOfMixedAlgorithmsEachCheckTheirOwnFile() throws IOException {
+        Path mixed = area.folder("b-2026-11-26");
+        ChecksumAlgorithm[] kinds = {ChecksumAlgorithm.SHA256, ChecksumAlgorithm.MD5, ChecksumAlgorithm.SHA512,
+            ChecksumAlgorithm.SHA1};
+        for (int i = 0; i < 40; i++) {
+            ChecksumAlgorithm kind = kinds[i % 7 % kinds.length];
+            Path file = area.write(mixed, "d" + i % 3 + "/f" + i, "content " + i);
+            area.write(mixed, "d" + i % 3 + "/f" + i + "." + kind.name().toLowerCase(java.util.Locale.ROOT),
+                    BackupArea.digest(kind, file) + "\n");
+        }
+        assertThat(area.integrity(DEFAULTS).status()).isEqualTo(Status.PASS);
+        area.write(mixed, "d2/f17", "content 71");
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(items(result)).containsExactly("b-2026-11-26/d2/f17");
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 39L).containsEntry("listedFiles", 40L);
+    }
+
+    @Test
+    void overEveryBackupEachMissingChangedAndExtraFileIsNamedInItsOwnBackup() throws IOException {
+        Path third = area.folder("b-2026-11-26");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            names.add("part-" + i);
+            area.write(third, "part-" + i, "part " + i);
+        }
+        area.sha256sums(third, names.toArray(new String[0]));
+        assertThat(area.integrity("{ scope: all }").status()).isEqualTo(Status.PASS);
+        Files.delete(third.resolve("part-150"));
+        area.write(third, "part-299", "part 2999");
+        area.write(latest, "stray.tmp", "not listed");
+        Files.delete(root.resolve("b-2026-11-24").resolve("wal/0001"));
+
+        CheckResult result = area.integrity("{ scope: all }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(items(result)).containsExactlyInAnyOrder("b-2026-11-24/wal/0001", "b-2026-11-26/part-150",
+                "b-2026-11-26/part-299", "b-2026-11-25/stray.tmp");
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 1L + 3 + 298)
+                .containsEntry("missingFiles", 2L).containsEntry("changedFiles", 1L)
+                .containsEntry("unlistedFiles", 1L);
     }
 }

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class DigestWarmUpTest {
     @Test
-    void hashesItsBlocksOfZerosThroughTheBufferPath() throws Exception {
+    void hashesItsRegionsOfZerosThroughTheMappedFilePath() throws Exception {
         MessageDigest expected = MessageDigest.getInstance("SHA-256");
-        byte[] block = new byte[4096];
+        byte[] region = new byte[DigestWarmUp.REGION];
         for (int i = 0; i < DigestWarmUp.ROUNDS; i++) {
-            expected.update(block);
+            expected.update(region);
         }
 
         assertThat(DigestWarmUp.run()).isEqualTo(expected.digest());

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backupverify.engine.check.Progress;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -48,112 +51,37 @@ class DigestsTest {
     }
 
     @Test
+    void aRegionIsDigestedChunkByChunkAndItsProgressReportedInSteps() throws Exception {
+        byte[] content = new byte[(int) Digests.PROGRESS_STEP + 5000];
+        new Random(11).nextBytes(content);
+        ByteBuffer region = ByteBuffer.allocateDirect(content.length).put(content).flip().asReadOnlyBuffer();
+        List<Long> steps = new ArrayList<>();
+        Progress progress = new Progress() {
+            @Override
+            public void advance(long files, long bytes) {
+                steps.add(bytes);
+            }
+        };
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+
+        long unreported = new Digests(progress, 64 << 10, 1 << 20, 4096).update(digest, region, 100);
+
+        assertThat(digest.digest()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(content));
+        assertThat(steps).containsExactly(Digests.PROGRESS_STEP + 100);
+        assertThat(unreported).isEqualTo(5000);
+        assertThat(region.hasRemaining()).isFalse();
+    }
+
+    @Test
     void aMappedFileCutShortUnderTheReaderIsAnIoErrorNotACrash() throws Exception {
         Path file = Files.write(folder.resolve("shrinking.bin"), new byte[3 << 20]);
         try (FileChannel real = FileChannel.open(file); FileChannel cut = FileChannel.open(file,
                 java.nio.file.StandardOpenOption.WRITE)) {
-            FileChannel stale = new CutAfterMapping(real, cut);
+            FileChannel stale = new CutAfterMapping(real, cut, 4096);
 
             assertThatThrownBy(() -> new Digests(Progress.NONE, 64 << 10, 1 << 20)
                     .update(MessageDigest.getInstance("SHA-256"), stale))
                     .isInstanceOf(java.io.IOException.class).hasMessageContaining("shrank while it was being read");
-        }
-    }
-
-    /** A channel whose file another process cuts short right after it is mapped. */
-    private static final class CutAfterMapping extends FileChannel {
-        private final FileChannel real;
-        private final FileChannel writer;
-
-        CutAfterMapping(FileChannel real, FileChannel writer) {
-            this.real = real;
-            this.writer = writer;
-        }
-
-        @Override
-        public long size() throws java.io.IOException {
-            return real.size();
-        }
-
-        @Override
-        public java.nio.MappedByteBuffer map(MapMode mode, long position, long length) throws java.io.IOException {
-            java.nio.MappedByteBuffer mapped = real.map(mode, position, length);
-            writer.truncate(4096);
-            return mapped;
-        }
-
-        @Override
-        public int read(java.nio.ByteBuffer dst) throws java.io.IOException {
-            return real.read(dst);
-        }
-
-        @Override
-        public long read(java.nio.ByteBuffer[] dsts, int offset, int length) throws java.io.IOException {
-            return real.read(dsts, offset, length);
-        }
-
-        @Override
-        public int write(java.nio.ByteBuffer src) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long write(java.nio.ByteBuffer[] srcs, int offset, int length) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long position() throws java.io.IOException {
-            return real.position();
-        }
-
-        @Override
-        public FileChannel position(long newPosition) throws java.io.IOException {
-            real.position(newPosition);
-            return this;
-        }
-
-        @Override
-        public FileChannel truncate(long newSize) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void force(boolean metaData) {
-        }
-
-        @Override
-        public long transferTo(long position, long count, java.nio.channels.WritableByteChannel target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long transferFrom(java.nio.channels.ReadableByteChannel src, long position, long count) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read(java.nio.ByteBuffer dst, long position) throws java.io.IOException {
-            return real.read(dst, position);
-        }
-
-        @Override
-        public int write(java.nio.ByteBuffer src, long position) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.nio.channels.FileLock lock(long position, long length, boolean shared) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.nio.channels.FileLock tryLock(long position, long length, boolean shared) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        protected void implCloseChannel() {
         }
     }
 }

@@ -222,6 +222,74 @@ class ResticRestoreTest {
     }
 
     @Test
+    void aSnapshotLargerThanMaxSizeIsRefusedBeforeResticWritesAnything() throws Exception {
+        Path marker = dir.resolve("restore-started");
+        Path watched = dir.resolve("watched-restic");
+        Files.writeString(watched, "#!/bin/sh\nif [ \"$1\" = restore ]; then touch " + marker + "; fi\n"
+                + "exec restic \"$@\"\n");
+        Files.setPosixFilePermissions(watched, PosixFilePermissions.fromString("rwx------"));
+        String yaml = plan("""
+                restore: { kind: restic, limits: { maxSize: 500KiB } }
+                validate: [ { checksums: SHA256SUMS } ]
+                """).replace("snapshots: { host: db1 }", "snapshots: { host: db1 }, command: " + watched);
+
+        refusedAsTooLarge(restore(yaml), "the snapshot's files add up to 684 KiB, more than 500 KiB");
+        assertThat(marker).doesNotExist();
+    }
+
+    /** As an archive that expands past maxSize: a FAIL naming the latest snapshot, its scratch folder removed. */
+    private void refusedAsTooLarge(CheckResult result, String reason) throws Exception {
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.item()).isEqualTo(snapshots.get(1));
+            assertThat(finding.message()).contains("refused: " + reason
+                    + " (restore.limits.maxSize raises the limit)");
+        });
+        assertThat(leftIn(scratch)).isEmpty();
+    }
+
+    @Test
+    void aSnapshotWithinMaxSizeIsRestored() throws Exception {
+        CheckResult result = restore(plan("""
+                restore: { kind: restic, limits: { maxSize: 1MiB } }
+                validate: [ { checksums: SHA256SUMS } ]
+                """));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.PASS);
+        assertThat(leftIn(scratch)).isEmpty();
+    }
+
+    @Test
+    void aRestoreThatWritesMoreThanMaxSizeIsRefusedAndItsScratchRemoved() throws Exception {
+        // restic restores what the snapshot lists; a second writer in the scratch folder pushes it past the limit
+        Path growing = dir.resolve("growing-restic");
+        Files.writeString(growing, """
+                #!/bin/sh
+                if [ "$1" = restore ]; then
+                  target=""; previous=""
+                  for arg in "$@"; do [ "$previous" = --target ] && target="$arg"; previous="$arg"; done
+                  restic "$@" || exit $?
+                  head -c 400000 /dev/zero > "$target/extra.bin"
+                  exit 0
+                fi
+                exec restic "$@"
+                """);
+        Files.setPosixFilePermissions(growing, PosixFilePermissions.fromString("rwx------"));
+        String yaml = plan("""
+                restore: { kind: restic, limits: { maxSize: 1000KiB } }
+                """).replace("snapshots: { host: db1 }", "snapshots: { host: db1 }, command: " + growing);
+
+        refusedAsTooLarge(restore(yaml), "restic restore wrote 1.0 MiB, more than 1000 KiB");
+    }
+
+    @Test
+    void aZeroMaxSizeIsAPlanErrorNamingTheKey() {
+        assertThatThrownBy(() -> new PlanParser().parse(plan("restore: { kind: restic, limits: { maxSize: 0 } }"),
+                "plan.yaml", dir)).isInstanceOf(PlanException.class)
+                .hasMessageContaining("restoreTest.restore.limits.maxSize").hasMessageContaining("more than 0 bytes");
+    }
+
+    @Test
     void kindResticOnAnotherTargetIsAPlanErrorNamingTheKey() {
         String yaml = """
                 backupSets:

@@ -23,6 +23,7 @@ import io.backupverify.engine.testing.BackupTree;
 import io.backupverify.engine.testing.FaultProxy;
 import io.backupverify.engine.testing.FaultProxy.Fault;
 import io.backupverify.engine.testing.Plans;
+import io.backupverify.testservers.Azurite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -90,16 +91,12 @@ class AzureFaultsTest {
 
     @BeforeEach
     void startProxy() throws IOException {
-        proxy = new FaultProxy(port(azurite));
+        proxy = new FaultProxy(azurite.port());
     }
 
     @AfterEach
     void stopProxy() throws IOException {
         proxy.close();
-    }
-
-    private static int port(Azurite server) {
-        return java.net.URI.create(server.endpoint()).getPort();
     }
 
     private static CredentialValue key() {
@@ -222,7 +219,7 @@ class AzureFaultsTest {
     @Test
     void theServerStoppedMidReadIsAnError() throws Exception {
         Azurite shortLived = new Azurite(Files.createDirectories(dir.resolve("short-lived")));
-        try (FaultProxy direct = new FaultProxy(port(shortLived))) {
+        try (FaultProxy direct = new FaultProxy(shortLived.port())) {
             fill(shortLived, CONTAINER);
             AzureTargetSpec spec = new AzureTargetSpec(Azurite.ACCOUNT, CONTAINER, "nightly/",
                     "http://127.0.0.1:" + direct.port() + "/" + Azurite.ACCOUNT, "az");

@@ -24,6 +24,7 @@ import io.backupverify.engine.run.SetResult;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
 import io.backupverify.engine.testing.BackupTree;
+import io.backupverify.testservers.Azurite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

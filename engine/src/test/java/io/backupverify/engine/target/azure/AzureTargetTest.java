@@ -26,6 +26,7 @@ import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.SetResult;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.testservers.Azurite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,99 +1,48 @@
 package io.jenkins.plugins.backupverify.credentials;
 
-import java.io.BufferedReader;
+import io.backupverify.testservers.Azurite;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Azurite's blob service (npm {@code azurite}) on a free loopback port with one account of our own, and the few
- * REST calls the tests need to fill it, signed with the account's shared key (JDK only: the plugin's tests do not
+ * Azurite with one account of our own ({@link Azurite}, shared with the engine's and command line's tests), and the
+ * few REST calls the tests need to fill it, signed with the account's shared key (JDK only: the plugin's tests do not
  * depend on the Azure SDK).
  */
 final class AzuriteServer implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listens on http://127\\.0\\.0\\.1:(\\d+)");
     private static final String VERSION = "2019-12-12";
 
+    private final Azurite azurite;
     private final String account;
     private final String key;
-    private final Process process;
-    private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
     static boolean available() {
-        return Stream.of(System.getenv("PATH").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "azurite-blob")));
+        return Azurite.available();
     }
 
     AzuriteServer(Path location, String account, String key) throws IOException {
+        this.azurite = new Azurite(location, account, key);
         this.account = account;
         this.key = key;
-        ProcessBuilder builder = new ProcessBuilder("azurite-blob", "--blobHost", "127.0.0.1", "--blobPort", "0",
-                "--location", location.toString(), "--skipApiVersionCheck", "--loose").redirectErrorStream(true);
-        builder.environment().put("AZURITE_ACCOUNTS", account + ":" + key);
-        process = builder.start();
-        CompletableFuture<Integer> listening = CompletableFuture.supplyAsync(() -> {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        Thread drain = new Thread(() -> {
-                            try {
-                                while (lines.readLine() != null) {
-                                    // keep Azurite's output flowing
-                                }
-                            } catch (IOException e) {
-                                // stopped
-                            }
-                        });
-                        drain.setDaemon(true);
-                        drain.start();
-                        return Integer.parseInt(m.group(1));
-                    }
-                }
-                return -1;
-            } catch (IOException e) {
-                return -1;
-            }
-        });
-        int found;
-        try {
-            found = listening.get(90, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            found = -1;
-        }
-        if (found < 0) {
-            close();
-            throw new IOException("azurite did not start");
-        }
-        port = found;
     }
 
     /** The blob endpoint, path-style as Azurite serves it. */
     String endpoint() {
-        return "http://127.0.0.1:" + port + "/" + account;
+        return azurite.endpoint();
     }
 
     void createContainer(String container) throws IOException, InterruptedException {
@@ -153,14 +102,6 @@ final class AzuriteServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        azurite.close();
     }
 }
