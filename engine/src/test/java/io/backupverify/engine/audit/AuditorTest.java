@@ -8,6 +8,7 @@ import io.backupverify.engine.history.CheckRecord;
 import io.backupverify.engine.history.HistoryRead;
 import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.history.RunRecord;
+import io.backupverify.engine.history.RunRecords;
 import io.backupverify.engine.history.SetRecord;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.plan.PlanException;
@@ -262,6 +263,24 @@ class AuditorTest {
 
         assertThat(result.findings()).noneMatch(f -> f.title().contains("stopped"));
         assertThat(result.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aRunThatCouldNotStartCountsAgainstEverySet() throws PlanException {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int day = 1; day < 30; day++) {
+            Instant at = START.plus(Duration.ofDays(day));
+            // one night the plan could not be read (or the agent was gone): an ERROR run without any set
+            runs.add(day == 15 ? RunRecords.couldNotRun(RunKind.VERIFY, "plan.yaml", day, at)
+                    : verify(at, set("orders-db", Status.PASS), set("web-assets", Status.PASS)));
+        }
+
+        AuditResult result = audit(plan(""), runs);
+
+        assertThat(result.successRates()).extracting(SetSuccess::set, SetSuccess::runs, SetSuccess::errors)
+                .contains(org.assertj.core.groups.Tuple.tuple("orders-db", 29, 1),
+                        org.assertj.core.groups.Tuple.tuple("web-assets", 29, 1));
+        assertThat(result.status()).isEqualTo(Status.WARN);
     }
 
     @Test
