@@ -9,10 +9,10 @@ import picocli.CommandLine.Option;
 
 /** Where to write the reports, and how to print the summary. */
 final class ReportOptions {
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report (schema backup-verify/report/v1).")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report.")
     Path json;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report (one test per set and check).")
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report (for CI test views).")
     Path junit;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report.")

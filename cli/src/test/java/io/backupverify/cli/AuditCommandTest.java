@@ -68,6 +68,37 @@ class AuditCommandTest {
     }
 
     @Test
+    void restoreTestsRecordedWithHistoryMeetTheAuditsCadence() throws Exception {
+        Path plan = plan("""
+                    restoreTest:
+                      rto: 10m
+                      restore: { kind: files }
+                      validate: [ { checksums: SHA256SUMS } ]
+                audit: { restoreTests: { atLeast: 1, per: 30d } }
+                """);
+        String history = dir.resolve("history").toString();
+        assertThat(CommandRunner.run("verify", plan.toString(), "--history", history).exitCode()).isZero();
+
+        CommandRunner before = CommandRunner.run("audit", plan.toString(), "--history", history);
+        assertThat(before.exitCode()).as(before.out()).isEqualTo(ExitCodes.FAIL);
+        assertThat(before.out()).contains("1 verify runs, 0 restore-test runs")
+                .contains("CRITICAL orders had 0 restore tests in the last 30d; the plan requires at least 1");
+
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        CommandRunner restore = CommandRunner.run("restore-test", plan.toString(), "--history", history,
+                "--scratch", scratch.toString());
+        assertThat(restore.exitCode()).as(restore.out() + restore.err()).isZero();
+        try (Stream<Path> runs = Files.list(dir.resolve("history/runs"))) {
+            assertThat(runs.map(run -> run.getFileName().toString())).hasSize(2)
+                    .anyMatch(name -> name.contains("-restore-test-"));
+        }
+
+        CommandRunner after = CommandRunner.run("audit", plan.toString(), "--history", history);
+        assertThat(after.exitCode()).as(after.out()).isZero();
+        assertThat(after.out()).contains("1 verify runs, 1 restore-test runs").doesNotContain("restore tests in the");
+    }
+
+    @Test
     void anAuditOfAnEmptyHistoryIsAnError() throws Exception {
         Path plan = plan("");
         Files.createDirectories(dir.resolve("history"));

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Coverage against {@code fullWithin}: from the coverage ledger, whether every file a set's integrity check lists
- * was read and verified within that time, naming the ones that were not.
+ * was read and verified within that time, naming the ones that were not. A set without an integrity check is named as
+ * not tracked.
  */
 final class CoverageReview {
     static final int NAMED = 10;
@@ -31,10 +32,13 @@ final class CoverageReview {
         String within = period.spec().fullWithin().toString();
         Instant cutoff = period.end().minus(period.spec().fullWithin().duration());
         for (BackupSetSpec set : period.plan().backupSets()) {
+            String name = set.name();
             if (set.checks().integrity() == null) {
+                // said, so that a coverage statement never reads as if it spoke for every set of the plan
+                statements.add(new CoverageStatement(name, null, name + " has no integrity check, so none of its "
+                        + "files is read against a checksum manifest and its coverage is not tracked."));
                 continue;
             }
-            String name = set.name();
             Optional<SetLedger> found;
             try {
                 found = ledger == null ? Optional.empty() : ledger.read(name);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.function.IntConsumer;
 
 /**
  * What one backup holds: every entry below it (for a file backup, the file itself), with paths relative to the
@@ -40,6 +41,8 @@ public final class BackupContents {
     private final Map<Integer, Link> links;
     private final long fileCount;
     private final long totalBytes;
+    /** Positions sorted by path, made on the first look-up by path. */
+    private int[] sorted;
 
     public BackupContents(Backup backup, List<Entry> entries) {
         this(collect(backup, entries));
@@ -131,6 +134,77 @@ public final class BackupContents {
             return Arrays.compareUnsigned(names, start(first), ends[first], names, start(second), ends[second]);
         }
         return comparePath(first, path(second).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The position of the entry with this path (relative to the target's root), or -1 when the backup holds none.
+     * A binary search over the positions sorted by path (by UTF-8 bytes), which the first look-up sorts: four bytes
+     * an entry, shared by every check of the set.
+     */
+    public int positionOf(String path) {
+        int[] order = sorted();
+        byte[] wanted = path.getBytes(StandardCharsets.UTF_8);
+        int low = 0;
+        int high = order.length - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int compared = comparePath(order[middle], wanted);
+            if (compared < 0) {
+                low = middle + 1;
+            } else if (compared > 0) {
+                high = middle - 1;
+            } else {
+                return order[middle];
+            }
+        }
+        return -1;
+    }
+
+    /** Visits the positions of the entries in the order of their paths (by UTF-8 bytes). */
+    public void forEachInPathOrder(IntConsumer visitor) {
+        for (int position : sorted()) {
+            visitor.accept(position);
+        }
+    }
+
+    private synchronized int[] sorted() {
+        if (sorted == null) {
+            int[] positions = new int[count];
+            for (int i = 0; i < count; i++) {
+                positions[i] = i;
+            }
+            sortByPath(positions);
+            sorted = positions;
+        }
+        return sorted;
+    }
+
+    /** A stable merge sort of positions by their paths, without boxing them; listings of object stores come sorted. */
+    private void sortByPath(int[] positions) {
+        boolean inOrder = true;
+        for (int i = 1; i < positions.length && inOrder; i++) {
+            inOrder = comparePaths(positions[i - 1], positions[i]) <= 0;
+        }
+        if (inOrder) {
+            return;
+        }
+        int[] work = new int[positions.length];
+        for (int width = 1; width < positions.length; width *= 2) {
+            for (int low = 0; low < positions.length; low += 2 * width) {
+                int middle = Math.min(low + width, positions.length);
+                int high = Math.min(low + 2 * width, positions.length);
+                int left = low;
+                int right = middle;
+                for (int out = low; out < high; out++) {
+                    if (left < middle && (right >= high || comparePaths(positions[left], positions[right]) <= 0)) {
+                        work[out] = positions[left++];
+                    } else {
+                        work[out] = positions[right++];
+                    }
+                }
+            }
+            System.arraycopy(work, 0, positions, 0, positions.length);
+        }
     }
 
     private int start(int index) {

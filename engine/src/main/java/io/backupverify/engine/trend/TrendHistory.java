@@ -37,10 +37,9 @@ public final class TrendHistory implements Iterable<BuildResult<BuildSummary>> {
      *
      * @param startTimeMillis when the build started, milliseconds since the epoch
      */
-    public static BuildResult<BuildSummary> entry(int number, String displayName, long startTimeMillis,
-            BuildSummary summary) {
+    public static <T> BuildResult<T> entry(int number, String displayName, long startTimeMillis, T values) {
         int seconds = (int) Math.min(Integer.MAX_VALUE, Math.max(0, startTimeMillis / 1000));
-        return new BuildResult<>(new Build(number, displayName, seconds), summary);
+        return new BuildResult<>(new Build(number, displayName, seconds), values);
     }
 
     public int maxBuilds() {

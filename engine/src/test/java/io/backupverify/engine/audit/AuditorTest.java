@@ -222,6 +222,23 @@ class AuditorTest {
     }
 
     @Test
+    void setsWithoutAnIntegrityCheckAreNamedAsNotTrackedInTheCoverageStatement() throws PlanException {
+        AuditResult result = audit(plan(""), List.of(verify(START.plusSeconds(3600),
+                set("orders-db", Status.PASS, check("freshness", Status.PASS, Map.of())),
+                set("web-assets", Status.PASS, check("freshness", Status.PASS, Map.of())))));
+
+        assertThat(result.coverage()).extracting(CoverageStatement::set, CoverageStatement::complete,
+                CoverageStatement::statement).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("orders-db", false, "orders-db has no integrity check, so "
+                                + "none of its files is read against a checksum manifest and its coverage is not "
+                                + "tracked."),
+                        org.assertj.core.groups.Tuple.tuple("web-assets", false, "web-assets has no integrity check, "
+                                + "so none of its files is read against a checksum manifest and its coverage is not "
+                                + "tracked."));
+        assertThat(result.findings()).noneMatch(finding -> finding.area().equals("coverage"));
+    }
+
+    @Test
     void anAuditWithoutRunsIsAnErrorNotAPass() throws PlanException {
         AuditResult result = audit(plan(""), List.of());
 

@@ -26,6 +26,9 @@ public final class AuditCharts {
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf",
             "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"};
 
+    /** Set names longer than this together do not fit side by side under the success-rate bars. */
+    static final int SLANT_NAME_CHARS = 40;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     /** Chart title to ECharts option, in display order. */
@@ -55,7 +58,10 @@ public final class AuditCharts {
         ObjectNode x = option.putObject("xAxis").put("type", "category");
         ArrayNode names = x.putArray("data");
         sets.forEach(set -> names.add(set.set()));
-        x.putObject("axisLabel").put("interval", 0).put("rotate", sets.size() > 6 ? 30 : 0);
+        // every name shown; slanted when they would run into each other on a chart half a page wide
+        int nameChars = sets.stream().mapToInt(set -> set.set().length()).sum();
+        x.putObject("axisLabel").put("interval", 0)
+                .put("rotate", sets.size() > 6 || nameChars > SLANT_NAME_CHARS ? 30 : 0);
         option.putObject("yAxis").put("type", "value").put("min", 0).put("max", 100).put("name", "% of runs");
         ArrayNode series = option.putArray("series");
         ObjectNode pass = bar(series, "PASS", "#2e7d32");
@@ -121,12 +127,16 @@ public final class AuditCharts {
         ArrayNode series = option.putArray("series");
         int index = 0;
         double highest = 0;
+        // sets with the same RTO share one line, so that their labels do not lie on top of each other
+        Map<Double, List<String>> setsByRto = new LinkedHashMap<>();
+        ObjectNode first = null;
         for (RestoreReview review : audit.restoreTests()) {
             if (review.timings().isEmpty()) {
                 continue;
             }
             ObjectNode line = line(series, review.set(), COLORS[index++ % COLORS.length]);
             line.put("symbolSize", 8);
+            first = first == null ? line : first;
             double rto = -1;
             for (RestoreTiming timing : review.timings()) {
                 point(line, timing.at(), timing.seconds() / 60);
@@ -134,8 +144,11 @@ public final class AuditCharts {
                 highest = Math.max(highest, Math.max(timing.seconds(), timing.rtoSeconds()));
             }
             if (rto >= 0) {
-                markLine(line, round(rto / 60), "RTO " + review.set(), "#c62828");
+                setsByRto.computeIfAbsent(round(rto / 60), minutes -> new ArrayList<>()).add(review.set());
             }
+        }
+        for (Map.Entry<Double, List<String>> rto : setsByRto.entrySet()) {
+            markLine(first, rto.getKey(), "RTO " + String.join(", ", rto.getValue()), "#c62828");
         }
         // a mark line outside the axis is not drawn: make room for the highest RTO
         option.withObject("/yAxis").put("max", Math.ceil(highest / 60 * 1.1 * 10) / 10);

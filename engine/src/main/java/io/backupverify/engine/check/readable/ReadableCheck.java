@@ -12,6 +12,7 @@ import io.backupverify.engine.check.reading.LargestFirst;
 import io.backupverify.engine.check.reading.ReadBuffers;
 import io.backupverify.engine.plan.ReadableSpec;
 import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.EntryType;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.Glob;
 import io.backupverify.engine.util.IoErrors;
@@ -19,9 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Opens every data file of the backup by its format, told by its content, and reads it to the end: compressed
@@ -55,10 +55,12 @@ public final class ReadableCheck implements Check {
         }
         ReadableFindings findings = new ReadableFindings();
         List<Entry> files = new ArrayList<>();
-        Map<String, Entry> paths = new HashMap<>();
+        List<BackupContents> listings = new ArrayList<>();
         for (Backup backup : backups) {
             try {
-                select(context.contents(backup), files, paths);
+                BackupContents contents = context.contents(backup);
+                listings.add(contents);
+                select(contents, files);
             } catch (IOException e) {
                 result.finding(Finding.error(backup.path(), "cannot list the backup: " + IoErrors.describe(e)));
             }
@@ -67,7 +69,7 @@ public final class ReadableCheck implements Check {
         Progress progress = context.progress();
         progress.begin(context.set().name(), ID, files.size(), bytes);
         try {
-            readAll(context, files, paths, findings);
+            readAll(context, files, path -> dataFile(listings, path), findings);
         } finally {
             progress.end();
         }
@@ -75,13 +77,12 @@ public final class ReadableCheck implements Check {
         return ReadableReport.build(result, spec, backups, files.size(), findings, durationMs, context.threads());
     }
 
-    private void select(BackupContents contents, List<Entry> files, Map<String, Entry> paths) {
+    private void select(BackupContents contents, List<Entry> files) {
         List<Glob> globs = spec.files().stream().map(Glob::compile).toList();
         for (Entry entry : contents.entries()) {
             if (!entry.isFile() || ChecksumFileNames.isMetadataFile(entry.name())) {
                 continue;
             }
-            paths.put(entry.path(), entry);
             if (globs.isEmpty() || matches(globs, contents.relativePath(entry), entry.name())) {
                 files.add(entry);
             }
@@ -98,7 +99,22 @@ public final class ReadableCheck implements Check {
         return false;
     }
 
-    private static void readAll(CheckContext context, List<Entry> files, Map<String, Entry> paths,
+    /**
+     * The data file (no checksum or marker file) at a path in one of the backups read, or null. Looked up in their
+     * listings, which are sorted by path once, rather than in a map of every file.
+     */
+    private static Entry dataFile(List<BackupContents> listings, String path) {
+        for (BackupContents contents : listings) {
+            int at = contents.positionOf(path);
+            if (at >= 0 && contents.type(at) == EntryType.FILE) {
+                Entry entry = contents.entry(at);
+                return ChecksumFileNames.isMetadataFile(entry.name()) ? null : entry;
+            }
+        }
+        return null;
+    }
+
+    private static void readAll(CheckContext context, List<Entry> files, Function<String, Entry> paths,
             ReadableFindings findings) throws InterruptedException {
         if (files.isEmpty()) {
             return;
@@ -122,16 +138,16 @@ public final class ReadableCheck implements Check {
     }
 
     /** The backup's files in one folder, as the files beside the one being read. */
-    private static Siblings siblings(Target target, String folder, Map<String, Entry> paths) {
+    private static Siblings siblings(Target target, String folder, Function<String, Entry> paths) {
         return new Siblings() {
             @Override
             public boolean exists(String name) {
-                return paths.containsKey(folder + name);
+                return paths.apply(folder + name) != null;
             }
 
             @Override
             public byte[] tail(String name, int count) throws IOException {
-                Entry entry = paths.get(folder + name);
+                Entry entry = paths.apply(folder + name);
                 try (InputStream in = target.open(entry.path(), Math.max(0, entry.size() - count))) {
                     return in.readNBytes(count);
                 } catch (IOException e) {

@@ -29,6 +29,12 @@ public final class DigestWarmUp {
 
     /** Feeds {@link #ROUNDS} regions of zeros; returns the digest, so that the work cannot be elided. */
     public static byte[] run() {
+        // Every digest class first: HotSpot compiles the hashing loop for the subclasses of the JDK's digest base
+        // class loaded so far, and throws that code away when another one arrives (an HTTPS or S3 client's
+        // SecureRandom loads SHA-1 a second or two later), leaving the first files to the slow path again.
+        for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
+            algorithm.newDigest();
+        }
         MessageDigest digest = ChecksumAlgorithm.SHA256.newDigest();
         Digests digests = new Digests(Progress.NONE, CHUNK, REGION, CHUNK);
         // Direct and read-only like a mapped file region, so that the compiled code expects the same buffer class.

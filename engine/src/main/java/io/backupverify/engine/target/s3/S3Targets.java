@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -108,11 +109,20 @@ public final class S3Targets {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(), secret));
     }
 
-    private static Region region(S3TargetSpec spec) {
+    /**
+     * The plan's region; else, for a store at its own endpoint, {@code AWS_REGION} (or the {@code aws.region} system
+     * property) and never the SDK's whole chain, whose last step asks the EC2 instance metadata service: a
+     * connection to 169.254.169.254 at every start, which waits for its time-out where that address is filtered.
+     * On AWS itself the whole chain (environment, profile, instance metadata) is what users expect.
+     */
+    static Region region(S3TargetSpec spec) {
         if (spec.region() != null && !spec.region().isBlank()) {
             return Region.of(spec.region().strip());
         }
         try {
+            if (spec.endpoint() != null && !spec.endpoint().isBlank()) {
+                return new SystemSettingsRegionProvider().getRegion();
+            }
             return DefaultAwsRegionProviderChain.builder().build().getRegion();
         } catch (SdkException e) {
             return Region.US_EAST_1;

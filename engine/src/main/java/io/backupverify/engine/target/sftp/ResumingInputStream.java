@@ -6,20 +6,31 @@ import org.apache.sshd.sftp.common.SftpException;
 
 /**
  * Reads a file over SFTP and, when the connection drops mid-file, reconnects and goes on from the byte it had
- * reached, a limited number of times; after that the read fails with the cause. A partial file never ends as if
- * it were whole: either the bytes continue where they stopped or the read fails.
+ * reached. It gives up when {@value #MAX_IN_A_ROW} tries in a row fail with nothing read after the first of them,
+ * or after {@value #MAX_FAILURES} failed tries in all, and then fails with the cause. A partial file never ends as if it
+ * were whole: the bytes continue where they stopped, or the read fails; an end before the size the server listed
+ * counts as a failed try, not as the end of the file.
  */
 final class ResumingInputStream extends InputStream {
+    static final int MAX_IN_A_ROW = SftpTarget.MAX_ATTEMPTS;
+    static final int MAX_FAILURES = 10;
+
     private final SftpTarget target;
     private final String path;
+    private final long size;
     private InputStream current;
     private long offset;
-    private int resumes;
+    private long openedAt;
+    private int inARow;
+    private int failures;
 
-    ResumingInputStream(SftpTarget target, String path, long offset) throws IOException {
+    /** Reads {@code path} from {@code offset}; {@code size} is the length the server listed for it. */
+    ResumingInputStream(SftpTarget target, String path, long offset, long size) throws IOException {
         this.target = target;
         this.path = path;
+        this.size = size;
         this.offset = offset;
+        this.openedAt = offset;
         this.current = target.openAt(path, offset);
     }
 
@@ -37,6 +48,8 @@ final class ResumingInputStream extends InputStream {
                 int n = current.read(buffer, off, len);
                 if (n > 0) {
                     offset += n;
+                } else if (n < 0 && offset < size) {
+                    throw new IOException("the file ended at byte " + offset + " of the " + size + " listed");
                 }
                 return n;
             } catch (SftpException e) {
@@ -49,10 +62,15 @@ final class ResumingInputStream extends InputStream {
 
     private void resume(IOException cause) throws IOException {
         closeQuietly();
-        if (++resumes >= SftpTarget.MAX_ATTEMPTS) {
-            throw new IOException("reading " + path + " failed after " + resumes + " attempts at byte " + offset
-                    + ": " + SftpTarget.reason(cause), cause);
+        failures++;
+        inARow = offset > openedAt ? 1 : inARow + 1;
+        if (inARow >= MAX_IN_A_ROW || failures >= MAX_FAILURES) {
+            String why = inARow >= MAX_IN_A_ROW ? inARow + " tries in a row got no further"
+                    : failures + " tries failed in all";
+            throw new IOException("reading " + path + " failed after " + failures + " attempts at byte " + offset
+                    + " (" + why + "): " + SftpTarget.reason(cause), cause);
         }
+        openedAt = offset;
         current = target.openAt(path, offset);
     }
 
@@ -64,8 +82,12 @@ final class ResumingInputStream extends InputStream {
         }
     }
 
+    /**
+     * Closes the remote file. Every byte was checked as it was read, so a connection that drops while the server
+     * is asked to close the handle changes nothing read: it is not an error of the file.
+     */
     @Override
-    public void close() throws IOException {
-        current.close();
+    public void close() {
+        closeQuietly();
     }
 }

@@ -67,6 +67,41 @@ class AuditChartsTest {
     }
 
     @Test
+    void setsWithTheSameRtoShareOneLabelledLineAndLongSetNamesAreSlanted() throws Exception {
+        List<String> names = List.of("orders-db-primary", "orders-db-offsite", "customer-files-export");
+        StringBuilder yaml = new StringBuilder("backupSets:\n");
+        names.forEach(name -> yaml.append("  - name: ").append(name).append("\n    target: { type: local, path: /b }\n")
+                .append("    checks: { freshness: { maxAge: 1d } }\n"));
+        yaml.append("audit: { restoreTests: { atLeast: 1, rto: 10m } }\n");
+        Plan plan = new PlanParser().parse(yaml.toString(), "plan.yaml", Path.of("/tmp"));
+        List<RunRecord> runs = new ArrayList<>();
+        for (int day = 1; day <= 3; day++) {
+            Instant at = NOW.minus(Duration.ofDays(10 - day));
+            runs.add(new RunRecord(RunKind.VERIFY, "plan.yaml", day, at, at.plusSeconds(5), Status.PASS,
+                    names.stream().map(name -> new SetRecord(name, "local:/b", Status.PASS, null, List.of(
+                            new CheckRecord("freshness", Status.PASS, 1, "", Map.of())))).toList()));
+            runs.add(new RunRecord(RunKind.RESTORE_TEST, "plan.yaml", day, at, at.plusSeconds(60), Status.PASS,
+                    names.subList(0, 2).stream().map(name -> new SetRecord(name, "local:/b", Status.PASS, null,
+                            List.of(new CheckRecord("restore", Status.PASS, 1, "", Map.of("totalMs", 60_000L)))))
+                            .toList()));
+        }
+        Map<String, ObjectNode> charts = new AuditCharts().charts(new Auditor().audit(plan,
+                new HistoryRead(runs, List.of()), null, NOW));
+
+        JsonNode restore = charts.get("Restore time against RTO");
+        assertThat(restore.at("/series")).hasSize(2);
+        assertThat(restore.at("/series/0/markLine/data")).hasSize(1);
+        assertThat(restore.at("/series/0/markLine/data/0/label/formatter").asText())
+                .isEqualTo("RTO orders-db-primary, orders-db-offsite");
+        assertThat(restore.at("/series/1/markLine").isMissingNode()).isTrue();
+        JsonNode rate = charts.get("Success rate per backup set");
+        assertThat(rate.at("/xAxis/data")).hasSize(3);
+        assertThat(rate.at("/xAxis/axisLabel/rotate").asInt()).isEqualTo(30);
+        assertThat(new AuditCharts().charts(audit()).get("Success rate per backup set")
+                .at("/xAxis/axisLabel/rotate").asInt()).as("one short name stays level").isZero();
+    }
+
+    @Test
     void theHtmlReportInlinesTheScriptAndNoNameCanEndIt() throws Exception {
         StringWriter html = new StringWriter();
         new AuditHtmlReport().write(audit(), html);

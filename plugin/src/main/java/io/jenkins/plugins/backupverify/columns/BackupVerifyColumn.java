@@ -9,7 +9,7 @@ import hudson.views.ListViewColumn;
 import hudson.views.ListViewColumnDescriptor;
 import io.jenkins.plugins.backupverify.Messages;
 import io.jenkins.plugins.backupverify.model.BackupResultAction;
-import io.jenkins.plugins.backupverify.model.BackupVerifyJobActionFactory;
+import io.jenkins.plugins.backupverify.model.BackupJobActionFactory;
 import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -27,7 +27,7 @@ public class BackupVerifyColumn extends ListViewColumn {
     /** The newest finished build with backup results, among the newest few, or null. */
     @CheckForNull
     public Run<?, ?> getBuild(Job<?, ?> job) {
-        return BackupVerifyJobActionFactory.newestWithAnyResult(job);
+        return BackupJobActionFactory.newestWithAnyResult(job);
     }
 
     /** The results of that build, in the order the calls ran. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.backupverify.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Job;
 import hudson.model.Run;
 import io.backupverify.engine.audit.AuditFinding;
 import io.backupverify.engine.audit.AuditResult;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The result of one {@code backupAudit} call on the build page: the verdict, the number of findings per severity, the
@@ -102,35 +105,48 @@ public class BackupAuditAction extends BackupResultAction {
         return Messages.BackupAuditAction_DisplayName();
     }
 
+    @Override
+    public BackupJobAction<?> createJobAction(Job<?, ?> job) {
+        return new BackupAuditJobAction(job, this);
+    }
+
+    @Exported
     public String getPlan() {
         return plan;
     }
 
+    @Exported
     public int getCritical() {
         return critical;
     }
 
+    @Exported
     public int getWarning() {
         return warning;
     }
 
+    @Exported
     public int getInfo() {
         return info;
     }
 
+    @Exported
     public int getVerifyRuns() {
         return verifyRuns;
     }
 
+    @Exported
     public int getRestoreRuns() {
         return restoreRuns;
     }
 
+    @Exported
     public double getSuccessRate() {
         return successRate;
     }
 
     /** The success rate the audit required in percent, or -1 when the build did not keep it. */
+    @Exported
     public double getRequiredRate() {
         return requiredRate == null ? -1 : requiredRate;
     }
@@ -143,12 +159,7 @@ public class BackupAuditAction extends BackupResultAction {
     /** The audit result of a build with this id, or null. */
     @CheckForNull
     public static BackupAuditAction of(Run<?, ?> run, String id) {
-        for (BackupAuditAction action : run.getActions(BackupAuditAction.class)) {
-            if (action.getId().equals(id)) {
-                return action;
-            }
-        }
-        return null;
+        return of(run, BackupAuditAction.class, id);
     }
 
     /** The overall success rate for pages: {@code 97.5%}, or {@code -} without runs. */
@@ -157,6 +168,7 @@ public class BackupAuditAction extends BackupResultAction {
     }
 
     /** The first findings, worst first. */
+    @Exported
     public List<FindingRecord> getFindings() {
         return findings == null ? List.of() : List.copyOf(findings);
     }
@@ -183,6 +195,7 @@ public class BackupAuditAction extends BackupResultAction {
     }
 
     /** One finding as build.xml keeps it. */
+    @ExportedBean(defaultVisibility = 2)
     public static final class FindingRecord implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
@@ -201,22 +214,27 @@ public class BackupAuditAction extends BackupResultAction {
             this.escalation = finding.escalation();
         }
 
+        @Exported
         public String getSeverity() {
             return severity;
         }
 
+        @Exported
         public String getSubject() {
             return subject;
         }
 
+        @Exported
         public String getTitle() {
             return title;
         }
 
+        @Exported
         public String getAction() {
             return action;
         }
 
+        @Exported
         public String getEscalation() {
             return escalation;
         }

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Api;
 import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Run;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.history.HistoryFormat;
@@ -115,6 +116,20 @@ public abstract class BackupResultAction implements RunAction2 {
     }
 
     protected abstract String getStepDisplayName();
+
+    /** The job page part of this call's id: its trend charts and a link to the newest result. */
+    public abstract BackupJobAction<?> createJobAction(Job<?, ?> job);
+
+    /** The result of this type and id in the build (the first of this type when the id is null), or null. */
+    @CheckForNull
+    public static <A extends BackupResultAction> A of(Run<?, ?> run, Class<A> type, @CheckForNull String id) {
+        for (A action : run.getActions(type)) {
+            if (id == null || action.getId().equals(id)) {
+                return action;
+            }
+        }
+        return null;
+    }
 
     @Exported
     public String getStatus() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.backupverify.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.HealthReport;
 import hudson.model.HealthReportingAction;
+import hudson.model.Job;
 import hudson.model.Run;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.history.RunKind;
@@ -132,12 +133,7 @@ public class BackupVerifyAction extends BackupResultAction implements HealthRepo
     /** The action of the call with this id in the build, or null. */
     @CheckForNull
     public static BackupVerifyAction of(Run<?, ?> run, String id) {
-        for (BackupVerifyAction action : run.getActions(BackupVerifyAction.class)) {
-            if (action.getId().equals(id)) {
-                return action;
-            }
-        }
-        return null;
+        return of(run, BackupVerifyAction.class, id);
     }
 
     @Override
@@ -148,6 +144,11 @@ public class BackupVerifyAction extends BackupResultAction implements HealthRepo
     @Override
     protected String getStepDisplayName() {
         return Messages.BackupVerifyAction_DisplayName();
+    }
+
+    @Override
+    public BackupJobAction<?> createJobAction(Job<?, ?> job) {
+        return new BackupVerifyJobAction(job, this);
     }
 
     /**

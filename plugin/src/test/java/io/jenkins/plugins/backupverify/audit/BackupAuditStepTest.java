@@ -1,6 +1,7 @@
 package io.jenkins.plugins.backupverify.audit;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -15,14 +16,17 @@ import io.jenkins.plugins.backupverify.Pipelines;
 import io.jenkins.plugins.backupverify.charts.AuditTrend;
 import io.jenkins.plugins.backupverify.model.BackupAuditAction;
 import io.jenkins.plugins.backupverify.model.BackupAuditJobAction;
+import io.jenkins.plugins.backupverify.model.BackupJobAction;
 import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import io.jenkins.plugins.backupverify.model.BackupVerifyJobAction;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import jenkins.model.Jenkins;
 import jenkins.security.QueueItemAuthenticatorConfiguration;
+import net.sf.json.JSONObject;
 import org.htmlunit.Page;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -47,6 +51,13 @@ class BackupAuditStepTest {
                 + "def a = backupAudit " + arguments + "\n"
                 + "echo \"audit=${a.status} critical=${a.critical} runs=${a.verifyRuns} rate=${a.successRate}\"\n"
                 + "}\n";
+    }
+
+    /** The job page's HTML; the page's scripts (bootstrap 5) fail in HtmlUnit, as junit's HistoryTest found. */
+    private static String jobPage(JenkinsRule j, WorkflowJob job) throws Exception {
+        JenkinsRule.WebClient web = j.createWebClient();
+        web.getOptions().setThrowExceptionOnScriptError(false);
+        return web.getPage(job).getWebResponse().getContentAsString();
     }
 
     @Test
@@ -76,11 +87,18 @@ class BackupAuditStepTest {
         assertThat("the report stays in its side file", buildXml, not(containsString("Compliance control mapping")));
 
         JenkinsRule.WebClient web = j.createWebClient();
+        web.getOptions().setThrowExceptionOnScriptError(false);
         Page html = web.goTo(audit.getUrl() + "backup-audit/html", null);
         assertThat(html.getWebResponse().getResponseHeaderValue("Content-Security-Policy"),
                 is(BackupAuditAction.HTML_POLICY));
         assertThat(html.getWebResponse().getContentAsString(), containsString("Compliance control mapping"));
         assertThat(web.goTo(audit.getUrl()).asNormalizedText(), containsString("crm-export"));
+        JSONObject api = web.getJSON(audit.getUrl() + "backup-audit/api/json").getJSONObject();
+        assertThat(api.getString("status"), is("FAIL"));
+        assertThat(api.getInt("critical"), is(1));
+        assertThat(api.getInt("verifyRuns"), is(2));
+        assertThat(api.getDouble("successRate"), is(100.0));
+        assertThat(api.getJSONArray("findings").getJSONObject(0).getString("escalation"), is("on-call: ops-pager"));
     }
 
     @Test
@@ -106,8 +124,35 @@ class BackupAuditStepTest {
         assertThat(findings, containsString("Critical"));
         assertThat("the verification charts are not added to an audit job",
                 monthly.getAction(BackupVerifyJobAction.class), nullValue());
-        String page = j.createWebClient().getPage(monthly).getWebResponse().getContentAsString();
+        String page = jobPage(j, monthly);
         assertThat(page, containsString("trend-configuration-backup-audit-audit"));
+    }
+
+    @Test
+    void aJobThatVerifiesAndAuditsHasOneJobActionPerStepAndId(JenkinsRule j) throws Exception {
+        WorkflowJob job = Pipelines.job(j, "verify-and-audit", "node {\n" + Pipelines.layout(Duration.ofHours(2))
+                + "backupVerify plan: 'plan.yaml', id: 'nightly'\n"
+                + "writeFile file: 'audit.yaml', text: '''" + AUDIT_PLAN + "'''\n"
+                + "backupAudit plan: 'audit.yaml', id: 'monthly'\n"
+                + "}\n");
+        j.buildAndAssertStatus(Result.FAILURE, job);
+        j.buildAndAssertStatus(Result.FAILURE, job);
+
+        List<BackupJobAction> actions = job.getActions(BackupJobAction.class);
+
+        assertThat(actions.stream().map(action -> action.getClass().getSimpleName() + " " + action.getUrlName())
+                .toList(), containsInAnyOrder("BackupVerifyJobAction nightly", "BackupAuditJobAction monthly"));
+        BackupVerifyJobAction verify = job.getAction(BackupVerifyJobAction.class);
+        assertThat(verify.getDisplayName(), is("Backup Verification (nightly)"));
+        assertThat(verify.getNewestBuild(), is(job.getLastBuild()));
+        assertThat(verify.getSuccessRateTrend().isTrendVisible(), is(true));
+        BackupAuditJobAction audit = job.getAction(BackupAuditJobAction.class);
+        assertThat(audit.getDisplayName(), is("Backup Audit (monthly)"));
+        assertThat(audit.getNewestBuild(), is(job.getLastBuild()));
+        assertThat(audit.getAuditTrend().isTrendVisible(), is(true));
+        String page = jobPage(j, job);
+        assertThat(page, containsString("trend-configuration-nightly-rate"));
+        assertThat(page, containsString("trend-configuration-monthly-audit"));
     }
 
     @Test

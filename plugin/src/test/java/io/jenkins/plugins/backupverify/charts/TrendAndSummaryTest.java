@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import hudson.model.Result;
 import io.jenkins.plugins.backupverify.Pipelines;
+import io.jenkins.plugins.backupverify.model.BackupJobActionFactory;
 import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import io.jenkins.plugins.backupverify.model.BackupVerifyJobAction;
-import io.jenkins.plugins.backupverify.model.BackupVerifyJobActionFactory;
 import io.jenkins.plugins.backupverify.model.CapacityRecord;
 import java.time.Duration;
 import java.util.List;
@@ -106,7 +106,7 @@ class TrendAndSummaryTest {
         WorkflowJob job = Pipelines.job(j, "failing", script(Duration.ofHours(1)));
         j.buildAndAssertSuccess(job);
         job.setDefinition(new CpsFlowDefinition("error 'the backup job broke'", true));
-        for (int i = 0; i < BackupVerifyJobActionFactory.BUILDS_TO_CONSIDER - 1; i++) {
+        for (int i = 0; i < BackupJobActionFactory.BUILDS_TO_CONSIDER - 1; i++) {
             j.buildAndAssertStatus(Result.FAILURE, job);
         }
 

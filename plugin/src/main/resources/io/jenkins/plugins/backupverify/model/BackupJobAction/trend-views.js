@@ -1,4 +1,4 @@
-/* Adds the "view" key of the backup verification charts to their trend configuration dialogs (echarts-api). Each
+/* Adds the "view" key of the backup step charts to their trend configuration dialogs (echarts-api). Each
    chart on the page has a data holder naming its dialog suffix and the two views its checkbox switches between. */
 (function () {
 
