@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Writes report files whole or not at all: each goes to a temporary file that is then moved into place. The
- * files get the usual permissions of new files (the umask), as any report would.
+ * files get the usual permissions of new files (the umask), as any report would. A device or pipe named as the report
+ * (such as {@code /dev/null}) is written into, never replaced.
  */
 final class ReportFiles {
     /** Writes one report format. */
@@ -63,6 +64,19 @@ final class ReportFiles {
 
     static void write(Path file, Body body) throws IOException {
         Path absolute = file.toAbsolutePath();
+        if (Files.exists(absolute)) {
+            // Through links, so that a link stays a link and the file it names gets the report.
+            absolute = absolute.toRealPath();
+            if (!Files.isRegularFile(absolute)) {
+                // A device or pipe (/dev/null, /dev/stdout, a FIFO): written into, as a file moved over it would
+                // replace it, and as root that would be /dev/null itself.
+                try (Writer out = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8,
+                        StandardOpenOption.WRITE)) {
+                    body.write(out);
+                }
+                return;
+            }
+        }
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
         Path temporary = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");

@@ -19,15 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoJarIT {
     @TempDir
     Path dir;
+    @TempDir
+    Path logs;
 
     @Test
     void theDemoRunsFromThePackagedJarAndFindsThePlantedProblems() throws Exception {
         Path area = dir.resolve("demo area");
 
-        Process demo = run("demo", area.toString());
+        Ran demo = run("demo", area.toString());
 
-        assertThat(demo.exitValue()).isZero();
-        String out = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        String out = demo.out();
         assertThat(out).contains("Backup verification: FAIL").contains("customer-files / integrity: FAIL")
                 .contains("analytics-exports / freshness: FAIL");
         for (String report : List.of("report.json", "junit.xml", "report.html")) {
@@ -52,20 +54,20 @@ class DemoJarIT {
                 .containsExactly("freshness=PASS", "completeness=PASS", "integrity=PASS", "retention=PASS",
                         "window=PASS", "copies=PASS");
 
-        Process verify = run("verify", area.resolve("plan.yaml").toString(), "--set", "customer-files");
-        assertThat(verify.exitValue()).isEqualTo(2);
-        Process again = run("demo", area.toString());
-        assertThat(again.exitValue()).as("an earlier demo area is replaced").isZero();
+        Ran verify = run("verify", area.resolve("plan.yaml").toString(), "--set", "customer-files");
+        assertThat(verify.exit()).isEqualTo(2);
+        Ran again = run("demo", area.toString());
+        assertThat(again.exit()).as("an earlier demo area is replaced").isZero();
     }
 
     @Test
     void theDemoRefusesAFolderThatHoldsSomethingElse() throws Exception {
         Files.writeString(dir.resolve("precious.txt"), "keep me");
 
-        Process demo = run("demo", dir.toString());
+        Ran demo = run("demo", dir.toString());
 
-        assertThat(demo.exitValue()).isEqualTo(64);
-        assertThat(new String(demo.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+        assertThat(demo.exit()).isEqualTo(64);
+        assertThat(demo.err())
                 .contains("not empty and is not a demo area");
         assertThat(dir.resolve("precious.txt")).hasContent("keep me");
     }
@@ -90,16 +92,27 @@ class DemoJarIT {
         return statuses;
     }
 
-    private Process run(String... args) throws IOException, InterruptedException {
+    /** What a run of the jar printed and how it exited. */
+    private record Ran(int exit, String out, String err) {
+    }
+
+    /**
+     * Runs the jar with its output in files, so that no full pipe can hold it up, and waits as long as a loaded
+     * machine may need: the limit only stops a run that hangs.
+     */
+    private Ran run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", System.getProperty("backupVerify.jar")));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        Path out = Files.createTempFile(logs, "out", ".txt");
+        Path err = Files.createTempFile(logs, "err", ".txt");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("the command did not finish");
         }
-        return process;
+        return new Ran(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -37,7 +37,7 @@ class RestoreTestJarIT {
                 "-jar", System.getProperty("backupVerify.jar"), "restore-test", "plan.yaml", "--scratch",
                 scratch.toString()).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(dir.resolve("stderr.txt").toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (!Files.exists(started) && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
@@ -47,12 +47,12 @@ class RestoreTestJarIT {
 
         process.destroy(); // SIGTERM, as kill or a stopped Jenkins build sends
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String err = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
         assertThat(err).contains("removed scratch folder");
         assertThat(list(scratch)).isEmpty();
         for (ProcessHandle child : children) {
-            Instant until = Instant.now().plus(Duration.ofSeconds(10));
+            Instant until = Instant.now().plus(Duration.ofMinutes(1));
             while (running(child) && Instant.now().isBefore(until)) {
                 Thread.sleep(50);
             }

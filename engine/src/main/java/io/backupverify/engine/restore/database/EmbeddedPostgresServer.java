@@ -2,8 +2,11 @@ package io.backupverify.engine.restore.database;
 
 import io.backupverify.engine.plan.JdbcUrl;
 import io.backupverify.engine.credentials.SecretValue;
+import io.backupverify.engine.restore.TreeRemover;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,6 +16,8 @@ import java.util.Optional;
  * needed), listening on a free loopback port, its data in a scratch folder that goes when it stops.
  */
 public final class EmbeddedPostgresServer implements ScratchServer {
+    private static final int PORT_TRIES = 3;
+
     private final EmbeddedPostgres postgres;
     private final JdbcUrl address;
 
@@ -27,6 +32,32 @@ public final class EmbeddedPostgresServer implements ScratchServer {
      * @throws IOException when it does not start; the message ends with the server's last log lines
      */
     public static EmbeddedPostgresServer start(Path home) throws IOException {
+        // The library finds a free port before the server binds it: another process may take it meanwhile (a
+        // client's outgoing connection can get it as its local port). Then the server stops at once; try another.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(home);
+            } catch (IOException e) {
+                if (attempt >= PORT_TRIES || !portTaken(home.resolve("postgres.log"))) {
+                    throw e;
+                }
+                Files.deleteIfExists(home.resolve("postgres.log"));
+                TreeRemover.remove(home.resolve("data"));
+            }
+        }
+    }
+
+    /** Whether the server's log says it could not listen on its port. */
+    private static boolean portTaken(Path log) {
+        try {
+            return Files.isRegularFile(log)
+                    && Files.readString(log, StandardCharsets.ISO_8859_1).contains("Address already in use");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static EmbeddedPostgresServer startOnce(Path home) throws IOException {
         Path log = home.resolve("postgres.log");
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()

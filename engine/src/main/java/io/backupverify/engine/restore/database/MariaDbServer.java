@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class MariaDbServer implements ScratchServer {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final String UNPRIVILEGED = "nobody";
+    private static final int PORT_TRIES = 3;
 
     private final Process process;
     private final JdbcUrl address;
@@ -75,6 +76,22 @@ public final class MariaDbServer implements ScratchServer {
                     + ": " + installed.outputTail().lines().filter(line -> line.contains("[ERROR]")).limit(3)
                             .reduce((a, b) -> a + " / " + b).orElse(installed.lastLines(3)));
         }
+        // The free port is found before the server binds it: another process may take it meanwhile (a client's
+        // outgoing connection can get it as its local port). Then the server stops at once, and a new port is tried.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(server, home, data, tmp, root);
+            } catch (PortTakenException e) {
+                if (attempt >= PORT_TRIES) {
+                    throw new IOException(e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static MariaDbServer start(Path server, Path home, Path data, Path tmp, boolean root)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(home.resolve("error.log"));
         SecretValue password = SecretValue.of(HexFormat.of().formatHex(randomBytes(18)));
         Path init = home.resolve("init.sql");
         Files.writeString(init, initStatements(password), StandardCharsets.UTF_8);
@@ -153,8 +170,9 @@ public final class MariaDbServer implements ScratchServer {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("the MariaDB server stopped while starting (exit " + process.exitValue() + ")"
-                        + ServerLog.lastLines(home.resolve("error.log"), 4));
+                String message = "the MariaDB server stopped while starting (exit " + process.exitValue() + ")"
+                        + ServerLog.lastLines(home.resolve("error.log"), 4);
+                throw portTaken(home.resolve("error.log")) ? new PortTakenException(message) : new IOException(message);
             }
             try (Connection ignored = connectAdmin()) {
                 return;
@@ -165,6 +183,25 @@ public final class MariaDbServer implements ScratchServer {
         }
         throw new IOException("the MariaDB server did not accept connections within " + STARTUP.toSeconds() + "s"
                 + (last == null ? "" : ": " + last.getMessage()) + ServerLog.lastLines(home.resolve("error.log"), 4));
+    }
+
+    /** The server could not listen on the port chosen for it: another process took it first. */
+    private static final class PortTakenException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
+    /** Whether the server's log says it could not bind its port ("Can't start server: Bind on TCP/IP port"). */
+    private static boolean portTaken(Path errorLog) {
+        try {
+            return Files.isRegularFile(errorLog) && Files.readString(errorLog, StandardCharsets.ISO_8859_1)
+                    .contains("Bind on TCP/IP port");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int freePort() throws IOException {

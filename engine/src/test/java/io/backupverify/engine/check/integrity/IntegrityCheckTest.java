@@ -211,12 +211,12 @@ class IntegrityCheckTest {
 
     private static boolean commandExists(String name) throws Exception {
         Process process = new ProcessBuilder("sh", "-c", "command -v " + name).start();
-        return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
     }
 
     private static void shell(Path folder, String command) throws Exception {
         Process process = new ProcessBuilder("sh", "-c", command).directory(folder.toFile()).inheritIO().start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
     }
 

@@ -45,7 +45,7 @@ final class ReadableArea {
 
     static boolean commandExists(String name) throws Exception {
         Process process = new ProcessBuilder("sh", "-c", "command -v " + name).start();
-        return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
     }
 
     /** Runs a shell command in a folder; it must succeed. */

@@ -212,13 +212,14 @@ class PostgresRestoreTest {
 
     @Test
     void failedValidationsNameWhatFailedAndStatementsAreLimitedAndReadOnly() throws Exception {
+        String sleeping = "select pg_sleep(" + RealTools.LONGER_THAN_THE_LIMIT + ") is not null";
         SqlValidator.Result result = RealTools.validateAfterRestore(named(), CREDENTIALS, scratch,
                 dumps.resolve("shop.c"), DumpFormat.POSTGRES_CUSTOM, List.of(
                         new SqlValidation.TablesExist(List.of("orders", "invoices")),
                         new SqlValidation.MinRows(Map.of("orders", 5001L)),
                         new SqlValidation.SqlIsTrue("select count(*) > 10000 from orders"),
                         new SqlValidation.SqlIsTrue("select count(*) from no_such_table"),
-                        new SqlValidation.SqlIsTrue("select pg_sleep(5) is not null"),
+                        new SqlValidation.SqlIsTrue(sleeping),
                         new SqlValidation.SqlIsTrue("create table sneaky (id int)"),
                         new SqlValidation.SqlIsTrue("select true")), session -> {
                     try (Connection connection = session.database().connect()) {
@@ -231,7 +232,7 @@ class PostgresRestoreTest {
                 org.assertj.core.groups.Tuple.tuple("table orders", Status.FAIL),
                 org.assertj.core.groups.Tuple.tuple("sql: select count(*) > 10000 from orders", Status.FAIL),
                 org.assertj.core.groups.Tuple.tuple("sql: select count(*) from no_such_table", Status.FAIL),
-                org.assertj.core.groups.Tuple.tuple("sql: select pg_sleep(5) is not null", Status.ERROR),
+                org.assertj.core.groups.Tuple.tuple("sql: " + sleeping, Status.ERROR),
                 org.assertj.core.groups.Tuple.tuple("sql: create table sneaky (id int)", Status.FAIL));
         assertThat(result.findings().get(1).message()).contains("5000 rows, fewer than the 5001");
         assertThat(result.findings().get(2).message()).contains("returned false");

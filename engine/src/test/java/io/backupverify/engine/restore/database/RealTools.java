@@ -87,7 +87,14 @@ final class RealTools {
     }
 
     /**
-     * Restores a whole dump, runs the validations with a one-second statement limit and hands the session to
+     * The statement limit of {@link #validateAfterRestore}: ample for the tests' small queries on a loaded machine, so
+     * that only a statement that sleeps far longer ({@link #LONGER_THAN_THE_LIMIT} seconds) meets it.
+     */
+    static final Duration STATEMENT_LIMIT = Duration.ofSeconds(10);
+    static final int LONGER_THAN_THE_LIMIT = 300;
+
+    /**
+     * Restores a whole dump, runs the validations with the {@link #STATEMENT_LIMIT} and hands the session to
      * {@code inspect} before it is cleaned up; the validations' result.
      */
     static SqlValidator.Result validateAfterRestore(DatabaseRestoreOptions options, CredentialResolver credentials,
@@ -98,7 +105,7 @@ final class RealTools {
             DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dump), format, 1,
                     Duration.ofMinutes(2));
             assertThat(outcome.restored()).as(outcome.problem()).isTrue();
-            SqlValidator.Result result = session.validate(validations, Duration.ofSeconds(1));
+            SqlValidator.Result result = session.validate(validations, STATEMENT_LIMIT);
             inspect.inspect(session);
             return result;
         }

@@ -204,7 +204,9 @@ class ResticRestoreTest {
     @Test
     void aResticRestorePastTheTimeLimitIsStoppedAndItsScratchRemoved() throws Exception {
         Path slow = dir.resolve("slow-restic");
-        Files.writeString(slow, "#!/bin/sh\nif [ \"$1\" = restore ]; then sleep 60; fi\nexec restic \"$@\"\n");
+        // A restore that would take 10 minutes: finishing in well under that proves it was stopped, with room for a
+        // loaded machine.
+        Files.writeString(slow, "#!/bin/sh\nif [ \"$1\" = restore ]; then sleep 600; fi\nexec restic \"$@\"\n");
         Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwx------"));
         String yaml = plan("""
                 rto: 1h
@@ -215,7 +217,7 @@ class ResticRestoreTest {
         long start = System.nanoTime();
         CheckResult result = restore(yaml);
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(5));
         assertThat(result.status()).as(result.toString()).isEqualTo(Status.FAIL);
         assertThat(result.summary()).contains("time limit");
         assertThat(leftIn(scratch)).isEmpty();

@@ -45,6 +45,13 @@ class S3FaultsTest {
     private static final String BUCKET = "faults";
     private static final int SIZE = 1_500_000;
     private static final byte[] CONTENT = random(SIZE, 3);
+    /** The socket time-out of the test that waits for one: a stall must end as an error soon. */
+    private static final Duration TIMEOUT = Duration.ofMillis(700);
+    /**
+     * Where no test waits for a time-out to pass: long enough that a slow answer from a loaded machine is not taken
+     * for a fault, which would use up the tries a test counts on to resume after the faults it injects.
+     */
+    private static final Duration PATIENT_TIMEOUT = Duration.ofSeconds(20);
 
     @TempDir
     static Path storage;
@@ -79,11 +86,18 @@ class S3FaultsTest {
     }
 
     private S3Target target(PartedObjectStream.Parts parts) throws IOException {
+        return target(parts, PATIENT_TIMEOUT);
+    }
+
+    private S3Target target(PartedObjectStream.Parts parts, Duration socketTimeout) throws IOException {
         S3TargetSpec spec = new S3TargetSpec(BUCKET, "", "us-east-1", "http://127.0.0.1:" + proxy.port(), true,
                 "s3-reader");
-        S3Targets.Settings settings = new S3Targets.Settings(Duration.ofSeconds(2), Duration.ofMillis(700),
+        return S3Targets.open(spec, Optional.of(keys()), settings(socketTimeout, parts));
+    }
+
+    private static S3Targets.Settings settings(Duration socketTimeout, PartedObjectStream.Parts parts) {
+        return new S3Targets.Settings(Duration.ofSeconds(2), socketTimeout,
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100)), parts);
-        return S3Targets.open(spec, Optional.of(keys()), settings);
     }
 
     private static CredentialValue keys() {
@@ -127,7 +141,7 @@ class S3FaultsTest {
 
     @Test
     void persistentFaultsEndInAnErrorNamingTheCauseNotAHang() throws Exception {
-        try (S3Target target = target(null)) {
+        try (S3Target target = target(null, TIMEOUT)) {
             proxy.inject(Fault.RESET, 0, Integer.MAX_VALUE);
             assertThatThrownBy(() -> read(target)).isInstanceOf(IOException.class)
                     .hasMessageContaining("db.dump");
@@ -180,9 +194,7 @@ class S3FaultsTest {
                 """.formatted(proxy.port());
         Map<String, CredentialValue> credentials = Map.of("s3-reader", keys());
         Verifier verifier = new Verifier(new CredentialedTargetOpener(work, CredentialResolver.of(credentials),
-                (spec, dir, creds) -> S3Targets.open((S3TargetSpec) spec, creds, new S3Targets.Settings(
-                        Duration.ofSeconds(2), Duration.ofMillis(700),
-                        new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100)), null))));
+                (spec, dir, creds) -> S3Targets.open((S3TargetSpec) spec, creds, settings(PATIENT_TIMEOUT, null))));
 
         proxy.inject(Fault.CUT, 150_000, 2);
         RunResult resumed = verifier.verify(Plans.parse(yaml, work), VerifyOptions.defaults());
@@ -192,8 +204,7 @@ class S3FaultsTest {
         // Listing succeeds on a healthy connection, then every read of the object is reset.
         verifier = new Verifier(new CredentialedTargetOpener(work, CredentialResolver.of(credentials),
                 (spec, dir, creds) -> new ResettingReads(S3Targets.open((S3TargetSpec) spec, creds,
-                        new S3Targets.Settings(Duration.ofSeconds(2), Duration.ofMillis(700),
-                                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100)), null)), proxy)));
+                        settings(PATIENT_TIMEOUT, null)), proxy)));
         RunResult failed = verifier.verify(Plans.parse(yaml, work), VerifyOptions.defaults());
         CheckResult error = failed.sets().get(0).checks().get(0);
         assertThat(error.status()).as(error.toString()).isEqualTo(Status.ERROR);
