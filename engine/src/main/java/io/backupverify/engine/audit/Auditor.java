@@ -64,6 +64,7 @@ public final class Auditor {
         private final CapacityReview capacity;
         private final RestoreTestReview restores;
         private final LatestReview latest;
+        private final CadenceReview cadence;
         private final List<RunReview> reviews;
         private final long startedNanos = System.nanoTime();
         private int verifyRuns;
@@ -81,7 +82,8 @@ public final class Auditor {
             capacity = new CapacityReview(period, findings);
             restores = new RestoreTestReview(period, findings);
             latest = new LatestReview(findings);
-            reviews = List.of(success, failures, durations, capacity, restores, latest);
+            cadence = new CadenceReview(period, findings);
+            reviews = List.of(success, failures, durations, capacity, restores, latest, cadence);
         }
 
         void add(RunRecord run) {
@@ -118,6 +120,7 @@ public final class Auditor {
                         + "runs.");
             }
             success.review();
+            cadence.review();
             List<RecurringFailure> recurring = failures.review();
             List<DurationTrend> durationTrends = durations.review();
             List<CapacityTrend> capacityTrends = capacity.review();

@@ -1,5 +1,6 @@
 package io.backupverify.engine.audit;
 
+import io.backupverify.engine.check.Status;
 import io.backupverify.engine.history.RunRecord;
 import io.backupverify.engine.history.SetRecord;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ final class SuccessReview implements RunReview {
 
     @Override
     public void verify(RunRecord run) {
+        if (run.sets().isEmpty() && run.status() == Status.ERROR) {
+            // a run that could not start verified none of the sets it was meant to: an ERROR for each
+            period.setNames().forEach(name -> counts.computeIfAbsent(name, n -> new int[4])[Status.ERROR.ordinal()]++);
+            return;
+        }
         for (SetRecord set : run.sets()) {
             counts.computeIfAbsent(set.name(), name -> new int[4])[set.status().ordinal()]++;
         }

@@ -4,12 +4,16 @@ import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupCatalog;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.backup.BackupTimeline;
+import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.plan.IntegrityScope;
+import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +111,41 @@ public final class CheckContext {
             contents.put(backup.path(), known);
         }
         return known;
+    }
+
+    /**
+     * Whether a backup holds data: a file backup that is not empty, or a folder with at least one non-empty file
+     * that is not a checksum or marker file. An empty folder a job made before it died, or a 0-byte dump, holds
+     * none. Folders are looked into only until the first such file (or from what was already read).
+     */
+    public boolean holdsData(Backup backup) throws IOException {
+        if (!backup.directory()) {
+            return backup.size() > 0;
+        }
+        BackupContents known;
+        synchronized (this) {
+            known = contents.get(backup.path());
+        }
+        if (known != null) {
+            return known.entries().stream().anyMatch(CheckContext::isData);
+        }
+        Deque<String> folders = new ArrayDeque<>();
+        folders.push(backup.path());
+        while (!folders.isEmpty()) {
+            for (Entry entry : target.list(folders.pop())) {
+                if (isData(entry)) {
+                    return true;
+                }
+                if (entry.isDirectory()) {
+                    folders.push(entry.path());
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isData(Entry entry) {
+        return entry.isFile() && entry.size() > 0 && !ChecksumFileNames.isMetadataFile(entry.name());
     }
 
     /**

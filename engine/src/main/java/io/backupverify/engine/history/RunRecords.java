@@ -4,6 +4,7 @@ import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.SetResult;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,14 @@ public final class RunRecords {
         List<SetRecord> sets = run.sets().stream().map(set -> set(set, kind)).toList();
         return new RunRecord(kind, run.plan(), run.runNumber(), run.startedAt(), run.finishedAt(), run.status(),
                 sets);
+    }
+
+    /**
+     * A run that could not start (its plan could not be read, the machine meant to run it was gone): an ERROR without
+     * any set, which an audit counts against every set of the plan.
+     */
+    public static RunRecord couldNotRun(RunKind kind, String plan, long runNumber, Instant at) {
+        return new RunRecord(kind, plan, runNumber, at, at, Status.ERROR, List.of());
     }
 
     private static SetRecord set(SetResult set, RunKind kind) {

@@ -8,6 +8,7 @@ import io.backupverify.engine.history.CheckRecord;
 import io.backupverify.engine.history.HistoryRead;
 import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.history.RunRecord;
+import io.backupverify.engine.history.RunRecords;
 import io.backupverify.engine.history.SetRecord;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.plan.PlanException;
@@ -119,9 +120,10 @@ class AuditorTest {
         assertThat(window.stillFailing()).isFalse();
         assertThat(result.findings()).filteredOn(f -> f.area().equals("recurring-failure"))
                 .extracting(AuditFinding::severity).containsExactly(Severity.CRITICAL, Severity.WARNING);
-        // a single failure is not recurring; web-assets' latest run passed, so it is no finding of its own
+        // a single failure is not recurring; web-assets' latest run passed, so it is no finding of its own (its
+        // runs stopped 20 days before the end of the period, which is one)
         assertThat(result.findings()).noneMatch(f -> f.subject().equals("web-assets")
-                && !f.area().equals("success-rate"));
+                && !f.area().equals("success-rate") && !f.area().equals("cadence"));
         assertThat(result.findings().get(0).controls()).contains("CP-9(1)", "A1.3");
         assertThat(result.status()).isEqualTo(Status.FAIL);
     }
@@ -242,6 +244,60 @@ class AuditorTest {
 
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.findings().get(0).title()).contains("No verify run of this plan was recorded");
+    }
+
+    @Test
+    void verificationThatStoppedDuringThePeriodIsNotAPass() throws PlanException {
+        List<RunRecord> runs = new ArrayList<>();
+        // nightly runs for nine days, then the job stopped (cron entry lost, plan broken, agent gone)
+        for (int day = 1; day <= 9; day++) {
+            runs.add(verify(START.plus(Duration.ofDays(day)), set("orders-db", Status.PASS),
+                    set("web-assets", Status.PASS)));
+        }
+
+        AuditResult result = audit(plan(""), runs);
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.findings()).filteredOn(f -> f.title().contains("stopped")).hasSize(2)
+                .allSatisfy(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.title()).contains("21 days before the end of the period");
+                    assertThat(f.evidence()).anyMatch(e -> e.contains("about every 24h"));
+                });
+    }
+
+    @Test
+    void nightlyVerificationUpToTheEndOfThePeriodIsNotStale() throws PlanException {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int day = 1; day < 30; day++) {
+            runs.add(verify(START.plus(Duration.ofDays(day)).plus(Duration.ofHours(3)), set("orders-db", Status.PASS),
+                    set("web-assets", Status.PASS)));
+        }
+        // a single missed night is not yet a stop
+        runs.remove(runs.size() - 1);
+
+        AuditResult result = audit(plan(""), runs);
+
+        assertThat(result.findings()).noneMatch(f -> f.title().contains("stopped"));
+        assertThat(result.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aRunThatCouldNotStartCountsAgainstEverySet() throws PlanException {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int day = 1; day < 30; day++) {
+            Instant at = START.plus(Duration.ofDays(day));
+            // one night the plan could not be read (or the agent was gone): an ERROR run without any set
+            runs.add(day == 15 ? RunRecords.couldNotRun(RunKind.VERIFY, "plan.yaml", day, at)
+                    : verify(at, set("orders-db", Status.PASS), set("web-assets", Status.PASS)));
+        }
+
+        AuditResult result = audit(plan(""), runs);
+
+        assertThat(result.successRates()).extracting(SetSuccess::set, SetSuccess::runs, SetSuccess::errors)
+                .contains(org.assertj.core.groups.Tuple.tuple("orders-db", 29, 1),
+                        org.assertj.core.groups.Tuple.tuple("web-assets", 29, 1));
+        assertThat(result.status()).isEqualTo(Status.WARN);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.backupverify.engine.check.freshness;
 
 import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.backup.Backup;
-import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
@@ -100,12 +99,8 @@ public final class FreshnessCheck implements Check {
     }
 
     private static boolean holdsData(CheckContext context, Backup backup) {
-        if (!backup.directory()) {
-            return backup.size() > 0;
-        }
         try {
-            return context.contents(backup).entries().stream().anyMatch(entry -> entry.isFile() && entry.size() > 0
-                    && !ChecksumFileNames.isMetadataFile(entry.name()));
+            return context.holdsData(backup);
         } catch (IOException e) {
             return true;
         }

@@ -7,15 +7,21 @@ import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.RetentionSpec;
+import io.backupverify.engine.target.SnapshotRestore;
+import io.backupverify.engine.util.IoErrors;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The set keeps what its retention policy promises: a backup in each of the last N days, ISO weeks, months and
@@ -60,8 +66,14 @@ public final class RetentionCheck implements Check {
         }
         ZoneId zone = context.zone();
         Instant now = context.now();
-        Backup oldest = backups.get(0);
-        Backup newest = backups.get(backups.size() - 1);
+        List<Backup> counted = holdingData(context, backups, zone, now, result);
+        if (counted.isEmpty()) {
+            return result.finding(Finding.fail(backups.get(backups.size() - 1).id(), "no backup holds any data"))
+                    .summary(backups.size() + (backups.size() == 1 ? " backup" : " backups") + ", none holds any data")
+                    .build();
+        }
+        Backup oldest = counted.get(0);
+        Backup newest = counted.get(counted.size() - 1);
         result.metric("oldestBackup", oldest.id())
                 .metric("oldestBackupTime", oldest.time().toString())
                 .metric("newestBackup", newest.id())
@@ -69,8 +81,8 @@ public final class RetentionCheck implements Check {
                 .metric("oldestAgeSeconds", Duration.between(oldest.time(), now).getSeconds());
 
         LocalDate since = spec.since() == null ? null : spec.since().date();
-        List<LocalDate> dates = new ArrayList<>(backups.size());
-        for (Backup backup : backups) {
+        List<LocalDate> dates = new ArrayList<>(counted.size());
+        for (Backup backup : counted) {
             dates.add(backup.time().atZone(zone).toLocalDate());
         }
         GfsCoverage coverage = new GfsCoverage(dates, now.atZone(zone).toLocalDate(), since);
@@ -102,6 +114,63 @@ public final class RetentionCheck implements Check {
             summary.append("; ").append(expired).append(" older than ").append(spec.maxAge());
         }
         return result.summary(summary.toString()).build();
+    }
+
+    /**
+     * The backups that cover their periods: a folder without any data file (a job that died after making it) or a
+     * 0-byte file covers none, and each is a WARN. Only the backups that decide a required period are looked
+     * into, newest first, until one in the period holds data. A restic snapshot is recorded only once its backup
+     * finished, so snapshots are taken as they are.
+     */
+    private List<Backup> holdingData(CheckContext context, List<Backup> backups, ZoneId zone, Instant now,
+            CheckResult.Builder result) {
+        if (context.target() instanceof SnapshotRestore) {
+            return backups;
+        }
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Map<CalendarTier, Set<Long>> decided = new EnumMap<>(CalendarTier.class);
+        List<Backup> counted = new ArrayList<>();
+        int empty = 0;
+        for (int i = backups.size() - 1; i >= 0; i--) {
+            Backup backup = backups.get(i);
+            LocalDate date = backup.time().atZone(zone).toLocalDate();
+            if (!decides(decided, date, today)) {
+                counted.add(backup);
+                continue;
+            }
+            boolean holdsData;
+            try {
+                holdsData = context.holdsData(backup);
+            } catch (IOException e) {
+                result.finding(Finding.error(backup.id(), "cannot look into the backup: " + IoErrors.describe(e)));
+                holdsData = true;
+            }
+            if (holdsData) {
+                counted.add(backup);
+                for (CalendarTier tier : CalendarTier.values()) {
+                    decided.computeIfAbsent(tier, t -> new HashSet<>()).add(tier.index(date));
+                }
+            } else if (empty++ < MAX_LISTED) {
+                result.finding(Finding.warn(backup.id(), "holds no data (no file, or only empty and checksum "
+                        + "files): it covers no period"));
+            }
+        }
+        result.metric("emptyBackups", empty);
+        Collections.reverse(counted);
+        return counted;
+    }
+
+    /** Whether a backup of this date lies in a period a tier requires that no backup with data covers yet. */
+    private boolean decides(Map<CalendarTier, Set<Long>> decided, LocalDate date, LocalDate today) {
+        for (CalendarTier tier : CalendarTier.values()) {
+            int keep = keep(tier);
+            long period = tier.index(date);
+            if (keep > 0 && period >= tier.index(today) - keep
+                    && !decided.getOrDefault(tier, Set.of()).contains(period)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int keep(CalendarTier tier) {

@@ -12,7 +12,12 @@ import io.backupverify.engine.plan.CalendarDate;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.LayoutSpec;
 import io.backupverify.engine.plan.RetentionSpec;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.ForwardingTarget;
 import io.backupverify.engine.target.LocalTarget;
+import io.backupverify.engine.target.Target;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +38,16 @@ class RetentionCheckTest {
     @TempDir
     Path root;
 
+    /** Runs the check; each backup folder the test did not make holds a small dump. */
     private CheckResult run(RetentionSpec spec, List<Backup> backups, Instant now, ZoneId zone) {
-        CheckContext context = TestContexts.of(new LocalTarget(root), LayoutSpec.DEFAULT, backups, now, zone);
+        Target target = new ForwardingTarget(new LocalTarget(root)) {
+            @Override
+            public List<Entry> list(String folder) throws IOException {
+                return Files.isDirectory(root.resolve(folder)) ? super.list(folder)
+                        : List.of(Entry.file(folder + "/db.dump", 4, now));
+            }
+        };
+        CheckContext context = TestContexts.of(target, LayoutSpec.DEFAULT, backups, now, zone);
         return new RetentionCheck(spec).run(context);
     }
 
@@ -87,6 +100,35 @@ class RetentionCheckTest {
             assertThat(finding.item()).isEqualTo("2026-08");
             assertThat(finding.message()).isEqualTo("no monthly backup for 2026-08");
         });
+    }
+
+    @Test
+    void aFolderLeftEmptyByADeadJobCoversNoDay() throws IOException {
+        List<Backup> backups = nightly(LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 25));
+        // the last two nights the job made its folder (and an empty checksum file), then died
+        Files.createDirectories(root.resolve("b-2026-11-24"));
+        Files.createDirectories(root.resolve("b-2026-11-25"));
+        Files.writeString(root.resolve("b-2026-11-25/SHA256SUMS"), "");
+
+        CheckResult result = run(gfs(7, 0, 0, 0), backups, NOW, UTC);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(messages(result, Status.FAIL)).containsExactly("no daily backup for 2026-11-25",
+                "no daily backup for 2026-11-24");
+        assertThat(messages(result, Status.WARN)).hasSize(2)
+                .allMatch(message -> message.startsWith("holds no data"));
+        assertThat(result.metrics()).containsEntry("emptyBackups", 2).containsEntry("newestBackup", "b-2026-11-23");
+    }
+
+    @Test
+    void onlyEmptyFoldersFail() throws IOException {
+        Files.createDirectories(root.resolve("b-2026-11-25"));
+
+        CheckResult result = run(gfs(1, 0, 0, 0),
+                List.of(TestContexts.backup("b-2026-11-25", Instant.parse("2026-11-25T02:00:00Z"))), NOW, UTC);
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(messages(result, Status.FAIL)).contains("no backup holds any data");
     }
 
     @Test

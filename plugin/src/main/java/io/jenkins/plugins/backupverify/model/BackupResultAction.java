@@ -188,8 +188,12 @@ public abstract class BackupResultAction implements RunAction2 {
      */
     protected static void writeHistoryRecord(Run<?, ?> run, String id, RunResult result, RunKind kind)
             throws IOException {
-        Files.write(new File(run.getRootDir(), id + HISTORY_SUFFIX).toPath(),
-                new HistoryFormat().write(RunRecords.of(result, kind)));
+        writeHistoryRecord(run, id, RunRecords.of(result, kind));
+    }
+
+    /** Writes a history record made otherwise (a run that could not start). */
+    protected static void writeHistoryRecord(Run<?, ?> run, String id, RunRecord record) throws IOException {
+        Files.write(new File(run.getRootDir(), id + HISTORY_SUFFIX).toPath(), new HistoryFormat().write(record));
     }
 
     /**

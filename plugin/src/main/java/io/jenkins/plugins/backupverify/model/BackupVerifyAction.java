@@ -7,6 +7,7 @@ import hudson.model.Job;
 import hudson.model.Run;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.history.RunRecords;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.report.HtmlReport;
 import io.backupverify.engine.report.JUnitReport;
@@ -23,6 +24,7 @@ import java.io.Reader;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -113,9 +115,15 @@ public class BackupVerifyAction extends BackupResultAction implements HealthRepo
         writeSideFile(run, id, JUNIT_SUFFIX, out -> new JUnitReport().write(result, out));
     }
 
-    /** Attaches an ERROR result for a plan that could not be used: no sets verified, the problem shown instead. */
+    /**
+     * Attaches an ERROR result for a verification that could not run (a plan that could not be used, an agent gone):
+     * no sets verified, the problem shown instead. Its history record makes {@code backupAudit} count it as an ERROR
+     * of every set, not leave it out of the success rate.
+     */
     public static BackupVerifyAction recordProblem(Run<?, ?> run, String id, String planSource, String problem,
-            OutcomePolicy policy) {
+            OutcomePolicy policy) throws IOException {
+        writeHistoryRecord(run, id, RunRecords.couldNotRun(RunKind.VERIFY, planSource, run.getNumber(),
+                Instant.ofEpochMilli(run.getStartTimeInMillis())));
         BuildSummary nothing = new BuildSummary(Status.ERROR, Map.of(), Map.of(), 0, 0, List.of());
         BackupVerifyAction action = new BackupVerifyAction(run, id, planSource, nothing, policy, problem);
         run.addAction(action);

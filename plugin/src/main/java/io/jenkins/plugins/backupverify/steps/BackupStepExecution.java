@@ -119,8 +119,15 @@ public abstract class BackupStepExecution<S extends BackupStep>
 
             Map<String, TransferredCredential> credentials = CredentialLookup.resolve(credentialIds(plan), run);
             listener.getLogger().println(startMessage(input.source(), workspace));
-            AgentOutcome outcome = workspace.act(agentCall(new AgentPlan(input.text(), input.source(), input.dir()),
-                    credentials, run, listener));
+            AgentOutcome outcome;
+            try {
+                outcome = workspace.act(agentCall(new AgentPlan(input.text(), input.source(), input.dir()),
+                        credentials, run, listener));
+            } catch (IOException e) {
+                // the agent went away or the call failed on the channel: an ERROR on record, never a missing run
+                throw failed(run, id, input, "could not run on the agent: " + e.getMessage(),
+                        policy, results);
+            }
             if (!outcome.hasReport()) {
                 throw failed(run, id, input, outcome.problem() == null ? "no report came back" : outcome.problem(),
                         policy, results);
