@@ -64,8 +64,12 @@ final class ProgressPrinter implements Progress, AutoCloseable {
         long rate = (long) (done / seconds);
         String eta = rate > 0 && totalBytes > done
                 ? DurationValue.format(Duration.ofSeconds((totalBytes - done) / rate)) : "-";
-        String line = String.format("%s: %d/%d files, %s/%s, %s/s, ETA %s", current, files.get(), totalFiles,
-                ByteSize.format(done), ByteSize.format(totalBytes), ByteSize.format(rate), eta);
+        // A check that streams its listing does not know its totals (-1) in advance.
+        String line = totalFiles < 0
+                ? String.format("%s: %d files, %s, %s/s", current, files.get(), ByteSize.format(done),
+                        ByteSize.format(rate))
+                : String.format("%s: %d/%d files, %s/%s, %s/s, ETA %s", current, files.get(), totalFiles,
+                        ByteSize.format(done), ByteSize.format(totalBytes), ByteSize.format(rate), eta);
         out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         out.flush();
         lastLength = line.length();

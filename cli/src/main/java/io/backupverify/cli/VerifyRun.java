@@ -52,7 +52,8 @@ final class VerifyRun {
             boolean showProgress, PrintWriter out, PrintWriter err, Runner runner) {
         RunResult run;
         try (ProgressPrinter progress = showProgress ? new ProgressPrinter(err) : null) {
-            VerifyOptions effective = progress == null ? options : options.withProgress(progress);
+            VerifyOptions effective = (progress == null ? options : options.withProgress(progress))
+                    .withCoverageKept(history != null);
             run = runner.run(plan, effective);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Finds the backups of a set on its target, oldest first. */
 public final class BackupCatalog {
@@ -90,14 +91,19 @@ public final class BackupCatalog {
         return total[0];
     }
 
+    /** Goes through everything a backup holds as the target lists it, keeping nothing. */
+    public void forEachEntry(Backup backup, Consumer<Entry> visitor) throws IOException {
+        if (!backup.directory()) {
+            target.stat(backup.path()).ifPresent(visitor);
+            return;
+        }
+        target.walk(backup.path(), visitor);
+    }
+
     /** Everything a backup holds, read from the target. */
     public BackupContents contents(Backup backup) throws IOException {
-        if (!backup.directory()) {
-            Optional<Entry> file = target.stat(backup.path());
-            return new BackupContents(backup, file.map(List::of).orElse(List.of()));
-        }
         BackupContents.Builder entries = BackupContents.builder(backup);
-        target.walk(backup.path(), entries::add);
+        forEachEntry(backup, entries::add);
         return entries.build();
     }
 }

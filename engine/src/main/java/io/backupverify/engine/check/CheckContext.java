@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What a check may use: the set and its target, the backups found on it (oldest first), the time the run
@@ -36,7 +37,10 @@ public final class CheckContext {
     private final Progress progress;
     private final Map<String, BackupContents> contents = new HashMap<>();
     private final Map<String, Long> totals = new HashMap<>();
+    /** Files and bytes of backups gone through without keeping their contents. */
+    private final Map<String, long[]> fileTotals = new HashMap<>();
     private OtherSets otherSets = OtherSets.NONE;
+    private boolean keepsCoverage = true;
 
     public CheckContext(BackupSetSpec set, Target target, BackupCatalog catalog, List<Backup> backups,
             Instant now, ZoneId zone, long runNumber, int threads, Progress progress) {
@@ -195,5 +199,65 @@ public final class CheckContext {
     public CheckContext withOtherSets(OtherSets sets) {
         this.otherSets = sets;
         return this;
+    }
+
+    /** Whether checks keep which files they verified (for a coverage ledger); true unless the run records none. */
+    public boolean keepsCoverage() {
+        return keepsCoverage;
+    }
+
+    /** Tells this context's checks whether the run keeps which files they verified. */
+    public CheckContext withCoverageKept(boolean keep) {
+        this.keepsCoverage = keep;
+        return this;
+    }
+
+    /**
+     * Goes through what a backup holds, in the order the target lists it, without keeping it: from its contents
+     * when a check has read them, else from a new listing. Notes the backup's files and bytes on the way, so that
+     * {@link #totals} and {@link #totalBytes} need no listing of their own.
+     */
+    public void forEachEntry(Backup backup, Consumer<Entry> visitor) throws IOException {
+        BackupContents known;
+        synchronized (this) {
+            known = contents.get(backup.path());
+        }
+        if (known != null) {
+            known.entries().forEach(visitor);
+            return;
+        }
+        long[] counted = new long[2];
+        catalog.forEachEntry(backup, entry -> {
+            if (entry.isFile()) {
+                counted[0]++;
+                counted[1] += entry.size();
+            }
+            visitor.accept(entry);
+        });
+        synchronized (this) {
+            fileTotals.put(backup.path(), counted.clone());
+            totals.put(backup.path(), counted[1]);
+        }
+    }
+
+    /**
+     * How many files a backup holds and their bytes: from its contents when a check has read them, else from a
+     * listing that keeps nothing but the counts.
+     */
+    public long[] totals(Backup backup) throws IOException {
+        synchronized (this) {
+            BackupContents known = contents.get(backup.path());
+            if (known != null) {
+                return new long[] {known.fileCount(), known.totalBytes()};
+            }
+            long[] counted = fileTotals.get(backup.path());
+            if (counted != null) {
+                return counted.clone();
+            }
+        }
+        forEachEntry(backup, entry -> { });
+        synchronized (this) {
+            return fileTotals.get(backup.path()).clone();
+        }
     }
 }

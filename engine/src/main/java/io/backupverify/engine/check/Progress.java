@@ -5,7 +5,7 @@ public interface Progress {
     Progress NONE = new Progress() {
     };
 
-    /** A check starts work on a known amount of data. */
+    /** A check starts work on a known amount of data, or on an amount not known in advance (files and bytes -1). */
     default void begin(String setName, String checkId, long files, long bytes) {
     }
 

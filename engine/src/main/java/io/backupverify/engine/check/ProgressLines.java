@@ -72,6 +72,11 @@ public final class ProgressLines implements Progress {
     private String line(long now) {
         double seconds = Math.max(1e-3, (now - startedNanos) / 1e9);
         long done = bytes.get();
+        if (totalFiles < 0) {
+            // A check that streams its listing does not know its totals in advance.
+            return String.format(Locale.ROOT, "%s: %,d files, %s read (%s/s)", label, files.get(),
+                    ByteSize.format(done), ByteSize.format((long) (done / seconds)));
+        }
         return String.format(Locale.ROOT, "%s: %,d of %,d files, %s of %s read (%s/s)", label, files.get(),
                 totalFiles, ByteSize.format(done), ByteSize.format(totalBytes),
                 ByteSize.format((long) (done / seconds)));

@@ -2,7 +2,6 @@ package io.backupverify.engine.run;
 
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupCatalog;
-import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
@@ -80,7 +79,7 @@ public final class Verifier {
             }
             CheckContext context = new CheckContext(set, target, catalog, found.at(now), plan.timezone(),
                     options.runNumber(), options.threads(), options.progress())
-                    .withOtherSets(name -> openOther(plan, name));
+                    .withOtherSets(name -> openOther(plan, name)).withCoverageKept(options.keepsCoverage());
             List<CheckResult> results = new ArrayList<>();
             for (Check check : checks) {
                 results.add(runCheck(check, context));
@@ -160,8 +159,8 @@ public final class Verifier {
         }
         Backup backup = context.latest().get();
         try {
-            BackupContents contents = context.contents(backup);
-            return new LatestBackup(backup.id(), backup.time(), contents.fileCount(), contents.totalBytes());
+            long[] totals = context.totals(backup);
+            return new LatestBackup(backup.id(), backup.time(), totals[0], totals[1]);
         } catch (IOException | UncheckedIOException e) {
             return new LatestBackup(backup.id(), backup.time(), -1, -1);
         }

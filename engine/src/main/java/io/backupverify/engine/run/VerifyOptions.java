@@ -12,8 +12,11 @@ import java.util.List;
  * @param runNumber the run number that picks the integrity sample; by default the day number (days since 1970)
  * @param threads   how many files integrity reads at once
  * @param sets      the names of the sets to verify; empty for all
+ * @param keepsCoverage whether checks keep which files they verified, for a coverage ledger (the default); without
+ *                  it integrity may go through a large backup without holding its listing
  */
-public record VerifyOptions(long runNumber, int threads, List<String> sets, Clock clock, Progress progress) {
+public record VerifyOptions(long runNumber, int threads, List<String> sets, Clock clock, Progress progress,
+        boolean keepsCoverage) {
     public VerifyOptions {
         sets = List.copyOf(sets);
         if (threads < 1) {
@@ -23,7 +26,7 @@ public record VerifyOptions(long runNumber, int threads, List<String> sets, Cloc
 
     public static VerifyOptions defaults() {
         Clock clock = Clock.systemUTC();
-        return new VerifyOptions(dayNumber(clock), defaultThreads(), List.of(), clock, Progress.NONE);
+        return new VerifyOptions(dayNumber(clock), defaultThreads(), List.of(), clock, Progress.NONE, true);
     }
 
     public static long dayNumber(Clock clock) {
@@ -36,22 +39,27 @@ public record VerifyOptions(long runNumber, int threads, List<String> sets, Cloc
     }
 
     public VerifyOptions withRunNumber(long number) {
-        return new VerifyOptions(number, threads, sets, clock, progress);
+        return new VerifyOptions(number, threads, sets, clock, progress, keepsCoverage);
     }
 
     public VerifyOptions withThreads(int count) {
-        return new VerifyOptions(runNumber, count, sets, clock, progress);
+        return new VerifyOptions(runNumber, count, sets, clock, progress, keepsCoverage);
     }
 
     public VerifyOptions withSets(List<String> names) {
-        return new VerifyOptions(runNumber, threads, names, clock, progress);
+        return new VerifyOptions(runNumber, threads, names, clock, progress, keepsCoverage);
     }
 
     public VerifyOptions withClock(Clock newClock) {
-        return new VerifyOptions(runNumber, threads, sets, newClock, progress);
+        return new VerifyOptions(runNumber, threads, sets, newClock, progress, keepsCoverage);
     }
 
     public VerifyOptions withProgress(Progress newProgress) {
-        return new VerifyOptions(runNumber, threads, sets, clock, newProgress);
+        return new VerifyOptions(runNumber, threads, sets, clock, newProgress, keepsCoverage);
+    }
+
+    /** Whether checks keep which files they verified: a run that records no coverage ledger need not. */
+    public VerifyOptions withCoverageKept(boolean keep) {
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keep);
     }
 }

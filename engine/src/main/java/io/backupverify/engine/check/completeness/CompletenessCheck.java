@@ -2,7 +2,6 @@ package io.backupverify.engine.check.completeness;
 
 import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.backup.Backup;
-import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
@@ -13,10 +12,10 @@ import io.backupverify.engine.plan.CompletenessSpec;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.util.Glob;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The newest backup holds what it should: the required names, enough files, no sudden shrink against the backup
@@ -54,49 +53,90 @@ public final class CompletenessCheck implements Check {
         if (latest.isEmpty()) {
             return result.noBackupFound().build();
         }
-        BackupContents contents = context.contents(latest.get());
-        // The files are gone through as the listing holds them, never gathered: a backup may hold a great many.
-        Supplier<Stream<Entry>> files = () -> contents.entries().stream().filter(Entry::isFile);
-        int fileCount = Math.toIntExact(contents.fileCount());
-        long bytes = contents.totalBytes();
-        result.metric("backup", latest.get().id()).metric("files", fileCount).metric("bytes", bytes);
+        // The listing is gone through once, as the target yields it, and never kept: a backup may hold a great many
+        // files.
+        Backup backup = latest.get();
+        Tally tally = new Tally(backup, spec.required());
+        context.forEachEntry(backup, tally::add);
+        int fileCount = Math.toIntExact(tally.files.count);
+        long bytes = tally.bytes;
+        result.metric("backup", backup.id()).metric("files", fileCount).metric("bytes", bytes);
 
-        checkRequired(contents, files, result);
-        checkMinFiles(contents.backup(), files, result);
+        checkRequired(backup, tally, result);
+        checkMinFiles(backup, tally.data, result);
         checkShrink(context, bytes, result);
-        checkEmptyFiles(contents, files, result);
+        checkEmptyFiles(backup, tally, result);
 
-        String summary = latest.get().id() + ": " + fileCount + " files, " + ByteSize.format(bytes);
+        String summary = backup.id() + ": " + fileCount + " files, " + ByteSize.format(bytes);
         int problems = result.currentFindings().size();
         return result.summary(problems == 0 ? summary : summary + "; " + problems + " finding"
                 + (problems == 1 ? "" : "s")).build();
     }
 
-    private void checkRequired(BackupContents contents, Supplier<Stream<Entry>> files, CheckResult.Builder result) {
-        for (String required : spec.required()) {
-            Glob glob = Glob.compile(required);
-            boolean byName = !required.contains("/");
-            Sizes matches = Sizes.of(files.get()
-                    .filter(file -> glob.matches(contents.relativePath(file)) || byName && glob.matches(file.name())));
-            if (matches.count() == 0) {
-                result.finding(Finding.fail(contents.backup().id() + "/" + required, "required file is missing"));
-            } else if (matches.allEmpty()) {
-                result.finding(Finding.fail(contents.backup().id() + "/" + required,
-                        "required file is empty (0 bytes)"));
+    private void checkRequired(Backup backup, Tally tally, CheckResult.Builder result) {
+        for (int i = 0; i < spec.required().size(); i++) {
+            String required = spec.required().get(i);
+            Sizes matches = tally.required[i];
+            if (matches.count == 0) {
+                result.finding(Finding.fail(backup.id() + "/" + required, "required file is missing"));
+            } else if (matches.allEmpty) {
+                result.finding(Finding.fail(backup.id() + "/" + required, "required file is empty (0 bytes)"));
             }
         }
     }
 
     /** How many files, and whether all of them are empty. */
-    private record Sizes(long count, boolean allEmpty) {
-        static Sizes of(Stream<Entry> files) {
-            long[] count = new long[1];
-            boolean[] allEmpty = {true};
-            files.forEach(file -> {
-                count[0]++;
-                allEmpty[0] &= file.size() == 0;
-            });
-            return new Sizes(count[0], allEmpty[0]);
+    private static final class Sizes {
+        private long count;
+        private boolean allEmpty = true;
+
+        void add(Entry file) {
+            count++;
+            allEmpty &= file.size() == 0;
+        }
+    }
+
+    /** What the checks need from a backup's files, counted in one pass over its listing. */
+    private static final class Tally {
+        private final Backup backup;
+        private final Glob[] globs;
+        private final boolean[] byName;
+        private final Sizes[] required;
+        private final Sizes files = new Sizes();
+        private final Sizes data = new Sizes();
+        private long bytes;
+        private long empty;
+        private final List<String> firstEmpty = new ArrayList<>();
+
+        Tally(Backup backup, List<String> patterns) {
+            this.backup = backup;
+            globs = patterns.stream().map(Glob::compile).toArray(Glob[]::new);
+            byName = new boolean[patterns.size()];
+            required = new Sizes[patterns.size()];
+            for (int i = 0; i < required.length; i++) {
+                byName[i] = !patterns.get(i).contains("/");
+                required[i] = new Sizes();
+            }
+        }
+
+        void add(Entry entry) {
+            if (!entry.isFile()) {
+                return;
+            }
+            files.add(entry);
+            bytes += entry.size();
+            String relative = backup.directory() ? entry.path().substring(backup.path().length() + 1) : entry.name();
+            for (int i = 0; i < globs.length; i++) {
+                if (globs[i].matches(relative) || byName[i] && globs[i].matches(entry.name())) {
+                    required[i].add(entry);
+                }
+            }
+            if (!ChecksumFileNames.isMetadataFile(entry.name())) {
+                data.add(entry);
+            }
+            if (entry.size() == 0 && empty++ < MAX_LISTED_EMPTY_FILES) {
+                firstEmpty.add(entry.path());
+            }
         }
     }
 
@@ -104,9 +144,8 @@ public final class CompletenessCheck implements Check {
      * Checksum and marker files describe a backup; they do not count towards its files. A backup without any data,
      * no data file or only empty ones, fails unless the plan allows it with {@code minFiles: 0}.
      */
-    private void checkMinFiles(Backup backup, Supplier<Stream<Entry>> files, CheckResult.Builder result) {
-        Sizes data = Sizes.of(files.get().filter(file -> !ChecksumFileNames.isMetadataFile(file.name())));
-        long count = data.count();
+    private void checkMinFiles(Backup backup, Sizes data, CheckResult.Builder result) {
+        long count = data.count;
         result.metric("dataFiles", count);
         if (spec.minFiles() != null && count < spec.minFiles()) {
             result.finding(Finding.fail(backup.id(), "holds " + count + " data file" + (count == 1 ? "" : "s")
@@ -115,7 +154,7 @@ public final class CompletenessCheck implements Check {
             result.finding(Finding.fail(backup.id(), "the backup is empty: it holds no data file (checksum and "
                     + "marker files not counted); minFiles: 0 allows that"));
         }
-        if (count > 0 && (spec.minFiles() == null || spec.minFiles() > 0) && data.allEmpty()) {
+        if (count > 0 && (spec.minFiles() == null || spec.minFiles() > 0) && data.allEmpty) {
             result.finding(Finding.fail(backup.id(), "the backup holds no data: " + (count == 1
                     ? "its one data file is" : "all " + count + " of its data files are") + " empty (0 bytes)"));
         }
@@ -140,16 +179,11 @@ public final class CompletenessCheck implements Check {
         }
     }
 
-    private void checkEmptyFiles(BackupContents contents, Supplier<Stream<Entry>> files, CheckResult.Builder result) {
-        int[] empty = new int[1];
-        files.get().filter(file -> file.size() == 0).forEach(file -> {
-            if (empty[0]++ < MAX_LISTED_EMPTY_FILES) {
-                result.finding(Finding.warn(file.path(), "file is empty (0 bytes)"));
-            }
-        });
-        result.metric("emptyFiles", empty[0]);
-        if (empty[0] > MAX_LISTED_EMPTY_FILES) {
-            result.finding(Finding.warn(contents.backup().id(), (empty[0] - MAX_LISTED_EMPTY_FILES)
+    private void checkEmptyFiles(Backup backup, Tally tally, CheckResult.Builder result) {
+        tally.firstEmpty.forEach(path -> result.finding(Finding.warn(path, "file is empty (0 bytes)")));
+        result.metric("emptyFiles", Math.toIntExact(tally.empty));
+        if (tally.empty > MAX_LISTED_EMPTY_FILES) {
+            result.finding(Finding.warn(backup.id(), (tally.empty - MAX_LISTED_EMPTY_FILES)
                     + " more empty files not listed"));
         }
     }

@@ -54,7 +54,7 @@ final class DirectoryChecksums {
                             + " and sidecar files (" + String.join(", ", ChecksumFileNames.SIDECAR_SUFFIXES) + ")");
             clean = false;
         }
-        reportUnlisted(index, clean, manifest.map(m -> "not listed in " + BackupPaths.baseName(m.path()))
+        reportUnlisted(index, clean, manifest.map(DirectoryChecksums::unlistedMessage)
                 .orElse("has no checksum sidecar"));
     }
 
@@ -67,12 +67,42 @@ final class DirectoryChecksums {
     }
 
     private boolean fromManifest(BackupIndex index, Entry manifest, ReadList reads) {
-        String folder = BackupPaths.parent(index.relative(manifest));
+        index.markListed(manifest);
+        return fromManifest(index.contents().backup(), manifest, new Lookup() {
+            @Override
+            public Entry find(String pathInBackup) {
+                return index.find(pathInBackup);
+            }
+
+            @Override
+            public void found(Entry listed, ManifestEntry entry, String manifestName, String pathInBackup) {
+                index.markListed(listed);
+                reads.add(index, listed, entry, manifestName, pathInBackup);
+            }
+        });
+    }
+
+    /** How the names a manifest lists are found among a backup's entries. */
+    interface Lookup {
+        /** The entry at a path inside the backup, or null when the backup holds none. */
+        Entry find(String pathInBackup);
+
+        /** A manifest line names this entry, which is not the manifest itself. */
+        void found(Entry listed, ManifestEntry entry, String manifestName, String pathInBackup);
+    }
+
+    /**
+     * Goes through a manifest's lines, in its order, reporting the names that lie outside the backup or are missing
+     * from it, and handing every other one to the lookup.
+     *
+     * @return whether the manifest was read cleanly and listed something
+     */
+    boolean fromManifest(Backup backup, Entry manifest, Lookup lookup) {
+        String folder = BackupPaths.parent(manifest.path().substring(backup.path().length() + 1));
         String name = BackupPaths.baseName(manifest.path());
-        AbsoluteNames absolute = new AbsoluteNames(target, index.contents().backup());
+        AbsoluteNames absolute = new AbsoluteNames(target, backup);
         int[] absoluteLines = new int[2];
         int[] lines = new int[2];
-        index.markListed(manifest);
         boolean clean = loader.stream(manifest, false, entry -> {
             lines[0]++;
             boolean isAbsolute = AbsoluteNames.isAbsolute(entry.name());
@@ -87,9 +117,9 @@ final class DirectoryChecksums {
             if (isAbsolute && absoluteLines[0]++ == 0) {
                 absoluteLines[1] = entry.line();
             }
-            Entry listed = index.find(path.get());
+            Entry listed = lookup.find(path.get());
             if (listed == null) {
-                findings.add(Problem.MISSING, index.contents().backup().path() + "/" + path.get(),
+                findings.add(Problem.MISSING, backup.path() + "/" + path.get(),
                         "listed in " + name + " line " + entry.line() + " but missing");
                 return;
             }
@@ -99,8 +129,7 @@ final class DirectoryChecksums {
                 lines[1]++;
                 return;
             }
-            index.markListed(listed);
-            reads.add(index, listed, entry, name, path.get());
+            lookup.found(listed, entry, name, path.get());
         });
         if (lines[0] > 0 && lines[0] == lines[1]) {
             findings.add(Problem.NO_CHECKSUMS, manifest.path(), name + " lists no file but itself, so nothing in "
@@ -161,10 +190,20 @@ final class DirectoryChecksums {
             if (entry.type() == EntryType.SYMLINK && !pointsInside(index, entry)) {
                 findings.add(Problem.OUTSIDE_LINK, entry.path(), "symbolic link pointing outside the backup (to "
                         + entry.linkTarget() + "); not followed");
-            } else if (clean && entry.isFile() && !ChecksumFileNames.isChecksumFile(entry.name())) {
+            } else if (clean && isUnlistedFile(index.relative(entry), entry)) {
                 findings.add(Problem.UNLISTED, entry.path(), unlistedMessage);
             }
         });
+    }
+
+    /** Whether an entry no manifest lists is a file to report as unlisted (not ignored, not a checksum file). */
+    boolean isUnlistedFile(String relative, Entry entry) {
+        return entry.isFile() && !ChecksumFileNames.isChecksumFile(entry.name()) && !isIgnored(relative, entry.name());
+    }
+
+    /** The message for a file the manifest does not list. */
+    static String unlistedMessage(Entry manifest) {
+        return "not listed in " + BackupPaths.baseName(manifest.path());
     }
 
     /** A pattern with a {@code /} matches the path inside the backup; one without matches a name at any depth. */

@@ -37,6 +37,13 @@ final class Findings {
         }
     }
 
+    /** Counts more problems of a kind that are not listed (beyond those an earlier pass kept). */
+    synchronized void addUnlisted(Problem problem, long more) {
+        if (more > 0) {
+            counts.merge(problem, more, Long::sum);
+        }
+    }
+
     private String advice(Problem problem, String item) {
         return problem.severity() == Status.FAIL || problem.severity() == Status.ERROR
                 ? advisor.apply(problem, item) : null;

@@ -46,8 +46,31 @@ public final class IntegrityCheck implements Check {
         if (context.target() instanceof RepositoryIntegrity repository) {
             return repository.checkIntegrity(spec, context.runNumber());
         }
-        Findings findings = new Findings((problem, item) -> advice(problem, item, context));
         NamePattern names = NamePattern.compile(context.set().layout().namePattern());
+        Outcome outcome = null;
+        if (!context.keepsCoverage() && context.set().layout().kind() == LayoutKind.DIRECTORY_PER_BACKUP) {
+            outcome = streamed(context, backups, names);
+        }
+        if (outcome == null) {
+            outcome = columnar(context, backups, names);
+        }
+        new PreviousVersions(context, spec.manifest()).report(outcome.reader().mismatches(), outcome.findings());
+        long durationMs = (System.nanoTime() - started) / 1_000_000;
+        result.metric("mode", spec.mode().key());
+        return IntegrityReport.build(result, backups, outcome.reads(), outcome.reader(), outcome.findings(),
+                durationMs, context.threads(), spec.mode());
+    }
+
+    private record Outcome(ReadList reads, ParallelReader reader, Findings findings) {
+    }
+
+    /**
+     * Today's path: every backup's listing is read into columns, the manifests are looked up in it, and the files
+     * of this run's slice are read largest first.
+     */
+    private Outcome columnar(CheckContext context, List<Backup> backups, NamePattern names)
+            throws InterruptedException {
+        Findings findings = new Findings((problem, item) -> advice(problem, item, context));
         ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()),
                 spec.scope() == IntegrityScope.ALL, findings, names);
         collect(context, backups, reads, findings);
@@ -62,11 +85,34 @@ public final class IntegrityCheck implements Check {
         } finally {
             progress.end();
         }
-        new PreviousVersions(context, spec.manifest()).report(reader.mismatches(), findings);
-        long durationMs = (System.nanoTime() - started) / 1_000_000;
-        result.metric("mode", spec.mode().key());
-        return IntegrityReport.build(result, backups, reads, reader, findings, durationMs, context.threads(),
+        return new Outcome(reads, reader, findings);
+    }
+
+    /**
+     * The path that keeps nothing per file, for a run that keeps no coverage: each listing merged with its manifest
+     * as both stream (see {@link StreamedIntegrity}); null when they cannot be, for the columnar path to judge.
+     */
+    private Outcome streamed(CheckContext context, List<Backup> backups, NamePattern names)
+            throws InterruptedException {
+        Findings findings = new Findings((problem, item) -> advice(problem, item, context));
+        Progress progress = context.progress();
+        ParallelReader reader = new ParallelReader(context.target(), context.threads(), progress, findings,
                 spec.mode());
+        ManifestLoader loader = new ManifestLoader(context.target(), findings);
+        StreamedIntegrity streamed = new StreamedIntegrity(context.target(), spec.manifest(),
+                new DirectoryChecksums(context.target(), spec.manifest(), spec.ignore(), loader, findings), findings,
+                reader);
+        ReadList reads = ReadList.streaming(SampleSelector.of(spec.sample(), context.runNumber()),
+                spec.scope() == IntegrityScope.ALL, findings, names, streamed::accept);
+        progress.begin(context.set().name(), ID, -1, -1);
+        try {
+            streamed.run(backups, reads);
+        } catch (StreamedIntegrity.Unsuited e) {
+            return null;
+        } finally {
+            progress.end();
+        }
+        return new Outcome(reads, reader, findings);
     }
 
     private static String advice(Problem problem, String item, CheckContext context) {

@@ -62,7 +62,7 @@ final class IntegrityReport {
     private static void warnWhenTheSliceReadNothing(CheckResult.Builder result, ReadList reads, ParallelReader reader,
             Findings findings) {
         SampleSelector sample = reads.sample();
-        if (findings.total() == 0 && !sample.readsEverything() && reads.listed() > 0 && reads.files().isEmpty()) {
+        if (findings.total() == 0 && !sample.readsEverything() && reads.listed() > 0 && reads.toRead() == 0) {
             result.finding(Finding.warn("(sample)", "this run's slice (" + sample + ") holds none of the "
                     + reads.listed() + " listed files, so no content was read this run; every file is still read"
                     + " within " + sample.slices() + " runs. With this few files, a larger sample reads some every run"));
@@ -76,7 +76,7 @@ final class IntegrityReport {
         if (reads.sample().readsEverything()) {
             text.append(reader.verifiedFiles()).append(" of ").append(reads.listed()).append(" listed files verified");
         } else {
-            text.append(reader.verifiedFiles()).append(" of ").append(reads.files().size())
+            text.append(reader.verifiedFiles()).append(" of ").append(reads.toRead())
                     .append(" files verified (").append(reads.sample()).append(", ").append(reads.skipped())
                     .append(" of ").append(reads.listed()).append(" listed files left for other runs)");
         }

@@ -1,17 +1,20 @@
 package io.backupverify.engine.check.integrity;
 
+import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.FileCoverage;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import io.backupverify.engine.checksum.ManifestEntry;
 import io.backupverify.engine.plan.NamePattern;
 import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.EntryType;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -25,7 +28,10 @@ final class ReadList {
     private final NamePattern names;
     private final Findings findings;
     private final Rows rows = new Rows();
+    /** Where a streaming list sends the files to read; null for a list that keeps them. */
+    private final Consumer<ExpectedFile> stream;
     private long bytes;
+    private long toRead;
     private long listed;
     private long skipped;
 
@@ -39,10 +45,49 @@ final class ReadList {
      *                           {@code nightly-2026-11-29}), so that a dump named by the day keeps its slice too
      */
     ReadList(SampleSelector sample, boolean sampleByTargetPath, Findings findings, NamePattern names) {
+        this(sample, sampleByTargetPath, findings, names, null);
+    }
+
+    private ReadList(SampleSelector sample, boolean sampleByTargetPath, Findings findings, NamePattern names,
+            Consumer<ExpectedFile> stream) {
         this.names = names;
         this.sample = sample;
         this.sampleByTargetPath = sampleByTargetPath;
         this.findings = findings;
+        this.stream = stream;
+    }
+
+    /**
+     * A read list that keeps nothing per file: each file of this run's slice goes to the stream as it is added,
+     * and no coverage is kept.
+     */
+    static ReadList streaming(SampleSelector sample, boolean sampleByTargetPath, Findings findings,
+            NamePattern names, Consumer<ExpectedFile> stream) {
+        return new ReadList(sample, sampleByTargetPath, findings, names, stream);
+    }
+
+    /**
+     * Takes in, on a streaming list, one manifest entry whose name was found in a folder backup: a listed entry
+     * that is not a symbolic link (following one needs the backup's whole listing).
+     */
+    void add(Backup backup, Entry listedEntry, ManifestEntry expected, String manifest, String samplePath) {
+        if (stream == null || listedEntry.type() == EntryType.SYMLINK) {
+            throw new IllegalStateException("only a streaming read list takes entries without an index");
+        }
+        listed++;
+        String key = sampleByTargetPath ? listedEntry.path() : withoutBackupDate(backup, samplePath);
+        Entry read = regularFile(null, listedEntry, manifest + " line " + expected.line());
+        if (read == null) {
+            return;
+        }
+        if (!sample.selects(key)) {
+            skipped++;
+            return;
+        }
+        bytes += read.size();
+        toRead++;
+        stream.accept(new ExpectedFile(backup, listedEntry, read, expected.algorithm(), expected.digest(), manifest,
+                expected.line(), key, Math.toIntExact(listed - 1)));
     }
 
     /**
@@ -53,6 +98,9 @@ final class ReadList {
      * @param samplePath  the file's path inside its backup, which decides its sample slice
      */
     void add(BackupIndex index, Entry listedEntry, ManifestEntry expected, String manifest, String samplePath) {
+        if (stream != null) {
+            throw new IllegalStateException("a streaming read list keeps no rows");
+        }
         listed++;
         String key = sampleByTargetPath ? listedEntry.path() : withoutBackupDate(index, samplePath);
         String origin = manifest + " line " + expected.line();
@@ -68,6 +116,7 @@ final class ReadList {
             return;
         }
         bytes += read.size();
+        toRead++;
     }
 
     /** The ledger key a listed entry has unless it was given another one. */
@@ -76,7 +125,11 @@ final class ReadList {
     }
 
     private String withoutBackupDate(BackupIndex index, String samplePath) {
-        return names.dateText(index.contents().backup().id()).filter(date -> !date.isEmpty())
+        return withoutBackupDate(index.contents().backup(), samplePath);
+    }
+
+    private String withoutBackupDate(Backup backup, String samplePath) {
+        return names.dateText(backup.id()).filter(date -> !date.isEmpty())
                 .map(date -> samplePath.replace(date, "{date}")).orElse(samplePath);
     }
 
@@ -125,9 +178,14 @@ final class ReadList {
         rows.trim();
     }
 
-    /** The files this run reads, in the order they were listed; each is built when asked for. */
+    /** The files this run reads, in the order they were listed; each is built when asked for (none when streaming). */
     List<ExpectedFile> files() {
         return rows.selected();
+    }
+
+    /** How many files this run reads. */
+    long toRead() {
+        return toRead;
     }
 
     /** Bytes this run will read. */
@@ -145,6 +203,9 @@ final class ReadList {
      * of a key was verified, by its place in that list.
      */
     FileCoverage coverage(IntPredicate verified) {
+        if (stream != null) {
+            return null;
+        }
         return FileCoverage.of(rows.count, row -> key(row), verified);
     }
 

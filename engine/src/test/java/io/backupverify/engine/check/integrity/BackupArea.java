@@ -31,6 +31,7 @@ final class BackupArea {
     private UnaryOperator<Target> wrapper = UnaryOperator.identity();
     private Progress progress = Progress.NONE;
     private int threads = 2;
+    private boolean keepsCoverage = true;
 
     BackupArea(Path root) {
         this.root = root;
@@ -49,6 +50,12 @@ final class BackupArea {
 
     BackupArea progress(Progress newProgress) {
         this.progress = newProgress;
+        return this;
+    }
+
+    /** Without coverage kept (a run without history), integrity may take its streamed path. */
+    BackupArea keepsCoverage(boolean keep) {
+        this.keepsCoverage = keep;
         return this;
     }
 
@@ -131,7 +138,7 @@ final class BackupArea {
             Plan plan = new PlanParser().parse(yaml, "plan.yaml", root);
             VerifyOptions options = VerifyOptions.defaults().withRunNumber(runNumber).withThreads(threads)
                     .withClock(Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC))
-                    .withProgress(progress);
+                    .withProgress(progress).withCoverageKept(keepsCoverage);
             return new Verifier(set -> wrapper.apply(new LocalTarget(root))).verify(plan, options);
         } catch (PlanException e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -41,7 +41,7 @@ class IntegrityCheckTest {
 
     @BeforeEach
     void healthyBackups() {
-        area = new BackupArea(root);
+        area = newArea(root);
         Path older = area.folder("b-2026-11-24");
         area.write(older, "orders.dump", "yesterday's orders");
         area.write(older, "wal/0001", "wal one");
@@ -51,6 +51,11 @@ class IntegrityCheckTest {
         area.write(latest, "wal/0001", "wal one");
         area.write(latest, "wal/0002", "wal two");
         area.sha256sums(latest, "orders.dump", "wal/0001", "wal/0002");
+    }
+
+    /** The area the tests build their backups in; a subclass runs them all on the streamed path. */
+    BackupArea newArea(Path folder) {
+        return new BackupArea(folder);
     }
 
     private static List<String> items(CheckResult result) {
@@ -509,7 +514,7 @@ class IntegrityCheckTest {
 
     @Test
     void noBackupIsAFailure() throws IOException {
-        CheckResult result = new BackupArea(Files.createDirectories(root.resolve("empty"))).integrity(DEFAULTS);
+        CheckResult result = newArea(Files.createDirectories(root.resolve("empty"))).integrity(DEFAULTS);
 
         assertThat(result.status()).isEqualTo(Status.FAIL);
     }
