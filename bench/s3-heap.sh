@@ -5,6 +5,8 @@
 #   bench/s3-heap.sh
 #   COUNTS="1000 10000" TARGETS=local bench/s3-heap.sh       # quicker
 #   SAMPLE=1% bench/s3-heap.sh                                # lists everything, reads 1% of the objects
+#   CHECKS=integrity bench/s3-heap.sh                         # completeness and integrity only
+#   HISTORY=1 bench/s3-heap.sh                                # with --history (coverage ledger: columnar path)
 #
 # See bench/README.md ("s3-heap.sh"). The objects are built once under bench/work/s3-heap (BENCH_WORK moves it).
 set -euo pipefail
@@ -16,6 +18,9 @@ TARGETS=${TARGETS:-"s3 local"}
 HEAP=${HEAP:-64m}
 INTERVAL=${INTERVAL:-2}
 SAMPLE=${SAMPLE:-100%}
+CHECKS=${CHECKS:-typical}
+HISTORY=${HISTORY:-0}
+LISTING=${LISTING:-1}
 WORK=$BENCH_WORK/s3-heap
 BACKUP=bench-2026-11-29
 
@@ -53,25 +58,47 @@ PY
     echo "$count" >"$bucket/.count"
 }
 
-# A plan whose set holds the backup of COUNT objects, with the checks that keep what they list: completeness and
-# integrity of SAMPLE of the objects (every object by default). (Capacity on an object store adds up a listing of
-# its own and keeps only the sum; it is left out because S3Proxy takes long to list many objects.)
+# A plan whose set holds the backup of COUNT objects, with the checks a typical plan runs (CHECKS=typical:
+# freshness, completeness, integrity of SAMPLE of the objects, retention, capacity against a quota) or only those
+# that go through every object (CHECKS=integrity: completeness and integrity). A third plan (listing) has
+# completeness only, to time what listing the objects costs.
 write_plan() {
-    local kind=$1 count=$2 target
+    local kind=$1 count=$2 target checks
     if [[ $kind == s3 ]]; then
         target="{ type: s3, bucket: heap-$count, endpoint: \"http://127.0.0.1:$PORT\", pathStyle: true, region: us-east-1, credentialsId: bench }"
     else
         target="{ type: local, path: \"$WORK/store/heap-$count\" }"
     fi
-    cat >"$WORK/$kind-$count.yaml" <<PLAN
+    checks="      completeness: { minFiles: 1 }
+      integrity: { manifest: SHA256SUMS, sample: $SAMPLE }"
+    if [[ $CHECKS == typical ]]; then
+        checks="      freshness: { maxAge: 3650d }
+$checks
+      retention: { keepDaily: 1 }
+      capacity: { quota: 1TiB }"
+    fi
+    for plan in "$kind-$count:$checks" "$kind-$count-listing:      completeness: { minFiles: 1 }"; do
+        cat >"$WORK/${plan%%:*}.yaml" <<PLAN
 backupSets:
   - name: heap
     target: $target
     layout: { kind: directory-per-backup, namePattern: "bench-{yyyy-MM-dd}" }
     checks:
-      completeness: { minFiles: 1 }
-      integrity: { manifest: SHA256SUMS, sample: $SAMPLE }
+${plan#*:}
 PLAN
+    done
+}
+
+# Times a verification of the listing plan: on S3 two listings of every object (finding the backups lists the
+# bucket, then completeness lists the backup), which is what S3Proxy's filesystem store makes slow.
+time_listing() {
+    local kind=$1 count=$2 start
+    start=$(now)
+    "$JAVA" -Xmx"$HEAP" -jar "$JAR" verify "$WORK/$kind-$count-listing.yaml" --credentials "$WORK/credentials.yaml" \
+        --no-progress >"$WORK/$kind-$count-listing.out" 2>&1 || { echo "error: listing plan failed:" >&2
+        cat "$WORK/$kind-$count-listing.out" >&2; exit 1; }
+    printf '  %-6s %8s listed twice (finding the backups, then the backup) in %.1f s wall\n' "$kind" "$count" \
+        "$(awk -v s="$start" -v e="$(now)" 'BEGIN { print e - s }')"
 }
 
 # Runs one verification with -Xmx$HEAP and -Xlog:gc, forcing a full collection every INTERVAL seconds (jcmd
@@ -81,9 +108,14 @@ measure() {
     rm -f "$log"
     local start java_pid time_pid
     start=$(now)
+    local history=()
+    if [[ $HISTORY == 1 ]]; then
+        rm -rf "$WORK/history-$kind-$count"
+        history=(--history "$WORK/history-$kind-$count")
+    fi
     /usr/bin/time -f "%U %S %M" -o "$WORK/$kind-$count.time" "$JAVA" -Xmx"$HEAP" -Xlog:gc:file="$log" -jar "$JAR" \
         verify "$WORK/$kind-$count.yaml" --credentials "$WORK/credentials.yaml" --no-progress \
-        --json "$WORK/$kind-$count.json" >"$WORK/$kind-$count.out" 2>&1 &
+        --json "$WORK/$kind-$count.json" "${history[@]}" >"$WORK/$kind-$count.out" 2>&1 &
     time_pid=$!
     while kill -0 "$time_pid" 2>/dev/null; do
         sleep "$INTERVAL"
@@ -109,7 +141,12 @@ for count in $COUNTS; do
     write_objects "$count"
     for kind in $TARGETS; do write_plan "$kind" "$count"; done
 done
-echo "== verifying with -Xmx$HEAP, integrity sample $SAMPLE (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+if [[ $LISTING == 1 && " $TARGETS " == *" s3 "* ]]; then
+    echo "== what listing costs on S3Proxy (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    for count in $COUNTS; do time_listing s3 "$count"; done
+fi
+echo "== verifying with -Xmx$HEAP, checks: $CHECKS, integrity sample $SAMPLE, history: $HISTORY (load average" \
+    "$(cut -d' ' -f1-3 /proc/loadavg))"
 printf '  %-6s %8s %9s %8s %8s %10s %10s %9s\n' target objects verified "wall s" "CPU s" "live MiB" "after GC" \
     "RSS MiB"
 for count in $COUNTS; do
