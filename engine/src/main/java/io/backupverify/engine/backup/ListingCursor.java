@@ -47,7 +47,7 @@ public final class ListingCursor implements Closeable {
             last = e;
         } catch (UncheckedIOException e) {
             last = e.getCause();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             last = e;
         }
         put(last);
@@ -82,6 +82,9 @@ public final class ListingCursor implements Closeable {
             throw e;
         }
         if (item instanceof RuntimeException e) {
+            throw e;
+        }
+        if (item instanceof Error e) {
             throw e;
         }
         return null;
