@@ -34,6 +34,8 @@ final class ReadList {
     private long toRead;
     private long listed;
     private long skipped;
+    /** The date text of the backup looked at last. */
+    private BackupDate lastDate;
 
     /**
      * @param sampleByTargetPath whether a file's sample slice follows its path on the target, backup name
@@ -129,8 +131,24 @@ final class ReadList {
     }
 
     private String withoutBackupDate(Backup backup, String samplePath) {
-        return names.dateText(backup.id()).filter(date -> !date.isEmpty())
-                .map(date -> samplePath.replace(date, "{date}")).orElse(samplePath);
+        String date = backupDate(backup);
+        return date.isEmpty() ? samplePath : samplePath.replace(date, "{date}");
+    }
+
+    /**
+     * The date text in the backup's name, or "" for none: found once per backup, not once per file. Reading threads
+     * ask too (for ledger keys), so the backup and its date are kept together in one immutable record.
+     */
+    private String backupDate(Backup backup) {
+        BackupDate known = lastDate;
+        if (known == null || !known.backup().equals(backup)) {
+            known = new BackupDate(backup, names.dateText(backup.id()).orElse(""));
+            lastDate = known;
+        }
+        return known.date();
+    }
+
+    private record BackupDate(Backup backup, String date) {
     }
 
     /** The regular file to read for a listed entry, or null after reporting why there is none. */
@@ -186,6 +204,11 @@ final class ReadList {
     /** How many files this run reads. */
     long toRead() {
         return toRead;
+    }
+
+    /** The size of the file at a place in {@link #files()}, without building it. */
+    long sizeOf(int at) {
+        return rows.selectedSize(at);
     }
 
     /** Bytes this run will read. */
@@ -334,6 +357,14 @@ final class ReadList {
 
         BackupIndex index(int row) {
             return indexes.get(index.get(row));
+        }
+
+        long selectedSize(int at) {
+            if (at < 0 || at >= selectedCount) {
+                throw new IndexOutOfBoundsException(at);
+            }
+            int row = selectedRows == null ? at : selectedRows[at];
+            return index(row).contents().sizeOf(readElsewhere.getOrDefault(row, listedAt[row]));
         }
 
         List<ExpectedFile> selected() {

@@ -75,7 +75,7 @@ final class StreamedIntegrity {
         if (!batch.isEmpty()) {
             List<ExpectedFile> files = List.copyOf(batch);
             batch.clear();
-            reader.readAll(files);
+            reader.readAll(files, at -> files.get(at).read().size());
         }
     }
 
