@@ -11,6 +11,11 @@ import java.time.Instant;
  * @param timeSource {@code name} or {@code modified}
  * @param directory  whether the backup is a folder
  * @param size       for a file backup its size; for a folder 0 until its contents are read
+ * @param modified   when the store says the file or folder was last written, or null when unknown
  */
-public record Backup(String id, String path, Instant time, String timeSource, boolean directory, long size) {
+public record Backup(String id, String path, Instant time, String timeSource, boolean directory, long size,
+        Instant modified) {
+    public Backup(String id, String path, Instant time, String timeSource, boolean directory, long size) {
+        this(id, path, time, timeSource, directory, size, null);
+    }
 }

@@ -20,12 +20,27 @@ public final class BackupCatalog {
     private final LayoutSpec layout;
     private final NamePattern pattern;
     private final ZoneId zone;
+    private final boolean zoneStated;
 
     public BackupCatalog(Target target, LayoutSpec layout, ZoneId zone) {
+        this(target, layout, zone, true);
+    }
+
+    /** A catalog whose zone was only assumed ({@code zoneStated} false) when the plan gives no timezone. */
+    public BackupCatalog(Target target, LayoutSpec layout, ZoneId zone, boolean zoneStated) {
         this.target = target;
         this.layout = layout;
         this.pattern = NamePattern.compile(layout.namePattern());
         this.zone = zone;
+        this.zoneStated = zoneStated;
+    }
+
+    /**
+     * Whether a backup's time was read from its name in a zone the plan did not state: a job that names its
+     * backups in local time east of UTC then looks up to 14 hours younger than it is.
+     */
+    public boolean zoneAssumed(Backup backup) {
+        return !zoneStated && "name".equals(backup.timeSource()) && !pattern.carriesZone(backup.id());
     }
 
     /** The backups on the target, sorted by time (oldest first), ties by name. */
@@ -53,7 +68,7 @@ public final class BackupCatalog {
             }
             Optional<Instant> named = pattern.timeOf(name, zone);
             backups.add(new Backup(name, entry.path(), named.orElse(entry.modified()),
-                    named.isPresent() ? "name" : "modified", wantDirectories, entry.size()));
+                    named.isPresent() ? "name" : "modified", wantDirectories, entry.size(), entry.modified()));
         }
         backups.sort(Comparator.comparing(Backup::time).thenComparing(Backup::id));
         return new Found(backups, links);

@@ -64,6 +64,11 @@ public final class CheckContext {
         return target;
     }
 
+    /** Whether a backup's time was read from its name in UTC only because the plan gives no timezone. */
+    public boolean zoneAssumed(Backup backup) {
+        return catalog.zoneAssumed(backup);
+    }
+
     /** The backups of the set that checks judge (none dated in the future), oldest first. */
     public List<Backup> backups() {
         return timeline.current();

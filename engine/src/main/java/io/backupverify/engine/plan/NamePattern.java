@@ -177,6 +177,12 @@ public final class NamePattern {
         return parse(matcher.group("time"), zone);
     }
 
+    /** Whether a name's date carries its own offset or zone, so that the plan's zone does not change its time. */
+    public boolean carriesZone(String name) {
+        Optional<Instant> west = timeOf(name, ZoneOffset.ofHours(-12));
+        return west.isPresent() && west.equals(timeOf(name, ZoneOffset.ofHours(14)));
+    }
+
     /** The text of a name that its date part matched ({@code 2026-11-29} of {@code nightly-2026-11-29}), if any. */
     public Optional<String> dateText(String name) {
         if (formatter == null) {

@@ -14,11 +14,18 @@ import java.util.stream.Collectors;
  * @param baseDir   the folder that relative local paths are resolved against
  * @param timezone  the zone for backup names without an offset and for calendar rules (UTC by default)
  * @param audit     the {@code audit:} section, or its defaults when the plan has none
+ * @param timezoneStated whether the plan names its {@code timezone}; without it, UTC is only a guess for names
  */
-public record Plan(String source, Path baseDir, ZoneId timezone, List<BackupSetSpec> backupSets, AuditSpec audit) {
+public record Plan(String source, Path baseDir, ZoneId timezone, List<BackupSetSpec> backupSets, AuditSpec audit,
+        boolean timezoneStated) {
     public Plan {
         backupSets = List.copyOf(backupSets);
         audit = audit == null ? AuditSpec.defaults() : audit;
+    }
+
+    /** A plan whose zone is given. */
+    public Plan(String source, Path baseDir, ZoneId timezone, List<BackupSetSpec> backupSets, AuditSpec audit) {
+        this(source, baseDir, timezone, backupSets, audit, true);
     }
 
     /** A plan without an {@code audit:} section. */

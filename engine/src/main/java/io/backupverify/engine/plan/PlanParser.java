@@ -89,7 +89,8 @@ public final class PlanParser {
         }
         PlanValidator validator = new PlanValidator(source, locations);
         validator.validate(document);
-        return new Plan(source, baseDir, zone(document, validator), document.backupSets(), document.audit());
+        return new Plan(source, baseDir, zone(document, validator), document.backupSets(), document.audit(),
+                document.timezone() != null);
     }
 
     private static PlanException tooLarge(String source, long size) {

@@ -68,7 +68,7 @@ public final class Verifier {
         String description = set.target().describe();
         try (Target target = open(plan, set)) {
             description = target.description();
-            BackupCatalog catalog = new BackupCatalog(target, set.layout(), plan.timezone());
+            BackupCatalog catalog = new BackupCatalog(target, set.layout(), plan.timezone(), plan.timezoneStated());
             BackupCatalog.Found found;
             try {
                 found = catalog.find();

@@ -21,6 +21,10 @@ import java.util.Optional;
  */
 public final class FreshnessCheck implements Check {
     public static final String ID = "freshness";
+    /** UTC+14 (Line Islands): the furthest a local name can be ahead of UTC. */
+    private static final Duration WIDEST_EAST_OFFSET = Duration.ofHours(14).plusMinutes(5);
+    /** Clocks of the job and of the store may disagree a little; a name this much ahead is no zone's offset. */
+    private static final Duration NAME_CLOCK_SLACK = Duration.ofMinutes(5);
 
 
     private final FreshnessSpec spec;
@@ -75,10 +79,41 @@ public final class FreshnessCheck implements Check {
                             + spec.maxAge() + " allowed"))
                     .summary("newest backup is " + ageText + " old (max " + spec.maxAge() + ")" + dated).build();
         }
+        Optional<Duration> zoneAge = ageIfNamedEastOfUtc(context, backup);
+        if (zoneAge.isPresent() && zoneAge.get().compareTo(maxAge) > 0) {
+            return result.finding(Finding.warn(backup.id(), "its name reads " + backup.time() + " because the plan "
+                            + "gives no timezone, but it was last written at " + backup.modified() + ", "
+                            + DurationValue.format(Duration.between(backup.modified(), backup.time()))
+                            + " earlier: if the job names its backups in local time east of UTC it is "
+                            + DurationValue.format(zoneAge.get()) + " old, more than " + spec.maxAge()
+                            + " allowed; set the plan's timezone: to the zone of the names (timezone: UTC if they are "
+                            + "UTC)"))
+                    .summary("newest backup is " + ageText + " old by its name read in UTC, "
+                            + DurationValue.format(zoneAge.get()) + " by when it was written (max " + spec.maxAge()
+                            + "); the plan gives no timezone" + dated)
+                    .build();
+        }
         return result.status(Status.PASS)
                 .summary("newest backup " + backup.id() + " is " + ageText + " old (max " + spec.maxAge() + ")"
                         + dated)
                 .build();
+    }
+
+    /**
+     * The age of a backup by when the store says it was written, when its name was read in UTC only because the
+     * plan gives no timezone and it was written earlier than its name says by no more than the widest offset east
+     * of UTC: the mark a job naming its backups in local time leaves. Written days before its name (rsync -a keeps
+     * the source folder's time) is no zone's offset and tells nothing.
+     */
+    private static Optional<Duration> ageIfNamedEastOfUtc(CheckContext context, Backup backup) {
+        if (backup.modified() == null || !context.zoneAssumed(backup)) {
+            return Optional.empty();
+        }
+        Duration earlier = Duration.between(backup.modified(), backup.time());
+        if (earlier.compareTo(NAME_CLOCK_SLACK) <= 0 || earlier.compareTo(WIDEST_EAST_OFFSET) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(backup.modified(), context.now()));
     }
 
     /**

@@ -157,6 +157,39 @@ class FreshnessCheckTest {
         assertThat(result.summary()).contains("cannot list the target").contains("backups");
     }
 
+    /**
+     * A job in Tokyo names its backups in local time and the plan gives no {@code timezone}: read as UTC, a backup
+     * 27 hours old looks 18 hours old. Its folder was last written 9 hours before the time its name gives, which
+     * cannot be if the names were UTC, so the check may not pass it.
+     */
+    @Test
+    void aLocalNameReadAsUtcDoesNotPassAStaleBackup() throws Exception {
+        Instant written = Instant.parse("2026-11-25T09:02:00Z");
+        new BackupTree(dir.resolve("backups")).backup("orders-2026-11-25T1800", written, "a", "1");
+
+        CheckResult unstated = check();
+        CheckResult tokyo = Plans.runSet("timezone: Asia/Tokyo\n" + PLAN, dir, NOW).checks().get(0);
+        CheckResult utc = Plans.runSet("timezone: UTC\n" + PLAN, dir, NOW).checks().get(0);
+
+        assertThat(unstated.status()).isEqualTo(Status.WARN);
+        assertThat(unstated.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.item()).isEqualTo("orders-2026-11-25T1800");
+            assertThat(finding.message()).contains("plan gives no timezone").contains("2026-11-25T09:02:00Z")
+                    .contains("26h 58m old").contains("timezone:");
+        });
+        assertThat(tokyo.status()).isEqualTo(Status.FAIL);
+        assertThat(utc.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aFolderWrittenLongBeforeItsNameSaysIsNoZoneMistake() throws Exception {
+        // rsync -a keeps the source folder's time: written 3 days before the backup, never a zone's offset
+        new BackupTree(dir.resolve("backups")).backup("orders-2026-11-25T1800", Instant.parse("2026-11-22T09:00:00Z"),
+                "a", "1");
+
+        assertThat(check().status()).isEqualTo(Status.PASS);
+    }
+
     private CheckResult check() throws InterruptedException {
         return Plans.runSet(PLAN, dir, NOW).checks().get(0);
     }

@@ -103,7 +103,8 @@ final class BackupAuditExecution extends SynchronousNonBlockingStepExecution<Map
         plan.requireSets(step.getSets());
         List<BackupSetSpec> sets = plan.backupSets().stream().filter(set -> step.getSets().contains(set.name()))
                 .toList();
-        return new Plan(plan.source(), plan.baseDir(), plan.timezone(), sets, plan.audit());
+        return new Plan(plan.source(), plan.baseDir(), plan.timezone(), sets, plan.audit(),
+                plan.timezoneStated());
     }
 
     /**
