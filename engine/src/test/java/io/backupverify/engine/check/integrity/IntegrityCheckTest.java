@@ -209,6 +209,23 @@ class IntegrityCheckTest {
         assertThat(only(changed).message()).contains("SHA-512 differs");
     }
 
+    /** b2sum's lines look like sha512sum's: a healthy backup must not be called changed, nor passed unread. */
+    @Test
+    void aB2sumManifestIsAnUnsupportedAlgorithmNotAChangedBackup() throws Exception {
+        assumeTrue(commandExists("b2sum"), "coreutils not installed");
+        Path folder = area.folder("b-2026-11-26");
+        area.write(folder, "orders.dump", "orders rows");
+        shell(folder, "b2sum orders.dump > B2SUMS");
+
+        CheckResult result = area.integrity("{ manifest: B2SUMS }");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.findings()).isNotEmpty().allSatisfy(finding -> {
+            assertThat(finding.severity()).isEqualTo(Status.ERROR);
+            assertThat(finding.message()).contains("B2SUMS line 1").contains("BLAKE2b (b2sum)");
+        });
+    }
+
     private static boolean commandExists(String name) throws Exception {
         Process process = new ProcessBuilder("sh", "-c", "command -v " + name).start();
         return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
