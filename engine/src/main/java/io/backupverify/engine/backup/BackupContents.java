@@ -98,6 +98,11 @@ public final class BackupContents {
                 link != null && link.inside());
     }
 
+    /** The size in bytes of the entry at a position. */
+    public long sizeOf(int index) {
+        return sizes[index];
+    }
+
     /** The path, relative to the target's root, of the entry at a position. */
     public String path(int index) {
         int start = start(index);

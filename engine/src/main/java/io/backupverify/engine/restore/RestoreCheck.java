@@ -52,6 +52,16 @@ public final class RestoreCheck implements Check {
 
     @Override
     public CheckResult run(CheckContext context) throws IOException, InterruptedException {
+        PreparationHandoff preparation = session.preparations().take(context.set().name());
+        try {
+            return run(context, preparation);
+        } finally {
+            discard(preparation); // after a test that ended before its restore began; a no-op otherwise
+        }
+    }
+
+    private CheckResult run(CheckContext context, PreparationHandoff preparation)
+            throws IOException, InterruptedException {
         CheckResult.Builder result = CheckResult.builder(ID);
         result.metric("kind", spec.restore().kind());
         result.metric("select", spec.select().toString());
@@ -70,6 +80,7 @@ public final class RestoreCheck implements Check {
         Optional<Backup> chosen = BackupSelector.select(spec.select(), context.backups(), context.now(),
                 context.runNumber(), context.set().name());
         if (chosen.isEmpty()) {
+            removed(result, discard(preparation)); // the set-up begun early is undone, and said
             if (context.backups().isEmpty()) {
                 return result.noBackupFound().build();
             }
@@ -82,6 +93,7 @@ public final class RestoreCheck implements Check {
         for (ValidationSpec validation : spec.validate()) {
             Optional<Validation> made = validationFor(kind.get(), validation);
             if (made.isEmpty()) {
+                removed(result, discard(preparation));
                 return result.status(Status.ERROR).summary("validation '" + validation.key()
                         + "' is not supported by restore kind " + spec.restore().kind()).build();
             }
@@ -91,7 +103,7 @@ public final class RestoreCheck implements Check {
         ScratchFolder scratch = session.scratch().create(context.set().name());
         result.metric("scratch", scratch.path().toString());
         RestoreJob job = new RestoreJob(context.set(), context.target(), backup, contents, scratch.path(),
-                session.credentials(), context.progress());
+                session.credentials(), context.progress(), preparation);
         PhaseTimes times = new PhaseTimes();
         long started = System.nanoTime();
         context.progress().begin(context.set().name(), ID, contents.fileCount(), contents.totalBytes());
@@ -102,6 +114,10 @@ public final class RestoreCheck implements Check {
         } finally {
             context.progress().end();
             times.wallNanos = System.nanoTime() - started;
+            // a restore that took over set-up begun before the test is timed from when that began
+            long lead = Math.max(0, started - job.claimedPreparationStart().orElse(started));
+            times.wallNanos += lead;
+            times.restoreNanos += lead;
             cleanUp(job, scratch, result);
         }
         times.record(result, job);
@@ -224,7 +240,16 @@ public final class RestoreCheck implements Check {
 
     private static void cleanUp(RestoreJob job, ScratchFolder scratch, CheckResult.Builder result) {
         List<String> removed = new ArrayList<>();
-        List<RestoreJob.Cleanup> cleanups = new ArrayList<>(job.cleanups());
+        RestoreJob.Closing closing = job.close();
+        if (closing.unclaimed().isPresent()) {
+            try {
+                removed.addAll(closing.unclaimed().get().discard());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                result.finding(Finding.error("set-up begun before the test", "cleanup was interrupted"));
+            }
+        }
+        List<RestoreJob.Cleanup> cleanups = new ArrayList<>(closing.cleanups());
         java.util.Collections.reverse(cleanups);
         for (RestoreJob.Cleanup cleanup : cleanups) {
             try {
@@ -246,6 +271,18 @@ public final class RestoreCheck implements Check {
                     + IoErrors.describe(e) + "; remove it by hand, it holds restored data"));
         }
         result.metric("removed", removed);
+    }
+
+    /** Undoes the set-up begun early when no restore claimed it; says what was removed. */
+    private static List<String> discard(PreparationHandoff preparation) throws InterruptedException {
+        Optional<RestorePreparation> unclaimed = preparation.close();
+        return unclaimed.isPresent() ? unclaimed.get().discard() : List.of();
+    }
+
+    private static void removed(CheckResult.Builder result, List<String> removed) {
+        if (!removed.isEmpty()) {
+            result.metric("removed", removed);
+        }
     }
 
     private void judge(CheckResult.Builder result, PhaseTimes times, Backup backup) {

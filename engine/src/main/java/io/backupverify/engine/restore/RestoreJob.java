@@ -30,6 +30,7 @@ public final class RestoreJob {
     private final Path scratch;
     private final CredentialResolver credentials;
     private final FetchMeter fetchMeter;
+    private final PreparationHandoff preparation;
     private final List<Cleanup> cleanups = new ArrayList<>();
 
     /** Something to undo after the test whatever its outcome, such as dropping a scratch database. */
@@ -49,6 +50,12 @@ public final class RestoreJob {
     /** A job whose reads of the backup are also told to {@code progress} (files opened, bytes read). */
     public RestoreJob(BackupSetSpec set, Target target, Backup backup, BackupContents contents, Path scratch,
             CredentialResolver credentials, Progress progress) {
+        this(set, target, backup, contents, scratch, credentials, progress, PreparationHandoff.none());
+    }
+
+    RestoreJob(BackupSetSpec set, Target target, Backup backup, BackupContents contents, Path scratch,
+            CredentialResolver credentials, Progress progress, PreparationHandoff preparation) {
+        this.preparation = preparation;
         this.fetchMeter = new FetchMeter(progress);
         this.set = set;
         this.target = target;
@@ -153,6 +160,43 @@ public final class RestoreJob {
 
     synchronized List<Cleanup> cleanups() {
         return List.copyOf(cleanups);
+    }
+
+    /**
+     * The set-up the kind began for this test before it started ({@link RestoreKind#prepare}), if any and of this
+     * type. It stays the test's to undo until the kind claims it with {@link #claimPreparation}.
+     */
+    public <P extends RestorePreparation> Optional<P> preparation(Class<P> type) {
+        return preparation.get(type);
+    }
+
+    /**
+     * Takes over the preparation: from now on it is undone by {@code undo}, registered as {@link #onCleanup} does.
+     *
+     * @return false when the test was stopped and has discarded it already
+     */
+    public synchronized boolean claimPreparation(String description, CleanupAction undo) {
+        if (!preparation.claim()) {
+            return false;
+        }
+        cleanups.add(new Cleanup(description, undo));
+        return true;
+    }
+
+    /** When the claimed preparation began, by {@link System#nanoTime()}; empty when none was claimed. */
+    java.util.OptionalLong claimedPreparationStart() {
+        return preparation.claimedStart();
+    }
+
+    /**
+     * For the clean-up at the end of the test: no preparation can be claimed any more; the cleanups registered and
+     * the preparation nobody claimed (to discard).
+     */
+    synchronized Closing close() {
+        return new Closing(List.copyOf(cleanups), preparation.close());
+    }
+
+    record Closing(List<Cleanup> cleanups, Optional<RestorePreparation> unclaimed) {
     }
 
     FetchMeter fetchMeter() {

@@ -1,5 +1,6 @@
 package io.backupverify.engine.restore;
 
+import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.plan.RestoreSpec;
 import io.backupverify.engine.plan.ValidationSpec;
 import java.io.IOException;
@@ -31,6 +32,17 @@ public interface RestoreKind<S extends RestoreSpec> {
      * @throws IOException             when the restore could not be carried out: an ERROR
      */
     Restored restore(S spec, RestoreJob job) throws IOException, InterruptedException;
+
+    /**
+     * Begins in the background the set-up a restore of {@code spec} needs whichever backup is picked (a scratch
+     * database on its server), so that it overlaps the listing of the target; the restore takes it over through
+     * {@link RestoreJob#preparation}. Empty when the kind has nothing to begin early.
+     *
+     * @param scratchRoot the folder scratch folders are made in
+     */
+    default Optional<RestorePreparation> prepare(S spec, Path scratchRoot, CredentialResolver credentials) {
+        return Optional.empty();
+    }
 
     /**
      * The validation for a key only this kind understands (for databases: tables, minRows, sql), or empty for the

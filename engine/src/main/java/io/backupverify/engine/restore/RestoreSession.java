@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * What the restore tests of one run share: the kinds, where scratch folders go, what was found left over from
- * earlier runs and removed at the start, the plan's folder (validation commands run there) and credentials.
+ * earlier runs and removed at the start, the plan's folder (validation commands run there), credentials, and the set-up
+ * begun early for a set.
  */
 record RestoreSession(RestoreKinds kinds, ScratchArea scratch, List<String> staleRemoved, Path planFolder,
-        CredentialResolver credentials) {
+        CredentialResolver credentials, Preparations preparations) {
     RestoreSession {
         staleRemoved = List.copyOf(staleRemoved);
     }

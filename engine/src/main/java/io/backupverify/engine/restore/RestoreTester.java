@@ -4,6 +4,7 @@ import io.backupverify.engine.check.Check;
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.plan.Plan;
+import io.backupverify.engine.plan.RestoreSpec;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
@@ -15,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * Runs the restore tests of a plan: for each set with a {@code restoreTest}, the check {@code restore}. Scratch
- * folders (and databases) earlier runs left behind are removed first, and the results say so.
+ * folders (and databases) earlier runs left behind are removed first, and the results say so. The first test's
+ * set-up (its scratch database) begins in the background while its target is listed.
  */
 public final class RestoreTester {
     private final RestoreKinds kinds;
@@ -51,13 +53,49 @@ public final class RestoreTester {
             removed.addAll(kind.removeStale(scratch.root(), options.clock().instant().minus(ScratchArea.STALE_AFTER)));
         }
         staleRemoved = List.copyOf(removed);
-        RestoreSession session = new RestoreSession(kinds, scratch, removed, plan.baseDir(), credentials);
+        Preparations preparations = prepareFirst(plan, options);
+        RestoreSession session = new RestoreSession(kinds, scratch, removed, plan.baseDir(), credentials,
+                preparations);
         Function<BackupSetSpec, List<Check>> checks = set -> set.restoreTest() == null ? List.of()
                 : List.of(new RestoreCheck(set.restoreTest(), session));
-        return new Verifier(targetOpener, checks).verify(plan, options);
+        try {
+            return new Verifier(targetOpener, checks).verify(plan, options);
+        } finally {
+            List<String> discarded = preparations.discardUntaken();
+            if (!discarded.isEmpty()) {
+                List<String> said = new ArrayList<>(staleRemoved);
+                said.addAll(discarded);
+                staleRemoved = List.copyOf(said);
+            }
+        }
     }
 
-    /** What the last run found left over from earlier runs and removed (or could not), one line each. */
+    /**
+     * Begins the set-up of the first restore test of the run in the background (its scratch database is created
+     * while the target is listed). Only the first: the tests run one after the other, and a set-up begun for every
+     * set at once could start as many database servers.
+     */
+    private Preparations prepareFirst(Plan plan, VerifyOptions options) {
+        Preparations preparations = new Preparations();
+        plan.backupSets().stream()
+                .filter(set -> set.restoreTest() != null
+                        && (options.sets().isEmpty() || options.sets().contains(set.name())))
+                .findFirst()
+                .ifPresent(set -> prepare(set, preparations));
+        return preparations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S extends RestoreSpec> void prepare(BackupSetSpec set, Preparations preparations) {
+        S spec = (S) set.restoreTest().restore();
+        kinds.find(spec).flatMap(kind -> ((RestoreKind<S>) kind).prepare(spec, scratch.root(), credentials))
+                .ifPresent(preparation -> preparations.put(set.name(), preparation));
+    }
+
+    /**
+     * What the last run found left over from earlier runs and removed (or could not), and the set-up begun early that
+     * no test took (its target could not be listed) and was undone, one line each.
+     */
     public List<String> staleRemoved() {
         return staleRemoved;
     }

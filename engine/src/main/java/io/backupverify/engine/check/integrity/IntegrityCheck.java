@@ -58,7 +58,7 @@ public final class IntegrityCheck implements Check {
                 spec.mode());
         progress.begin(context.set().name(), ID, reads.files().size(), reads.bytes());
         try {
-            reader.readAll(reads.files());
+            reader.readAll(reads.files(), reads::sizeOf);
         } finally {
             progress.end();
         }

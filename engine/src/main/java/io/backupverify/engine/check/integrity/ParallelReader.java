@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntToLongFunction;
 
 /**
  * Reads the files of a read list on several threads, largest first, and compares each digest with the expected
@@ -47,14 +48,18 @@ final class ParallelReader {
         this.findings = findings;
     }
 
-    void readAll(List<ExpectedFile> files) throws InterruptedException {
+    /** @param sizeAt the size of the file at a place in {@code files}, known without building the file */
+    void readAll(List<ExpectedFile> files, IntToLongFunction sizeAt) throws InterruptedException {
         if (files.isEmpty()) {
             return;
         }
-        long largest = files.stream().mapToLong(file -> file.read().size()).max().orElse(0);
+        long largest = 0;
+        for (int at = 0; at < files.size(); at++) {
+            largest = Math.max(largest, sizeAt.applyAsLong(at));
+        }
         int workers = Math.min(threads, files.size());
         int bufferBytes = FileDigester.bufferBytes(largest, workers);
-        LargestFirst.run(files, file -> file.read().size(), workers, "integrity-reader", () -> {
+        LargestFirst.run(files, sizeAt, workers, "integrity-reader", () -> {
             FileDigester digester = new FileDigester(target, progress, bufferBytes);
             return file -> check(digester, file);
         });

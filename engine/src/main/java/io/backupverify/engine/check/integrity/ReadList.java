@@ -28,6 +28,8 @@ final class ReadList {
     private long bytes;
     private long listed;
     private long skipped;
+    /** The date text of the backup looked at last. */
+    private BackupDate lastDate;
 
     /**
      * @param sampleByTargetPath whether a file's sample slice follows its path on the target, backup name
@@ -76,8 +78,24 @@ final class ReadList {
     }
 
     private String withoutBackupDate(BackupIndex index, String samplePath) {
-        return names.dateText(index.contents().backup().id()).filter(date -> !date.isEmpty())
-                .map(date -> samplePath.replace(date, "{date}")).orElse(samplePath);
+        String date = backupDate(index);
+        return date.isEmpty() ? samplePath : samplePath.replace(date, "{date}");
+    }
+
+    /**
+     * The date text in the backup's name, or "" for none: found once per backup, not once per file. Reading threads
+     * ask too (for ledger keys), so the backup and its date are kept together in one immutable record.
+     */
+    private String backupDate(BackupIndex index) {
+        BackupDate known = lastDate;
+        if (known == null || known.index() != index) {
+            known = new BackupDate(index, names.dateText(index.contents().backup().id()).orElse(""));
+            lastDate = known;
+        }
+        return known.date();
+    }
+
+    private record BackupDate(BackupIndex index, String date) {
     }
 
     /** The regular file to read for a listed entry, or null after reporting why there is none. */
@@ -128,6 +146,11 @@ final class ReadList {
     /** The files this run reads, in the order they were listed; each is built when asked for. */
     List<ExpectedFile> files() {
         return rows.selected();
+    }
+
+    /** The size of the file at a place in {@link #files()}, without building it. */
+    long sizeOf(int at) {
+        return rows.selectedSize(at);
     }
 
     /** Bytes this run will read. */
@@ -273,6 +296,14 @@ final class ReadList {
 
         BackupIndex index(int row) {
             return indexes.get(index.get(row));
+        }
+
+        long selectedSize(int at) {
+            if (at < 0 || at >= selectedCount) {
+                throw new IndexOutOfBoundsException(at);
+            }
+            int row = selectedRows == null ? at : selectedRows[at];
+            return index(row).contents().sizeOf(readElsewhere.getOrDefault(row, listedAt[row]));
         }
 
         List<ExpectedFile> selected() {

@@ -122,7 +122,7 @@ public final class ReadableCheck implements Check {
         long largest = files.stream().mapToLong(Entry::size).max().orElse(0);
         int threads = Math.min(Math.max(1, context.threads()), files.size());
         int bufferBytes = ReadBuffers.bytes(PREFERRED_BUFFER, largest, threads);
-        LargestFirst.run(files, Entry::size, threads, "readable-reader", () -> {
+        LargestFirst.run(files, at -> files.get(at).size(), threads, "readable-reader", () -> {
             StructureReader reader = new StructureReader(context.target(), context.progress(), bufferBytes);
             return file -> {
                 try {

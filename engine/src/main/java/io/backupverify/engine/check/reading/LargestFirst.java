@@ -10,8 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntToLongFunction;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 
 /**
  * Works through files on several threads, largest first, so that the last file to finish is a small one and no
@@ -26,11 +26,13 @@ public final class LargestFirst {
      * Runs a worker from {@code workers} on each of up to {@code threads} threads over the items, largest first.
      * Returns when all items are done; throws InterruptedException when interrupted (the threads are stopped).
      *
-     * @param name prefix of the threads' names, such as {@code integrity-reader}
+     * @param sizeAt the size of the item at a place in the list, so that a list that builds its items when asked
+     *               (many small files) need not build each one to order them
+     * @param name   prefix of the threads' names, such as {@code integrity-reader}
      */
-    public static <T> void run(List<T> items, ToLongFunction<T> size, int threads, String name,
+    public static <T> void run(List<T> items, IntToLongFunction sizeAt, int threads, String name,
             Supplier<Consumer<T>> workers) throws InterruptedException {
-        int[] order = largestFirst(items, size);
+        int[] order = largestFirst(items.size(), sizeAt);
         int count = Math.min(Math.max(1, threads), order.length);
         if (count == 0) {
             return;
@@ -64,10 +66,10 @@ public final class LargestFirst {
      * rank and the place, so that a list that builds its items when asked (many small files) is not copied: sizes
      * up to 1 GiB rank exactly, larger ones by the MiB.
      */
-    private static <T> int[] largestFirst(List<T> items, ToLongFunction<T> size) {
-        long[] keyed = new long[items.size()];
+    private static int[] largestFirst(int count, IntToLongFunction sizeAt) {
+        long[] keyed = new long[count];
         for (int at = 0; at < keyed.length; at++) {
-            keyed[at] = (long) (Integer.MAX_VALUE - rank(size.applyAsLong(items.get(at)))) << 32 | at;
+            keyed[at] = (long) (Integer.MAX_VALUE - rank(sizeAt.applyAsLong(at))) << 32 | at;
         }
         Arrays.sort(keyed);
         int[] order = new int[keyed.length];

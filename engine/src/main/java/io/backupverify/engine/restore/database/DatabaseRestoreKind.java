@@ -2,10 +2,12 @@ package io.backupverify.engine.restore.database;
 
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.plan.DatabaseRestoreSpec;
 import io.backupverify.engine.plan.ValidationSpec;
 import io.backupverify.engine.restore.RestoreJob;
 import io.backupverify.engine.restore.RestoreKind;
+import io.backupverify.engine.restore.RestorePreparation;
 import io.backupverify.engine.restore.RestoreRefusedException;
 import io.backupverify.engine.restore.Restored;
 import io.backupverify.engine.restore.Validation;
@@ -24,7 +26,7 @@ import java.util.Optional;
 
 /**
  * The database restore kinds: finds the dump in the backup by content, prepares a scratch database (on a server
- * started for the test or a named one), restores the dump into it while it is fetched from the target (a
+ * started for the test or a named one; for the run's first test while its target is listed), restores the dump into it while it is fetched from the target (a
  * directory-format dump, or one restored with several jobs, is fetched into the scratch folder first), and
  * registers the scratch database's removal with the job.
  *
@@ -57,23 +59,7 @@ abstract class DatabaseRestoreKind<S extends DatabaseRestoreSpec> implements Res
             throw new RestoreRefusedException(job.backup().id(), located.problem());
         }
         DumpSource source = source(located, files, spec.jobs(), job);
-        DatabaseRestoreSession session;
-        try {
-            session = DatabaseRestoreSession.open(options(spec), job.credentials(), homeParent(job.scratch()),
-                    Instant.now());
-        } catch (DatabaseRestoreSession.SetupException e) {
-            throw new IOException(e.getMessage());
-        }
-        for (String note : session.notes()) {
-            job.onCleanup(note, () -> { });
-        }
-        job.onCleanup("scratch database " + session.database().name() + " on " + session.serverDescription()
-                + (session.startedServer() ? " (server stopped, its files deleted)" : ""), () -> {
-                    List<String> said = session.cleanUp();
-                    if (!session.database().isDropped()) {
-                        throw new IOException(said.get(0));
-                    }
-                });
+        DatabaseRestoreSession session = session(spec, job);
         DatabaseRestorer.Outcome outcome = session.restore(source, located.format(), spec.jobs(), TOOL_LIMIT);
         if (outcome.dumpAtFault()) {
             throw new RestoreRefusedException(dumpName(job, located), outcome.problem());
@@ -91,6 +77,45 @@ abstract class DatabaseRestoreKind<S extends DatabaseRestoreSpec> implements Res
         long count = located.format() == DumpFormat.POSTGRES_DIRECTORY
                 ? files.keySet().stream().filter(name -> inFolder(name, located.name())).count() : 1;
         return new DatabaseRestored(job.scratch(), session, count, bytes);
+    }
+
+    /**
+     * The scratch database: the one set up while the target was listed, when the run began that, else one made now;
+     * either way its removal is registered with the job.
+     */
+    private DatabaseRestoreSession session(S spec, RestoreJob job) throws IOException, InterruptedException {
+        Optional<PreparedSession> prepared = job.preparation(PreparedSession.class);
+        DatabaseRestoreSession session;
+        try {
+            session = prepared.isPresent() ? prepared.get().await()
+                    : DatabaseRestoreSession.open(options(spec), job.credentials(), homeParent(job.scratch()),
+                            Instant.now());
+        } catch (DatabaseRestoreSession.SetupException e) {
+            throw new IOException(e.getMessage());
+        }
+        for (String note : session.notes()) {
+            job.onCleanup(note, () -> { });
+        }
+        String description = "scratch database " + session.database().name() + " on " + session.serverDescription()
+                + (session.startedServer() ? " (server stopped, its files deleted)" : "");
+        RestoreJob.CleanupAction drop = () -> {
+            List<String> said = session.cleanUp();
+            if (!session.database().isDropped()) {
+                throw new IOException(said.get(0));
+            }
+        };
+        if (prepared.isEmpty()) {
+            job.onCleanup(description, drop);
+        } else if (!job.claimPreparation(description, drop)) {
+            // the test was stopped meanwhile and has dropped the database itself
+            throw new java.io.InterruptedIOException("the restore test was stopped");
+        }
+        return session;
+    }
+
+    @Override
+    public Optional<RestorePreparation> prepare(S spec, Path scratchRoot, CredentialResolver credentials) {
+        return Optional.of(PreparedSession.begin(options(spec), credentials, scratchRoot.toAbsolutePath()));
     }
 
     private static String dumpName(RestoreJob job, DumpLocator.Located located) {

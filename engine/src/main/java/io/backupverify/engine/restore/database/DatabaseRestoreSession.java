@@ -76,14 +76,19 @@ public final class DatabaseRestoreSession implements AutoCloseable {
                 unregisterServer = ShutdownCleanup.register("stop " + server.description(), server::close);
             }
             ScratchDatabase database;
-            try (Connection admin = server.connectAdmin()) {
+            Connection admin = server.connectAdmin();
+            try {
                 if (!server.startedForTest()) {
                     for (String stale : ScratchDatabase.removeStale(server, admin, now)) {
                         notes.add("dropped stale scratch database " + stale + " on " + server.description()
                                 + " (older than a day)");
                     }
                 }
-                database = ScratchDatabase.create(server, admin, now);
+                // the connection stays open, to drop the database through at the end
+                database = ScratchDatabase.createKeeping(server, admin, now);
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(admin);
+                throw e;
             }
             Runnable serverHook = unregisterServer;
             return new DatabaseRestoreSession(server, database, home, () -> {
@@ -207,6 +212,14 @@ public final class DatabaseRestoreSession implements AutoCloseable {
     public void close() {
         if (!database.isDropped()) {
             cleanUp();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // it was only used to create the database, which failed
         }
     }
 

@@ -26,6 +26,8 @@ public final class ScratchDatabase implements AutoCloseable {
     private final String name;
     private boolean dropped;
     private Runnable unregister = () -> { };
+    /** The administrative connection it was created through, kept to drop it through; null when not kept. */
+    private Connection admin;
 
     private ScratchDatabase(ScratchServer server, String name) {
         this.server = server;
@@ -41,11 +43,27 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** Creates a fresh, empty database on the server through an administrative connection already open. */
     public static ScratchDatabase create(ScratchServer server, Connection admin, Instant now) throws SQLException {
+        return create(server, admin, now, false);
+    }
+
+    /**
+     * Creates a fresh, empty database through an administrative connection, which it keeps (and closes) to drop the
+     * database through: one connection less at the end of the test.
+     */
+    static ScratchDatabase createKeeping(ScratchServer server, Connection admin, Instant now) throws SQLException {
+        return create(server, admin, now, true);
+    }
+
+    private static ScratchDatabase create(ScratchServer server, Connection admin, Instant now, boolean keep)
+            throws SQLException {
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
         String name = PREFIX + now.getEpochSecond() + "_" + HexFormat.of().formatHex(random);
         ScratchDatabase database = new ScratchDatabase(server, name);
         server.dialect().create(admin, name);
+        if (keep) {
+            database.admin = admin;
+        }
         database.unregister = ShutdownCleanup.register("drop scratch database " + name + " on "
                 + server.description(), database::drop);
         return database;
@@ -73,10 +91,22 @@ public final class ScratchDatabase implements AutoCloseable {
         if (dropped) {
             return;
         }
-        try (Connection admin = server.connectAdmin()) {
-            server.dialect().drop(admin, name);
+        if (admin != null) {
+            Connection kept = admin;
+            admin = null;
+            try (kept) {
+                server.dialect().drop(kept, name);
+                dropped = true;
+            } catch (SQLException e) {
+                // the server may have closed a connection idle through a long restore: a new one tries again
+            }
         }
-        dropped = true;
+        if (!dropped) {
+            try (Connection fresh = server.connectAdmin()) {
+                server.dialect().drop(fresh, name);
+            }
+            dropped = true;
+        }
         unregister.run();
     }
 

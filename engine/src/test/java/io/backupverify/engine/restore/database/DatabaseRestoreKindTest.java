@@ -167,6 +167,49 @@ class DatabaseRestoreKindTest {
                 named()), scratch());
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.findings().get(0).message()).contains("no PostgreSQL dump found");
+        // the scratch database was being made while the backups were listed: it is dropped, and said
+        assertThat(removed(result)).anyMatch(line -> line.startsWith("dropped scratch database bv_scratch_"));
+        assertNoScratchDatabaseLeft();
+        assertThat(RealTools.list(dir.resolve("scratch"))).isEmpty();
+    }
+
+    @Test
+    void aSetWithoutBackupsHasTheScratchDatabaseMadeForItDropped() throws Exception {
+        backups();
+        CheckResult result = run(plan("{ kind: file-per-backup, namePattern: \"shop-{yyyy-MM-dd}.dump\" }",
+                named()), scratch());
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(removed(result)).anyMatch(line -> line.startsWith("dropped scratch database bv_scratch_"));
+        assertNoScratchDatabaseLeft();
+        assertThat(RealTools.list(dir.resolve("scratch"))).isEmpty();
+    }
+
+    @Test
+    void anUnreachableServerIsAnErrorAndLeavesNothing() throws Exception {
+        Files.copy(shared.resolve("shop.dump"), backups().resolve("shop-2026-11-29.dump"));
+        int closed;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        CheckResult result = run(plan("{ kind: file-per-backup, namePattern: \"shop-{yyyy-MM-dd}.dump\" }",
+                "{ url: \"jdbc:postgresql://127.0.0.1:" + closed + "/postgres\", credentialsId: pg-scratch }"),
+                scratch());
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("cannot create a scratch database on PostgreSQL server 127.0.0.1:"
+                + closed);
+        assertThat(result.toString() + result.metrics()).doesNotContain(SECRET);
+        assertThat(RealTools.list(dir.resolve("scratch"))).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> removed(CheckResult result) {
+        return (List<String>) result.metrics().get("removed");
+    }
+
+    private static void assertNoScratchDatabaseLeft() throws Exception {
+        try (Connection connection = source.connectAdmin()) {
+            assertThat(Dialect.POSTGRES.databases(connection)).noneMatch(name -> name.startsWith("bv_scratch_"));
+        }
     }
 
     @Test
