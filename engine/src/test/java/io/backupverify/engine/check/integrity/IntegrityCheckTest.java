@@ -226,6 +226,23 @@ class IntegrityCheckTest {
         });
     }
 
+    /**
+     * pg_dump died before writing a byte (a failed login, a full disk) and the job checksummed what was there:
+     * every digest matches, and nothing was backed up.
+     */
+    @Test
+    void aBackupWhoseListedFilesAreAllEmptyDoesNotPass() throws Exception {
+        Path folder = area.folder("b-2026-11-26");
+        area.write(folder, "orders.dump", "");
+        shell(folder, "sha256sum orders.dump > SHA256SUMS");
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(only(result).item()).isEqualTo("b-2026-11-26");
+        assertThat(only(result).message()).contains("every listed file is empty").contains("holds nothing");
+    }
+
     private static boolean commandExists(String name) throws Exception {
         Process process = new ProcessBuilder("sh", "-c", "command -v " + name).start();
         return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;
