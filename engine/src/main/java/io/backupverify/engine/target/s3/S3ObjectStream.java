@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.Abortable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -22,6 +24,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 final class S3ObjectStream extends BlockInputStream {
     static final int MAX_FAILURES = 100;
     private final S3Client client;
+    /** Reads sent without the SDK's pipeline, or null. */
+    private final DirectGets direct;
     private final String bucket;
     private final String key;
     private final String name;
@@ -32,14 +36,16 @@ final class S3ObjectStream extends BlockInputStream {
     /** One past the last byte wanted, or -1 for the end of the object (not known before the first response). */
     private long end;
     private String etag;
-    private ResponseInputStream<GetObjectResponse> current;
+    private InputStream current;
+    private Abortable currentAbort;
     private boolean closed;
     /** Failed tries in all, with progress between them or not: bounded, so a trickling server cannot stall us. */
     private int failures;
 
-    S3ObjectStream(S3Client client, String bucket, String key, String name, long start, long end, String etag,
-            RetryPolicy retries, S3Errors errors) {
+    S3ObjectStream(S3Client client, DirectGets direct, String bucket, String key, String name, long start, long end,
+            String etag, RetryPolicy retries, S3Errors errors) {
         this.client = client;
+        this.direct = direct;
         this.bucket = bucket;
         this.key = key;
         this.name = name;
@@ -68,9 +74,9 @@ final class S3ObjectStream extends BlockInputStream {
         return end;
     }
 
-    /** The SDK's stream of the current response, or null between responses (for tests). */
-    ResponseInputStream<GetObjectResponse> response() {
-        return current;
+    /** Whether the current response has the SDK's abort task queued (for tests). */
+    boolean holdsTimeoutTask() {
+        return current instanceof ResponseInputStream<?> response && response.hasTimeoutTask();
     }
 
     /** The ETag reads are pinned to, once known. */
@@ -134,18 +140,29 @@ final class S3ObjectStream extends BlockInputStream {
     }
 
     private void request() throws IOException {
+        String range = position > 0 || end >= 0
+                ? "bytes=" + position + "-" + (end >= 0 ? Long.toString(end - 1) : "") : null;
+        if (direct != null) {
+            Optional<DirectGets.Response> response = direct.get(key, range, etag);
+            if (response.isPresent()) {
+                started(response.get().body(), response.get().body(), response.get().etag(),
+                        response.get().contentLength());
+                return;
+            }
+        }
         GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key);
-        if (position > 0 || end >= 0) {
-            get.range("bytes=" + position + "-" + (end >= 0 ? Long.toString(end - 1) : ""));
+        if (range != null) {
+            get.range(range);
         }
         if (etag != null) {
             get.ifMatch(etag);
         }
+        ResponseInputStream<GetObjectResponse> response;
         try {
             // No SDK read timeout (Duration.ZERO): we read at once and our socket timeout catches a stall, while the
             // SDK's 60-second abort task would stay queued after the read, holding the response: with many small
             // objects that was megabytes of heap per second of reading.
-            current = client.getObject(get.build(), ResponseTransformer.toInputStream(Duration.ZERO));
+            response = client.getObject(get.build(), ResponseTransformer.toInputStream(Duration.ZERO));
         } catch (SdkException e) {
             if (e instanceof software.amazon.awssdk.core.exception.SdkServiceException service
                     && service.statusCode() == 412) {
@@ -156,25 +173,32 @@ final class S3ObjectStream extends BlockInputStream {
             throw S3Errors.retryable(e) ? new RetryableException(errors.describe(e), io)
                     : new NotRetryableException(io.getMessage(), e);
         }
-        GetObjectResponse response = current.response();
+        Long length = response.response().contentLength();
+        started(response, response, response.response().eTag(), length == null ? -1 : length);
+    }
+
+    /** Takes a response: its body is read from now on, and its ETag and length pin and bound the next reads. */
+    private void started(InputStream body, Abortable abort, String responseEtag, long length) {
+        current = body;
+        currentAbort = abort;
         if (etag == null) {
-            etag = response.eTag();
+            etag = responseEtag;
         }
         if (end < 0) {
-            long length = response.contentLength() == null ? -1 : response.contentLength();
             end = length < 0 ? -1 : position + length;
         }
     }
 
     private void abortCurrent() {
         if (current != null) {
-            current.abort();
+            currentAbort.abort();
             try {
                 current.close();
             } catch (IOException | RuntimeException e) {
                 // the connection is dropped either way
             }
             current = null;
+            currentAbort = null;
         }
     }
 
@@ -191,6 +215,7 @@ final class S3ObjectStream extends BlockInputStream {
                     abortCurrent();
                 }
                 current = null;
+                currentAbort = null;
             }
         }
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
@@ -40,6 +41,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3Target implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks {
     private final S3Client client;
+    /** The HTTP client under {@link #client}, which this target closes; the direct reads use it too. */
+    private final SdkHttpClient http;
+    /** Object reads without the SDK's per-request pipeline, or null where they cannot be used. */
+    private final DirectGets direct;
     private final String bucket;
     private final String root;
     private final String description;
@@ -48,9 +53,11 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     private final PartedObjectStream.Parts parts;
     private final S3Posture posture;
 
-    S3Target(S3Client client, String bucket, String root, String description, S3Errors errors, RetryPolicy retries,
-            PartedObjectStream.Parts parts, URI endpoint) {
+    S3Target(S3Client client, SdkHttpClient http, DirectGets direct, String bucket, String root, String description,
+            S3Errors errors, RetryPolicy retries, PartedObjectStream.Parts parts, URI endpoint) {
         this.client = client;
+        this.http = http;
+        this.direct = direct;
         this.bucket = bucket;
         this.root = root;
         this.description = description;
@@ -134,7 +141,7 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
 
     /** A resuming stream of bytes {@code [start, end)} of an object ({@code end} -1: to its end). */
     S3ObjectStream stream(String key, String name, long start, long end, String etag) {
-        return new S3ObjectStream(client, bucket, key, name, start, end, etag, retries, errors);
+        return new S3ObjectStream(client, direct, bucket, key, name, start, end, etag, retries, errors);
     }
 
     /** The object's size and ETag, or empty when there is no such object. */
@@ -287,5 +294,11 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
             parts.close();
         }
         client.close();
+        http.close();
+    }
+
+    /** How many object reads went without the SDK's pipeline (for tests). */
+    long directReads() {
+        return direct == null ? 0 : direct.served();
     }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -33,9 +34,18 @@ public final class S3Targets {
      * @param socketTimeout   how long a read may wait for the next bytes; a stalled server is a timeout, never a hang
      * @param retries         how often a failing read is tried again
      * @param parts           how large objects are split into concurrent ranged reads; null: never
+     * @param directReads     whether object reads may skip the SDK's per-request pipeline ({@link DirectGets})
      */
     record Settings(Duration connectTimeout, Duration socketTimeout, RetryPolicy retries,
-            PartedObjectStream.Parts parts) {
+            PartedObjectStream.Parts parts, boolean directReads) {
+        Settings(Duration connectTimeout, Duration socketTimeout, RetryPolicy retries, PartedObjectStream.Parts parts) {
+            this(connectTimeout, socketTimeout, retries, parts, true);
+        }
+
+        Settings withoutDirectReads() {
+            return new Settings(connectTimeout, socketTimeout, retries, parts, false);
+        }
+
         static Settings defaults() {
             return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(60), RetryPolicy.DEFAULT,
                     PartedObjectStream.Parts.defaults());
@@ -59,16 +69,12 @@ public final class S3Targets {
         List<String> secrets = new ArrayList<>();
         AwsCredentialsProvider provider = provider(spec, credentials, secrets);
         S3Errors errors = new S3Errors(secrets);
+        Region region = region(spec);
         S3ClientBuilder builder = S3Client.builder()
                 .credentialsProvider(provider)
-                .region(region(spec))
+                .region(region)
                 .forcePathStyle(spec.usesPathStyle())
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(settings.socketTimeout())
-                        .tlsTrustManagersProvider(DeferredTrust::managers)
-                        .maxConnections(64))
                 .overrideConfiguration(override -> override
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.retries().attempts()).build()));
@@ -82,10 +88,24 @@ public final class S3Targets {
                 description += " (plain HTTP: not encrypted in transit)";
             }
         }
+        SdkHttpClient http = null;
         try {
-            return new S3Target(builder.build(), spec.bucket(), spec.folderPrefix(), description, errors,
+            // The target owns the HTTP client: the SDK's client and the direct object reads share its connections.
+            http = ApacheHttpClient.builder()
+                    .connectionTimeout(settings.connectTimeout())
+                    .socketTimeout(settings.socketTimeout())
+                    .tlsTrustManagersProvider(DeferredTrust::managers)
+                    .maxConnections(64)
+                    .build();
+            S3Client client = builder.httpClient(http).build();
+            DirectGets direct = settings.directReads()
+                    ? DirectGets.create(client, http, provider, region, spec.bucket()).orElse(null) : null;
+            return new S3Target(client, http, direct, spec.bucket(), spec.folderPrefix(), description, errors,
                     settings.retries(), settings.parts(), endpoint);
         } catch (SdkException e) {
+            if (http != null) {
+                http.close();
+            }
             throw new IOException(errors.scrub("cannot set up the S3 client: " + errors.describe(e)));
         }
     }

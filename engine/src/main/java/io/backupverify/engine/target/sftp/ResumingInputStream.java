@@ -15,7 +15,13 @@ final class ResumingInputStream extends InputStream {
     static final int MAX_IN_A_ROW = SftpTarget.MAX_ATTEMPTS;
     static final int MAX_FAILURES = 10;
 
-    private final SftpTarget target;
+    /** Opens a fresh stream of a file from an offset (over a new channel, reconnecting when needed). */
+    @FunctionalInterface
+    interface Opener {
+        InputStream openAt(String path, long offset) throws IOException;
+    }
+
+    private final Opener target;
     private final String path;
     private final long size;
     private InputStream current;
@@ -25,7 +31,7 @@ final class ResumingInputStream extends InputStream {
     private int failures;
 
     /** Reads {@code path} from {@code offset}; {@code size} is the length the server listed for it. */
-    ResumingInputStream(SftpTarget target, String path, long offset, long size) throws IOException {
+    ResumingInputStream(Opener target, String path, long offset, long size) throws IOException {
         this.target = target;
         this.path = path;
         this.size = size;

@@ -120,7 +120,7 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
         if (entry.get().type() == EntryType.SYMLINK) {
             throw new IOException(path + " is a symbolic link; links are not followed");
         }
-        return new ResumingInputStream(this, path, offset, entry.get().size());
+        return new ResumingInputStream(this::openAt, path, offset, entry.get().size());
     }
 
     /** A stream over its own SFTP channel from an offset, so several files can be read at once. */

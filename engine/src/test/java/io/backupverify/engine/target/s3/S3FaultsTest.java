@@ -115,6 +115,8 @@ class S3FaultsTest {
         try (S3Target target = target(null)) {
             proxy.inject(Fault.CUT, 200_000, 3);
             assertThat(read(target)).isEqualTo(sha256(CONTENT));
+            // The first read and the resumed ones went without the SDK's pipeline (DirectGets).
+            assertThat(target.directReads()).isEqualTo(4);
         }
         assertThat(proxy.faultsInjected()).isEqualTo(3);
     }
@@ -124,6 +126,7 @@ class S3FaultsTest {
         try (S3Target target = target(new PartedObjectStream.Parts(256 * 1024, 512 * 1024, 3, 4, 3))) {
             proxy.inject(Fault.RESET, 100_000, 4);
             assertThat(read(target)).isEqualTo(sha256(CONTENT));
+            assertThat(target.directReads()).isPositive();
         }
         assertThat(proxy.faultsInjected()).isEqualTo(4);
     }

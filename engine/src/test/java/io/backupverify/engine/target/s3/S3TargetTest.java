@@ -259,11 +259,87 @@ class S3TargetTest {
         byte[] small = random(100, 13);
         server.put("no-abort-task", "small.bin", small, null);
         try (S3Target target = S3Targets.open(spec("no-abort-task", "s3-reader"),
-                Optional.of(goodKeys().get("s3-reader")));
+                Optional.of(goodKeys().get("s3-reader")), S3Targets.Settings.defaults().withoutDirectReads());
                 S3ObjectStream in = target.stream("small.bin", "s3://no-abort-task/small.bin", 0, -1, null)
                         .connect()) {
-            assertThat(in.response().hasTimeoutTask()).isFalse();
+            assertThat(in.holdsTimeoutTask()).isFalse();
             assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(small));
+            assertThat(target.directReads()).isZero();
+        }
+    }
+
+    /**
+     * Object reads skip the SDK's per-request pipeline: signed by the SDK's signer and sent through the same HTTP
+     * client. The real server must accept their signatures and URLs for keys with characters URLs escape, whole and
+     * in ranges, and give the same bytes.
+     */
+    @Test
+    void objectReadsGoStraightThroughTheHttpClientForAnyKey() throws Exception {
+        server.createBucket("direct-reads");
+        String[] keys = {"plain.bin", "with space/a+b=c&d.bin", "caf\u00e9/\u20ac~*'!(x).bin", "per%25cent/%41.bin",
+            "dots..x/.y.bin", "-lead/;semi:colon@at$dollar,comma.bin"};
+        Map<String, byte[]> contents = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            contents.put(keys[i], random(70_000 + i, 20 + i));
+            server.put("direct-reads", keys[i], contents.get(keys[i]), null);
+        }
+        try (S3Target target = S3Targets.open(spec("direct-reads", "s3-reader"),
+                Optional.of(goodKeys().get("s3-reader")))) {
+            long reads = 0;
+            for (Map.Entry<String, byte[]> object : contents.entrySet()) {
+                try (InputStream in = target.open(object.getKey())) {
+                    assertThat(sha256(in.readAllBytes())).as(object.getKey()).isEqualTo(sha256(object.getValue()));
+                }
+                try (InputStream in = target.open(object.getKey(), 1234)) {
+                    assertThat(in.readAllBytes()).as(object.getKey()).isEqualTo(java.util.Arrays.copyOfRange(
+                            object.getValue(), 1234, object.getValue().length));
+                }
+                reads += 2;
+                assertThat(target.directReads()).as(object.getKey()).isEqualTo(reads);
+            }
+        }
+    }
+
+    /** What the direct reads do not answer goes through the SDK: a missing object is the same error as before. */
+    @Test
+    void aMissingObjectIsTheSameErrorWithOrWithoutDirectReads() throws Exception {
+        server.createBucket("direct-missing");
+        server.put("direct-missing", "here.bin", random(10, 1), null);
+        String[] messages = new String[2];
+        for (int i = 0; i < 2; i++) {
+            S3Targets.Settings settings = i == 0 ? S3Targets.Settings.defaults()
+                    : S3Targets.Settings.defaults().withoutDirectReads();
+            try (S3Target target = S3Targets.open(spec("direct-missing", "s3-reader"),
+                    Optional.of(goodKeys().get("s3-reader")), settings)) {
+                int index = i;
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> target.open("gone.bin"))
+                        .isInstanceOf(java.io.IOException.class)
+                        .satisfies(e -> messages[index] = e.getMessage());
+                assertThat(target.directReads()).isZero();
+            }
+        }
+        assertThat(messages[0]).contains("gone.bin").contains("404").isEqualTo(messages[1]);
+    }
+
+    /**
+     * Parts of a large object are pinned to the ETag of its first response: an object replaced while it is read is
+     * an error naming the change, never a hash over two versions.
+     */
+    @Test
+    void anObjectReplacedWhileItIsReadInPartsIsAnError() throws Exception {
+        server.createBucket("replaced");
+        byte[] first = random(1_200_000, 31);
+        server.put("replaced", "big.bin", first, null);
+        S3Targets.Settings oneAtATime = new S3Targets.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                RetryPolicy.DEFAULT, new PartedObjectStream.Parts(256 * 1024, 512 * 1024, 1, 1, 1));
+        try (S3Target target = S3Targets.open(spec("replaced", "s3-reader"),
+                Optional.of(goodKeys().get("s3-reader")), oneAtATime);
+                InputStream in = target.open("big.bin")) {
+            assertThat(in.readNBytes(1000)).isEqualTo(java.util.Arrays.copyOf(first, 1000));
+            server.put("replaced", "big.bin", random(1_200_000, 32), null);
+            org.assertj.core.api.Assertions.assertThatThrownBy(in::readAllBytes)
+                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("changed while being read");
+            assertThat(target.directReads()).isPositive();
         }
     }
 

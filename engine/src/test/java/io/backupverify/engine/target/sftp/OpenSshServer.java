@@ -1,9 +1,8 @@
 package io.backupverify.engine.target.sftp;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +18,7 @@ import java.util.stream.Stream;
 final class OpenSshServer implements AutoCloseable {
     static final String USER = "nobody";
     static final Path SSHD = Path.of("/usr/sbin/sshd");
+    private static final int PORT_TRIES = 5;
 
     private final Path home;
     private final int port;
@@ -40,11 +40,35 @@ final class OpenSshServer implements AutoCloseable {
             run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "host", "-f", hostKey(type).toString());
         }
         Files.writeString(home.resolve("authorized_keys"), authorizedKeys);
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
+        openUp(home);
+        // A free port is found before sshd binds it, so another process may take it meanwhile (a client's outgoing
+        // connection can get it as its local port). sshd then stops with "Cannot bind any address"; try another port.
+        // Listening is known from sshd's own log line, never from a connection that could reach another server.
+        int candidate;
+        Process started;
+        for (int attempt = 1; ; attempt++) {
+            candidate = freePort();
+            started = start(candidate);
+            if (waitUntilListening(started, candidate)) {
+                break;
+            }
+            if (attempt >= PORT_TRIES) {
+                throw new IOException("sshd found no free port in " + PORT_TRIES + " tries: " + log());
+            }
         }
+        port = candidate;
+        process = started;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private Process start(int candidate) throws IOException, InterruptedException {
         Files.writeString(home.resolve("sshd_config"), String.join("\n",
-                "Port " + port,
+                "Port " + candidate,
                 "ListenAddress 127.0.0.1",
                 "HostKey " + hostKey("ed25519"),
                 "HostKey " + hostKey("ecdsa"),
@@ -56,12 +80,10 @@ final class OpenSshServer implements AutoCloseable {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "Subsystem sftp internal-sftp", ""));
-        openUp(home);
         run("chown", "-R", "nobody:nogroup", home.toString());
-        process = new ProcessBuilder("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+        return new ProcessBuilder("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
                 SSHD.toString(), "-D", "-e", "-f", home.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("sshd.log").toFile()).start();
-        waitUntilListening();
     }
 
     /** Lets nobody reach the folder: every parent up to / must be searchable. */
@@ -81,20 +103,34 @@ final class OpenSshServer implements AutoCloseable {
         return port;
     }
 
-    private void waitUntilListening() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    /**
+     * Waits for sshd's log line "Server listening on 127.0.0.1 port N". False when sshd stopped because the port was
+     * taken; an exception when it stopped for another reason or never listened.
+     */
+    private boolean waitUntilListening(Process started, int candidate) throws IOException, InterruptedException {
+        String listening = "Server listening on 127.0.0.1 port " + candidate + ".";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("sshd stopped: " + Files.readString(home.resolve("sshd.log")));
+            boolean alive = started.isAlive();
+            String log = log();
+            if (log.contains(listening)) {
+                return true;
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
+            if (!alive) {
+                if (log.contains("Address already in use") || log.contains("Cannot bind any address")) {
+                    return false;
+                }
+                throw new IOException("sshd stopped: " + log);
             }
+            Thread.sleep(50);
         }
-        throw new IOException("sshd did not start listening: " + Files.readString(home.resolve("sshd.log")));
+        started.destroyForcibly();
+        throw new IOException("sshd did not start listening in 60 s: " + log());
+    }
+
+    private String log() throws IOException {
+        Path log = home.resolve("sshd.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     /** Runs a tool and returns what it printed; fails when it exits non-zero. */
