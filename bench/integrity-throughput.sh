@@ -193,8 +193,10 @@ printf '  %-52s %6.3f s\n' "JVM start to main()" "$(loaded_at io.backupverify.cl
 phase "command line (picocli)" io.backupverify.cli.BackupVerifyCommand io.backupverify.cli.PlanLoader
 phase "plan: read, bound (Jackson YAML) and validated" io.backupverify.cli.PlanLoader io.backupverify.engine.run.Verifier
 phase "run set-up, backups listed" io.backupverify.engine.run.Verifier io.backupverify.engine.check.integrity.IntegrityCheck
+# The warm-up thread runs integrity's set-up and reading threads over a backup in memory while the command starts, so
+# their classes load early; the class that releases a mapped file is first needed when the check maps its first file.
 phase "integrity: files listed, manifest read" io.backupverify.engine.check.integrity.IntegrityCheck \
-    io.backupverify.engine.check.reading.LargestFirst
-phase "integrity: hashing" io.backupverify.engine.check.reading.LargestFirst \
+    io.backupverify.engine.check.reading.Unmapper
+phase "integrity: hashing" io.backupverify.engine.check.reading.Unmapper \
     io.backupverify.engine.check.integrity.PreviousVersions
 phase "results, reports, summary" io.backupverify.engine.check.integrity.PreviousVersions java.lang.Shutdown

@@ -9,9 +9,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code backup-verify} command. Its sub-commands are added by {@link #execute}: only the one named first on
- * the command line when it names one (picocli reads every sub-command's options when it is added, which costs a
- * noticeable part of a short run's start-up), else all of them, for help and for messages about a wrong command.
+ * The {@code backup-verify} command. A plain command line of {@code verify} or {@code restore-test} is read by
+ * {@link QuickCommandLine} without picocli; any other goes to picocli. Its sub-commands are added by
+ * {@link #execute}: only the one named first on the command line when it names one (picocli reads every
+ * sub-command's options when it is added, which costs a noticeable part of a short run's start-up), else all of
+ * them, for help and for messages about a wrong command.
  */
 @Command(name = "backup-verify", mixinStandardHelpOptions = true, versionProvider = BackupVerifyCommand.Version.class,
         description = "Proves that backups are there, whole and restorable.",
@@ -40,6 +42,10 @@ public final class BackupVerifyCommand implements Runnable {
 
     /** Runs the command line and returns the exit code, writing to the given streams. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Integer quick = QuickCommandLine.execute(args, out, err);
+        if (quick != null) {
+            return quick;
+        }
         CommandLine commandLine = new CommandLine(new BackupVerifyCommand());
         Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
         if (named != null) {

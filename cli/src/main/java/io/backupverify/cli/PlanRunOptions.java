@@ -29,7 +29,10 @@ final class PlanRunOptions {
                     + "integrity sample, and seeds select: { random-within: ... } of restore tests.")
     private Long runNumber;
 
-    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:BACKUP_VERIFY_CREDENTIALS}",
+    /** The variable that names the credentials file when {@code --credentials} does not. */
+    static final String CREDENTIALS_VARIABLE = "BACKUP_VERIFY_CREDENTIALS";
+
+    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:" + CREDENTIALS_VARIABLE + "}",
             description = "Credentials for targets and database servers that name a credentialsId (YAML, readable "
                     + "by you alone); default: $BACKUP_VERIFY_CREDENTIALS. See docs/credentials.md.")
     private Path credentials;
@@ -38,6 +41,19 @@ final class PlanRunOptions {
             description = "Record this run in the history folder DIR (one small file per run; verify also keeps "
                     + "the coverage ledger there) for `backup-verify audit`.")
     private Path history;
+
+    /** The options as {@link QuickCommandLine} read them. */
+    static PlanRunOptions of(QuickCommandLine.Parsed parsed) {
+        PlanRunOptions options = new PlanRunOptions();
+        options.plan = parsed.plan();
+        options.reports = ReportOptions.of(parsed);
+        options.sets.addAll(parsed.sets());
+        String runNumber = parsed.value("--run-number");
+        options.runNumber = runNumber == null ? null : Long.valueOf(runNumber);
+        options.credentials = parsed.path("--credentials");
+        options.history = parsed.path("--history");
+        return options;
+    }
 
     /** A plan read and checked, with the credentials its targets may name. */
     record Loaded(Plan plan, CredentialResolver credentials) {

@@ -29,6 +29,14 @@ final class ReportOptions {
         return new SummaryStyle(Terminal.colour(noColor), Terminal.width(), quiet);
     }
 
+    /** The options as {@link QuickCommandLine} read them. */
+    static ReportOptions of(QuickCommandLine.Parsed parsed) {
+        ReportOptions options = of(parsed.path("--json"), parsed.path("--junit"), parsed.path("--html"));
+        options.quiet = parsed.flag("--quiet");
+        options.noColor = parsed.flag("--no-color");
+        return options;
+    }
+
     static ReportOptions of(Path json, Path junit, Path html) {
         ReportOptions options = new ReportOptions();
         options.json = json;

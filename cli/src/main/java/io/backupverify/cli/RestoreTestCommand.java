@@ -6,6 +6,7 @@ import io.backupverify.engine.restore.RestoreKinds;
 import io.backupverify.engine.restore.RestoreTester;
 import io.backupverify.engine.restore.ScratchArea;
 import io.backupverify.engine.run.VerifyOptions;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,8 +34,20 @@ final class RestoreTestCommand implements Callable<Integer> {
             description = "Restore into scratch folders made here (default: the system's temporary folder).")
     private Path scratch;
 
+    /** The command as {@link QuickCommandLine} read it. */
+    static RestoreTestCommand of(QuickCommandLine.Parsed parsed) {
+        RestoreTestCommand command = new RestoreTestCommand();
+        command.run = PlanRunOptions.of(parsed);
+        command.scratch = parsed.path("--scratch");
+        return command;
+    }
+
     @Override
     public Integer call() {
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int execute(PrintWriter out, PrintWriter err) {
         PlanRunOptions.Loaded loaded;
         try {
             run.checkRunNumber();
@@ -47,14 +60,13 @@ final class RestoreTestCommand implements Callable<Integer> {
                         : "none of the sets named has") + " a restoreTest key");
             }
         } catch (UsageException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         ScratchArea area = scratch == null ? ScratchArea.systemTemporary() : new ScratchArea(scratch.toAbsolutePath());
         RestoreTester tester = new RestoreTester(RestoreKinds.defaults(), area,
                 new CredentialedTargetOpener(loaded.plan().baseDir(), loaded.credentials()), loaded.credentials());
         return VerifyRun.execute(loaded.plan(), run.options(VerifyOptions.defaults()), run.reports(), run.history(),
-                RunKind.RESTORE_TEST, false, spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new RestoreRunner(tester, spec.commandLine().getErr()));
+                RunKind.RESTORE_TEST, false, out, err, new RestoreRunner(tester, err));
     }
 }

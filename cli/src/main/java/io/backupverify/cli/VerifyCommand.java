@@ -1,6 +1,7 @@
 package io.backupverify.cli;
 
 import io.backupverify.engine.run.VerifyOptions;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +28,24 @@ final class VerifyCommand implements Callable<Integer> {
             + "terminal).")
     private boolean noProgress;
 
+    /** The command as {@link QuickCommandLine} read it. */
+    static VerifyCommand of(QuickCommandLine.Parsed parsed) {
+        VerifyCommand command = new VerifyCommand();
+        command.run = PlanRunOptions.of(parsed);
+        String threads = parsed.value("--threads");
+        if (threads != null) {
+            command.threads = Integer.parseInt(threads);
+        }
+        command.noProgress = parsed.flag("--no-progress");
+        return command;
+    }
+
     @Override
     public Integer call() {
+        return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    int execute(PrintWriter out, PrintWriter err) {
         PlanRunOptions.Loaded loaded;
         try {
             if (threads < 1) {
@@ -36,12 +53,12 @@ final class VerifyCommand implements Callable<Integer> {
             }
             loaded = run.load();
         } catch (UsageException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         VerifyOptions options = run.options(VerifyOptions.defaults().withThreads(threads));
         boolean progress = !noProgress && Terminal.isTerminal(Terminal.STDERR);
         return VerifyRun.execute(loaded.plan(), loaded.credentials(), options, run.reports(), run.history(), progress,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+                out, err);
     }
 }

@@ -66,7 +66,9 @@ public record ByteSize(long bytes) {
         if (unit == 0) {
             return sign + (long) value + " B";
         }
-        return sign + String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+        // Locale.US writes the same digits as Locale.ROOT, and only for it does Formatter not load the JDK's locale
+        // data to find the decimal point: about 0.02 CPU s of a short command's start-up.
+        return sign + String.format(Locale.US, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.backupverify.engine.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,18 +31,23 @@ import java.util.Map;
  */
 public final class JsonReport {
     public static final String SCHEMA = "backup-verify/report/v1";
-    private static final TypeReference<Map<String, Object>> METRICS = new TypeReference<>() {
-    };
-    /** Reads reports back (the Jenkins plugin does): created on first use, so that writing does not load it. */
+    /** Reads reports back (the Jenkins plugin does): created on first use, so that writing does not load Jackson. */
     private static final class Reading {
         static final ObjectMapper MAPPER = new ObjectMapper();
+        static final TypeReference<Map<String, Object>> METRICS = new TypeReference<>() {
+        };
+
+        static JsonNode tree(Reader in) throws IOException {
+            try {
+                return MAPPER.readTree(in);
+            } catch (JsonProcessingException e) {
+                throw new IOException("not a JSON report: " + e.getOriginalMessage());
+            }
+        }
     }
 
-    /** Writes with the streaming generator alone: the data binder is not loaded to write a report. */
-    private static final JsonFactory JSON = new JsonFactory();
-
     public void write(RunResult run, Writer out) throws IOException {
-        try (JsonGenerator json = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+        try (PrettyJson json = new PrettyJson(out)) {
             write(run, json);
         }
     }
@@ -59,135 +62,132 @@ public final class JsonReport {
         return text.toString();
     }
 
-    private static void write(RunResult run, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("schema", SCHEMA);
-        json.writeObjectFieldStart("tool");
-        json.writeStringField("name", ToolVersion.NAME);
-        json.writeStringField("version", ToolVersion.version());
-        json.writeEndObject();
-        json.writeStringField("plan", run.plan());
-        json.writeNumberField("runNumber", run.runNumber());
-        json.writeStringField("startedAt", run.startedAt().toString());
-        json.writeStringField("finishedAt", run.finishedAt().toString());
-        json.writeNumberField("durationMs", run.durationMs());
-        json.writeStringField("status", run.status().name());
-        json.writeObjectFieldStart("counts");
+    private static void write(RunResult run, PrettyJson json) throws IOException {
+        json.startObject();
+        json.field("schema", SCHEMA);
+        json.objectField("tool");
+        json.field("name", ToolVersion.NAME);
+        json.field("version", ToolVersion.version());
+        json.endObject();
+        json.field("plan", run.plan());
+        json.field("runNumber", run.runNumber());
+        json.field("startedAt", run.startedAt().toString());
+        json.field("finishedAt", run.finishedAt().toString());
+        json.field("durationMs", run.durationMs());
+        json.field("status", run.status().name());
+        json.objectField("counts");
         writeCounts(json, "sets", run.setCounts());
         writeCounts(json, "checks", run.checkCounts());
-        json.writeEndObject();
-        json.writeArrayFieldStart("backupSets");
+        json.endObject();
+        json.arrayField("backupSets");
         for (SetResult set : run.sets()) {
             writeSet(json, set);
         }
-        json.writeEndArray();
-        json.writeEndObject();
+        json.endArray();
+        json.endObject();
     }
 
-    private static void writeCounts(JsonGenerator json, String name, Map<Status, Integer> counts) throws IOException {
-        json.writeObjectFieldStart(name);
+    private static void writeCounts(PrettyJson json, String name, Map<Status, Integer> counts) throws IOException {
+        json.objectField(name);
         for (Map.Entry<Status, Integer> count : counts.entrySet()) {
-            json.writeNumberField(count.getKey().name(), count.getValue());
+            json.field(count.getKey().name(), count.getValue());
         }
-        json.writeEndObject();
+        json.endObject();
     }
 
-    private static void writeSet(JsonGenerator json, SetResult set) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("name", set.name());
-        json.writeStringField("target", set.target());
-        json.writeStringField("status", set.status().name());
-        json.writeNumberField("backupCount", set.backupCount());
+    private static void writeSet(PrettyJson json, SetResult set) throws IOException {
+        json.startObject();
+        json.field("name", set.name());
+        json.field("target", set.target());
+        json.field("status", set.status().name());
+        json.field("backupCount", set.backupCount());
         LatestBackup latest = set.latestBackup();
         if (latest == null) {
-            json.writeNullField("latestBackup");
+            json.nullField("latestBackup");
         } else {
-            json.writeObjectFieldStart("latestBackup");
-            json.writeStringField("id", latest.id());
-            json.writeStringField("time", latest.time().toString());
-            json.writeNumberField("files", latest.files());
-            json.writeNumberField("bytes", latest.bytes());
-            json.writeEndObject();
+            json.objectField("latestBackup");
+            json.field("id", latest.id());
+            json.field("time", latest.time().toString());
+            json.field("files", latest.files());
+            json.field("bytes", latest.bytes());
+            json.endObject();
         }
-        json.writeArrayFieldStart("checks");
+        json.arrayField("checks");
         for (CheckResult check : set.checks()) {
             writeCheck(json, check);
         }
-        json.writeEndArray();
-        json.writeEndObject();
+        json.endArray();
+        json.endObject();
     }
 
-    private static void writeCheck(JsonGenerator json, CheckResult check) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("id", check.id());
-        json.writeStringField("status", check.status().name());
-        json.writeStringField("summary", check.summary());
-        json.writeNumberField("durationMs", check.durationMs());
-        json.writeArrayFieldStart("findings");
+    private static void writeCheck(PrettyJson json, CheckResult check) throws IOException {
+        json.startObject();
+        json.field("id", check.id());
+        json.field("status", check.status().name());
+        json.field("summary", check.summary());
+        json.field("durationMs", check.durationMs());
+        json.arrayField("findings");
         for (Finding finding : check.findings()) {
-            json.writeStartObject();
-            json.writeStringField("item", finding.item());
-            json.writeStringField("message", finding.message());
-            json.writeStringField("severity", finding.severity().name());
+            json.startObject();
+            json.field("item", finding.item());
+            json.field("message", finding.message());
+            json.field("severity", finding.severity().name());
             if (finding.advice() != null) {
-                json.writeStringField("advice", finding.advice());
+                json.field("advice", finding.advice());
             }
-            json.writeEndObject();
+            json.endObject();
         }
-        json.writeEndArray();
-        json.writeFieldName("metrics");
+        json.endArray();
+        json.name("metrics");
         writeValue(json, check.metrics());
-        json.writeEndObject();
+        json.endObject();
     }
 
-    /** A metric's value: text, numbers, true/false, lists and maps of them, as the data binder would write them. */
-    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+    /**
+     * A metric's value: text, numbers, true/false, lists and maps of them, as Jackson's data binder writes them;
+     * a value of any other type is written by the binder itself, on one line.
+     */
+    private static void writeValue(PrettyJson json, Object value) throws IOException {
         if (value == null) {
-            json.writeNull();
+            json.nullValue();
         } else if (value instanceof CharSequence text) {
-            json.writeString(text.toString());
+            json.string(text.toString());
         } else if (value instanceof Boolean truth) {
-            json.writeBoolean(truth);
-        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            json.writeNumber(((Number) value).intValue());
-        } else if (value instanceof Long number) {
-            json.writeNumber(number);
+            json.bool(truth);
+        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof Long) {
+            json.number(((Number) value).longValue());
         } else if (value instanceof Double number) {
-            json.writeNumber(number);
+            json.number(number.doubleValue());
         } else if (value instanceof Float number) {
-            json.writeNumber(number);
+            json.number(number.floatValue());
         } else if (value instanceof BigDecimal number) {
-            json.writeNumber(number);
+            json.number(number);
         } else if (value instanceof BigInteger number) {
-            json.writeNumber(number);
+            json.number(number);
         } else if (value instanceof Enum<?> constant) {
-            json.writeString(constant.name());
+            json.string(constant.name());
         } else if (value instanceof Map<?, ?> map) {
-            json.writeStartObject();
+            json.startObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                json.writeFieldName(String.valueOf(entry.getKey()));
+                json.name(String.valueOf(entry.getKey()));
                 writeValue(json, entry.getValue());
             }
-            json.writeEndObject();
+            json.endObject();
         } else if (value instanceof Collection<?> items) {
-            json.writeStartArray();
+            json.startArray();
             for (Object item : items) {
                 writeValue(json, item);
             }
-            json.writeEndArray();
+            json.endArray();
         } else {
-            new ObjectMapper().writeValue(json, value);
+            json.raw(Reading.MAPPER.writeValueAsString(value));
         }
     }
 
     /** Reads a report back. Fails with a clear message on anything that is not a v1 report. */
     public RunResult read(Reader in) throws IOException {
-        JsonNode root;
-        try {
-            root = Reading.MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new IOException("not a JSON report: " + e.getOriginalMessage());
-        }
+        JsonNode root = Reading.tree(in);
         if (root == null || !SCHEMA.equals(root.path("schema").asText())) {
             throw new IOException("not a " + SCHEMA + " report (schema is '" + root.path("schema").asText() + "')");
         }
@@ -227,7 +227,7 @@ public final class JsonReport {
                     finding.hasNonNull("advice") ? finding.get("advice").asText() : null));
         }
         if (check.path("metrics").isObject()) {
-            Reading.MAPPER.convertValue(check.path("metrics"), METRICS).forEach(builder::metric);
+            Reading.MAPPER.convertValue(check.path("metrics"), Reading.METRICS).forEach(builder::metric);
         }
         return builder.build().withDuration(check.path("durationMs").asLong());
     }

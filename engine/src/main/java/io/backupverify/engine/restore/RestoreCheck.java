@@ -310,7 +310,8 @@ public final class RestoreCheck implements Check {
 
     /** A restore time as people read it: tenths of seconds below two minutes ({@code 12.4s}), else {@code 3m}. */
     public static String formatTime(long millis) {
-        return millis < 120_000 ? String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0)
+        // Locale.US as in ByteSize.format: the same digits as Locale.ROOT without loading the JDK's locale data
+        return millis < 120_000 ? String.format(java.util.Locale.US, "%.1fs", millis / 1000.0)
                 : DurationValue.format(Duration.ofMillis(millis));
     }
 

@@ -88,25 +88,26 @@ public final class S3Targets {
                 description += " (plain HTTP: not encrypted in transit)";
             }
         }
-        SdkHttpClient http = null;
+        // The target owns the HTTP client: the SDK's client and the direct object reads share its connections.
+        HttpClientInBackground background = new HttpClientInBackground(() -> ApacheHttpClient.builder()
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.socketTimeout())
+                .tlsTrustManagersProvider(DeferredTrust::managers)
+                .maxConnections(64)
+                .build());
         try {
-            // The target owns the HTTP client: the SDK's client and the direct object reads share its connections.
-            http = ApacheHttpClient.builder()
-                    .connectionTimeout(settings.connectTimeout())
-                    .socketTimeout(settings.socketTimeout())
-                    .tlsTrustManagersProvider(DeferredTrust::managers)
-                    .maxConnections(64)
-                    .build();
-            S3Client client = builder.httpClient(http).build();
+            S3Client client = builder.httpClient(background).build();
+            SdkHttpClient http = background.await();
             DirectGets direct = settings.directReads()
                     ? DirectGets.create(client, http, provider, region, spec.bucket()).orElse(null) : null;
             return new S3Target(client, http, direct, spec.bucket(), spec.folderPrefix(), description, errors,
                     settings.retries(), settings.parts(), endpoint);
         } catch (SdkException e) {
-            if (http != null) {
-                http.close();
-            }
+            background.close();
             throw new IOException(errors.scrub("cannot set up the S3 client: " + errors.describe(e)));
+        } catch (RuntimeException e) {
+            background.close();
+            throw e;
         }
     }
 
