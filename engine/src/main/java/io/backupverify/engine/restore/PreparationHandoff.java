@@ -1,7 +1,6 @@
 package io.backupverify.engine.restore;
 
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A {@link RestorePreparation} on its way from the run to the restore kind: the kind claims it, or the test closes the
@@ -33,9 +32,9 @@ final class PreparationHandoff {
         return true;
     }
 
-    /** When the claimed preparation began; empty when none was claimed. */
-    synchronized OptionalLong claimedStart() {
-        return claimed ? OptionalLong.of(preparation.startedNanos()) : OptionalLong.empty();
+    /** How long the claimed preparation had been under way by {@code nanos}; 0 when none was claimed. */
+    synchronized long claimedNanosUnderWayBy(long nanos) {
+        return claimed ? preparation.nanosUnderWayBy(nanos) : 0;
     }
 
     /** Closes the handoff; returns the preparation to discard when nobody claimed it. */

@@ -114,8 +114,8 @@ public final class RestoreCheck implements Check {
         } finally {
             context.progress().end();
             times.wallNanos = System.nanoTime() - started;
-            // a restore that took over set-up begun before the test is timed from when that began
-            long lead = Math.max(0, started - job.claimedPreparationStart().orElse(started));
+            // a restore that took over set-up begun before the test counts the part of it done before the test
+            long lead = job.claimedPreparationNanosBy(started);
             times.wallNanos += lead;
             times.restoreNanos += lead;
             cleanUp(job, scratch, result);

@@ -183,9 +183,9 @@ public final class RestoreJob {
         return true;
     }
 
-    /** When the claimed preparation began, by {@link System#nanoTime()}; empty when none was claimed. */
-    java.util.OptionalLong claimedPreparationStart() {
-        return preparation.claimedStart();
+    /** How long the claimed preparation had been under way by {@code nanos}; 0 when none was claimed. */
+    long claimedPreparationNanosBy(long nanos) {
+        return preparation.claimedNanosUnderWayBy(nanos);
     }
 
     /**

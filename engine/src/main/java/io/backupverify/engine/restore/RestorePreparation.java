@@ -8,8 +8,12 @@ import java.util.List;
  * through {@link RestoreJob#preparation}; one the kind does not take over is discarded, and what it made is undone.
  */
 public interface RestorePreparation {
-    /** When it began, by {@link System#nanoTime()}: a restore that takes it over is timed from then. */
-    long startedNanos();
+    /**
+     * How long it had been under way by {@code nanos} (a {@link System#nanoTime()} reading), not counting any time
+     * after it ended: the set-up done before the restore test began, which a restore that takes it over counts as
+     * its own time (the listing it overlapped is not counted).
+     */
+    long nanosUnderWayBy(long nanos);
 
     /**
      * Waits (a bounded time) for it to end and undoes what it made.

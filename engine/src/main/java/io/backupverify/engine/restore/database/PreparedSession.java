@@ -21,6 +21,8 @@ final class PreparedSession implements RestorePreparation {
     private static final Duration DISCARD_WAIT = Duration.ofSeconds(60);
 
     private final long started = System.nanoTime();
+    /** When the session was opened or failed to be, by {@link System#nanoTime()}; while under way, none. */
+    private volatile Long ended;
     private final CompletableFuture<DatabaseRestoreSession> session = new CompletableFuture<>();
     private final String server;
 
@@ -34,9 +36,12 @@ final class PreparedSession implements RestorePreparation {
                 : "the database server");
         Thread thread = new Thread(() -> {
             try {
-                prepared.session.complete(DatabaseRestoreSession.open(options, credentials, scratchParent,
-                        Instant.now()));
+                DatabaseRestoreSession opened = DatabaseRestoreSession.open(options, credentials, scratchParent,
+                        Instant.now());
+                prepared.ended = System.nanoTime();
+                prepared.session.complete(opened);
             } catch (Throwable e) {
+                prepared.ended = System.nanoTime();
                 prepared.session.completeExceptionally(e);
             }
         }, "scratch-database");
@@ -46,8 +51,9 @@ final class PreparedSession implements RestorePreparation {
     }
 
     @Override
-    public long startedNanos() {
-        return started;
+    public long nanosUnderWayBy(long nanos) {
+        Long end = ended;
+        return Math.max(0, (end != null && end - nanos < 0 ? end : nanos) - started);
     }
 
     /** Waits for the session; throws what opening it threw. */

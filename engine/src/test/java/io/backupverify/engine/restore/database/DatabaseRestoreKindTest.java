@@ -201,6 +201,18 @@ class DatabaseRestoreKindTest {
         assertThat(RealTools.list(dir.resolve("scratch"))).isEmpty();
     }
 
+    @Test
+    void aScratchFolderThatDoesNotExistIsAnErrorAndIsNotMade() throws Exception {
+        Files.copy(shared.resolve("shop.dump"), backups().resolve("shop-2026-11-29.dump"));
+        Path absent = dir.resolve("no-such-scratch");
+        CheckResult result = run(plan("{ kind: file-per-backup, namePattern: \"shop-{yyyy-MM-dd}.dump\" }",
+                named()), absent);
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("does not exist");
+        assertThat(absent).doesNotExist();
+        assertNoScratchDatabaseLeft();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> removed(CheckResult result) {
         return (List<String>) result.metrics().get("removed");
