@@ -65,6 +65,7 @@ public final class Auditor {
         private final RestoreTestReview restores;
         private final LatestReview latest;
         private final CadenceReview cadence;
+        private final PlanMixReview planMix;
         private final List<RunReview> reviews;
         private final long startedNanos = System.nanoTime();
         private int verifyRuns;
@@ -83,7 +84,8 @@ public final class Auditor {
             restores = new RestoreTestReview(period, findings);
             latest = new LatestReview(findings);
             cadence = new CadenceReview(period, findings);
-            reviews = List.of(success, failures, durations, capacity, restores, latest, cadence);
+            planMix = new PlanMixReview(period, findings);
+            reviews = List.of(success, failures, durations, capacity, restores, latest, cadence, planMix);
         }
 
         void add(RunRecord run) {
@@ -121,6 +123,7 @@ public final class Auditor {
             }
             success.review();
             cadence.review();
+            planMix.review();
             List<RecurringFailure> recurring = failures.review();
             List<DurationTrend> durationTrends = durations.review();
             List<CapacityTrend> capacityTrends = capacity.review();

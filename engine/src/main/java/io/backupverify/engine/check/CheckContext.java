@@ -127,6 +127,30 @@ public final class CheckContext {
      * that is not a checksum or marker file. An empty folder a job made before it died, or a 0-byte dump, holds
      * none. Folders are looked into only until the first such file (or from what was already read).
      */
+    /**
+     * The newest backup (not dated in the future) that holds data; each newer one that holds none (an empty
+     * folder a job made before it died, a 0-byte dump) is handed to {@code empty}, newest first, so that the
+     * caller can say it was passed over. A backup whose contents cannot be listed counts as holding data: the
+     * checks that read it report why.
+     */
+    public Optional<Backup> newestWithData(java.util.function.Consumer<Backup> empty) {
+        List<Backup> current = backups();
+        for (int i = current.size() - 1; i >= 0; i--) {
+            Backup backup = current.get(i);
+            boolean data;
+            try {
+                data = holdsData(backup);
+            } catch (IOException e) {
+                data = true;
+            }
+            if (data) {
+                return Optional.of(backup);
+            }
+            empty.accept(backup);
+        }
+        return Optional.empty();
+    }
+
     public boolean holdsData(Backup backup) throws IOException {
         if (!backup.directory()) {
             return backup.size() > 0;

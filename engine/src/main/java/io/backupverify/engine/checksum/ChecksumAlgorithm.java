@@ -98,6 +98,23 @@ public enum ChecksumAlgorithm {
         return Optional.empty();
     }
 
+    /**
+     * The algorithm a checksum file's name implies when it is one this product does not read: {@code B2SUMS} and
+     * {@code x.b2} (b2sum: BLAKE2b), {@code B3SUMS} and {@code x.b3} (b3sum: BLAKE3). Their lines look like
+     * SHA-512's or SHA-256's, so they must not be read by the length of their digests.
+     */
+    public static Optional<String> unsupportedFromFileName(String fileName) {
+        String name = fileName.substring(fileName.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        if (name.startsWith("b2sum") || name.endsWith(".b2") || name.endsWith(".blake2")
+                || name.endsWith(".blake2b")) {
+            return Optional.of("BLAKE2b (b2sum)");
+        }
+        if (name.startsWith("b3sum") || name.endsWith(".b3") || name.endsWith(".blake3")) {
+            return Optional.of("BLAKE3 (b3sum)");
+        }
+        return Optional.empty();
+    }
+
     /** The algorithm a sidecar ending names, if the name ends in one: {@code x.tar.gz.sha512}. */
     public static Optional<ChecksumAlgorithm> fromSidecarName(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);

@@ -38,6 +38,7 @@ public final class ManifestParser {
 
     private final String source;
     private final ChecksumAlgorithm named;
+    private final String namedUnsupported;
     private final boolean sidecar;
 
     /**
@@ -47,6 +48,7 @@ public final class ManifestParser {
     public ManifestParser(String source, boolean sidecar) {
         this.source = source;
         this.named = ChecksumAlgorithm.fromFileName(source).orElse(null);
+        this.namedUnsupported = named == null ? ChecksumAlgorithm.unsupportedFromFileName(source).orElse(null) : null;
         this.sidecar = sidecar;
     }
 
@@ -139,6 +141,10 @@ public final class ManifestParser {
             throw new LineException("empty file name");
         }
         ChecksumAlgorithm algorithm = tagged != null ? tagged : named;
+        if (algorithm == null && namedUnsupported != null) {
+            throw new LineException("the manifest's name says " + namedUnsupported + ", an unsupported checksum "
+                    + "algorithm; write SHA256SUMS with sha256sum instead");
+        }
         if (algorithm == null) {
             algorithm = ChecksumAlgorithm.fromHexLength(hex.length()).orElseThrow(() -> new LineException(
                     "a digest of " + hex.length() + " hex digits matches no supported algorithm"));

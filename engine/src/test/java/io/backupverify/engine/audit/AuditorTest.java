@@ -266,6 +266,46 @@ class AuditorTest {
                 });
     }
 
+    /**
+     * prod/plan.yaml stopped after nine nights; staging/plan.yaml, with a set of the same name elsewhere, records
+     * into the same history folder every night. Its runs must not stand in for prod's.
+     */
+    @Test
+    void anotherPlanOfTheSameFileNameDoesNotStandInForThisOne() throws PlanException {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int day = 1; day < 30; day++) {
+            Instant at = START.plus(Duration.ofDays(day));
+            if (day <= 9) {
+                runs.add(new RunRecord(RunKind.VERIFY, "/etc/bv/prod/plan.yaml", day, at, at.plusSeconds(60),
+                        Status.PASS, List.of(set("orders-db", Status.PASS), set("web-assets", Status.PASS))));
+            }
+            runs.add(new RunRecord(RunKind.VERIFY, "/etc/bv/staging/plan.yaml", day, at.plusSeconds(600),
+                    at.plusSeconds(660), Status.PASS, List.of(
+                            new SetRecord("orders-db", "local:/staging/orders-db", Status.PASS, null, List.of()),
+                            new SetRecord("web-assets", "local:/staging/web-assets", Status.PASS, null, List.of()))));
+        }
+
+        AuditResult result = audit(plan(""), runs);
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.findings()).filteredOn(f -> f.title().contains("plans of the same file name")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.evidence()).anyMatch(e -> e.contains("/etc/bv/staging/plan.yaml"))
+                        .anyMatch(e -> e.contains("9 runs")));
+    }
+
+    @Test
+    void onePlanRunFromTwoFoldersOrMovedToAnotherTargetIsOnePlan() throws PlanException {
+        List<RunRecord> runs = new ArrayList<>();
+        for (int day = 1; day < 30; day++) {
+            Instant at = START.plus(Duration.ofDays(day)).plus(Duration.ofHours(3));
+            String path = day % 2 == 0 ? "plan.yaml" : "/etc/bv/plan.yaml";
+            runs.add(new RunRecord(RunKind.VERIFY, path, day, at, at.plusSeconds(60), Status.PASS,
+                    List.of(set("orders-db", Status.PASS), set("web-assets", Status.PASS))));
+        }
+
+        assertThat(audit(plan(""), runs).status()).isEqualTo(Status.PASS);
+    }
+
     @Test
     void nightlyVerificationUpToTheEndOfThePeriodIsNotStale() throws PlanException {
         List<RunRecord> runs = new ArrayList<>();

@@ -249,6 +249,31 @@ class PostureChecksEndToEndTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
     }
 
+    /** A dump job that died leaves a 0-byte dump, and the copy job copies it faithfully: both agree on nothing. */
+    @Test
+    void copiesThatAgreeOnlyBecauseBothAreEmptyDoNotPass() throws Exception {
+        for (String place : List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29")) {
+            Files.createDirectories(dir.resolve(place));
+            Files.writeString(dir.resolve(place).resolve("orders.dump"), "");
+        }
+        Files.createDirectories(dir.resolve("vault"));
+        CheckResult nothingAnywhere = check(Plans.run(copiesPlan("{ at: [orders-nas] }"), dir, NOW), "orders",
+                "copies");
+
+        assertThat(nothingAnywhere.status()).isEqualTo(Status.FAIL);
+        assertThat(nothingAnywhere.summary()).isEqualTo("no backup holds any data");
+
+        for (String place : List.of("primary/nightly-2026-11-28", "nas/nightly-2026-11-28")) {
+            Files.createDirectories(dir.resolve(place));
+            Files.writeString(dir.resolve(place).resolve("orders.dump"), "orders rows\n");
+        }
+        CheckResult emptyNewest = check(Plans.run(copiesPlan("{ at: [orders-nas] }"), dir, NOW), "orders", "copies");
+
+        assertThat(emptyNewest.status()).isEqualTo(Status.WARN);
+        assertThat(items(emptyNewest, Status.WARN)).containsExactly("nightly-2026-11-29");
+        assertThat(emptyNewest.summary()).startsWith("nightly-2026-11-28: 2 identical copies");
+    }
+
     @Test
     void aCopyPlaceThatCannotBeReadIsAnErrorNeverAPass() throws Exception {
         threeCopies();

@@ -63,7 +63,15 @@ public final class CopiesCheck implements Check {
         if (newest.isEmpty()) {
             return result.noBackupFound().build();
         }
-        Backup original = newest.get(0);
+        Optional<Backup> withData = context.newestWithData(empty -> result.finding(Finding.warn(empty.id(),
+                "holds no data (no file, or only empty and checksum files): not taken for the newest backup, as "
+                        + "identical copies of nothing prove nothing")));
+        if (withData.isEmpty()) {
+            return result.finding(Finding.fail(newest.get(0).id(), "no backup holds any data: the newest, "
+                    + newest.get(0).id() + ", is empty like every one before it, so its copies prove nothing"))
+                    .summary("no backup holds any data").build();
+        }
+        Backup original = withData.get();
         BackupContents originalContents = context.contents(original);
         Map<String, Entry> originalFiles = files(originalContents);
         Optional<Map<String, String>> originalDigests = spec.compare() == CopiesSpec.Comparison.MANIFEST

@@ -9,7 +9,6 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.FreshnessSpec;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -121,23 +120,7 @@ public final class FreshnessCheck implements Check {
      * 0-byte dump) is a WARN and is not taken for the newest, so that it cannot hide that the backups stopped.
      */
     private static Optional<Backup> newestWithData(CheckContext context, CheckResult.Builder result) {
-        List<Backup> backups = context.backups();
-        for (int i = backups.size() - 1; i >= 0; i--) {
-            Backup backup = backups.get(i);
-            if (holdsData(context, backup)) {
-                return Optional.of(backup);
-            }
-            result.finding(Finding.warn(backup.id(), "holds no data (no file, or only empty and checksum files): "
-                    + "not taken for the newest backup"));
-        }
-        return Optional.empty();
-    }
-
-    private static boolean holdsData(CheckContext context, Backup backup) {
-        try {
-            return context.holdsData(backup);
-        } catch (IOException e) {
-            return true;
-        }
+        return context.newestWithData(empty -> result.finding(Finding.warn(empty.id(), "holds no data (no file, or "
+                + "only empty and checksum files): not taken for the newest backup")));
     }
 }

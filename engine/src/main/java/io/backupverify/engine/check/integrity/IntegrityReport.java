@@ -6,7 +6,9 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.plan.ByteSize;
 import io.backupverify.engine.plan.IntegrityMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns what integrity counted and found into the check's summary, metrics and findings. */
 final class IntegrityReport {
@@ -38,6 +40,7 @@ final class IntegrityReport {
         result.coverage(reads.coverage(reader::verified));
         guardAgainstUnprovenPass(result, reads, reader, findings);
         warnWhenTheSliceReadNothing(result, reads, reader, findings);
+        warnAboutBackupsOfEmptyFiles(result, reads, findings);
         String summary = summary(backups, reads, reader, findings, throughput);
         if (mode == IntegrityMode.STORED) {
             summary = "mode stored (the store's own checksums, not read; trusts the store): " + summary;
@@ -67,6 +70,29 @@ final class IntegrityReport {
                     + reads.listed() + " listed files, so no content was read this run; every file is still read"
                     + " within " + sample.slices() + " runs. With this few files, a larger sample reads some every run"));
         }
+    }
+
+    /**
+     * A backup whose every listed file is empty (a dump job that died before writing, then checksummed what was
+     * there) matches its manifest and holds nothing: no evidence for a PASS. Judged when every file is read.
+     */
+    private static void warnAboutBackupsOfEmptyFiles(CheckResult.Builder result, ReadList reads, Findings findings) {
+        if (findings.total() != 0 || !reads.sample().readsEverything()) {
+            return;
+        }
+        Map<String, long[]> filesAndBytes = new LinkedHashMap<>();
+        for (ExpectedFile file : reads.files()) {
+            long[] tally = filesAndBytes.computeIfAbsent(file.backup().id(), id -> new long[2]);
+            tally[0]++;
+            tally[1] += (file.read() != null ? file.read() : file.listed()).size();
+        }
+        filesAndBytes.forEach((backup, tally) -> {
+            if (tally[1] == 0) {
+                result.finding(Finding.warn(backup, "every listed file is empty (" + tally[0] + (tally[0] == 1
+                        ? " file" : " files") + ", 0 bytes): the checksums match, but the backup holds nothing (a "
+                        + "job that died before writing, then wrote checksums of what was there)"));
+            }
+        });
     }
 
     private static String summary(List<Backup> backups, ReadList reads, ParallelReader reader, Findings findings,

@@ -26,6 +26,11 @@ import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStre
  * One per reading thread; it reuses its buffer.
  */
 final class StructureReader {
+    /** pg_dump's directory format: the table of contents, and the data file of each table. */
+    private static final String PG_TOC = "toc.dat";
+    private static final java.util.regex.Pattern PG_DATA_FILE =
+            java.util.regex.Pattern.compile("\\d+\\.dat(\\.gz|\\.lz4|\\.zst)?");
+
     /** Compression inside compression inside ... is read this deep, no deeper. */
     private static final int MAX_LAYERS = 4;
 
@@ -46,9 +51,19 @@ final class StructureReader {
         List<String> layers = new ArrayList<>();
         CountingInput file = null;
         try (InputStream raw = target.open(path)) {
+            if (isPgDataFileWithoutToc(path, siblings)) {
+                return new ReadOutcome(path, ReadOutcome.Result.BROKEN, "pg_dump data", "a data file of a pg_dump "
+                        + "directory-format dump with no toc.dat beside it: pg_restore cannot restore the dump "
+                        + "without it (pg_dump writes toc.dat first; a copy made in name order, such as rsync's, that "
+                        + "was cut short or ran out of space loses it last)", 0, 0);
+            }
             file = new CountingInput(new BufferedInputStream(raw, 64 << 10), progress);
             String found = readLayer(file, true, expectedLayers(name(path)), layers, siblings);
             file.flushProgress();
+            if (found == null && file.position() == 0 && name(path).equals(PG_TOC)) {
+                return new ReadOutcome(path, ReadOutcome.Result.BROKEN, "pg_dump archive", "the toc.dat of a pg_dump "
+                        + "directory-format dump is empty: pg_restore cannot restore the dump", 0, 0);
+            }
             if (found == null) {
                 return new ReadOutcome(path, ReadOutcome.Result.UNKNOWN, "", unknownDescription(file), 0,
                         file.position());
@@ -176,6 +191,22 @@ final class StructureReader {
 
     private static String unknownDescription(CountingInput file) {
         return file.position() == 0 ? "empty file; nothing to read" : "format not recognised by its content";
+    }
+
+    /**
+     * Whether a file is a table's data file of a pg_dump directory-format dump ({@code 3344.dat.gz}, or an
+     * uncompressed {@code 3344.dat} ending with COPY's end-of-data line) whose folder has no {@code toc.dat}.
+     */
+    private static boolean isPgDataFileWithoutToc(String path, Siblings siblings) throws IOException {
+        String name = name(path);
+        if (!PG_DATA_FILE.matcher(name).matches() || siblings.exists(PG_TOC)) {
+            return false;
+        }
+        if (!name.endsWith(".dat")) {
+            return true;
+        }
+        byte[] tail = siblings.tail(path.substring(path.lastIndexOf('/') + 1), 3);
+        return java.util.Arrays.equals(tail, new byte[] {'\\', '.', '\n'});
     }
 
     private static String name(String path) {

@@ -163,10 +163,23 @@ public final class DatabaseRestoreSession implements AutoCloseable {
         return server.description();
     }
 
-    /** Restores the dump; the private work folder of the tools is this session's folder. */
+    /**
+     * Restores the dump; the private work folder of the tools is this session's folder. A dump that restores
+     * without an error but leaves no row in any table is the dump's fault: it proves nothing.
+     */
     public DatabaseRestorer.Outcome restore(DumpSource dump, DumpFormat format, int jobs, Duration limit)
             throws InterruptedException {
-        return new DatabaseRestorer(jobs).restore(dump, format, database, limit, home);
+        DatabaseRestorer.Outcome outcome = new DatabaseRestorer(jobs).restore(dump, format, database, limit, home);
+        if (!outcome.restored()) {
+            return outcome;
+        }
+        try {
+            return RestoredData.nothingIn(database, DatabaseRestoreOptions.DEFAULT_STATEMENT_TIMEOUT)
+                    .map(problem -> DatabaseRestorer.Outcome.dumpFault(format, problem)).orElse(outcome);
+        } catch (SQLException e) {
+            return DatabaseRestorer.Outcome.cannotRun(format, "could not look into the restored database: "
+                    + SqlValidator.message(e));
+        }
     }
 
     public SqlValidator.Result validate(List<SqlValidation> validations, Duration statementTimeout) {

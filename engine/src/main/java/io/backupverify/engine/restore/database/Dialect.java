@@ -53,6 +53,19 @@ public enum Dialect {
                 throw e;
             }
         }
+
+        @Override
+        List<String> tables(Connection connection) throws SQLException {
+            return strings(connection, "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'm') "
+                    + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' "
+                    + "ORDER BY 1");
+        }
+
+        @Override
+        boolean holdsOtherData(Connection connection) throws SQLException {
+            return !strings(connection, "SELECT 1 FROM pg_largeobject_metadata LIMIT 1").isEmpty();
+        }
     },
     MARIADB {
         @Override
@@ -92,9 +105,35 @@ public enum Dialect {
                 }
             }
         }
+
+        @Override
+        List<String> tables(Connection connection) throws SQLException {
+            List<String> tables = new ArrayList<>();
+            for (String table : strings(connection, "SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY 1")) {
+                tables.add(quote(table));
+            }
+            return tables;
+        }
+
+        @Override
+        boolean holdsOtherData(Connection connection) {
+            return false;
+        }
     };
 
     abstract String quote(String identifier);
+
+    /** The tables of the connection's database that hold rows (not the system's), quoted as SQL may use them. */
+    abstract List<String> tables(Connection connection) throws SQLException;
+
+    /** Whether the database holds data outside tables (PostgreSQL's large objects). */
+    abstract boolean holdsOtherData(Connection connection) throws SQLException;
+
+    /** Whether a table holds at least one row, without counting them. */
+    boolean hasRow(Connection connection, String quotedTable) throws SQLException {
+        return !strings(connection, "SELECT 1 FROM " + quotedTable + " LIMIT 1").isEmpty();
+    }
 
     void create(Connection admin, String name) throws SQLException {
         try (Statement statement = admin.createStatement()) {

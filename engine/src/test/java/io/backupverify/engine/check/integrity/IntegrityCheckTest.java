@@ -214,6 +214,40 @@ class IntegrityCheckTest {
         assertThat(only(changed).message()).contains("SHA-512 differs");
     }
 
+    /** b2sum's lines look like sha512sum's: a healthy backup must not be called changed, nor passed unread. */
+    @Test
+    void aB2sumManifestIsAnUnsupportedAlgorithmNotAChangedBackup() throws Exception {
+        assumeTrue(commandExists("b2sum"), "coreutils not installed");
+        Path folder = area.folder("b-2026-11-26");
+        area.write(folder, "orders.dump", "orders rows");
+        shell(folder, "b2sum orders.dump > B2SUMS");
+
+        CheckResult result = area.integrity("{ manifest: B2SUMS }");
+
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.findings()).isNotEmpty().allSatisfy(finding -> {
+            assertThat(finding.severity()).isEqualTo(Status.ERROR);
+            assertThat(finding.message()).contains("B2SUMS line 1").contains("BLAKE2b (b2sum)");
+        });
+    }
+
+    /**
+     * pg_dump died before writing a byte (a failed login, a full disk) and the job checksummed what was there:
+     * every digest matches, and nothing was backed up.
+     */
+    @Test
+    void aBackupWhoseListedFilesAreAllEmptyDoesNotPass() throws Exception {
+        Path folder = area.folder("b-2026-11-26");
+        area.write(folder, "orders.dump", "");
+        shell(folder, "sha256sum orders.dump > SHA256SUMS");
+
+        CheckResult result = area.integrity(DEFAULTS);
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(only(result).item()).isEqualTo("b-2026-11-26");
+        assertThat(only(result).message()).contains("every listed file is empty").contains("holds nothing");
+    }
+
     private static boolean commandExists(String name) throws Exception {
         Process process = new ProcessBuilder("sh", "-c", "command -v " + name).start();
         return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0;

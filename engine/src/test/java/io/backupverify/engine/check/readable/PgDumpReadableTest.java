@@ -141,6 +141,26 @@ class PgDumpReadableTest {
         assertThat(finding(result, "toc.dat").message()).contains("names the data file").contains("TABLE DATA");
     }
 
+    /**
+     * pg_dump writes toc.dat first, but rsync copies a directory dump in name order, so a copy cut short (or a full
+     * disk at the copy) keeps every data file and loses toc.dat, or keeps it empty with --partial: pg_restore can
+     * restore neither, and each data file alone reads fine.
+     */
+    @Test
+    void aDirectoryDumpCopiedWithoutItsTocFails() throws Exception {
+        Files.delete(latest.resolve("shopdir/toc.dat"));
+        Files.write(latest.resolve("plaindir/toc.dat"), new byte[0]);
+
+        CheckResult result = area.readable("{ files: [\"shopdir/**\", \"plaindir/**\"] }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        Path data = largestDataFile(latest.resolve("shopdir"));
+        assertThat(finding(result, data.getFileName().toString()).message()).contains("no toc.dat beside it")
+                .contains("pg_restore");
+        assertThat(finding(result, "toc.dat").item()).endsWith("plaindir/toc.dat");
+        assertThat(finding(result, "toc.dat").message()).contains("empty");
+    }
+
     @Test
     void aWholeDirectoryDumpWithoutCompressionReads() throws Exception {
         CheckResult result = area.readable("{ files: [\"plaindir/toc.dat\"] }");

@@ -142,6 +142,24 @@ class MysqlRestoreTest {
     }
 
     @Test
+    void aDumpOfAnEmptyDatabaseOrWithoutDataFails() throws Exception {
+        Path work = Files.createDirectories(dumps.resolve("work"));
+        Path empty = RealTools.mariadbDump(source, work, dumps.resolve("empty.sql"), "other");
+        Path schemaOnly = RealTools.mariadbDump(source, work, dumps.resolve("no-data.sql"), "--no-data",
+                "shop");
+
+        DatabaseRestorer.Outcome nothing = RealTools.restoreOnce(named(), credentials, scratch,
+                DumpSource.local(empty), DumpFormat.MYSQL_SQL);
+        DatabaseRestorer.Outcome noRows = RealTools.restoreOnce(named(), credentials, scratch,
+                DumpSource.local(schemaOnly), DumpFormat.MYSQL_SQL);
+
+        assertThat(nothing.dumpAtFault()).as(nothing.problem()).isTrue();
+        assertThat(nothing.problem()).contains("1 table").contains("not one row");
+        assertThat(noRows.dumpAtFault()).as(noRows.problem()).isTrue();
+        assertThat(noRows.problem()).contains("2 tables").contains("not one row");
+    }
+
+    @Test
     void aDumpOfSeveralDatabasesIsRefused() throws Exception {
         DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), credentials, scratch,
                 DumpSource.local(dumps.resolve("two.sql")), DumpFormat.MYSQL_SQL);

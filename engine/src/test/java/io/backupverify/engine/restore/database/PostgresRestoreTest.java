@@ -210,6 +210,35 @@ class PostgresRestoreTest {
         assertThat(outcome.problem()).startsWith("pg_restore failed");
     }
 
+    /**
+     * pg_dump of the wrong, empty database, or a schema-only dump (pg_dump -s), restores without an error and
+     * leaves nothing to restore from: the restore test must not pass it.
+     */
+    @ParameterizedTest
+    @ValueSource(chars = {'c', 'p'})
+    void aDumpThatRestoresNoRowFails(char format) throws Exception {
+        RealTools.execute(source, "postgres", "CREATE DATABASE empty");
+        Path empty = dumps.resolve("empty." + format);
+        Path schemaOnly = dumps.resolve("schema-only." + format);
+        RealTools.pgDump(source, "empty", format, empty);
+        RealTools.pgDump(source, "shop", format, schemaOnly, "--schema-only");
+        DumpFormat detected = DumpDetector.detect(empty).orElseThrow();
+        try {
+            DatabaseRestorer.Outcome nothing = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                    DumpSource.local(empty), detected);
+            DatabaseRestorer.Outcome noRows = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                    DumpSource.local(schemaOnly), detected);
+
+            assertThat(nothing.restored()).isFalse();
+            assertThat(nothing.dumpAtFault()).as(nothing.problem()).isTrue();
+            assertThat(nothing.problem()).contains("restored no table");
+            assertThat(noRows.dumpAtFault()).as(noRows.problem()).isTrue();
+            assertThat(noRows.problem()).contains("2 tables").contains("not one row").contains("schema-only");
+        } finally {
+            RealTools.execute(source, "postgres", "DROP DATABASE empty");
+        }
+    }
+
     @Test
     void failedValidationsNameWhatFailedAndStatementsAreLimitedAndReadOnly() throws Exception {
         String sleeping = "select pg_sleep(" + RealTools.LONGER_THAN_THE_LIMIT + ") is not null";
