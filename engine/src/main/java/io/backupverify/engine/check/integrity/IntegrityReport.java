@@ -6,9 +6,7 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.plan.ByteSize;
 import io.backupverify.engine.plan.IntegrityMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Turns what integrity counted and found into the check's summary, metrics and findings. */
 final class IntegrityReport {
@@ -80,13 +78,7 @@ final class IntegrityReport {
         if (findings.total() != 0 || !reads.sample().readsEverything()) {
             return;
         }
-        Map<String, long[]> filesAndBytes = new LinkedHashMap<>();
-        for (ExpectedFile file : reads.files()) {
-            long[] tally = filesAndBytes.computeIfAbsent(file.backup().id(), id -> new long[2]);
-            tally[0]++;
-            tally[1] += (file.read() != null ? file.read() : file.listed()).size();
-        }
-        filesAndBytes.forEach((backup, tally) -> {
+        reads.readPerBackup().forEach((backup, tally) -> {
             if (tally[1] == 0) {
                 result.finding(Finding.warn(backup, "every listed file is empty (" + tally[0] + (tally[0] == 1
                         ? " file" : " files") + ", 0 bytes): the checksums match, but the backup holds nothing (a "

@@ -34,6 +34,8 @@ final class ReadList {
     private long toRead;
     private long listed;
     private long skipped;
+    /** Files to read and their bytes, by backup id, in the order the backups came. */
+    private final Map<String, long[]> readPerBackup = new java.util.LinkedHashMap<>();
     /** The date text of the backup looked at last. */
     private BackupDate lastDate;
 
@@ -88,6 +90,7 @@ final class ReadList {
         }
         bytes += read.size();
         toRead++;
+        tally(backup, read);
         stream.accept(new ExpectedFile(backup, listedEntry, read, expected.algorithm(), expected.digest(), manifest,
                 expected.line(), key, Math.toIntExact(listed - 1)));
     }
@@ -119,6 +122,18 @@ final class ReadList {
         }
         bytes += read.size();
         toRead++;
+        tally(index.contents().backup(), read);
+    }
+
+    private void tally(Backup backup, Entry read) {
+        long[] tally = readPerBackup.computeIfAbsent(backup.id(), id -> new long[2]);
+        tally[0]++;
+        tally[1] += read.size();
+    }
+
+    /** How many files this run reads of each backup, and their bytes, by backup id. */
+    Map<String, long[]> readPerBackup() {
+        return readPerBackup;
     }
 
     /** The ledger key a listed entry has unless it was given another one. */
