@@ -18,6 +18,17 @@ public enum Dialect {
             return "\"" + identifier.replace("\"", "\"\"") + "\"";
         }
 
+        /**
+         * Copies template0, not template1 as {@code createdb} does: what a site added to template1 (tables,
+         * extensions) would clash with the dump's own objects and fail a correct restore.
+         */
+        @Override
+        void create(Connection admin, String name) throws SQLException {
+            try (Statement statement = admin.createStatement()) {
+                statement.execute("CREATE DATABASE " + quote(name) + " TEMPLATE template0");
+            }
+        }
+
         @Override
         void drop(Connection admin, String name) throws SQLException {
             try (Statement statement = admin.createStatement()) {

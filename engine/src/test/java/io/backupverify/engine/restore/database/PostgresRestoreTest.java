@@ -295,6 +295,22 @@ class PostgresRestoreTest {
     }
 
     @Test
+    void aServerWhoseTemplate1HoldsLocalAdditionsStillRestoresACorrectDump() throws Exception {
+        // createdb copies template1; a site that added a table or extension there would make a correct dump FAIL
+        // with "already exists": the scratch database is copied from template0, as PostgreSQL advises for restores
+        RealTools.execute(source, "template1", "CREATE TABLE public.orders (local_addition int)");
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dumps.resolve("shop.c")),
+                    DumpFormat.POSTGRES_CUSTOM, 1, Duration.ofMinutes(2));
+            assertThat(outcome.restored()).as(outcome.problem()).isTrue();
+            assertThat(session.validate(shopChecks(), Duration.ofSeconds(30)).findings()).isEmpty();
+            session.cleanUp();
+        } finally {
+            RealTools.execute(source, "template1", "DROP TABLE public.orders");
+        }
+    }
+
+    @Test
     void aNamedServerThatRefusesTheLoginIsAnErrorWithoutTheSecret() {
         CredentialResolver credentials = CredentialResolver.of(Map.of("pg",
                 new UsernamePassword("nobody-here", SecretValue.of(SECRET))));
