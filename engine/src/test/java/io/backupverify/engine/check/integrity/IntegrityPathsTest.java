@@ -3,16 +3,14 @@ package io.backupverify.engine.check.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backupverify.engine.check.CheckResult;
-import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import io.backupverify.engine.testing.SameVerdicts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,28 +71,8 @@ class IntegrityPathsTest {
         CheckResult merged = area.keepsCoverage(false).integrity(integrity, runNumber);
         assertThat(columnar.coverage()).as("the columnar path keeps coverage").isPresent();
         assertThat(merged.coverage().isEmpty()).as("the streamed path ran").isEqualTo(streamed);
-        assertThat(merged.status()).isEqualTo(columnar.status());
-        assertThat(withoutSpeed(merged.summary())).isEqualTo(withoutSpeed(columnar.summary()));
-        assertThat(merged.findings()).map(IntegrityPathsTest::text)
-                .containsExactlyElementsOf(columnar.findings().stream().map(IntegrityPathsTest::text).toList());
-        assertThat(figures(merged)).isEqualTo(figures(columnar));
+        SameVerdicts.assertSame(merged, columnar);
         return merged;
-    }
-
-    /** The summary without the read speed, which differs from run to run. */
-    private static String withoutSpeed(String summary) {
-        return summary.replaceAll(" at [0-9.]+ [KMGT]?i?B/s", "");
-    }
-
-    private static String text(Finding finding) {
-        return finding.severity() + " " + finding.item() + ": " + finding.message() + " / " + finding.advice();
-    }
-
-    private static Map<String, Object> figures(CheckResult result) {
-        Map<String, Object> figures = new TreeMap<>(result.metrics());
-        figures.remove("durationMs");
-        figures.remove("throughputBytesPerSecond");
-        return figures;
     }
 
     @Test
