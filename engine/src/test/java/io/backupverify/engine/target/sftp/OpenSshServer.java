@@ -1,15 +1,14 @@
 package io.backupverify.engine.target.sftp;
 
+import io.backupverify.testservers.ProcessTrees;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Debian's OpenSSH server run as the unprivileged user {@code nobody} on a loopback port, with its own host keys
@@ -147,18 +146,6 @@ final class OpenSshServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         // Session processes sshd forked for clients end with their connections; stop any that are left.
-        List<ProcessHandle> sessions;
-        try (Stream<ProcessHandle> children = process.descendants()) {
-            sessions = new ArrayList<>(children.toList());
-        }
-        sessions.forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessTrees.stop(process);
     }
 }
