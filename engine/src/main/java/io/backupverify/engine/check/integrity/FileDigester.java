@@ -3,6 +3,7 @@ package io.backupverify.engine.check.integrity;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.reading.Digests;
 import io.backupverify.engine.check.reading.ReadBuffers;
+import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,15 @@ import java.util.Optional;
 
 /**
  * Digests one file: a large local file mapped, anything else streamed through a buffer it reuses; one per reading
- * thread.
+ * thread. It also keeps one digest per algorithm and resets it before each file, instead of asking the JDK's
+ * provider list for a new one per file (a lookup and a reflective construction, run interpreted for the first files
+ * of a check).
  */
 final class FileDigester {
     private final Target target;
     private final Progress progress;
     private final Digests digests;
+    private final MessageDigest[] byAlgorithm = new MessageDigest[ChecksumAlgorithm.values().length];
 
     FileDigester(Target target, Progress progress, int bufferBytes) {
         this.target = target;
@@ -35,7 +39,7 @@ final class FileDigester {
     }
 
     Digest digest(ExpectedFile file) throws IOException {
-        MessageDigest digest = file.algorithm().newDigest();
+        MessageDigest digest = digestFor(file.algorithm());
         String path = file.read().path();
         if (file.read().size() >= Digests.MAP_AT_LEAST && Digests.canMap()) {
             Optional<FileChannel> channel = target.openLocalFile(path);
@@ -52,5 +56,17 @@ final class FileDigester {
             progress.advance(1, 0);
             return new Digest(digest.digest(), total);
         }
+    }
+
+    /** This reader's digest for the algorithm, reset: a file whose reading failed may have left bytes in it. */
+    private MessageDigest digestFor(ChecksumAlgorithm algorithm) {
+        MessageDigest digest = byAlgorithm[algorithm.ordinal()];
+        if (digest == null) {
+            digest = algorithm.newDigest();
+            byAlgorithm[algorithm.ordinal()] = digest;
+        } else {
+            digest.reset();
+        }
+        return digest;
     }
 }
