@@ -85,8 +85,8 @@ class PostureChecksEndToEndTest {
         assertThat(result.findings().get(0).message()).startsWith("no data file to examine");
     }
 
-    @Test
-    void aResticRepositoryCopiedToAFolderCountsAsEncrypted() throws Exception {
+    /** The backup folder as a restic repository holding one snapshot of source/orders.sql (a plaintext dump). */
+    private Path resticRepositoryBackup() throws Exception {
         ExternalTools.require("restic");
         Path backup = Files.createDirectories(dir.resolve("orders/nightly-2026-11-29"));
         Path source = Files.createDirectories(dir.resolve("source"));
@@ -95,11 +95,37 @@ class PostureChecksEndToEndTest {
                 backup.toString());
         ExternalTools.run(dir, env, "restic", "init");
         ExternalTools.run(dir, env, "restic", "backup", "--host", "db1", source.toString());
+        return backup;
+    }
+
+    @Test
+    void aResticRepositoryCopiedToAFolderCountsAsEncrypted() throws Exception {
+        resticRepositoryBackup();
 
         CheckResult result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders",
                 "encryption");
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.metrics().get("formats").toString()).startsWith("{restic-repository=");
+    }
+
+    /**
+     * A job that leaves its plaintext dump in the folder it copies the restic repository to (or drops one beside
+     * the repository's files): the repository is encrypted, the dump is not, and it must FAIL by name.
+     */
+    @Test
+    void aPlaintextFileBesideAResticRepositoryIsNotEncryptedByIt() throws Exception {
+        Path backup = resticRepositoryBackup();
+        Path dump = dir.resolve("source/orders.sql");
+        Files.copy(dump, backup.resolve("orders.sql"));
+        Files.copy(dump, backup.resolve("data/orders.sql.bak"));
+
+        CheckResult result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders",
+                "encryption");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(items(result, Status.FAIL)).containsExactlyInAnyOrder("nightly-2026-11-29/orders.sql",
+                "nightly-2026-11-29/data/orders.sql.bak");
+        assertThat(result.metrics()).containsEntry("plaintextFiles", 2L);
     }
 
     @Test
