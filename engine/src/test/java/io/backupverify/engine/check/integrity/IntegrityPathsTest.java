@@ -295,6 +295,25 @@ class IntegrityPathsTest {
     }
 
     @Test
+    void aRotationVerifiesEveryLedgerKeyOnceWithinItsRunsOnBothPaths() {
+        List<String> names = manyFiles(300);
+        sums(names);
+        java.util.Set<String> verified = new java.util.HashSet<>();
+        for (long run = 0; run < 4; run++) {
+            // bothPaths checks that the streamed run gives the ledger the columnar run's keys, verified alike
+            CheckResult merged = bothPaths("{ sample: 25% }", true, run);
+            area.keepsCoverage(true);
+            FileCoverage coverage = area.integrity("{ sample: 25% }", run).coverage().orElseThrow();
+            assertThat(coverage.listed()).containsExactlyInAnyOrderElementsOf(names);
+            for (String key : coverage.verified()) {
+                assertThat(verified.add(key)).as(key + " verified in one run only").isTrue();
+            }
+            assertThat(merged.metrics()).containsEntry("verifiedFiles", (long) coverage.verified().size());
+        }
+        assertThat(verified).containsExactlyInAnyOrderElementsOf(names);
+    }
+
+    @Test
     void everyBackupOfTheSet() {
         sums(manyFiles(300));
         area.write(root.resolve("b-2026-11-24"), "data/a.bin", "older a, changed");
