@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same backups through both paths of integrity: the columnar one (a run that keeps coverage) and the streamed
- * merge of listing and manifest (a run that keeps none). Both must give the same status, summary, findings and
- * figures; the streamed path must really run where listing and manifest are in path order, and step aside where
- * they are not.
+ * The same backups through both paths of integrity: the columnar one (made to run, as the reference) and the
+ * streamed merge of listing and manifest, in a run that keeps no coverage and in one that keeps it for the ledger.
+ * All must give the same status, summary, findings and figures, and the same ledger keys, verified alike; the
+ * streamed path must really run where listing and manifest are in path order, and step aside where they are not.
  */
 class IntegrityPathsTest {
     private static final String ALL = "{ sample: 100% }";
