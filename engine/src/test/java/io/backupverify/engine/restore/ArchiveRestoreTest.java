@@ -107,6 +107,18 @@ class ArchiveRestoreTest {
     }
 
     @Test
+    void aTarGzPaddedWithZerosAsTapeAndDdBlocksLeaveIsRestored() throws Exception {
+        Path packed = dir.resolve("site.tar.gz");
+        exec(source, "tar", "-czf", packed.toString(), ".");
+        exec(dir, "dd", "if=" + packed, "of=" + backupFolder().resolve("site.tar.gz"), "bs=1M", "conv=sync");
+        assertThat(Files.size(backupFolder().resolve("site.tar.gz"))).isEqualTo(1 << 20);
+
+        CheckResult result = restore(PLAN, dir, scratch);
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void aFileChangedInsideTheArchiveFailsTheChecksumsNamingIt() throws Exception {
         Files.writeString(source.resolve("index.html"), "<h1>defaced</h1>\n");
         exec(source, "tar", "-czf", backupFolder().resolve("site.tar.gz").toString(), ".");

@@ -3,6 +3,7 @@ package io.backupverify.engine.check.readable;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.reading.CountingInput;
 import io.backupverify.engine.format.ContentFormat;
+import io.backupverify.engine.format.GzipMembers;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.IoErrors;
 import java.io.BufferedInputStream;

@@ -1,4 +1,4 @@
-package io.backupverify.engine.check.readable;
+package io.backupverify.engine.format;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,9 +10,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * its CRC and length checked, then the end of the file. Zero bytes after the last member are padding, as tape and
  * {@code dd} blocks leave; gzip ignores them with the warning "decompression OK, trailing zero bytes ignored"
  * (exit 2 with {@code -v}), and so they are counted here for a warning. Any other byte after a member is garbage,
- * which may be a member whose header was lost: an error.
+ * which may be a member whose header was lost: an error. The readable check warns of the padding; the archive
+ * restore ignores it, as {@code tar -xz} does.
  */
-final class GzipMembers extends InputStream {
+public final class GzipMembers extends InputStream {
     private static final int GZIP_ID1 = 0x1f;
 
     private final BufferedInputStream in;
@@ -20,13 +21,13 @@ final class GzipMembers extends InputStream {
     private long padding;
     private boolean ended;
 
-    GzipMembers(InputStream compressed) throws IOException {
+    public GzipMembers(InputStream compressed) throws IOException {
         this.in = new BufferedInputStream(compressed, 1 << 16);
         this.member = open();
     }
 
     /** Zero bytes found after the last member, ignored as gzip ignores them. */
-    long padding() {
+    public long padding() {
         return padding;
     }
 
