@@ -222,6 +222,27 @@ class PostgresRestoreTest {
     }
 
     @Test
+    void aToolThatStopsReadingTheDumpAndExitsZeroNeverPasses() throws Exception {
+        // psql quits at \q with exit 0, the rest of the dump unread (an old dump has no \restrict to stop it)
+        RealTools.execute(source, "postgres", "CREATE DATABASE quitter");
+        RealTools.execute(source, "quitter", "CREATE TABLE lines AS SELECT g AS id, repeat('x', 40) AS text "
+                + "FROM generate_series(1, 20000) g");
+        Path dump = RealTools.pgDump(source, "quitter", 'p', dumps.resolve("quitter.sql"));
+        String text = Files.readString(dump).replaceAll("(?m)^\\\\(un)?restrict .*$", "");
+        int copy = text.indexOf("\nCOPY ");
+        Path quits = Files.writeString(dumps.resolve("quits.sql"), text.substring(0, copy) + "\n\\q\n"
+                + text.substring(copy));
+        assertThat(Files.size(quits) - copy).as("far more left than a pipe holds").isGreaterThan(8L << 16);
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch, DumpSource.local(quits),
+                DumpFormat.POSTGRES_PLAIN);
+
+        assertThat(outcome.restored()).isFalse();
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        assertThat(outcome.problem()).contains("psql stopped reading the dump before its end and exited 0");
+    }
+
+    @Test
     void aPlainDumpWithoutItsTrailerFailsEvenWhenEveryStatementBeforeWorks() throws Exception {
         String text = Files.readString(dumps.resolve("shop.p"));
         String head = text.substring(0, text.indexOf("-- PostgreSQL database dump complete"));
