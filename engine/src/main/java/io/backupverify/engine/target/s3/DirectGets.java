@@ -20,11 +20,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * Object reads signed with the SDK's SigV4 signer and sent straight through the target's HTTP client, without the
- * SDK's per-request pipeline (interceptors, endpoint rules, marshalling, metrics): that pipeline cost about 2 ms of
- * CPU per GET, mostly interpreted code, as much as hashing a megabyte. Only the expected success is taken from here:
- * 200 for a whole object, 206 for a range. Any other answer, and any failure to send or sign, is dropped and the
- * caller asks again through the SDK ({@link #get} gives empty), so errors, retries and their messages stay the SDK's.
+ * Object reads and listings signed with the SDK's SigV4 signer and sent straight through the target's HTTP client,
+ * without the SDK's per-request pipeline (interceptors, endpoint rules, marshalling, metrics): that pipeline cost
+ * about 2 ms of CPU per GET, mostly interpreted code, as much as hashing a megabyte, and the first listing of a run
+ * about a tenth of a CPU second. Only the expected success is taken from here: 200 for a whole object or a listing
+ * read to its end, 206 for a range. Any other answer, and any failure to send or sign, is dropped and the caller asks
+ * again through the SDK ({@link #get} and {@link #list} give empty), so errors, retries and their messages stay the
+ * SDK's.
  */
 final class DirectGets {
     private static final String USER_AGENT = "backup-verify";
@@ -32,19 +34,27 @@ final class DirectGets {
     private final AwsCredentialsProvider credentials;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final String signingRegion;
+    private final String bucket;
     /** The URL of the bucket, ending in {@code /}: an object's URL is this and its encoded key. */
     private final String base;
+    /** The URL a listing of the bucket is asked at: {@link #base}, without its last slash for path-style URLs. */
+    private final String bucketUrl;
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong lists = new AtomicLong();
 
     /** A response to read: its body, ETag (or null) and Content-Length (or -1). */
     record Response(AbortableInputStream body, String etag, long contentLength) {
     }
 
-    private DirectGets(SdkHttpClient http, AwsCredentialsProvider credentials, String signingRegion, String base) {
+    private DirectGets(SdkHttpClient http, AwsCredentialsProvider credentials, String signingRegion, String bucket,
+            String base) {
         this.http = http;
         this.credentials = credentials;
         this.signingRegion = signingRegion;
+        this.bucket = bucket;
         this.base = base;
+        String path = URI.create(base).getRawPath();
+        this.bucketUrl = path.length() > 1 ? base.substring(0, base.length() - 1) : base;
     }
 
     /**
@@ -71,7 +81,7 @@ final class DirectGets {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new DirectGets(http, credentials, region.id(), base));
+            return Optional.of(new DirectGets(http, credentials, region.id(), bucket, base));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -90,16 +100,71 @@ final class DirectGets {
             // The SDK's path marshalling treats a leading slash specially: leave such keys to it.
             return Optional.empty();
         }
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(URI.create(base + encode(key)));
+        if (range != null) {
+            request.putHeader("Range", range);
+        }
+        if (ifMatch != null) {
+            request.putHeader("If-Match", ifMatch);
+        }
+        Optional<HttpExecuteResponse> response = send(request, range == null ? 200 : 206);
+        if (response.isEmpty()) {
+            return Optional.empty();
+        }
+        SdkHttpResponse head = response.get().httpResponse();
+        AbortableInputStream body = response.get().responseBody().get();
+        try {
+            long length = head.firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(-1L);
+            String etag = head.firstMatchingHeader("ETag").orElse(null);
+            served.incrementAndGet();
+            return Optional.of(new Response(body, etag, length));
+        } catch (RuntimeException e) {
+            drop(body);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One page of a ListObjectsV2 listing of the keys starting with {@code prefix}, from {@code continuationToken}
+     * (null: the first page), asked as the SDK asks it. Empty unless the answer is a 200 with a listing read to its
+     * end ({@link ListingXml}): the caller then asks for that page through the SDK.
+     */
+    Optional<ListingXml.Page> list(String prefix, String continuationToken) {
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(URI.create(bucketUrl)).putRawQueryParameter("list-type", "2")
+                .putRawQueryParameter("prefix", prefix);
+        if (continuationToken != null) {
+            request.putRawQueryParameter("continuation-token", continuationToken);
+        }
+        Optional<HttpExecuteResponse> response = send(request, 200);
+        if (response.isEmpty()) {
+            return Optional.empty();
+        }
+        AbortableInputStream body = response.get().responseBody().get();
+        try {
+            Optional<ListingXml.Page> page = ListingXml.read(body);
+            // A page of another bucket, or with keys outside the prefix, is not the listing asked for.
+            if (page.isPresent() && (page.get().bucket() == null || page.get().bucket().equals(bucket))
+                    && page.get().objects().stream().allMatch(object -> object.key().startsWith(prefix))) {
+                body.close();
+                lists.incrementAndGet();
+                return page;
+            }
+        } catch (IOException | RuntimeException e) {
+            // asked again through the SDK
+        }
+        drop(body);
+        return Optional.empty();
+    }
+
+    /**
+     * Signs and sends a request; the response when it has a body and the status expected, else empty (and the
+     * response is dropped).
+     */
+    private Optional<HttpExecuteResponse> send(SdkHttpRequest.Builder request, int expected) {
         AbortableInputStream body = null;
         try {
-            SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
-                    .uri(URI.create(base + encode(key)));
-            if (range != null) {
-                request.putHeader("Range", range);
-            }
-            if (ifMatch != null) {
-                request.putHeader("If-Match", ifMatch);
-            }
             AwsCredentials identity = credentials.resolveCredentials();
             SdkHttpRequest unsigned = request.build();
             SignedRequest signed = signer.sign(sign -> sign.identity(identity).request(unsigned)
@@ -112,15 +177,11 @@ final class DirectGets {
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(send).build())
                     .call();
             body = response.responseBody().orElse(null);
-            SdkHttpResponse head = response.httpResponse();
-            if (body == null || head.statusCode() != (range == null ? 200 : 206)) {
+            if (body == null || response.httpResponse().statusCode() != expected) {
                 drop(body);
                 return Optional.empty();
             }
-            long length = head.firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(-1L);
-            String etag = head.firstMatchingHeader("ETag").orElse(null);
-            served.incrementAndGet();
-            return Optional.of(new Response(body, etag, length));
+            return Optional.of(response);
         } catch (IOException | RuntimeException e) {
             drop(body);
             return Optional.empty();
@@ -142,5 +203,10 @@ final class DirectGets {
     /** How many reads were answered here (for tests). */
     long served() {
         return served.get();
+    }
+
+    /** How many listing pages were answered here (for tests). */
+    long lists() {
+        return lists.get();
     }
 }

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -223,19 +224,38 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
         }
     }
 
-    /** Visits every object whose key starts with the prefix; false when there is none. */
+    /**
+     * Visits every object whose key starts with the prefix; false when there is none. Each page is asked without the
+     * SDK's pipeline where that gives the listing ({@link DirectGets#list}), else through the SDK, as its paginator
+     * asks: from the last page's continuation token while one is given.
+     */
     private boolean listFlat(String prefix, Consumer<S3Object> visitor) throws IOException {
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
         boolean any = false;
+        String token = null;
         try {
-            for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
-                if (object.key().length() > prefix.length() || !prefix.isEmpty() && object.key().equals(prefix)) {
-                    any = true;
-                    if (!object.key().equals(prefix)) {
-                        visitor.accept(object);
+            do {
+                Optional<ListingXml.Page> page = direct == null ? Optional.empty() : direct.list(prefix, token);
+                List<S3Object> objects;
+                if (page.isPresent()) {
+                    objects = page.get().objects();
+                    token = page.get().nextToken();
+                } else {
+                    String from = token;
+                    ListObjectsV2Response answer = client.listObjectsV2(ListObjectsV2Request.builder()
+                            .bucket(bucket).prefix(prefix).continuationToken(from).build());
+                    objects = answer.contents();
+                    token = answer.nextContinuationToken() == null || answer.nextContinuationToken().isEmpty()
+                            ? null : answer.nextContinuationToken();
+                }
+                for (S3Object object : objects) {
+                    if (object.key().length() > prefix.length() || !prefix.isEmpty() && object.key().equals(prefix)) {
+                        any = true;
+                        if (!object.key().equals(prefix)) {
+                            visitor.accept(object);
+                        }
                     }
                 }
-            }
+            } while (token != null);
         } catch (SdkException e) {
             throw errors.toIo("cannot list " + name(prefix.substring(root.length())), e);
         }
@@ -300,5 +320,10 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     /** How many object reads went without the SDK's pipeline (for tests). */
     long directReads() {
         return direct == null ? 0 : direct.served();
+    }
+
+    /** How many listing pages came without the SDK's pipeline (for tests). */
+    long directLists() {
+        return direct == null ? 0 : direct.lists();
     }
 }

@@ -300,6 +300,30 @@ class S3TargetTest {
         }
     }
 
+    /** Listings skip the SDK's pipeline too: the real server answers them, and they list what the SDK lists. */
+    @Test
+    void listingsGoStraightThroughTheHttpClientAndListWhatTheSdkLists() throws Exception {
+        server.createBucket("direct-lists");
+        for (String key : new String[] {"a/plain.bin", "a/with space/a+b=c&d.bin", "a/caf\u00e9/\u20ac~*'!(x).bin",
+            "a/per%25cent/%41.bin", "b.bin"}) {
+            server.put("direct-lists", key, random(100, key.length()), null);
+        }
+        java.util.List<java.util.List<String>> listed = new java.util.ArrayList<>();
+        for (S3Targets.Settings settings : new S3Targets.Settings[] {S3Targets.Settings.defaults(),
+            S3Targets.Settings.defaults().withoutDirectReads()}) {
+            try (S3Target target = S3Targets.open(spec("direct-lists", "s3-reader"),
+                    Optional.of(goodKeys().get("s3-reader")), settings)) {
+                java.util.List<String> entries = new java.util.ArrayList<>();
+                target.walk("", entry -> entries.add(entry.path() + " " + entry.size() + " " + entry.modified()));
+                target.list("a").forEach(entry -> entries.add(entry.path() + " " + entry.isFile()));
+                listed.add(entries);
+                assertThat(target.directLists()).isEqualTo(settings.directReads() ? 2 : 0);
+            }
+        }
+        assertThat(listed.get(0)).hasSize(13).isEqualTo(listed.get(1))
+                .anyMatch(line -> line.startsWith("a/caf\u00e9/\u20ac~*'!(x).bin 100 "));
+    }
+
     /** What the direct reads do not answer goes through the SDK: a missing object is the same error as before. */
     @Test
     void aMissingObjectIsTheSameErrorWithOrWithoutDirectReads() throws Exception {
