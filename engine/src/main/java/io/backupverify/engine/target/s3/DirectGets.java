@@ -2,6 +2,8 @@ package io.backupverify.engine.target.s3;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -16,7 +18,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3Utilities;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -58,26 +62,35 @@ final class DirectGets {
     }
 
     /**
-     * Direct reads for the client's bucket, when its objects' URLs are plain: the SDK's own URL for a few keys must be
-     * the bucket's URL and the key encoded as the SDK encodes paths. Access points, S3 Express and Outposts buckets,
-     * global and FIPS pseudo-regions keep the SDK's pipeline (their endpoints and signing differ).
+     * Direct requests for a bucket, when its objects' URLs are plain: the SDK's own URL for a few keys, from its
+     * utilities built as the client is (region, endpoint, path style, and the FIPS, dual-stack and endpoint settings
+     * they read from the environment and profile as the client does), must be the bucket's URL and the key encoded
+     * as the SDK encodes paths. Access points, S3 Express and Outposts buckets, global and FIPS pseudo-regions keep the
+     * SDK's pipeline (their endpoints and signing differ).
+     *
+     * @param endpoint the plan's endpoint, or null for AWS itself
      */
-    static Optional<DirectGets> create(S3Client client, SdkHttpClient http, AwsCredentialsProvider credentials,
-            Region region, String bucket) {
+    static Optional<DirectGets> create(SdkHttpClient http, AwsCredentialsProvider credentials, Region region,
+            URI endpoint, boolean pathStyle, String bucket) {
         if (bucket.contains(":") || bucket.endsWith("--x-s3") || bucket.endsWith("--op-s3") || region.isGlobalRegion()
                 || region.id().contains("fips")) {
             return Optional.empty();
         }
         try {
+            S3Utilities.Builder builder = S3Utilities.builder().region(region)
+                    .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
+            if (endpoint != null) {
+                builder.endpoint(endpoint);
+            }
+            S3Utilities utilities = builder.build();
             String probe = "p";
-            String url = client.utilities().getUrl(get -> get.bucket(bucket).key(probe)).toExternalForm();
+            String url = utilities.getUrl(get -> get.bucket(bucket).key(probe)).toExternalForm();
             if (!url.endsWith("/" + probe)) {
                 return Optional.empty();
             }
             String base = url.substring(0, url.length() - probe.length());
             for (String key : new String[] {"a b/+c~d*e%f=g&h/\u00e9\u20ac/-x", "dot/./x/../y"}) {
-                if (!client.utilities().getUrl(get -> get.bucket(bucket).key(key)).toExternalForm()
-                        .equals(base + encode(key))) {
+                if (!utilities.getUrl(get -> get.bucket(bucket).key(key)).toExternalForm().equals(base + encode(key))) {
                     return Optional.empty();
                 }
             }
@@ -159,10 +172,43 @@ final class DirectGets {
     }
 
     /**
-     * Signs and sends a request; the response when it has a body and the status expected, else empty (and the
-     * response is dropped).
+     * HEADs an object: its size, time and ETag when the answer is a 200 with a Content-Length and a Last-Modified
+     * time, else empty (a missing object too: the caller asks the SDK, whose answer stands).
      */
+    Optional<HeadObjectResponse> head(String key) {
+        if (key.startsWith("/")) {
+            return Optional.empty();
+        }
+        Optional<HttpExecuteResponse> response = send(SdkHttpRequest.builder().method(SdkHttpMethod.HEAD)
+                .uri(URI.create(base + encode(key))), 200, false);
+        if (response.isEmpty()) {
+            return Optional.empty();
+        }
+        response.get().responseBody().ifPresent(DirectGets::drop);
+        SdkHttpResponse head = response.get().httpResponse();
+        try {
+            Optional<String> length = head.firstMatchingHeader("Content-Length");
+            Optional<String> modified = head.firstMatchingHeader("Last-Modified");
+            if (length.isEmpty() || modified.isEmpty() || Long.parseLong(length.get()) < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(HeadObjectResponse.builder().contentLength(Long.parseLong(length.get()))
+                    .lastModified(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(modified.get())))
+                    .eTag(head.firstMatchingHeader("ETag").orElse(null)).build());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<HttpExecuteResponse> send(SdkHttpRequest.Builder request, int expected) {
+        return send(request, expected, true);
+    }
+
+    /**
+     * Signs and sends a request; the response when it has the status expected (and a body, when {@code withBody}),
+     * else empty (and the response is dropped).
+     */
+    private Optional<HttpExecuteResponse> send(SdkHttpRequest.Builder request, int expected, boolean withBody) {
         AbortableInputStream body = null;
         try {
             AwsCredentials identity = credentials.resolveCredentials();
@@ -177,7 +223,7 @@ final class DirectGets {
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(send).build())
                     .call();
             body = response.responseBody().orElse(null);
-            if (body == null || response.httpResponse().statusCode() != expected) {
+            if (withBody && body == null || response.httpResponse().statusCode() != expected) {
                 drop(body);
                 return Optional.empty();
             }

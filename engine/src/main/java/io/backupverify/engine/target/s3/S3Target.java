@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -41,7 +40,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * ({@link S3ObjectStream}); large ones in ranged parts fetched concurrently ({@link PartedObjectStream}).
  */
 public final class S3Target implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks {
-    private final S3Client client;
+    /** The SDK's client, built when first needed. */
+    private final LazyClient client;
     /** The HTTP client under {@link #client}, which this target closes; the direct reads use it too. */
     private final SdkHttpClient http;
     /** Object reads without the SDK's per-request pipeline, or null where they cannot be used. */
@@ -54,7 +54,7 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     private final PartedObjectStream.Parts parts;
     private final S3Posture posture;
 
-    S3Target(S3Client client, SdkHttpClient http, DirectGets direct, String bucket, String root, String description,
+    S3Target(LazyClient client, SdkHttpClient http, DirectGets direct, String bucket, String root, String description,
             S3Errors errors, RetryPolicy retries, PartedObjectStream.Parts parts, URI endpoint) {
         this.client = client;
         this.http = http;
@@ -147,8 +147,14 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
 
     /** The object's size and ETag, or empty when there is no such object. */
     Optional<HeadObjectResponse> head(String key, boolean checksums) throws IOException {
+        if (!checksums && direct != null) {
+            Optional<HeadObjectResponse> head = direct.head(key);
+            if (head.isPresent()) {
+                return head;
+            }
+        }
         try {
-            return Optional.of(client.headObject(request -> {
+            return Optional.of(client.get().headObject(request -> {
                 request.bucket(bucket).key(key);
                 if (checksums) {
                     request.checksumMode(ChecksumMode.ENABLED);
@@ -241,7 +247,7 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
                     token = page.get().nextToken();
                 } else {
                     String from = token;
-                    ListObjectsV2Response answer = client.listObjectsV2(ListObjectsV2Request.builder()
+                    ListObjectsV2Response answer = client.get().listObjectsV2(ListObjectsV2Request.builder()
                             .bucket(bucket).prefix(prefix).continuationToken(from).build());
                     objects = answer.contents();
                     token = answer.nextContinuationToken() == null || answer.nextContinuationToken().isEmpty()
@@ -320,6 +326,11 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     /** How many object reads went without the SDK's pipeline (for tests). */
     long directReads() {
         return direct == null ? 0 : direct.served();
+    }
+
+    /** Whether the SDK's client was built (for tests). */
+    boolean sdkClientBuilt() {
+        return client.built();
     }
 
     /** How many listing pages came without the SDK's pipeline (for tests). */

@@ -297,6 +297,20 @@ class S3TargetTest {
                 reads += 2;
                 assertThat(target.directReads()).as(object.getKey()).isEqualTo(reads);
             }
+            // Listings, reads and looks at one object all went direct: the SDK's client was never needed, so never
+            // built. A look gives what the SDK's HEAD gives.
+            assertThat(target.list("")).isNotEmpty();
+            Optional<io.backupverify.engine.target.Entry> looked = target.stat("with space/a+b=c&d.bin");
+            assertThat(target.sdkClientBuilt()).isFalse();
+            try (S3Target sdk = S3Targets.open(spec("direct-reads", "s3-reader"),
+                    Optional.of(goodKeys().get("s3-reader")), S3Targets.Settings.defaults().withoutDirectReads())) {
+                assertThat(looked).isPresent().isEqualTo(sdk.stat("with space/a+b=c&d.bin"));
+                assertThat(looked.get().size()).isEqualTo(70_001);
+            }
+            // What the direct path does not answer builds it and goes through it.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> target.open("gone.bin"))
+                    .hasMessageContaining("404");
+            assertThat(target.sdkClientBuilt()).isTrue();
         }
     }
 
