@@ -3,6 +3,7 @@
 #
 #   bench/many-small-files.sh
 #   COUNT=200000 HEAP=64m bench/many-small-files.sh
+#   HISTORY=1 bench/many-small-files.sh      # with --history: the run also keeps the coverage ledger
 #
 # The files are built once under bench/work/small-files (gitignored; BENCH_WORK moves it) and reused.
 set -euo pipefail
@@ -13,6 +14,7 @@ PER_DIR=1000
 FILE_BYTES=${FILE_BYTES:-4096}
 HEAP=${HEAP:-64m}
 THREADS=${THREADS:-$(nproc)}
+HISTORY=${HISTORY:-0}
 WORK=$BENCH_WORK/small-files
 DATA=$WORK/backups/bench-2026-01-01
 
@@ -34,9 +36,15 @@ build_data() {
 build_once "$COUNT files of $FILE_BYTES bytes" build_data
 
 listed=$(wc -l <"$DATA/SHA256SUMS")
-echo "== verifying $listed files with -Xmx$HEAP, $THREADS threads"
+echo "== verifying $listed files with -Xmx$HEAP, $THREADS threads, history: $HISTORY (load average" \
+    "$(cut -d' ' -f1-3 /proc/loadavg))"
 command=("$JAVA" "-Xmx$HEAP" -jar "$JAR" verify "$WORK/plan.yaml" --threads "$THREADS" --no-progress
     --json "$WORK/report.json")
+if [[ $HISTORY == 1 ]]; then
+    # A fresh history each time: the ledger starts empty, as on a set's first run.
+    rm -rf "$WORK/history"
+    command+=(--history "$WORK/history")
+fi
 status=0
 if [[ -x /usr/bin/time ]]; then
     /usr/bin/time -v "${command[@]}" >"$WORK/verify.out" 2>"$WORK/time.out" || status=$?

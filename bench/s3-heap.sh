@@ -6,7 +6,7 @@
 #   COUNTS="1000 10000" TARGETS=local bench/s3-heap.sh       # quicker
 #   SAMPLE=1% bench/s3-heap.sh                                # lists everything, reads 1% of the objects
 #   CHECKS=integrity bench/s3-heap.sh                         # completeness and integrity only
-#   HISTORY=1 bench/s3-heap.sh                                # with --history (coverage ledger: columnar path)
+#   HISTORY=1 bench/s3-heap.sh                                # with --history (also keeps the coverage ledger)
 #
 # See bench/README.md ("s3-heap.sh"). The objects are built once under bench/work/s3-heap (BENCH_WORK moves it).
 set -euo pipefail

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ListingCursor implements Closeable {
     static final int AHEAD = 1024;
+    /** The name of the thread that walks. */
+    public static final String THREAD = "listing";
 
     private static final Object END = new Object();
 
@@ -26,7 +28,7 @@ public final class ListingCursor implements Closeable {
     private boolean ended;
 
     private ListingCursor(Target target, String folder) {
-        walker = new Thread(() -> walk(target, folder), "listing");
+        walker = new Thread(() -> walk(target, folder), THREAD);
         walker.setDaemon(true);
     }
 

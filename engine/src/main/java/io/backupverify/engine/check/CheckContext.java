@@ -243,17 +243,13 @@ public final class CheckContext {
 
     /**
      * Goes through what a backup holds, in the order the target lists it: from its contents when a check has read
-     * them (or, in a run that keeps coverage, reads them to share), else from a new listing that is not kept. Notes the backup's files and bytes on the way, so that
+     * them, else from a new listing that is not kept. Notes the backup's files and bytes on the way, so that
      * {@link #totals} and {@link #totalBytes} need no listing of their own.
      */
     public void forEachEntry(Backup backup, Consumer<Entry> visitor) throws IOException {
         BackupContents known;
         synchronized (this) {
             known = contents.get(backup.path());
-        }
-        if (known == null && keepsCoverage) {
-            // Integrity holds the listing anyway in a run that keeps coverage: it is read once and shared.
-            known = contents(backup);
         }
         if (known != null) {
             known.entries().forEach(visitor);

@@ -1,77 +1,117 @@
 package io.backupverify.engine.check;
 
-import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 /**
  * Which files a check listed and which of them it read and verified in this run, named by the key that keeps a
  * file's identity from run to run (for integrity: the path that decides its sample slice). It is never written into
- * a report; the coverage ledger keeps it. A check of many files gives its keys as a function of their place in its
- * list ({@link #of}), so that none is held as a string until the ledger asks for it.
+ * a report; the coverage ledger keeps it. The keys are held as {@link CoverageKeys}, a few bytes a key, and whether
+ * a file was verified is asked of the check by the file's place in its list; the ledger goes through them in key
+ * order ({@link #forEach}), so that no key is held as a string.
  */
 public final class FileCoverage {
-    private final List<String> listed;
+    private final Supplier<CoverageKeys> source;
     private final IntPredicate verifiedAt;
-    private Set<String> verified;
+    private CoverageKeys keys;
 
     /**
      * @param listed   every file the check was asked to verify, read this run or not
-     * @param verified the listed files that were read and matched their expectation this run
+     * @param verified the listed files that were read and matched their expectation this run (others are ignored)
      */
     public FileCoverage(List<String> listed, Set<String> verified) {
-        this.listed = List.copyOf(listed);
-        this.verified = Set.copyOf(verified);
-        this.verifiedAt = at -> this.verified.contains(this.listed.get(at));
+        List<String> names = List.copyOf(listed);
+        Set<String> matched = Set.copyOf(verified);
+        this.keys = keysOf(names.size(), names::get);
+        this.source = null;
+        this.verifiedAt = at -> matched.contains(names.get(at));
     }
 
-    private FileCoverage(List<String> listed, IntPredicate verifiedAt) {
-        this.listed = listed;
+    private FileCoverage(Supplier<CoverageKeys> source, IntPredicate verifiedAt) {
+        this.source = source;
         this.verifiedAt = verifiedAt;
     }
 
     /**
-     * The coverage of {@code count} listed files whose keys are built when asked for.
+     * The coverage of {@code count} listed files whose keys are built when the ledger first asks for them.
      *
      * @param key      the key of the file at a place in the list
      * @param verified whether the file at a place in the list was verified
      */
     public static FileCoverage of(int count, IntFunction<String> key, IntPredicate verified) {
-        return new FileCoverage(new AbstractList<>() {
-            @Override
-            public String get(int at) {
-                if (at < 0 || at >= count) {
-                    throw new IndexOutOfBoundsException(at);
-                }
-                return key.apply(at);
-            }
-
-            @Override
-            public int size() {
-                return count;
-            }
-        }, verified);
+        return new FileCoverage(() -> keysOf(count, key), verified);
     }
 
-    /** Every file the check was asked to verify, read this run or not. */
+    /**
+     * The coverage of the files whose keys were gathered as they were listed.
+     *
+     * @param verified whether the file at a row of {@code keys} was verified
+     */
+    public static FileCoverage of(CoverageKeys keys, IntPredicate verified) {
+        return new FileCoverage(() -> keys, verified);
+    }
+
+    private static CoverageKeys keysOf(int count, IntFunction<String> key) {
+        CoverageKeys keys = new CoverageKeys();
+        for (int at = 0; at < count; at++) {
+            keys.add(key.apply(at), at);
+        }
+        return keys;
+    }
+
+    private synchronized CoverageKeys keys() {
+        if (keys == null) {
+            keys = source.get();
+        }
+        return keys;
+    }
+
+    /** Receives each listed file's key once, and whether the file was verified this run. */
+    @FunctionalInterface
+    public interface Visitor<E extends Exception> {
+        void visit(String key, boolean verified) throws E;
+    }
+
+    /**
+     * Goes through the listed files in the ledger's order ({@link String#compareTo}), each key once: a key listed
+     * more than once counts as verified when any of its files was.
+     */
+    public <E extends Exception> void forEach(Visitor<E> visitor) throws E {
+        String[] pending = new String[1];
+        boolean[] verified = new boolean[1];
+        keys().forEach((String key, int row) -> {
+            if (pending[0] != null && !pending[0].equals(key)) {
+                visitor.visit(pending[0], verified[0]);
+                verified[0] = false;
+            }
+            pending[0] = key;
+            verified[0] |= verifiedAt.test(row);
+        });
+        if (pending[0] != null) {
+            visitor.visit(pending[0], verified[0]);
+        }
+    }
+
+    /** Every file the check was asked to verify, read this run or not: each key once, in key order. */
     public List<String> listed() {
+        List<String> listed = new ArrayList<>();
+        forEach((key, verified) -> listed.add(key));
         return listed;
     }
 
     /** The listed files that were read and matched their expectation this run. */
-    public synchronized Set<String> verified() {
-        if (verified == null) {
-            Set<String> found = new HashSet<>();
-            for (int at = 0; at < listed.size(); at++) {
-                if (verifiedAt.test(at)) {
-                    found.add(listed.get(at));
-                }
+    public Set<String> verified() {
+        Set<String> found = new HashSet<>();
+        forEach((key, verified) -> {
+            if (verified) {
+                found.add(key);
             }
-            verified = Set.copyOf(found);
-        }
-        return verified;
+        });
+        return Set.copyOf(found);
     }
 }

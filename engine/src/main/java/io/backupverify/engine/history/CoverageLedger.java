@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -67,34 +66,180 @@ public final class CoverageLedger implements CoverageSource {
         synchronized (JVM_LOCK) {
             try (FileChannel lockFile = FileChannel.open(folder.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
-                SetLedger old;
+                Path old = Files.exists(file(set)) ? file(set) : null;
+                Merged counted;
                 try {
-                    old = read(set).orElse(SetLedger.empty(set));
+                    counted = merge(old, set, coverage, when, complete, Sink.NONE);
                 } catch (IOException damaged) {
-                    old = SetLedger.empty(set);
+                    old = null;
+                    counted = merge(null, set, coverage, when, complete, Sink.NONE);
                 }
-                write(merge(old, coverage, when, complete));
+                write(old, counted, coverage, when, complete);
             }
         }
     }
 
-    static SetLedger merge(SetLedger old, FileCoverage coverage, Instant when, boolean complete) {
-        TreeMap<String, Long> entries = new TreeMap<>();
-        if (!complete) {
-            for (int i = 0; i < old.size(); i++) {
-                entries.put(old.key(i), old.verifiedAtSeconds(i));
+    /** What a merge gave: the set's name as the ledger keeps it, and how many entries. */
+    private record Merged(String set, int count) {
+    }
+
+    /** Receives the merged entries in key order. */
+    @FunctionalInterface
+    private interface Sink {
+        Sink NONE = (key, seconds) -> { };
+
+        void accept(String key, long seconds) throws IOException;
+    }
+
+    /**
+     * Merges one run's coverage with a ledger file as both stream in key order, holding neither: a listed file
+     * verified this run takes the run's time, one not verified keeps the time the ledger had for it (or none); a
+     * file the ledger has but the run did not list is kept only when the run's listing was not complete.
+     *
+     * @param old the ledger file of the set, or null for none
+     */
+    private static Merged merge(Path old, String set, FileCoverage coverage, Instant when, boolean complete,
+            Sink sink) throws IOException {
+        long seconds = when.getEpochSecond();
+        int[] count = new int[1];
+        Sink counting = (key, time) -> {
+            sink.accept(key, time);
+            count[0]++;
+        };
+        try (LedgerReader before = old == null ? LedgerReader.EMPTY : new LedgerReader(old)) {
+            coverage.forEach((key, verified) -> {
+                while (before.key() != null && before.key().compareTo(key) < 0) {
+                    if (!complete) {
+                        counting.accept(before.key(), before.seconds());
+                    }
+                    before.next();
+                }
+                long previous = -1;
+                if (key.equals(before.key())) {
+                    previous = before.seconds();
+                    before.next();
+                }
+                counting.accept(key, verified ? seconds : previous);
+            });
+            while (before.key() != null) {
+                if (!complete) {
+                    counting.accept(before.key(), before.seconds());
+                }
+                before.next();
+            }
+            return new Merged(old == null ? set : before.set(), count[0]);
+        }
+    }
+
+    /**
+     * A ledger file read one entry at a time, in its order: its keys ascending ({@link String#compareTo}), as every
+     * version has written them; a file out of that order is damaged.
+     */
+    private static class LedgerReader implements AutoCloseable {
+        static final LedgerReader EMPTY = new LedgerReader();
+
+        private final Path file;
+        private final DataInputStream in;
+        private final String set;
+        private final Instant updated;
+        private final int count;
+        private int read;
+        private byte[] previous = new byte[0];
+        private String key;
+        private long seconds;
+
+        private LedgerReader() {
+            file = null;
+            in = null;
+            set = null;
+            updated = null;
+            count = 0;
+        }
+
+        LedgerReader(Path file) throws IOException {
+            this.file = file;
+            InputStream raw = Files.newInputStream(file);
+            DataInputStream opened = null;
+            try {
+                opened = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw)));
+                if (opened.readInt() != MAGIC) {
+                    throw new IOException("not a coverage ledger");
+                }
+                set = opened.readUTF();
+                updated = Instant.ofEpochSecond(opened.readLong());
+                count = opened.readInt();
+                if (count < 0) {
+                    throw new IOException("negative entry count");
+                }
+            } catch (IOException e) {
+                raw.close();
+                throw damaged(file, e);
+            }
+            in = opened;
+            next();
+        }
+
+        String set() {
+            return set;
+        }
+
+        Instant updated() {
+            return updated;
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** The entry's key, or null after the last. */
+        String key() {
+            return key;
+        }
+
+        long seconds() {
+            return seconds;
+        }
+
+        /** Moves to the next entry. */
+        void next() throws IOException {
+            if (read == count) {
+                key = null;
+                return;
+            }
+            try {
+                int shared = (int) readVarLong(in);
+                int suffix = (int) readVarLong(in);
+                if (shared > previous.length || suffix < 0) {
+                    throw new IOException("entry " + read + " is malformed");
+                }
+                byte[] bytes = Arrays.copyOf(previous, shared + suffix);
+                in.readFully(bytes, shared, suffix);
+                String next = new String(bytes, StandardCharsets.UTF_8);
+                if (key != null && next.compareTo(key) <= 0) {
+                    throw new IOException("entry " + read + " is out of order");
+                }
+                key = next;
+                seconds = readVarLong(in) - 1;
+                previous = bytes;
+                read++;
+            } catch (IOException e) {
+                throw damaged(file, e);
             }
         }
-        for (String key : coverage.listed()) {
-            entries.putIfAbsent(key, old.verifiedAtSeconds(key));
+
+        private static IOException damaged(Path file, IOException e) {
+            if (e instanceof EOFException) {
+                return new IOException("coverage ledger " + file + " is cut short");
+            }
+            return new IOException("coverage ledger " + file + " is damaged: " + e.getMessage());
         }
-        long seconds = when.getEpochSecond();
-        for (String key : coverage.verified()) {
-            entries.put(key, seconds);
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
         }
-        String[] keys = entries.keySet().toArray(String[]::new);
-        long[] times = entries.values().stream().mapToLong(Long::longValue).toArray();
-        return new SetLedger(old.set(), when, keys, times);
     }
 
     @Override
@@ -103,59 +248,44 @@ public final class CoverageLedger implements CoverageSource {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw)))) {
-            if (in.readInt() != MAGIC) {
-                throw new IOException("not a coverage ledger");
+        try (LedgerReader in = new LedgerReader(file)) {
+            String[] keys = new String[in.count()];
+            long[] times = new long[in.count()];
+            for (int i = 0; in.key() != null; i++, in.next()) {
+                keys[i] = in.key();
+                times[i] = in.seconds();
             }
-            String name = in.readUTF();
-            Instant updated = Instant.ofEpochSecond(in.readLong());
-            int count = in.readInt();
-            if (count < 0) {
-                throw new IOException("negative entry count");
-            }
-            String[] keys = new String[count];
-            long[] times = new long[count];
-            byte[] previous = new byte[0];
-            for (int i = 0; i < count; i++) {
-                int shared = (int) readVarLong(in);
-                int suffix = (int) readVarLong(in);
-                if (shared > previous.length || suffix < 0) {
-                    throw new IOException("entry " + i + " is malformed");
-                }
-                byte[] bytes = Arrays.copyOf(previous, shared + suffix);
-                in.readFully(bytes, shared, suffix);
-                keys[i] = new String(bytes, StandardCharsets.UTF_8);
-                times[i] = readVarLong(in) - 1;
-                previous = bytes;
-            }
-            return Optional.of(new SetLedger(name, updated, keys, times));
-        } catch (EOFException e) {
-            throw new IOException("coverage ledger " + file + " is cut short");
-        } catch (IOException e) {
-            throw new IOException("coverage ledger " + file + " is damaged: " + e.getMessage());
+            return Optional.of(new SetLedger(in.set(), in.updated(), keys, times));
         }
     }
 
-    private void write(SetLedger ledger) throws IOException {
-        Path file = file(ledger.set());
+    /**
+     * Writes the merge of a run's coverage with the set's ledger file (or null) into a new file, moved into place
+     * in one step.
+     */
+    private void write(Path old, Merged merged, FileCoverage coverage, Instant when, boolean complete)
+            throws IOException {
+        Path file = file(merged.set());
         Path temporary = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             try (OutputStream raw = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW);
                     DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw)))) {
                 out.writeInt(MAGIC);
-                out.writeUTF(ledger.set());
-                out.writeLong(ledger.updatedAt().getEpochSecond());
-                out.writeInt(ledger.size());
-                byte[] previous = new byte[0];
-                for (int i = 0; i < ledger.size(); i++) {
-                    byte[] bytes = ledger.key(i).getBytes(StandardCharsets.UTF_8);
-                    int shared = sharedPrefix(previous, bytes);
+                out.writeUTF(merged.set());
+                out.writeLong(when.getEpochSecond());
+                out.writeInt(merged.count());
+                byte[][] previous = {new byte[0]};
+                Merged written = merge(old, merged.set(), coverage, when, complete, (key, seconds) -> {
+                    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+                    int shared = sharedPrefix(previous[0], bytes);
                     writeVarLong(out, shared);
                     writeVarLong(out, bytes.length - shared);
                     out.write(bytes, shared, bytes.length - shared);
-                    writeVarLong(out, ledger.verifiedAtSeconds(i) + 1);
-                    previous = bytes;
+                    writeVarLong(out, seconds + 1);
+                    previous[0] = bytes;
+                });
+                if (written.count() != merged.count()) {
+                    throw new IOException("coverage ledger " + file + " changed while it was updated");
                 }
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package io.backupverify.engine.history;
 
+import io.backupverify.engine.check.CoverageKeys;
 import io.backupverify.engine.check.FileCoverage;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -13,16 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * A run's file coverage as bytes, to carry it from where the run happened to where the ledger is kept (a Jenkins
  * agent to the controller): per set, the listed files sorted and front-coded with a flag for the ones verified,
- * gzipped. About as small as the ledger itself; never part of a report.
+ * gzipped, each name once. About as small as the ledger itself; never part of a report.
  */
 public final class CoverageTransfer {
     private static final int MAGIC = 0x42564331; // "BVC1"
@@ -52,19 +52,19 @@ public final class CoverageTransfer {
             for (SetCoverage coverage : coverages) {
                 out.writeUTF(coverage.set());
                 out.writeBoolean(coverage.complete());
-                String[] listed = coverage.coverage().listed().toArray(String[]::new);
-                Arrays.sort(listed);
-                out.writeInt(listed.length);
-                byte[] previous = new byte[0];
-                for (String name : listed) {
+                int[] count = new int[1];
+                coverage.coverage().forEach((name, verified) -> count[0]++);
+                out.writeInt(count[0]);
+                byte[][] previous = {new byte[0]};
+                coverage.coverage().forEach((name, verified) -> {
                     byte[] current = name.getBytes(StandardCharsets.UTF_8);
-                    int shared = CoverageLedger.sharedPrefix(previous, current);
+                    int shared = CoverageLedger.sharedPrefix(previous[0], current);
                     CoverageLedger.writeVarLong(out, shared);
                     CoverageLedger.writeVarLong(out, current.length - shared);
                     out.write(current, shared, current.length - shared);
-                    out.writeBoolean(coverage.coverage().verified().contains(name));
-                    previous = current;
-                }
+                    out.writeBoolean(verified);
+                    previous[0] = current;
+                });
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode file coverage in memory", e);
@@ -97,8 +97,8 @@ public final class CoverageTransfer {
                 if (count < 0 || files > MAX_FILES) {
                     throw new IOException("implausible number of files: " + count);
                 }
-                List<String> listed = new ArrayList<>(Math.min(count, 1 << 16));
-                Set<String> verified = new HashSet<>();
+                CoverageKeys listed = new CoverageKeys();
+                BitSet verified = new BitSet();
                 byte[] previous = new byte[0];
                 for (int i = 0; i < count; i++) {
                     int shared = (int) CoverageLedger.readVarLong(in);
@@ -108,14 +108,11 @@ public final class CoverageTransfer {
                     }
                     byte[] current = Arrays.copyOf(previous, shared + suffix);
                     in.readFully(current, shared, suffix);
-                    String name = new String(current, StandardCharsets.UTF_8);
-                    listed.add(name);
-                    if (in.readBoolean()) {
-                        verified.add(name);
-                    }
+                    listed.add(new String(current, StandardCharsets.UTF_8), i);
+                    verified.set(i, in.readBoolean());
                     previous = current;
                 }
-                coverages.add(new SetCoverage(set, new FileCoverage(listed, verified), complete));
+                coverages.add(new SetCoverage(set, FileCoverage.of(listed, verified::get), complete));
             }
             return new Carried(startedAt, coverages);
         } catch (EOFException e) {

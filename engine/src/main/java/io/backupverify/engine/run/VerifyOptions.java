@@ -12,8 +12,8 @@ import java.util.List;
  * @param runNumber the run number that picks the integrity sample; by default the day number (days since 1970)
  * @param threads   how many files integrity reads at once
  * @param sets      the names of the sets to verify; empty for all
- * @param keepsCoverage whether checks keep which files they verified, for a coverage ledger (the default); without
- *                  it integrity may go through a large backup without holding its listing
+ * @param keepsCoverage whether checks keep which files they verified, for a coverage ledger (the default; a few
+ *                  bytes a file)
  */
 public record VerifyOptions(long runNumber, int threads, List<String> sets, Clock clock, Progress progress,
         boolean keepsCoverage) {

@@ -20,12 +20,18 @@ public interface Target extends Closeable {
     /** The direct children of a folder. Fails with {@link java.nio.file.NoSuchFileException} when it is absent. */
     List<Entry> list(String folder) throws IOException;
 
-    /** Every entry below a folder, depth first, without following symbolic links. */
+    /**
+     * Every entry below a folder in the order of their paths' UTF-8 bytes (the order in which S3 lists keys, and
+     * that of {@code LC_ALL=C sort}), without following symbolic links. A folder comes before its contents, and its
+     * contents after the names that sort between the folder's and theirs: {@code db}, {@code db.dump},
+     * {@code db/x}.
+     */
     default void walk(String folder, Consumer<Entry> visitor) throws IOException {
-        for (Entry entry : list(folder)) {
-            visitor.accept(entry);
-            if (entry.isDirectory()) {
-                walk(entry.path(), visitor);
+        for (ListingOrder.Step step : ListingOrder.steps(list(folder))) {
+            if (step.into()) {
+                walk(step.entry().path(), visitor);
+            } else {
+                visitor.accept(step.entry());
             }
         }
     }

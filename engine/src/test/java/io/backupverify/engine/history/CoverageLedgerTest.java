@@ -8,8 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.io.DataOutputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +92,91 @@ class CoverageLedgerTest {
         long size = Files.size(ledger.file("big"));
         assertThat(size).isLessThan(10L * 1024 * 1024);
         assertThat(ledger.read("big").orElseThrow().size()).isEqualTo(100_000);
+    }
+
+    /** The merge as the first version made it, whole in memory, to compare the streamed merge with. */
+    private static TreeMap<String, Long> mergedInMemory(TreeMap<String, Long> old, List<String> listed,
+            Set<String> verified, Instant when, boolean complete) {
+        TreeMap<String, Long> entries = new TreeMap<>();
+        if (!complete) {
+            entries.putAll(old);
+        }
+        for (String key : listed) {
+            entries.putIfAbsent(key, old.getOrDefault(key, -1L));
+        }
+        for (String key : verified) {
+            entries.put(key, when.getEpochSecond());
+        }
+        return entries;
+    }
+
+    private static TreeMap<String, Long> entries(SetLedger ledger) {
+        TreeMap<String, Long> entries = new TreeMap<>();
+        for (int i = 0; i < ledger.size(); i++) {
+            entries.put(ledger.key(i), ledger.verifiedAtSeconds(i));
+        }
+        return entries;
+    }
+
+    @Test
+    void mergesAsTheWholeInMemoryMergeDid() throws IOException {
+        Random random = new Random(11);
+        String[] names = {"a", "a/b", "a.b", "\u00e9", "\ud83d\ude00", "\uffee", "z/1", "z/2", "y", "x x"};
+        CoverageLedger ledger = ledger();
+        TreeMap<String, Long> expected = new TreeMap<>();
+        for (int run = 0; run < 40; run++) {
+            List<String> listed = new ArrayList<>();
+            Set<String> verified = new java.util.HashSet<>();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                String key = names[random.nextInt(names.length)] + random.nextInt(3);
+                listed.add(key);
+                if (random.nextBoolean()) {
+                    verified.add(key);
+                }
+            }
+            boolean complete = random.nextInt(3) > 0;
+            Instant when = DAY1.plusSeconds(3600L * run);
+
+            ledger.update("s", new FileCoverage(listed, verified), when, complete);
+            expected = mergedInMemory(expected, listed, verified, when, complete);
+
+            SetLedger read = ledger.read("s").orElseThrow();
+            assertThat(entries(read)).as("run " + run).isEqualTo(expected);
+            assertThat(read.updatedAt()).isEqualTo(when);
+        }
+    }
+
+    @Test
+    void aLedgerAsTheFirstVersionWroteItIsReadAndUpdated() throws IOException {
+        // Written field by field as version 1 wrote it: "BVL1", the set, the update time, the count, then each key
+        // front-coded (shared bytes, suffix length, suffix) with its time plus one, all gzipped.
+        Path file = ledger().file("orders");
+        Files.createDirectories(file.getParent());
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(0x42564c31);
+            out.writeUTF("orders");
+            out.writeLong(DAY1.getEpochSecond());
+            out.writeInt(3);
+            String[][] entries = {{"0", "a"}, {"1", "/b.txt"}, {"0", "\u00e9"}};
+            long[] times = {DAY1.getEpochSecond() + 1, 0, 1_000_000L + 1};
+            for (int i = 0; i < 3; i++) {
+                byte[] suffix = entries[i][1].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                CoverageLedger.writeVarLong(out, Integer.parseInt(entries[i][0]));
+                CoverageLedger.writeVarLong(out, suffix.length);
+                out.write(suffix);
+                CoverageLedger.writeVarLong(out, times[i]);
+            }
+        }
+        CoverageLedger ledger = ledger();
+        SetLedger before = ledger.read("orders").orElseThrow();
+        assertThat(entries(before)).containsExactly(Map.entry("a", DAY1.getEpochSecond()), Map.entry("a/b.txt", -1L),
+                Map.entry("\u00e9", 1_000_000L));
+
+        ledger.update("orders", new FileCoverage(List.of("a/b.txt", "c"), Set.of("a/b.txt")), DAY2, false);
+
+        assertThat(entries(ledger.read("orders").orElseThrow())).containsExactly(
+                Map.entry("a", DAY1.getEpochSecond()), Map.entry("a/b.txt", DAY2.getEpochSecond()),
+                Map.entry("c", -1L), Map.entry("\u00e9", 1_000_000L));
     }
 
     @Test

@@ -41,6 +41,25 @@ class LocalTargetTest {
     }
 
     @Test
+    void walksInTheByteOrderOfPathsAsS3ListsKeys() throws IOException {
+        for (String name : List.of("db/x", "db/y/z", "db.dump", "db-1", "db 2", "db0", "dbz", "\u00e9/a", "Z",
+                "\ud83d\ude00", "\uffee")) {
+            Files.createDirectories(dir.resolve("b1").resolve(name).getParent());
+            Files.writeString(dir.resolve("b1").resolve(name), name);
+        }
+        List<String> walked = new ArrayList<>();
+
+        new LocalTarget(dir).walk("b1", entry -> walked.add(entry.path()));
+
+        List<String> byBytes = new ArrayList<>(walked);
+        byBytes.sort((a, b) -> java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(walked).containsExactlyElementsOf(byBytes).hasSize(14)
+                .containsSubsequence("b1/db", "b1/db 2", "b1/db-1", "b1/db.dump", "b1/db/x", "b1/db/y", "b1/db/y/z",
+                        "b1/db0", "b1/dbz");
+    }
+
+    @Test
     void reportsSymbolicLinksWithoutFollowingThem() throws IOException {
         Files.createDirectories(dir.resolve("root/b1"));
         Files.writeString(dir.resolve("root/b1/real"), "data");

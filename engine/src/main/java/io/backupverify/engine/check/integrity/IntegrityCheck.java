@@ -48,7 +48,7 @@ public final class IntegrityCheck implements Check {
         }
         NamePattern names = NamePattern.compile(context.set().layout().namePattern());
         Outcome outcome = null;
-        if (!context.keepsCoverage() && context.set().layout().kind() == LayoutKind.DIRECTORY_PER_BACKUP) {
+        if (context.set().layout().kind() == LayoutKind.DIRECTORY_PER_BACKUP) {
             outcome = streamed(context, backups, names);
         }
         if (outcome == null) {
@@ -65,8 +65,9 @@ public final class IntegrityCheck implements Check {
     }
 
     /**
-     * Today's path: every backup's listing is read into columns, the manifests are looked up in it, and the files
-     * of this run's slice are read largest first.
+     * The path for what cannot stream: every backup's listing is read into columns, the manifests are looked up in
+     * it, and the files of this run's slice are read largest first. It always gives its coverage (built only when
+     * the ledger asks for it).
      */
     private Outcome columnar(CheckContext context, List<Backup> backups, NamePattern names)
             throws InterruptedException {
@@ -89,8 +90,9 @@ public final class IntegrityCheck implements Check {
     }
 
     /**
-     * The path that keeps nothing per file, for a run that keeps no coverage: each listing merged with its manifest
-     * as both stream (see {@link StreamedIntegrity}); null when they cannot be, for the columnar path to judge.
+     * The path that keeps nothing per file (but, in a run that keeps coverage, each file's ledger key in a few
+     * bytes): each listing merged with its manifest as both stream (see {@link StreamedIntegrity}); null when they
+     * cannot be, for the columnar path to judge.
      */
     private Outcome streamed(CheckContext context, List<Backup> backups, NamePattern names)
             throws InterruptedException {
@@ -103,7 +105,7 @@ public final class IntegrityCheck implements Check {
                 new DirectoryChecksums(context.target(), spec.manifest(), spec.ignore(), loader, findings), findings,
                 reader);
         ReadList reads = ReadList.streaming(SampleSelector.of(spec.sample(), context.runNumber()),
-                spec.scope() == IntegrityScope.ALL, findings, names, streamed::accept);
+                spec.scope() == IntegrityScope.ALL, findings, names, streamed::accept, context.keepsCoverage());
         progress.begin(context.set().name(), ID, -1, -1);
         try {
             streamed.run(backups, reads);

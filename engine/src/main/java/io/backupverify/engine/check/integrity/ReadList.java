@@ -2,6 +2,7 @@ package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.backup.BackupContents;
+import io.backupverify.engine.check.CoverageKeys;
 import io.backupverify.engine.check.FileCoverage;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import io.backupverify.engine.checksum.ManifestEntry;
@@ -30,6 +31,8 @@ final class ReadList {
     private final Rows rows = new Rows();
     /** Where a streaming list sends the files to read; null for a list that keeps them. */
     private final Consumer<ExpectedFile> stream;
+    /** The ledger keys a streaming list gathers, by row; null when the run keeps no coverage. */
+    private final CoverageKeys streamedKeys;
     private long bytes;
     private long toRead;
     private long listed;
@@ -49,25 +52,27 @@ final class ReadList {
      *                           {@code nightly-2026-11-29}), so that a dump named by the day keeps its slice too
      */
     ReadList(SampleSelector sample, boolean sampleByTargetPath, Findings findings, NamePattern names) {
-        this(sample, sampleByTargetPath, findings, names, null);
+        this(sample, sampleByTargetPath, findings, names, null, null);
     }
 
     private ReadList(SampleSelector sample, boolean sampleByTargetPath, Findings findings, NamePattern names,
-            Consumer<ExpectedFile> stream) {
+            Consumer<ExpectedFile> stream, CoverageKeys streamedKeys) {
         this.names = names;
         this.sample = sample;
         this.sampleByTargetPath = sampleByTargetPath;
         this.findings = findings;
         this.stream = stream;
+        this.streamedKeys = streamedKeys;
     }
 
     /**
-     * A read list that keeps nothing per file: each file of this run's slice goes to the stream as it is added,
-     * and no coverage is kept.
+     * A read list that keeps no file: each file of this run's slice goes to the stream as it is added. When the
+     * run keeps coverage, each listed file's ledger key is kept in a few bytes ({@link CoverageKeys}).
      */
     static ReadList streaming(SampleSelector sample, boolean sampleByTargetPath, Findings findings,
-            NamePattern names, Consumer<ExpectedFile> stream) {
-        return new ReadList(sample, sampleByTargetPath, findings, names, stream);
+            NamePattern names, Consumer<ExpectedFile> stream, boolean keepsCoverage) {
+        return new ReadList(sample, sampleByTargetPath, findings, names, stream,
+                keepsCoverage ? new CoverageKeys() : null);
     }
 
     /**
@@ -80,6 +85,9 @@ final class ReadList {
         }
         listed++;
         String key = sampleByTargetPath ? listedEntry.path() : withoutBackupDate(backup, samplePath);
+        if (streamedKeys != null) {
+            streamedKeys.add(key, Math.toIntExact(listed - 1));
+        }
         Entry read = regularFile(null, listedEntry, manifest + " line " + expected.line());
         if (read == null) {
             return;
@@ -242,7 +250,7 @@ final class ReadList {
      */
     FileCoverage coverage(IntPredicate verified) {
         if (stream != null) {
-            return null;
+            return streamedKeys == null ? null : FileCoverage.of(streamedKeys, verified);
         }
         return FileCoverage.of(rows.count, row -> key(row), verified);
     }

@@ -127,12 +127,19 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
     }
 
     private static void extractTar(InputStream in, String archive, SafeTree tree) throws IOException {
-        TarArchiveInputStream tar = new TarArchiveInputStream(in);
+        EndMarkedTarInputStream tar = new EndMarkedTarInputStream(in);
+        long entries = 0;
         while (true) {
             TarArchiveEntry entry = ArchiveErrors.call(tar::getNextEntry, archive);
             if (entry == null) {
+                if (!tar.endMarkerRead()) {
+                    // cut where an entry starts: what is there extracts cleanly, the entries after the cut are lost
+                    throw new RestoreRefusedException(archive, "corrupt or cut short: the tar archive ends after "
+                            + entries + (entries == 1 ? " entry" : " entries") + " without its end-of-archive marker");
+                }
                 break;
             }
+            entries++;
             String item = archive + ": " + entry.getName();
             if (entry.isSymbolicLink()) {
                 tree.symbolicLink(entry.getName(), item, entry.getLinkName());
@@ -198,6 +205,31 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
                 boolean executable = (entry.getUnixMode() & 0100) != 0;
                 tree.file(entry.getName(), item, in, executable, entry.getCrc());
             }
+        }
+    }
+
+    /**
+     * A tar reader that tells whether the archive ended with its end-of-archive marker (a block of zeros) or simply
+     * stopped, cut short where an entry starts or inside its header: the library takes both for the end.
+     */
+    private static final class EndMarkedTarInputStream extends TarArchiveInputStream {
+        private boolean endMarkerRead;
+
+        EndMarkedTarInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        protected byte[] readRecord() throws IOException {
+            byte[] record = super.readRecord();
+            if (record != null && isEOFRecord(record)) {
+                endMarkerRead = true;
+            }
+            return record;
+        }
+
+        boolean endMarkerRead() {
+            return endMarkerRead;
         }
     }
 

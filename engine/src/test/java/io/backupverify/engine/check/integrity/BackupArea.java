@@ -12,6 +12,7 @@ import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
 import io.backupverify.engine.target.LocalTarget;
 import io.backupverify.engine.target.Target;
+import io.backupverify.engine.testing.ColumnarIntegrity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ final class BackupArea {
     private Progress progress = Progress.NONE;
     private int threads = 2;
     private boolean keepsCoverage = true;
+    private boolean columnar;
 
     BackupArea(Path root) {
         this.root = root;
@@ -56,6 +58,12 @@ final class BackupArea {
     /** Without coverage kept (a run without history), integrity may take its streamed path. */
     BackupArea keepsCoverage(boolean keep) {
         this.keepsCoverage = keep;
+        return this;
+    }
+
+    /** Whether integrity is made to take its columnar path (see {@link ColumnarIntegrity}). */
+    BackupArea columnar(boolean only) {
+        this.columnar = only;
         return this;
     }
 
@@ -139,7 +147,8 @@ final class BackupArea {
             VerifyOptions options = VerifyOptions.defaults().withRunNumber(runNumber).withThreads(threads)
                     .withClock(Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC))
                     .withProgress(progress).withCoverageKept(keepsCoverage);
-            return new Verifier(set -> wrapper.apply(new LocalTarget(root))).verify(plan, options);
+            UnaryOperator<Target> paths = columnar ? ColumnarIntegrity::of : UnaryOperator.identity();
+            return new Verifier(set -> paths.apply(wrapper.apply(new LocalTarget(root)))).verify(plan, options);
         } catch (PlanException e) {
             throw new IllegalStateException(e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -53,9 +53,12 @@ class IntegrityCheckTest {
         area.sha256sums(latest, "orders.dump", "wal/0001", "wal/0002");
     }
 
-    /** The area the tests build their backups in; a subclass runs them all on the streamed path. */
+    /**
+     * The area the tests build their backups in, integrity made to take its columnar path; subclasses run them all
+     * on the streamed path, keeping coverage and not.
+     */
     BackupArea newArea(Path folder) {
-        return new BackupArea(folder);
+        return new BackupArea(folder).columnar(true);
     }
 
     private static List<String> items(CheckResult result) {
@@ -701,7 +704,9 @@ class IntegrityCheckTest {
 
         area.integrity(DEFAULTS);
 
-        assertThat(events).containsExactly("begin test integrity 3 150014", "end");
+        // Made to take the columnar path, integrity first tries to stream, and ends that try before it reads.
+        assertThat(events).endsWith("begin test integrity 3 150014", "end");
+        assertThat(events).filteredOn(event -> event.startsWith("begin")).hasSizeLessThanOrEqualTo(2);
         assertThat(files).hasValue(3);
         assertThat(bytes).hasValue(150_014);
     }

@@ -3,13 +3,19 @@ package io.backupverify.engine.check.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.FileCoverage;
+import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
 import io.backupverify.engine.testing.SameVerdicts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.ForwardingTarget;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.function.Consumer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,12 +72,31 @@ class IntegrityPathsTest {
         return bothPaths(integrity, streamed, 0);
     }
 
+    /**
+     * Runs the columnar path (made to, as a reference), then the streamed one without and with coverage kept: all
+     * three must agree, and the streamed run with coverage must give the ledger the same keys, verified the same.
+     */
     private CheckResult bothPaths(String integrity, boolean streamed, long runNumber) {
-        CheckResult columnar = area.keepsCoverage(true).integrity(integrity, runNumber);
+        List<Long> totals = new ArrayList<>();
+        area.progress(new Progress() {
+            @Override
+            public void begin(String setName, String checkId, long files, long bytes) {
+                totals.add(files);
+            }
+        });
+        CheckResult columnar = area.columnar(true).keepsCoverage(true).integrity(integrity, runNumber);
+        assertThat(totals).as("the columnar path (which knows its totals) ran last").last().isNotEqualTo(-1L);
+        area.columnar(false).progress(Progress.NONE);
         CheckResult merged = area.keepsCoverage(false).integrity(integrity, runNumber);
+        CheckResult ledgered = area.keepsCoverage(true).integrity(integrity, runNumber);
         assertThat(columnar.coverage()).as("the columnar path keeps coverage").isPresent();
         assertThat(merged.coverage().isEmpty()).as("the streamed path ran").isEqualTo(streamed);
         SameVerdicts.assertSame(merged, columnar);
+        SameVerdicts.assertSame(ledgered, columnar);
+        FileCoverage expected = columnar.coverage().orElseThrow();
+        FileCoverage kept = ledgered.coverage().orElseThrow();
+        assertThat(kept.listed()).as("ledger keys").containsExactlyElementsOf(expected.listed());
+        assertThat(kept.verified()).as("verified ledger keys").isEqualTo(expected.verified());
         return merged;
     }
 
@@ -206,11 +231,36 @@ class IntegrityPathsTest {
     }
 
     @Test
+    void aFolderAndNamesThatSortBetweenItAndItsFilesStream() {
+        // In byte order: a, a b, a-b, a.dump, a/x, a/y.z, a0; a walk that went into a before its siblings would
+        // give a/x before a-b, and the listing could not stream.
+        area.write(latest, "a/x", "x");
+        area.write(latest, "a/y.z", "y");
+        area.write(latest, "a b", "space");
+        area.write(latest, "a-b", "b");
+        area.write(latest, "a.dump", "dump");
+        area.write(latest, "a0", "zero");
+        area.sha256sums(latest, "a b", "a-b", "a.dump", "a/x", "a/y.z", "a0");
+
+        CheckResult result = bothPaths(ALL, true);
+
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 6L);
+    }
+
+    @Test
     void aListingOutOfByteOrderTakesTheColumnarPath() {
-        // Listed depth first: a, a/x, a-b; in byte order a-b comes before a/x.
         area.write(latest, "a/x", "x");
         area.write(latest, "a-b", "b");
         area.sha256sums(latest, "a-b", "a/x");
+        area.wrapTarget(target -> new ForwardingTarget(target) {
+            @Override
+            public void walk(String folder, Consumer<Entry> visitor) throws IOException {
+                List<Entry> entries = new ArrayList<>();
+                super.walk(folder, entries::add);
+                Collections.reverse(entries);
+                entries.forEach(visitor);
+            }
+        });
 
         bothPaths(ALL, false);
     }

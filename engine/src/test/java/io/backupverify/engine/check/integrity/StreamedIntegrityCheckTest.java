@@ -9,8 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every integrity test again, in a run that keeps no coverage: integrity then merges each listing with its
- * manifest as both stream wherever both are in path order, and must give the same verdicts, findings and figures.
+ * Every integrity test again on the streamed path, in a run that keeps no coverage: integrity merges each listing
+ * with its manifest as both stream wherever both are in path order, and must give the same verdicts, findings and
+ * figures.
  */
 class StreamedIntegrityCheckTest extends IntegrityCheckTest {
     @Override

@@ -3,9 +3,11 @@ package io.backupverify.engine.target.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.FileCoverage;
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.testing.Plans;
+import io.backupverify.engine.testing.ColumnarIntegrity;
 import io.backupverify.engine.testing.SameVerdicts;
 import io.backupverify.engine.run.SetResult;
 import io.backupverify.engine.run.Verifier;
@@ -81,31 +83,41 @@ class S3IntegrityPathsTest {
                 """.formatted(bucket, server.endpoint());
     }
 
-    private SetResult run(String bucket, boolean keepCoverage) throws Exception {
+    private SetResult run(String bucket, boolean keepCoverage, boolean columnar) throws Exception {
         VerifyOptions options = VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .withCoverageKept(keepCoverage);
-        return new Verifier(new CredentialedTargetOpener(work, CredentialResolver.of(S3TargetTest.goodKeys())))
+        CredentialedTargetOpener opener = new CredentialedTargetOpener(work,
+                CredentialResolver.of(S3TargetTest.goodKeys()));
+        return new Verifier(columnar ? opener.andThen(ColumnarIntegrity::of) : opener)
                 .verify(Plans.parse(plan(bucket), work), options).sets().get(0);
     }
 
-    /** Runs both paths, checks that they agree, and returns the streamed run's integrity result. */
+    /**
+     * Runs the columnar path (made to, as a reference), then the streamed one without and with coverage kept;
+     * checks that they agree, also on the coverage the ledger gets, and returns the streamed run's integrity result.
+     */
     private CheckResult bothPaths(String bucket, boolean streamed) throws Exception {
-        SetResult columnar = run(bucket, true);
-        SetResult merged = run(bucket, false);
-        assertThat(merged.latestBackup()).isEqualTo(columnar.latestBackup());
-        assertThat(merged.checks()).hasSameSizeAs(columnar.checks());
-        for (int i = 0; i < columnar.checks().size(); i++) {
-            CheckResult before = columnar.checks().get(i);
-            CheckResult after = merged.checks().get(i);
-            assertThat(after.id()).isEqualTo(before.id());
-            SameVerdicts.assertSame(after, before);
+        SetResult columnar = run(bucket, true, true);
+        SetResult merged = run(bucket, false, false);
+        SetResult ledgered = run(bucket, true, false);
+        for (SetResult other : List.of(merged, ledgered)) {
+            assertThat(other.latestBackup()).isEqualTo(columnar.latestBackup());
+            assertThat(other.checks()).hasSameSizeAs(columnar.checks());
+            for (int i = 0; i < columnar.checks().size(); i++) {
+                CheckResult before = columnar.checks().get(i);
+                CheckResult after = other.checks().get(i);
+                assertThat(after.id()).isEqualTo(before.id());
+                SameVerdicts.assertSame(after, before);
+            }
         }
         CheckResult integrity = S3TargetTest.check(merged, "integrity");
         assertThat(integrity.coverage().isEmpty()).as("the streamed path ran").isEqualTo(streamed);
-        assertThat(S3TargetTest.check(columnar, "integrity").coverage()).isPresent();
+        FileCoverage expected = S3TargetTest.check(columnar, "integrity").coverage().orElseThrow();
+        FileCoverage kept = S3TargetTest.check(ledgered, "integrity").coverage().orElseThrow();
+        assertThat(kept.listed()).as("ledger keys").containsExactlyElementsOf(expected.listed());
+        assertThat(kept.verified()).as("verified ledger keys").isEqualTo(expected.verified());
         return integrity;
     }
-
 
     @Test
     void aHealthyBucketOfManyObjects() throws Exception {
