@@ -85,8 +85,8 @@ class PostureChecksEndToEndTest {
         assertThat(result.findings().get(0).message()).startsWith("no data file to examine");
     }
 
-    @Test
-    void aResticRepositoryCopiedToAFolderCountsAsEncrypted() throws Exception {
+    /** The backup folder as a restic repository holding one snapshot of source/orders.sql (a plaintext dump). */
+    private Path resticRepositoryBackup() throws Exception {
         ExternalTools.require("restic");
         Path backup = Files.createDirectories(dir.resolve("orders/nightly-2026-11-29"));
         Path source = Files.createDirectories(dir.resolve("source"));
@@ -95,11 +95,37 @@ class PostureChecksEndToEndTest {
                 backup.toString());
         ExternalTools.run(dir, env, "restic", "init");
         ExternalTools.run(dir, env, "restic", "backup", "--host", "db1", source.toString());
+        return backup;
+    }
+
+    @Test
+    void aResticRepositoryCopiedToAFolderCountsAsEncrypted() throws Exception {
+        resticRepositoryBackup();
 
         CheckResult result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders",
                 "encryption");
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.metrics().get("formats").toString()).startsWith("{restic-repository=");
+    }
+
+    /**
+     * A job that leaves its plaintext dump in the folder it copies the restic repository to (or drops one beside
+     * the repository's files): the repository is encrypted, the dump is not, and it must FAIL by name.
+     */
+    @Test
+    void aPlaintextFileBesideAResticRepositoryIsNotEncryptedByIt() throws Exception {
+        Path backup = resticRepositoryBackup();
+        Path dump = dir.resolve("source/orders.sql");
+        Files.copy(dump, backup.resolve("orders.sql"));
+        Files.copy(dump, backup.resolve("data/orders.sql.bak"));
+
+        CheckResult result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders",
+                "encryption");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(items(result, Status.FAIL)).containsExactlyInAnyOrder("nightly-2026-11-29/orders.sql",
+                "nightly-2026-11-29/data/orders.sql.bak");
+        assertThat(result.metrics()).containsEntry("plaintextFiles", 2L);
     }
 
     @Test
@@ -302,12 +328,54 @@ class PostureChecksEndToEndTest {
         for (String place : List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29")) {
             ExternalTools.run(dir.resolve(place), "sh", "-c", "sha256sum *.dump > SHA256SUMS");
         }
-        CheckResult result = check(Plans.run(copiesPlan("{ at: [orders-nas], compare: manifest }"), dir, NOW),
-                "orders", "copies");
-        assertThat(result.status()).isEqualTo(Status.PASS);
+        CheckResult result = check(Plans.run(bothIntegrityChecked(copiesPlan("{ at: [orders-nas], compare: manifest }")),
+                dir, NOW), "orders", "copies");
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
         assertThat(result.metrics()).containsEntry("comparedBy", "manifest digests");
         result = check(Plans.run(copiesPlan("{ at: [orders-nas] }"), dir, NOW), "orders", "copies");
         assertThat(result.metrics()).containsEntry("comparedBy", "content (SHA-256 of both sides)");
+    }
+
+    /** The plan with an integrity check on the original and on the NAS copy, so their manifests vouch for bytes. */
+    private static String bothIntegrityChecked(String plan) {
+        String integrity = "      integrity: { manifest: SHA256SUMS, sample: 100% }\n";
+        String nas = "path: nas }\n    layout: { kind: directory-per-backup, namePattern: \"nightly-{yyyy-MM-dd}\" }\n"
+                + "    checks:\n";
+        return plan.replace("    checks:\n      copies:", "    checks:\n" + integrity + "      copies:")
+                .replace(nas, nas + integrity);
+    }
+
+    /**
+     * Bit rot on the NAS copy after rsync copied the backup with its SHA256SUMS: the two manifests still agree. With
+     * no integrity check on the NAS set nothing vouches that its bytes match its manifest, so the manifests alone
+     * must not make the copies identical: its files are read.
+     */
+    @Test
+    void manifestsVouchForACopyOnlyWhenItsSetHasAnIntegrityCheck() throws Exception {
+        threeCopies();
+        for (String place : List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29")) {
+            ExternalTools.run(dir.resolve(place), "sh", "-c", "sha256sum *.dump > SHA256SUMS");
+        }
+        Path rotten = dir.resolve("nas/nightly-2026-11-29/orders.dump");
+        byte[] bytes = Files.readAllBytes(rotten);
+        bytes[100] ^= 0x01;
+        Files.write(rotten, bytes);
+
+        RunResult run = Plans.run(copiesPlan("{ at: [orders-nas], compare: manifest }"), dir, NOW);
+
+        CheckResult result = check(run, "orders", "copies");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).filteredOn(f -> f.severity() == Status.FAIL).extracting(Finding::item)
+                .contains("orders-nas:nightly-2026-11-29/orders.dump");
+        assertThat(result.findings()).filteredOn(f -> f.severity() == Status.PASS).extracting(Finding::message)
+                .anyMatch(m -> m.contains("no integrity check"));
+        assertThat(result.metrics().get("comparedBy").toString()).startsWith("content");
+
+        // with integrity on both sets the manifests compare, and the NAS set's own integrity check finds the rot
+        run = Plans.run(bothIntegrityChecked(copiesPlan("{ at: [orders-nas], compare: manifest }")), dir, NOW);
+        assertThat(check(run, "orders", "copies").metrics()).containsEntry("comparedBy", "manifest digests");
+        assertThat(check(run, "orders-nas", "integrity").status()).isEqualTo(Status.FAIL);
+        assertThat(run.status()).isEqualTo(Status.FAIL);
     }
 
     @Test

@@ -185,7 +185,8 @@ public final class EncryptionCheck implements Check {
 
     private static Optional<String> format(Target target, Entry entry, Optional<RepositoryFormat> repository)
             throws IOException {
-        if (repository.isPresent() && Boolean.TRUE.equals(repository.get().encrypted())) {
+        if (repository.isPresent() && Boolean.TRUE.equals(repository.get().encrypted())
+                && repository.get().holds(entry.path())) {
             return Optional.of(repository.get().tool() + "-repository");
         }
         if (target instanceof StoreEncryption store) {

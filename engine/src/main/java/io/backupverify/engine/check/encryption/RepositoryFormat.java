@@ -13,16 +13,25 @@ import java.util.regex.Pattern;
  * Recognises a backup tool's repository kept as plain files (a restic, borg or kopia repository copied to a
  * folder), whose files carry no magic bytes of their own but are encrypted by the repository's format.
  *
+ * Only the files the tool itself writes, by their names in its layout, count as the repository's: a plaintext dump
+ * left beside them (or copied into the repository's folder) is not encrypted by it.
+ *
  * @param tool      {@code restic}, {@code borg} or {@code kopia}
  * @param encrypted whether the repository's own files show that it encrypts; null when they cannot tell
  * @param evidence  what was seen
+ * @param root      the repository's folder with a trailing {@code /}, or "" for the target's root
  */
-record RepositoryFormat(String tool, Boolean encrypted, String evidence) {
+record RepositoryFormat(String tool, Boolean encrypted, String evidence, String root) {
     private static final int SMALL_FILE = 64 * 1024;
     private static final Pattern RESTIC_KEY = Pattern.compile("\"kdf\"\\s*:\\s*\"scrypt\"");
     private static final Pattern BORG_README = Pattern.compile("This is a Borg Backup repository");
     private static final Pattern BORG_REPOKEY = Pattern.compile("(?m)^\\s*key\\s*=\\s*\\S+");
     private static final Pattern KOPIA_ENCRYPTION = Pattern.compile("\"encryption\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern RESTIC_FILE = Pattern.compile(
+            "config|(?:keys|snapshots|index|locks)/[0-9a-f]{64}|data/[0-9a-f]{2}/[0-9a-f]{64}");
+    private static final Pattern BORG_FILE = Pattern.compile(
+            "README|config|nonce|lock\\.roster|lock\\.exclusive/.+|(?:hints|index|integrity)\\.\\d+|data/\\d+/\\d+");
+    private static final Pattern KOPIA_FILE = Pattern.compile("(?:.*/)?(?:[^/]+\\.f|\\.shards)");
 
     /**
      * The repository whose root is {@code folder} ("" for the target's root), judged from the entries below it.
@@ -38,16 +47,17 @@ record RepositoryFormat(String tool, Boolean encrypted, String evidence) {
         if (config.isPresent() && resticKey.isPresent()
                 && RESTIC_KEY.matcher(head(target, resticKey.get())).find()) {
             return Optional.of(new RepositoryFormat("restic", true,
-                    "a restic repository (scrypt-protected key " + resticKey.get().name() + ")"));
+                    "a restic repository (scrypt-protected key " + resticKey.get().name() + ")", prefix));
         }
         Optional<Entry> readme = file(entries, prefix + "README");
         if (readme.isPresent() && BORG_README.matcher(head(target, readme.get())).find()) {
             if (config.isPresent() && BORG_REPOKEY.matcher(head(target, config.get())).find()) {
                 return Optional.of(new RepositoryFormat("borg", true,
-                        "a borg repository whose config holds its encrypted key (repokey)"));
+                        "a borg repository whose config holds its encrypted key (repokey)", prefix));
             }
             return Optional.of(new RepositoryFormat("borg", null, "a borg repository without a key in its config: "
-                    + "its key is kept elsewhere (keyfile mode) or it is not encrypted; its files cannot tell"));
+                    + "its key is kept elsewhere (keyfile mode) or it is not encrypted; its files cannot tell",
+                    prefix));
         }
         Optional<Entry> kopia = file(entries, prefix + "kopia.repository.f")
                 .or(() -> file(entries, prefix + "kopia.repository"));
@@ -57,12 +67,26 @@ record RepositoryFormat(String tool, Boolean encrypted, String evidence) {
                 String algorithm = matcher.group(1);
                 boolean none = algorithm.isBlank() || algorithm.equalsIgnoreCase("NONE");
                 return Optional.of(new RepositoryFormat("kopia", !none, "a kopia repository (encryption "
-                        + (none ? "none" : algorithm) + ")"));
+                        + (none ? "none" : algorithm) + ")", prefix));
             }
             return Optional.of(new RepositoryFormat("kopia", null,
-                    "a kopia repository whose format file does not say how it encrypts"));
+                    "a kopia repository whose format file does not say how it encrypts", prefix));
         }
         return Optional.empty();
+    }
+
+    /** Whether the file at this path on the target is one the repository's tool writes, by its place and name. */
+    boolean holds(String path) {
+        if (!path.startsWith(root)) {
+            return false;
+        }
+        String inside = path.substring(root.length());
+        Pattern layout = switch (tool) {
+            case "restic" -> RESTIC_FILE;
+            case "borg" -> BORG_FILE;
+            default -> KOPIA_FILE;
+        };
+        return layout.matcher(inside).matches();
     }
 
     private static Optional<Entry> file(List<Entry> entries, String path) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  * A SQL dump is complete when its tool's closing comment is among its last lines: pg_dump writes
  * "-- PostgreSQL database dump complete" (pg_dumpall "... cluster dump complete"), mysqldump and mariadb-dump
  * "-- Dump completed" (followed by a date unless --skip-dump-date). A dump whose job died before the end has none.
+ * Only comments, blank lines and psql's {@code \\unrestrict} may follow it: SQL after it is a further dump appended
+ * to the file, which needs its own closing line.
  */
 final class SqlDumpEnd {
     private static final int TAIL_BYTES = 4096;
@@ -40,13 +42,33 @@ final class SqlDumpEnd {
             }
         }
         String text = new String(tail, 0, tailLength, StandardCharsets.ISO_8859_1);
+        boolean closed = false;
+        boolean reopened = false;
         for (String line : text.split("\r?\n")) {
             if (line.startsWith(trailer)) {
-                return format.label() + ", complete";
+                closed = true;
+                reopened = false;
+            } else if (closed && !followsTheClosingLine(line.strip())) {
+                closed = false;
+                reopened = true;
             }
+        }
+        if (closed) {
+            return format.label() + ", complete";
+        }
+        if (reopened) {
+            // a second dump appended to this one (a loop over databases, a re-run with >>) without its own end
+            throw new BrokenFileException("the " + format.label() + " goes on with SQL after its closing line \""
+                    + trailer + "\" and does not end with another one (" + total + " bytes of SQL): a dump "
+                    + "appended to it was cut short or its job died before the end");
         }
         throw new BrokenFileException("the " + format.label() + " has no closing line \"" + trailer
                 + "\" among its last lines (" + total + " bytes of SQL); the dump was cut short or its job died "
                 + "before the end");
+    }
+
+    /** What a tool writes after its closing line: comments, blank lines and psql's {@code \\unrestrict}. */
+    private static boolean followsTheClosingLine(String line) {
+        return line.isEmpty() || line.startsWith("--") || line.startsWith("\\unrestrict ");
     }
 }

@@ -128,6 +128,23 @@ class PgDumpReadableTest {
                 .contains("no closing line");
     }
 
+    /**
+     * A job that dumps its databases one after the other into one file ({@code for db in ...; do pg_dump $db; done >
+     * all.sql}, or a re-run appending with {@code >>}) leaves the first dump's closing line near the end when the
+     * next pg_dump dies early: that line does not make the file whole.
+     */
+    @Test
+    void aSecondDumpAppendedAndCutShortFailsThoughTheFirstOnesClosingLineIsNearTheEnd() throws Exception {
+        ReadableArea.shell(latest, "(cat shop.sql; head -c 2000 shop.sql) > appended.sql"
+                + " && (cat shop.sql shop.sql) > both.sql");
+
+        CheckResult result = area.readable("{ files: [\"appended.sql\", \"both.sql\"] }");
+
+        assertThat(result.metrics()).containsEntry("brokenFiles", 1L).containsEntry("readFiles", 1L);
+        assertThat(finding(result, "appended.sql").message()).contains("after its closing line")
+                .contains("-- PostgreSQL database dump complete");
+    }
+
     @Test
     void aDirectoryDumpMissingADataFileFails() throws Exception {
         try (var files = Files.list(latest.resolve("shopdir"))) {
