@@ -69,6 +69,8 @@ if [[ -f $WORK/time.out ]]; then
     elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ { print $2 }' "$WORK/time.out")
     rss_kib=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.out")
     echo "wall time:      $elapsed (whole command, JVM start included)"
+    cpu=$(awk -F': ' '/User time|System time/ { total += $2 } END { printf "%.1f", total }' "$WORK/time.out")
+    echo "CPU time:       $cpu s (user + system, whole command; steadier than wall time on a busy machine)"
     echo "peak RSS:       $((rss_kib / 1024)) MiB (heap limited to $HEAP; the rest is the JVM itself)"
 else
     echo "wall time:      $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')s"

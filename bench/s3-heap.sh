@@ -7,6 +7,7 @@
 #   SAMPLE=1% bench/s3-heap.sh                                # lists everything, reads 1% of the objects
 #   CHECKS=integrity bench/s3-heap.sh                         # completeness and integrity only
 #   HISTORY=1 bench/s3-heap.sh                                # with --history (also keeps the coverage ledger)
+#   SIBLINGS=1 bench/s3-heap.sh                               # a file d000.idx beside each folder d000
 #
 # See bench/README.md ("s3-heap.sh"). The objects are built once under bench/work/s3-heap (BENCH_WORK moves it).
 set -euo pipefail
@@ -21,6 +22,9 @@ SAMPLE=${SAMPLE:-100%}
 CHECKS=${CHECKS:-typical}
 HISTORY=${HISTORY:-0}
 LISTING=${LISTING:-1}
+SIBLINGS=${SIBLINGS:-0}
+# Buckets with sibling files have names of their own.
+SUFFIX=$([[ $SIBLINGS == 1 ]] && echo -sib || true)
 WORK=$BENCH_WORK/s3-heap
 BACKUP=bench-2026-11-29
 
@@ -33,27 +37,35 @@ start_s3proxy "$WORK"
 write_credentials "$WORK/credentials.yaml"
 
 # COUNT objects of 36 to 44 bytes, 1,000 to a folder, written straight into the folder of bucket heap-COUNT of
-# S3Proxy's filesystem store (it keeps plain files and serves files put there), with the SHA256SUMS of the backup.
+# S3Proxy's filesystem store (it keeps plain files and serves files put there), with the SHA256SUMS of the backup
+# in byte order (as LC_ALL=C sort). With SIBLINGS=1 (bucket heap-COUNT-sib) each folder d000 also has a file
+# d000.idx beside it, which byte order puts between d000 and d000/f000000.dat (a depth-first walk would not).
 write_objects() {
-    local count=$1 bucket=$WORK/store/heap-$1
+    local count=$1 bucket=$WORK/store/heap-$1$SUFFIX
     if [[ -f $bucket/.count && $(cat "$bucket/.count") == "$count" ]]; then
         return
     fi
-    echo "== writing $count objects into bucket heap-$count"
+    echo "== writing $count objects into bucket heap-$count$SUFFIX"
     rm -rf "$bucket"
     mkdir -p "$bucket/$BACKUP"
-    python3 - "$bucket/$BACKUP" "$count" <<'PY'
+    python3 - "$bucket/$BACKUP" "$count" "$SIBLINGS" <<'PY'
 import hashlib, os, sys
-folder, count = sys.argv[1], int(sys.argv[2])
+folder, count, siblings = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
+lines = []
+def put(name, data):
+    with open(os.path.join(folder, name), "wb") as f:
+        f.write(data)
+    lines.append((name.encode(), "%s  %s\n" % (hashlib.sha256(data).hexdigest(), name)))
+for i in range(count):
+    name = "d%03d/f%06d.dat" % (i // 1000, i)
+    if i % 1000 == 0:
+        os.makedirs(os.path.join(folder, os.path.dirname(name)), exist_ok=True)
+        if siblings:
+            put("d%03d.idx" % (i // 1000), b"index of folder %d\n" % (i // 1000))
+    put(name, (b"object %d\n" % i) * 4)
+lines.sort()
 with open(os.path.join(folder, "SHA256SUMS"), "w") as sums:
-    for i in range(count):
-        name = "d%03d/f%06d.dat" % (i // 1000, i)
-        if i % 1000 == 0:
-            os.makedirs(os.path.join(folder, os.path.dirname(name)), exist_ok=True)
-        data = (b"object %d\n" % i) * 4
-        with open(os.path.join(folder, name), "wb") as f:
-            f.write(data)
-        sums.write("%s  %s\n" % (hashlib.sha256(data).hexdigest(), name))
+    sums.writelines(line for _, line in lines)
 PY
     echo "$count" >"$bucket/.count"
 }
@@ -65,9 +77,9 @@ PY
 write_plan() {
     local kind=$1 count=$2 target checks
     if [[ $kind == s3 ]]; then
-        target="{ type: s3, bucket: heap-$count, endpoint: \"http://127.0.0.1:$PORT\", pathStyle: true, region: us-east-1, credentialsId: bench }"
+        target="{ type: s3, bucket: heap-$count$SUFFIX, endpoint: \"http://127.0.0.1:$PORT\", pathStyle: true, region: us-east-1, credentialsId: bench }"
     else
-        target="{ type: local, path: \"$WORK/store/heap-$count\" }"
+        target="{ type: local, path: \"$WORK/store/heap-$count$SUFFIX\" }"
     fi
     checks="      completeness: { minFiles: 1 }
       integrity: { manifest: SHA256SUMS, sample: $SAMPLE }"
@@ -145,7 +157,8 @@ if [[ $LISTING == 1 && " $TARGETS " == *" s3 "* ]]; then
     echo "== what listing costs on S3Proxy (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     for count in $COUNTS; do time_listing s3 "$count"; done
 fi
-echo "== verifying with -Xmx$HEAP, checks: $CHECKS, integrity sample $SAMPLE, history: $HISTORY (load average" \
+echo "== verifying with -Xmx$HEAP, checks: $CHECKS, integrity sample $SAMPLE, history: $HISTORY, siblings:" \
+    "$SIBLINGS (load average" \
     "$(cut -d' ' -f1-3 /proc/loadavg))"
 printf '  %-6s %8s %9s %8s %8s %10s %10s %9s\n' target objects verified "wall s" "CPU s" "live MiB" "after GC" \
     "RSS MiB"

@@ -24,15 +24,23 @@ public final class BackupVerifyCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** The sub-commands by name, in the order help lists them (picocli's {@code help} comes last). */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    /**
+     * The sub-commands by name, in the order help lists them (picocli's {@code help} comes last). In a class of its
+     * own, so that a command line read without picocli does not link these lambdas.
+     */
+    private static final class Subcommands {
+        static final Map<String, Supplier<Object>> BY_NAME = new LinkedHashMap<>();
 
-    static {
-        SUBCOMMANDS.put("verify", VerifyCommand::new);
-        SUBCOMMANDS.put("restore-test", RestoreTestCommand::new);
-        SUBCOMMANDS.put("validate", ValidateCommand::new);
-        SUBCOMMANDS.put("demo", DemoCommand::new);
-        SUBCOMMANDS.put("audit", AuditCommand::new);
+        static {
+            BY_NAME.put("verify", VerifyCommand::new);
+            BY_NAME.put("restore-test", RestoreTestCommand::new);
+            BY_NAME.put("validate", ValidateCommand::new);
+            BY_NAME.put("demo", DemoCommand::new);
+            BY_NAME.put("audit", AuditCommand::new);
+        }
+
+        private Subcommands() {
+        }
     }
 
     public static void main(String[] args) {
@@ -47,11 +55,11 @@ public final class BackupVerifyCommand implements Runnable {
             return quick;
         }
         CommandLine commandLine = new CommandLine(new BackupVerifyCommand());
-        Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        Supplier<Object> named = args.length > 0 ? Subcommands.BY_NAME.get(args[0]) : null;
         if (named != null) {
             commandLine.addSubcommand(named.get());
         } else {
-            SUBCOMMANDS.values().forEach(subcommand -> commandLine.addSubcommand(subcommand.get()));
+            Subcommands.BY_NAME.values().forEach(subcommand -> commandLine.addSubcommand(subcommand.get()));
             commandLine.addSubcommand(new CommandLine.HelpCommand());
         }
         commandLine.setOut(out);

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes report files whole or not at all: each goes to a temporary file that is then moved into place. The
@@ -79,7 +79,10 @@ final class ReportFiles {
         }
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path temporary = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        // A random name that CREATE_NEW keeps from ever taking another writer's file; not UUID.randomUUID(), whose
+        // SecureRandom costs the end of every run a few milliseconds to set up.
+        Path temporary = folder.resolve("." + absolute.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {

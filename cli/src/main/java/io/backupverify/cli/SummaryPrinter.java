@@ -10,10 +10,9 @@ import io.backupverify.engine.run.SetResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * The summary printed after a run: the verdict, a table of sets, then every check that did not pass, worst first,
@@ -32,13 +31,19 @@ final class SummaryPrinter {
     }
 
     static void print(RunResult run, PrintWriter out, SummaryStyle style) {
+        // Loops rather than streams and lambdas: the summary is printed once, at the end, by the main thread alone,
+        // where a stream's classes and a lambda's linking cost more than the work.
         Map<Status, Integer> checks = run.checkCounts();
-        int checkTotal = checks.values().stream().mapToInt(Integer::intValue).sum();
+        int checkTotal = 0;
+        StringJoiner counts = new StringJoiner(", ");
+        for (Map.Entry<Status, Integer> count : checks.entrySet()) {
+            checkTotal += count.getValue();
+            if (count.getValue() > 0) {
+                counts.add(count.getValue() + " " + style.status(count.getKey()));
+            }
+        }
         out.printf("Backup verification: %s  (%s, %s: %s; %s)%n", style.status(run.status()),
-                plural(run.sets().size(), "set", "sets"), plural(checkTotal, "check", "checks"),
-                checks.entrySet().stream().filter(e -> e.getValue() > 0)
-                        .map(e -> e.getValue() + " " + style.status(e.getKey()))
-                        .collect(Collectors.joining(", ")),
+                plural(run.sets().size(), "set", "sets"), plural(checkTotal, "check", "checks"), counts,
                 DurationValue.format(Duration.ofMillis(run.durationMs())));
         if (!style.quiet()) {
             out.println();
@@ -60,9 +65,12 @@ final class SummaryPrinter {
             String size = set.latestBackup() == null || set.latestBackup().bytes() < 0 ? "-"
                     : plural(set.latestBackup().files(), "file", "files") + ", "
                             + ByteSize.format(set.latestBackup().bytes());
-            String checks = set.checks().stream().map(check -> check.id() + " " + check.status())
-                    .collect(Collectors.joining(", "));
-            rows.add(new String[] {set.status().name(), TerminalText.safe(set.name()), latest, size, checks});
+            StringJoiner checks = new StringJoiner(", ");
+            for (CheckResult check : set.checks()) {
+                checks.add(check.id() + " " + check.status());
+            }
+            rows.add(new String[] {set.status().name(), TerminalText.safe(set.name()), latest, size,
+                checks.toString()});
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -78,7 +86,10 @@ final class SummaryPrinter {
                 line.append(' ').append(r > 0 && i == 0
                         ? style.status(run.sets().get(r - 1).status()) + cell.substring(row[i].length()) : cell);
             }
-            int indent = 1 + java.util.Arrays.stream(widths, 0, widths.length - 1).map(w -> w + 1).sum() + 1;
+            int indent = 2;
+            for (int i = 0; i < widths.length - 1; i++) {
+                indent += widths[i] + 1;
+            }
             String last = row[row.length - 1];
             if (style.width() > 0 && indent + last.length() > style.width() && style.width() - indent >= 20) {
                 // The last column (the checks) wraps under itself rather than running off the screen.
@@ -91,11 +102,11 @@ final class SummaryPrinter {
 
     private static void printProblems(RunResult run, PrintWriter out, SummaryStyle style) {
         List<SetResult> sets = new ArrayList<>(run.sets());
-        sets.sort(Comparator.comparing(SetResult::status).reversed());
+        sets.sort((a, b) -> b.status().compareTo(a.status()));
         boolean header = false;
         for (SetResult set : sets) {
             List<CheckResult> checks = new ArrayList<>(set.checks());
-            checks.sort(Comparator.comparing(CheckResult::status).reversed());
+            checks.sort((a, b) -> b.status().compareTo(a.status()));
             for (CheckResult check : checks) {
                 if (check.status() == Status.PASS) {
                     continue;
@@ -108,8 +119,10 @@ final class SummaryPrinter {
                         style.status(check.status()), TerminalText.safe(check.summary())), style.width(),
                         FINDING_INDENT, style));
                 List<Finding> findings = new ArrayList<>(check.findings());
-                findings.sort(Comparator.comparing(Finding::severity).reversed());
-                findings.stream().limit(MAX_FINDINGS_PER_CHECK).forEach(finding -> printFinding(finding, out, style));
+                findings.sort((a, b) -> b.severity().compareTo(a.severity()));
+                for (Finding finding : findings.subList(0, Math.min(findings.size(), MAX_FINDINGS_PER_CHECK))) {
+                    printFinding(finding, out, style);
+                }
                 if (findings.size() > MAX_FINDINGS_PER_CHECK) {
                     int more = findings.size() - MAX_FINDINGS_PER_CHECK;
                     out.printf("    ... and %s (see the reports)%n", plural(more, "more finding", "more findings"));

@@ -11,17 +11,27 @@ final class TerminalText {
     }
 
     static String safe(String text) {
-        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
+        if (text == null || !hasControl(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        text.chars().forEach(c -> {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (Character.isISOControl(c)) {
-                out.append(String.format(Locale.ROOT, "\\u%04X", c));
+                out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else {
-                out.append((char) c);
+                out.append(c);
             }
-        });
+        }
         return out.toString();
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -52,7 +52,11 @@ public final class ListingCursor implements Closeable {
         } catch (RuntimeException | Error e) {
             last = e;
         }
-        put(last);
+        try {
+            put(last);
+        } catch (Stopped e) {
+            // nobody reads any more
+        }
     }
 
     private void put(Object item) {

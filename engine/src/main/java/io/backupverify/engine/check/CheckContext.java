@@ -263,10 +263,16 @@ public final class CheckContext {
             }
             visitor.accept(entry);
         });
-        synchronized (this) {
-            fileTotals.put(backup.path(), counted.clone());
-            totals.put(backup.path(), counted[1]);
-        }
+        noteTotals(backup, counted[0], counted[1]);
+    }
+
+    /**
+     * Notes how many files a backup holds and their bytes, counted by a check from a whole listing of it that it did
+     * not keep, so that {@link #totals} and {@link #totalBytes} need no listing of their own.
+     */
+    public synchronized void noteTotals(Backup backup, long files, long bytes) {
+        fileTotals.put(backup.path(), new long[] {files, bytes});
+        totals.put(backup.path(), bytes);
     }
 
     /**

@@ -169,7 +169,12 @@ public final class ManifestParser {
     }
 
     static boolean isHex(String text) {
-        return !text.isEmpty() && text.chars().allMatch(HexFormat::isHexDigit);
+        for (int i = 0; i < text.length(); i++) {
+            if (!HexFormat.isHexDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     /** Undoes the escapes coreutils writes for names holding a backslash, a newline or a carriage return. */

@@ -1,7 +1,6 @@
 package io.backupverify.engine.plan;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** How backups are laid out on a target. */
 public enum LayoutKind {
@@ -20,9 +19,16 @@ public enum LayoutKind {
         return key;
     }
 
+    // Loops rather than streams here and in Plan: they run while every command starts, where a stream's classes and
+    // lambdas cost more than the work.
     public static LayoutKind fromKey(String key) {
-        return Arrays.stream(values()).filter(kind -> kind.key.equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("'" + key + "' is not a layout kind; use one of "
-                        + Arrays.stream(values()).map(LayoutKind::key).collect(Collectors.joining(", "))));
+        StringJoiner keys = new StringJoiner(", ");
+        for (LayoutKind kind : values()) {
+            if (kind.key.equals(key)) {
+                return kind;
+            }
+            keys.add(kind.key);
+        }
+        throw new IllegalArgumentException("'" + key + "' is not a layout kind; use one of " + keys);
     }
 }

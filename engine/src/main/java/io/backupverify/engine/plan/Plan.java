@@ -2,10 +2,11 @@ package io.backupverify.engine.plan;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * A verification plan: the backup sets to verify and how.
@@ -34,7 +35,12 @@ public record Plan(String source, Path baseDir, ZoneId timezone, List<BackupSetS
     }
 
     public Optional<BackupSetSpec> backupSet(String name) {
-        return backupSets.stream().filter(set -> set.name().equals(name)).findFirst();
+        for (BackupSetSpec set : backupSets) {
+            if (set.name().equals(name)) {
+                return Optional.of(set);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -43,10 +49,16 @@ public record Plan(String source, Path baseDir, ZoneId timezone, List<BackupSetS
      * @throws PlanException naming the unknown sets and listing the plan's sets
      */
     public void requireSets(Collection<String> names) throws PlanException {
-        List<String> unknown = names.stream().filter(name -> backupSet(name).isEmpty()).map(name -> "'" + name + "'")
-                .toList();
+        List<String> unknown = new ArrayList<>();
+        for (String name : names) {
+            if (backupSet(name).isEmpty()) {
+                unknown.add("'" + name + "'");
+            }
+        }
         if (!unknown.isEmpty()) {
-            String known = backupSets.stream().map(BackupSetSpec::name).collect(Collectors.joining(", "));
+            StringJoiner sets = new StringJoiner(", ");
+            backupSets.forEach(set -> sets.add(set.name()));
+            String known = sets.toString();
             throw new PlanException(source, 0, 0, null, "no backup set named " + String.join(", ", unknown)
                     + "; the plan has: " + (known.isEmpty() ? "no sets" : known));
         }

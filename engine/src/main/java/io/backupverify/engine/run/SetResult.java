@@ -2,6 +2,7 @@ package io.backupverify.engine.run;
 
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +18,10 @@ public record SetResult(String name, String target, LatestBackup latestBackup, i
     }
 
     public Status status() {
-        return Status.worstOf(checks.stream().map(CheckResult::status).toList(), Status.ERROR);
+        List<Status> statuses = new ArrayList<>(checks.size());
+        for (CheckResult check : checks) {
+            statuses.add(check.status());
+        }
+        return Status.worstOf(statuses, Status.ERROR);
     }
 }

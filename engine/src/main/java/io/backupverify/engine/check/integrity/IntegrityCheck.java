@@ -103,7 +103,7 @@ public final class IntegrityCheck implements Check {
         ManifestLoader loader = new ManifestLoader(context.target(), findings);
         StreamedIntegrity streamed = new StreamedIntegrity(context.target(), spec.manifest(),
                 new DirectoryChecksums(context.target(), spec.manifest(), spec.ignore(), loader, findings), findings,
-                reader);
+                reader, context::noteTotals);
         ReadList reads = ReadList.streaming(SampleSelector.of(spec.sample(), context.runNumber()),
                 spec.scope() == IntegrityScope.ALL, findings, names, streamed::accept, context.keepsCoverage());
         progress.begin(context.set().name(), ID, -1, -1);

@@ -34,15 +34,26 @@ final class StreamedIntegrity {
     private final DirectoryChecksums directories;
     private final Findings findings;
     private final ParallelReader reader;
+    private final Listed listed;
     private final List<ExpectedFile> batch = new ArrayList<>();
 
     StreamedIntegrity(Target target, String configuredManifest, DirectoryChecksums directories, Findings findings,
-            ParallelReader reader) {
+            ParallelReader reader, Listed listed) {
         this.target = target;
         this.configuredManifest = configuredManifest;
         this.directories = directories;
         this.findings = findings;
         this.reader = reader;
+        this.listed = listed;
+    }
+
+    /**
+     * Told how many files, and bytes in them, a backup's whole listing held, once it has been merged to its end: the
+     * run reports them for the latest backup, which then needs no listing of its own after the check.
+     */
+    @FunctionalInterface
+    interface Listed {
+        void totals(Backup backup, long files, long bytes);
     }
 
     /** Why the streams cannot be merged; the check then takes the columnar path. */
@@ -99,6 +110,7 @@ final class StreamedIntegrity {
             if (!merge.sawManifest) {
                 throw new Unsuited("the manifest is not in the listing");
             }
+            listed.totals(backup, merge.files, merge.bytes);
             merge.reportUnlisted(clean);
         } catch (Stop stop) {
             if (stop.getCause() instanceof InterruptedException e) {
@@ -149,6 +161,9 @@ final class StreamedIntegrity {
         private boolean sawManifest;
         private final List<String> unlisted = new ArrayList<>();
         private long unlistedCount;
+        /** The files listed so far, and their bytes. */
+        private long files;
+        private long bytes;
 
         Merge(Backup backup, Entry manifest, ListingCursor listing, ReadList reads) {
             this.backup = backup;
@@ -213,6 +228,10 @@ final class StreamedIntegrity {
             lastListed = path;
             current = next;
             currentNamed = false;
+            if (next.isFile()) {
+                files++;
+                bytes += next.size();
+            }
             return true;
         }
 

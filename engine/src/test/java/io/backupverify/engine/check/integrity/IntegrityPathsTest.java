@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same backups through both paths of integrity: the columnar one (a run that keeps coverage) and the streamed
- * merge of listing and manifest (a run that keeps none). Both must give the same status, summary, findings and
- * figures; the streamed path must really run where listing and manifest are in path order, and step aside where
- * they are not.
+ * The same backups through both paths of integrity: the columnar one (made to run, as the reference) and the
+ * streamed merge of listing and manifest, in a run that keeps no coverage and in one that keeps it for the ledger.
+ * All must give the same status, summary, findings and figures, and the same ledger keys, verified alike; the
+ * streamed path must really run where listing and manifest are in path order, and step aside where they are not.
  */
 class IntegrityPathsTest {
     private static final String ALL = "{ sample: 100% }";
@@ -292,6 +292,25 @@ class IntegrityPathsTest {
             assertThat(result.metrics()).containsEntry("skippedFiles",
                     1200L - (long) result.metrics().get("verifiedFiles"));
         }
+    }
+
+    @Test
+    void aRotationVerifiesEveryLedgerKeyOnceWithinItsRunsOnBothPaths() {
+        List<String> names = manyFiles(300);
+        sums(names);
+        java.util.Set<String> verified = new java.util.HashSet<>();
+        for (long run = 0; run < 4; run++) {
+            // bothPaths checks that the streamed run gives the ledger the columnar run's keys, verified alike
+            CheckResult merged = bothPaths("{ sample: 25% }", true, run);
+            area.keepsCoverage(true);
+            FileCoverage coverage = area.integrity("{ sample: 25% }", run).coverage().orElseThrow();
+            assertThat(coverage.listed()).containsExactlyInAnyOrderElementsOf(names);
+            for (String key : coverage.verified()) {
+                assertThat(verified.add(key)).as(key + " verified in one run only").isTrue();
+            }
+            assertThat(merged.metrics()).containsEntry("verifiedFiles", (long) coverage.verified().size());
+        }
+        assertThat(verified).containsExactlyInAnyOrderElementsOf(names);
     }
 
     @Test

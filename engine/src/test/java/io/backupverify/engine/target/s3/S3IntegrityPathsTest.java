@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A typical plan over a real S3 server (S3Proxy), run once keeping coverage (integrity's columnar path) and once
- * without (its streamed merge of the bucket's listing, in key order, with a sorted manifest): every check must
- * give the same status, summary, findings and figures, and the set the same latest-backup figures.
+ * A typical plan over a real S3 server (S3Proxy), run with integrity made to take its columnar path, then on its
+ * streamed merge of the bucket's listing (in key order) with a sorted manifest, without and with coverage kept:
+ * every check must give the same status, summary, findings and figures, the set the same latest-backup figures,
+ * and integrity the same ledger keys, verified alike.
  */
 class S3IntegrityPathsTest {
     private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
