@@ -36,13 +36,23 @@ public final class Advice {
 
     /** The result with advice on every FAIL and ERROR finding that has none. */
     public static CheckResult addTo(CheckResult result, Check check, CheckContext context) {
-        if (result.findings().stream().noneMatch(f -> f.isProblem() && f.advice() == null)) {
+        if (!needsAdvice(result.findings())) {
             return result;
         }
         List<Finding> advised = result.findings().stream()
                 .map(f -> f.isProblem() && f.advice() == null ? f.withAdvice(adviceOf(check, f, context)) : f)
                 .toList();
         return result.withFindingsReplaced(advised);
+    }
+
+    /** Whether a problem lacks advice; a loop, as this runs after every check, mostly over no findings at all. */
+    private static boolean needsAdvice(List<Finding> findings) {
+        for (Finding finding : findings) {
+            if (finding.isProblem() && finding.advice() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String adviceOf(Check check, Finding finding, CheckContext context) {

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -108,8 +110,14 @@ public final class CheckContext {
      * not judge it.
      */
     public List<Finding> skippedBackups() {
-        return timeline.skipped().stream().limit(MAX_LISTED_SKIPPED)
-                .map(skipped -> Finding.warn(skipped.id(), skipped.reason())).toList();
+        List<Finding> listed = new ArrayList<>();
+        for (BackupTimeline.Skipped skipped : timeline.skipped()) {
+            if (listed.size() == MAX_LISTED_SKIPPED) {
+                break;
+            }
+            listed.add(Finding.warn(skipped.id(), skipped.reason()));
+        }
+        return Collections.unmodifiableList(listed);
     }
 
     /** What a backup holds, read from the target on first use. */

@@ -81,7 +81,11 @@ public final class CheckResult {
     /** A copy of this result with those of the findings it does not already hold; its status worsens with them. */
     public CheckResult withFindings(List<Finding> more) {
         Builder copy = copy();
-        more.stream().filter(finding -> !findings.contains(finding)).forEach(copy.findings::add);
+        for (Finding finding : more) {
+            if (!findings.contains(finding)) {
+                copy.findings.add(finding);
+            }
+        }
         return copy.build();
     }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -44,23 +43,27 @@ final class PlanBinder {
             "mysql", MysqlRestoreSpec.class,
             "restic", ResticRestoreSpec.class);
 
-    /** Value types written as one word or number, with how to read them and how to describe them in messages. */
+    /**
+     * Value types written as one word or number, with how to describe them in messages (null for a word); how each is
+     * read is {@link #fromText} and {@link #fromWholeNumber}. Written without lambdas or method references: the
+     * binder runs while every command starts, where linking each of them costs more than the binding.
+     */
     private static final Map<Class<?>, ValueType> VALUE_TYPES = new HashMap<>();
 
     static {
-        text(DurationValue.class, DurationValue::parse, "a duration such as 26h");
-        text(Percentage.class, Percentage::parse, "a percentage such as 20%");
-        text(TimeOfDay.class, TimeOfDay::parse, "a time of day such as \"01:00\"");
-        text(CalendarDate.class, CalendarDate::parse, "a date such as 2026-07-14");
-        VALUE_TYPES.put(ByteSize.class, new ValueType(ByteSize::parse, ByteSize::ofBytes, "a size such as 500MB or 2TiB"));
-        word(LayoutKind.class, LayoutKind::fromKey);
-        word(IntegrityScope.class, IntegrityScope::fromKey);
-        word(IntegrityMode.class, IntegrityMode::fromKey);
-        word(CapacityMeasure.class, CapacityMeasure::fromKey);
-        word(Requirement.class, Requirement::fromKey);
-        word(UnknownVerdict.class, UnknownVerdict::fromKey);
-        word(AccessSpec.Permission.class, AccessSpec.Permission::fromKey);
-        word(CopiesSpec.Comparison.class, CopiesSpec.Comparison::fromKey);
+        text(DurationValue.class, "a duration such as 26h");
+        text(Percentage.class, "a percentage such as 20%");
+        text(TimeOfDay.class, "a time of day such as \"01:00\"");
+        text(CalendarDate.class, "a date such as 2026-07-14");
+        VALUE_TYPES.put(ByteSize.class, new ValueType(true, "a size such as 500MB or 2TiB"));
+        word(LayoutKind.class);
+        word(IntegrityScope.class);
+        word(IntegrityMode.class);
+        word(CapacityMeasure.class);
+        word(Requirement.class);
+        word(UnknownVerdict.class);
+        word(AccessSpec.Permission.class);
+        word(CopiesSpec.Comparison.class);
     }
 
     /** Keys whose plan name is not the record component's name. */
@@ -74,12 +77,52 @@ final class PlanBinder {
         this.targetTypes = targetTypes;
     }
 
-    private static void text(Class<?> type, Function<String, ?> parse, String description) {
-        VALUE_TYPES.put(type, new ValueType(parse, null, description));
+    private static void text(Class<?> type, String description) {
+        VALUE_TYPES.put(type, new ValueType(false, description));
     }
 
-    private static void word(Class<?> type, Function<String, ?> parse) {
-        VALUE_TYPES.put(type, new ValueType(parse, null, null));
+    private static void word(Class<?> type) {
+        VALUE_TYPES.put(type, new ValueType(false, null));
+    }
+
+    /** Reads a value of one of the {@link #VALUE_TYPES} from its text; IllegalArgumentException when it is not one. */
+    private static Object fromText(Class<?> type, String text) {
+        if (type == DurationValue.class) {
+            return DurationValue.parse(text);
+        } else if (type == Percentage.class) {
+            return Percentage.parse(text);
+        } else if (type == TimeOfDay.class) {
+            return TimeOfDay.parse(text);
+        } else if (type == CalendarDate.class) {
+            return CalendarDate.parse(text);
+        } else if (type == ByteSize.class) {
+            return ByteSize.parse(text);
+        } else if (type == LayoutKind.class) {
+            return LayoutKind.fromKey(text);
+        } else if (type == IntegrityScope.class) {
+            return IntegrityScope.fromKey(text);
+        } else if (type == IntegrityMode.class) {
+            return IntegrityMode.fromKey(text);
+        } else if (type == CapacityMeasure.class) {
+            return CapacityMeasure.fromKey(text);
+        } else if (type == Requirement.class) {
+            return Requirement.fromKey(text);
+        } else if (type == UnknownVerdict.class) {
+            return UnknownVerdict.fromKey(text);
+        } else if (type == AccessSpec.Permission.class) {
+            return AccessSpec.Permission.fromKey(text);
+        } else if (type == CopiesSpec.Comparison.class) {
+            return CopiesSpec.Comparison.fromKey(text);
+        }
+        throw new IllegalStateException("no reader for " + type.getName());
+    }
+
+    /** Reads a value of a type whose {@link ValueType#wholeNumbers} is true from a whole number. */
+    private static Object fromWholeNumber(Class<?> type, long number) {
+        if (type == ByteSize.class) {
+            return ByteSize.ofBytes(number);
+        }
+        throw new IllegalStateException("no reader of numbers for " + type.getName());
     }
 
     /** Binds the whole document. */
@@ -116,11 +159,15 @@ final class PlanBinder {
             return map(node, ((ParameterizedType) type).getActualTypeArguments()[1], path);
         }
         if (raw == RestoreSelect.class) {
-            return create(path, node, () -> RestoreSelect.of(natural(node)));
+            try {
+                return RestoreSelect.of(natural(node));
+            } catch (IllegalArgumentException e) {
+                throw new Problem(path, node, e.getMessage());
+            }
         }
         ValueType valueType = VALUE_TYPES.get(raw);
         if (valueType != null) {
-            return value(node, valueType, path);
+            return value(node, raw, valueType, path);
         }
         if (raw == TargetSpec.class) {
             return typed(node, "type", targetTypes, path);
@@ -233,23 +280,24 @@ final class PlanBinder {
         return values;
     }
 
-    private static Object value(Node node, ValueType type, String path) throws Problem {
+    private static Object value(Node node, Class<?> raw, ValueType type, String path) throws Problem {
         String expected = type.description() == null ? "expected a single value" : "expected " + type.description();
         if (!(node instanceof ScalarNode scalarNode)) {
             throw new Problem(path, node, expected);
         }
         YamlScalar scalar = YamlScalar.of(scalarNode);
-        if (type.description() == null) {
-            return create(path, node, () -> type.fromText().apply(scalar.text()));
-        }
-        if (scalar.kind() == YamlScalar.Kind.TEXT) {
-            return create(path, node, () -> type.fromText().apply(scalar.text()));
-        }
-        if (scalar.kind() == YamlScalar.Kind.WHOLE && type.fromWholeNumber() != null) {
-            if (scalar.number().bitLength() >= 64) {
-                throw new Problem(path, node, expected);
+        try {
+            if (type.description() == null || scalar.kind() == YamlScalar.Kind.TEXT) {
+                return fromText(raw, scalar.text());
             }
-            return create(path, node, () -> type.fromWholeNumber().apply(scalar.number().longValue()));
+            if (scalar.kind() == YamlScalar.Kind.WHOLE && type.wholeNumbers()) {
+                if (scalar.number().bitLength() >= 64) {
+                    throw new Problem(path, node, expected);
+                }
+                return fromWholeNumber(raw, scalar.number().longValue());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new Problem(path, node, e.getMessage());
         }
         throw new Problem(path, node, expected);
     }
@@ -329,7 +377,7 @@ final class PlanBinder {
     }
 
     private static Object construct(RecordShape shape, Object[] arguments, String path, Node node) throws Problem {
-        return create(path, node, () -> {
+        try {
             try {
                 return shape.constructor().newInstance(arguments);
             } catch (InvocationTargetException e) {
@@ -337,7 +385,9 @@ final class PlanBinder {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot create " + shape.constructor().getName(), e);
             }
-        });
+        } catch (IllegalArgumentException e) {
+            throw new Problem(path, node, e.getMessage());
+        }
     }
 
     private static String key(NodeTuple tuple, String path, Set<String> seen) throws Problem {
@@ -401,20 +451,8 @@ final class PlanBinder {
         return values;
     }
 
-    private static Object create(String path, Node node, Creation creation) throws Problem {
-        try {
-            return creation.create();
-        } catch (IllegalArgumentException e) {
-            throw new Problem(path, node, e.getMessage());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Creation {
-        Object create();
-    }
-
-    private record ValueType(Function<String, ?> fromText, Function<Long, ?> fromWholeNumber, String description) {
+    /** @param wholeNumbers whether a whole number is read as well as text (a size in bytes) */
+    private record ValueType(boolean wholeNumbers, String description) {
     }
 
     private record RecordShape(RecordComponent[] components, Map<String, Integer> indexByKey,
