@@ -161,7 +161,7 @@ public final class CompletenessCheck implements Check {
     }
 
     private void checkShrink(CheckContext context, long bytes, CheckResult.Builder result) throws IOException {
-        Optional<Backup> previous = context.previous();
+        Optional<Backup> previous = previousWithData(context);
         if (previous.isEmpty()) {
             return;
         }
@@ -177,6 +177,25 @@ public final class CompletenessCheck implements Check {
                     "shrank by %.1f%% against %s (%s → %s); at most %s allowed", -change, previous.get().id(),
                     ByteSize.format(previousBytes), ByteSize.format(bytes), spec.maxShrink())));
         }
+    }
+
+    /**
+     * The newest backup before the newest one that holds data: a folder a dead job left empty (or with only its
+     * manifest) between two backups would otherwise be the measure, and a shrink against nothing is no shrink.
+     */
+    private static Optional<Backup> previousWithData(CheckContext context) {
+        List<Backup> backups = context.backups(); // oldest first; the last one is the newest
+        for (int i = backups.size() - 2; i >= 0; i--) {
+            Backup backup = backups.get(i);
+            try {
+                if (context.holdsData(backup)) {
+                    return Optional.of(backup);
+                }
+            } catch (IOException e) {
+                return Optional.of(backup); // its size says what can be said; a listing problem is not a shrink
+            }
+        }
+        return Optional.empty();
     }
 
     private void checkEmptyFiles(Backup backup, Tally tally, CheckResult.Builder result) {

@@ -107,6 +107,12 @@ final class StructureReader {
                         + (format == ContentFormat.EMPTY ? "empty" : "does not begin as " + wanted.label() + " data"));
             }
             if (top) {
+                if (format == ContentFormat.UNKNOWN && onlyZeros(peeked)) {
+                    throw new BrokenFileException("holds nothing but zero bytes: no backup format is all zeros; its "
+                            + "space was reserved or zeroed but its data never written (an interrupted copy that "
+                            + "preallocated it, a crash before the data reached the disk). A file meant to hold only "
+                            + "zeros (an image of an empty disk) can be left out with files");
+                }
                 return null;
             }
             drain(peeked);
@@ -187,6 +193,22 @@ final class StructureReader {
         long at = file == null ? 0 : file.position();
         String reason = e instanceof IOException io ? IoErrors.describe(io) : String.valueOf(e.getMessage());
         return new ReadOutcome(path, ReadOutcome.Result.UNREADABLE, "", "cannot read: " + reason, at, at);
+    }
+
+    /**
+     * Whether a file of no known format is zeros from start to end. Only a file whose first bytes are all zeros is
+     * read on, and only up to its first byte that is not.
+     */
+    private boolean onlyZeros(PeekedInput in) throws IOException {
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String unknownDescription(CountingInput file) {

@@ -71,6 +71,28 @@ class CompletenessCheckTest {
                 .contains("shrank by").contains("b-2026-11-24").contains("at most 20%");
     }
 
+    /**
+     * The night before, the job died after writing an empty manifest (or only making its folder); tonight it wrote a tenth
+     * of the usual dump. The shrink is measured against the last backup that holds data, not against nothing.
+     */
+    @Test
+    void aShrinkIsMeasuredAgainstTheLastBackupHoldingDataNotADeadJobsEmptyFolder() throws Exception {
+        BackupTree tree = new BackupTree(dir.resolve("backups"));
+        tree.backup("b-2026-11-23", NOW, "orders.dump", "x".repeat(10_000));
+        Path dead = tree.backup("b-2026-11-24", NOW);
+        tree.backup("b-2026-11-25", NOW, "orders.dump", "x".repeat(1_000));
+
+        CheckResult result = check("{ maxShrink: 20% }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("previousBackup", "b-2026-11-23");
+        assertThat(result.findings()).singleElement().extracting(Finding::message).asString()
+                .contains("shrank by").contains("against b-2026-11-23");
+
+        Files.delete(dead.resolve("SHA256SUMS")); // the folder alone, not even an empty manifest
+        assertThat(check("{ maxShrink: 20% }").status()).isEqualTo(Status.FAIL);
+    }
+
     @Test
     void warnsAboutEmptyFilesAndFailsAnEmptyRequiredOne() throws Exception {
         new BackupTree(dir.resolve("backups")).backup("b-2026-11-25", NOW, "orders.dump", "", "notes.txt", "");
