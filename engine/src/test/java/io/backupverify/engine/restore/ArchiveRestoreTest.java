@@ -81,6 +81,44 @@ class ArchiveRestoreTest {
     }
 
     @Test
+    void anArchiveOfAbsoluteNamesIsRestoredBelowTheScratchFolderAsGnuTarExtractsIt() throws Exception {
+        // tar -P keeps the leading '/'; GNU tar -x removes it and extracts below the current folder
+        Path archive = backupFolder().resolve("site.tar.gz");
+        exec(source, "tar", "-P", "-czf", archive.toString(), source.toString());
+        exec(source, "sh", "-c", "tar -tzf " + archive + " | grep -qx '" + source.resolve("index.html") + "'");
+        String inside = source.toString().substring(1);
+        String plan = PLAN.replaceAll(" *- checksums: SHA256SUMS\n", "")
+                .replace("required: [index.html, \"assets/*.css\"]", "required: [\"" + inside + "/index.html\"]")
+                .replace("$BACKUP_VERIFY_RESTORED/assets/site.css", "$BACKUP_VERIFY_RESTORED/" + inside
+                        + "/assets/site.css");
+        Files.writeString(source.resolve("index.html"), "<h1>changed after the backup</h1>\n");
+
+        CheckResult result = restore(plan, dir, scratch);
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.findings()).anySatisfy(note -> {
+            assertThat(note.item()).isEqualTo("site.tar.gz");
+            assertThat(note.severity()).isEqualTo(Status.PASS);
+            assertThat(note.message()).contains("absolute name (tar -P)").contains("leading '/' removed");
+        });
+        assertThat(Files.readString(source.resolve("index.html"))).as("the source is never written")
+                .contains("changed after the backup");
+        assertThat(leftIn(scratch)).isEmpty();
+    }
+
+    @Test
+    void aTarGzPaddedWithZerosAsTapeAndDdBlocksLeaveIsRestored() throws Exception {
+        Path packed = dir.resolve("site.tar.gz");
+        exec(source, "tar", "-czf", packed.toString(), ".");
+        exec(dir, "dd", "if=" + packed, "of=" + backupFolder().resolve("site.tar.gz"), "bs=1M", "conv=sync");
+        assertThat(Files.size(backupFolder().resolve("site.tar.gz"))).isEqualTo(1 << 20);
+
+        CheckResult result = restore(PLAN, dir, scratch);
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void aFileChangedInsideTheArchiveFailsTheChecksumsNamingIt() throws Exception {
         Files.writeString(source.resolve("index.html"), "<h1>defaced</h1>\n");
         exec(source, "tar", "-czf", backupFolder().resolve("site.tar.gz").toString(), ".");

@@ -21,13 +21,23 @@ final class ReadableFindings {
     private final Map<String, Long> formats = new TreeMap<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<String> unknown = new ArrayList<>();
+    private final List<Finding> warnings = new ArrayList<>();
+    private long warned;
     private long bytes;
 
     synchronized void add(ReadOutcome outcome) {
         counts.merge(outcome.result(), 1L, Long::sum);
         bytes += outcome.bytes();
         switch (outcome.result()) {
-            case READ -> formats.merge(outcome.formats(), 1L, Long::sum);
+            case READ -> {
+                formats.merge(outcome.formats(), 1L, Long::sum);
+                if (!outcome.warning().isEmpty()) {
+                    warned++;
+                    if (warnings.size() < LISTED) {
+                        warnings.add(Finding.warn(outcome.path(), outcome.warning()));
+                    }
+                }
+            }
             case UNKNOWN -> {
                 if (unknown.size() < NAMED_UNKNOWN) {
                     unknown.add(outcome.path() + " (" + outcome.description() + ")");
@@ -47,6 +57,11 @@ final class ReadableFindings {
 
     synchronized long count(ReadOutcome.Result result) {
         return counts.getOrDefault(result, 0L);
+    }
+
+    /** Files read whole with a warning. */
+    synchronized long warned() {
+        return warned;
     }
 
     synchronized long settled() {
@@ -70,10 +85,14 @@ final class ReadableFindings {
     /** Findings, worst first and by file; a line for those not listed. */
     synchronized List<Finding> findings() {
         List<Finding> all = new ArrayList<>(findings);
+        all.addAll(warnings);
         all.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::item));
         long more = count(ReadOutcome.Result.BROKEN) + count(ReadOutcome.Result.UNREADABLE) - findings.size();
         if (more > 0) {
             all.add(Finding.fail("(more)", more + " more broken or unreadable files not listed here"));
+        }
+        if (warned > warnings.size()) {
+            all.add(Finding.warn("(more)", (warned - warnings.size()) + " more files with a warning not listed here"));
         }
         return all;
     }

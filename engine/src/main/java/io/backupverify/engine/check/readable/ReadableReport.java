@@ -66,6 +66,10 @@ final class ReadableReport {
         if (unreadable > 0) {
             text.append("; ").append(unreadable).append(" unreadable");
         }
+        if (findings.warned() > 0) {
+            text.append("; ").append(findings.warned()).append(findings.warned() == 1 ? " file" : " files")
+                    .append(" with a warning");
+        }
         if (unknown > 0) {
             text.append("; ").append(unknown).append(unknown == 1 ? " file" : " files")
                     .append(" of a format not read (not checked)");

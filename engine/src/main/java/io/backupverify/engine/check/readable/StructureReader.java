@@ -3,6 +3,7 @@ package io.backupverify.engine.check.readable;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.reading.CountingInput;
 import io.backupverify.engine.format.ContentFormat;
+import io.backupverify.engine.format.GzipMembers;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.IoErrors;
 import java.io.BufferedInputStream;
@@ -15,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
@@ -37,6 +37,8 @@ final class StructureReader {
     private final Target target;
     private final Progress progress;
     private final byte[] buffer;
+    /** What reading the current file noticed that is not wrong enough to fail it (gzip's zero padding). */
+    private final List<String> warnings = new ArrayList<>();
 
     StructureReader(Target target, Progress progress, int bufferBytes) {
         this.target = target;
@@ -49,6 +51,7 @@ final class StructureReader {
      */
     ReadOutcome read(String path, Siblings siblings) throws InterruptedIOException {
         List<String> layers = new ArrayList<>();
+        warnings.clear();
         CountingInput file = null;
         try (InputStream raw = target.open(path)) {
             if (isPgDataFileWithoutToc(path, siblings)) {
@@ -68,7 +71,8 @@ final class StructureReader {
                 return new ReadOutcome(path, ReadOutcome.Result.UNKNOWN, "", unknownDescription(file), 0,
                         file.position());
             }
-            return new ReadOutcome(path, ReadOutcome.Result.READ, String.join("+", layers), found, file.position(), file.position());
+            return new ReadOutcome(path, ReadOutcome.Result.READ, String.join("+", layers), found, file.position(),
+                    file.position(), String.join("; ", warnings));
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw e;
@@ -129,6 +133,11 @@ final class StructureReader {
                 // What follows the content's own end (a tar's zero padding) is read too, so that the stream's
                 // end, its checksums and any further members are checked.
                 drain(decompressed);
+                if (decompressed instanceof GzipMembers gzip && gzip.padding() > 0) {
+                    warnings.add(prefix(layers) + "decompression OK, " + gzip.padding() + " trailing zero bytes "
+                            + "ignored, as gzip ignores them (padding, such as tape or dd blocks leave); gzip -tv "
+                            + "warns of them");
+                }
                 return format.label() + ", " + inside;
             }
         }
@@ -143,7 +152,7 @@ final class StructureReader {
 
     private static InputStream decompress(ContentFormat format, InputStream in) throws IOException {
         return switch (format) {
-            case GZIP -> new GzipCompressorInputStream(in, true);
+            case GZIP -> new GzipMembers(in);
             case ZSTD -> new ZstdCompressorInputStream(in);
             case XZ -> new XZCompressorInputStream(in, true);
             case BZIP2 -> new BZip2CompressorInputStream(in, true);

@@ -1,10 +1,10 @@
 package io.backupverify.engine.restore.archive;
 
 import io.backupverify.engine.format.ContentFormat;
+import io.backupverify.engine.format.GzipMembers;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
@@ -28,7 +28,8 @@ final class ArchiveFormat {
     /** The decompressed stream; concatenated streams (pigz, pbzip2, multi-frame zstd) are read whole. */
     static InputStream decompress(ContentFormat format, InputStream in) throws IOException {
         return switch (format) {
-            case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
+            // zero padding after the last member (tape, dd) is ignored as tar -xz ignores it; other bytes fail
+            case GZIP -> new GzipMembers(in);
             case BZIP2 -> new BZip2CompressorInputStream(in, true);
             case XZ -> new XZCompressorInputStream(in, true);
             case ZSTD -> new ZstdCompressorInputStream(in);

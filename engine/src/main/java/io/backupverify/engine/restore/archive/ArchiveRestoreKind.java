@@ -3,6 +3,7 @@ package io.backupverify.engine.restore.archive;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
 import io.backupverify.engine.format.ContentFormat;
 import io.backupverify.engine.plan.ArchiveRestoreSpec;
 import io.backupverify.engine.restore.RestoreJob;
@@ -64,7 +65,7 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
                 continue;
             }
             String name = contents.relativePath(entry);
-            if (extract(job, entry, name, tree, archiveBytes)) {
+            if (extract(job, entry, name, tree, archiveBytes, notes)) {
                 archives++;
             } else {
                 notes.add(Finding.warn(name, "not a tar or zip archive; not restored"));
@@ -80,8 +81,8 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
     }
 
     /** Extracts one file of the backup if it is an archive; false if it is not one. */
-    private boolean extract(RestoreJob job, Entry entry, String name, SafeTree tree, AtomicLong archiveBytes)
-            throws IOException {
+    private boolean extract(RestoreJob job, Entry entry, String name, SafeTree tree, AtomicLong archiveBytes,
+            List<Finding> notes) throws IOException {
         try (BufferedInputStream raw = new BufferedInputStream(
                 new ProgressCounter(ArchiveErrors.fromTarget(job.open(entry.path())), archiveBytes), STREAM_BUFFER)) {
             ContentFormat outer = peek(raw, name);
@@ -97,14 +98,14 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
                     if (peek(buffered, name) != ContentFormat.TAR) {
                         return false;
                     }
-                    extractTar(buffered, name, tree);
+                    extractTar(buffered, name, tree, notes);
                     return true;
                 }
             }
             if (outer != ContentFormat.TAR) {
                 return false;
             }
-            extractTar(raw, name, tree);
+            extractTar(raw, name, tree, notes);
             return true;
         }
     }
@@ -126,9 +127,16 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
         return ContentFormat.detect(header, length);
     }
 
-    private static void extractTar(InputStream in, String archive, SafeTree tree) throws IOException {
+    /**
+     * Extracts a tar. Absolute names ({@code tar -P}) are restored below the scratch folder with their leading
+     * {@code /} removed, as GNU tar extracts them (and the names hard links point to with them); a name with
+     * {@code ..} is still refused, as GNU tar refuses it.
+     */
+    private static void extractTar(InputStream in, String archive, SafeTree tree, List<Finding> notes)
+            throws IOException {
         EndMarkedTarInputStream tar = new EndMarkedTarInputStream(in);
         long entries = 0;
+        long absolute = 0;
         while (true) {
             TarArchiveEntry entry = ArchiveErrors.call(tar::getNextEntry, archive);
             if (entry == null) {
@@ -141,22 +149,40 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
             }
             entries++;
             String item = archive + ": " + entry.getName();
+            String name = withoutLeadingSlashes(entry.getName());
+            if (!name.equals(entry.getName())) {
+                absolute++;
+            }
             if (entry.isSymbolicLink()) {
-                tree.symbolicLink(entry.getName(), item, entry.getLinkName());
+                tree.symbolicLink(name, item, entry.getLinkName());
             } else if (entry.isLink()) {
-                tree.hardLink(entry.getName(), item, entry.getLinkName());
+                tree.hardLink(name, item, withoutLeadingSlashes(entry.getLinkName()));
             } else if (entry.isCharacterDevice() || entry.isBlockDevice()) {
                 tree.refuseType(item, "a device file");
             } else if (entry.isFIFO()) {
                 tree.refuseType(item, "a FIFO (named pipe)");
             } else if (entry.isDirectory()) {
-                tree.directory(entry.getName(), item);
+                tree.directory(name, item);
             } else if (isRegular(entry)) {
-                tree.file(entry.getName(), item, tar, (entry.getMode() & 0100) != 0, -1);
+                tree.file(name, item, tar, (entry.getMode() & 0100) != 0, -1);
             } else {
                 tree.refuseType(item, "an entry of unknown type '" + (char) entry.getLinkFlag() + "'");
             }
         }
+        if (absolute > 0) {
+            notes.add(new Finding(archive, absolute + (absolute == 1 ? " entry has" : " entries have")
+                    + " an absolute name (tar -P): restored below the scratch folder with the leading '/' "
+                    + "removed, as GNU tar extracts them", Status.PASS));
+        }
+    }
+
+    /** A tar name without its leading {@code /}s; {@code "."} for the root folder itself. */
+    private static String withoutLeadingSlashes(String name) {
+        if (name == null || !name.startsWith("/")) {
+            return name;
+        }
+        String relative = name.replaceFirst("^/+", "");
+        return relative.isEmpty() ? "." : relative;
     }
 
     private static boolean isRegular(TarArchiveEntry entry) {

@@ -56,6 +56,9 @@ abstract class DatabaseRestoreKind<S extends DatabaseRestoreSpec> implements Res
             }
         }, postgres(), wanted, spec.file());
         if (!located.found()) {
+            if (located.unsupported()) {
+                throw new IOException(located.problem()); // nothing wrong with the backup: the test cannot run
+            }
             throw new RestoreRefusedException(job.backup().id(), located.problem());
         }
         DumpSource source = source(located, files, spec.jobs(), job);

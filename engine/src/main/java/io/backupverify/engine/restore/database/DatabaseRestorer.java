@@ -69,7 +69,7 @@ public final class DatabaseRestorer {
                         List.of("--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--single-transaction",
                                 "--output=/dev/null", "--file=-"), workDir);
                 result = new ToolRun(invocation.command(), invocation.environment(), workDir)
-                        .run(limit, new PostgresSqlFeeder(dump));
+                        .run(limit, new PostgresSqlFeeder(dump, database.name()));
             } else {
                 Path tool = ClientTools.require("to restore MySQL/MariaDB dumps", "mariadb", "mysql");
                 ClientTools.Invocation invocation = ClientTools.mariadb(tool, server, database.name(),
@@ -88,6 +88,12 @@ public final class DatabaseRestorer {
             if (!result.succeeded()) {
                 return Outcome.dumpFault(format, toolName(format) + " failed (exit " + result.exitCode() + "): "
                         + result.lastLines(3));
+            }
+            if (result.stoppedReading()) {
+                // exit 0 with part of the dump unread (an SQL dump's \q, say): the rest was never restored
+                String problem = toolName(format) + " stopped reading the dump before its end and exited 0: the rest "
+                        + "of the dump was not restored";
+                return format.isArchive() ? Outcome.cannotRun(format, problem) : Outcome.dumpFault(format, problem);
             }
             return Outcome.ok(format);
         } catch (DumpContentException e) {

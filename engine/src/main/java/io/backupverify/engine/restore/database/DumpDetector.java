@@ -57,6 +57,16 @@ public final class DumpDetector {
         };
     }
 
+    /** Whether a file (or its gzip-compressed content) begins as {@code pg_dumpall}'s cluster dump. */
+    static boolean isClusterDump(byte[] head) {
+        ContentFormat format = ContentFormat.detect(head, head.length);
+        if (format == ContentFormat.GZIP) {
+            byte[] text = gunzipStart(head);
+            format = ContentFormat.detect(text, text.length);
+        }
+        return format == ContentFormat.PG_CLUSTER_SQL;
+    }
+
     /** Whether a directory-format dump's {@code toc.dat} begins like one. */
     static boolean isToc(byte[] head) {
         return ContentFormat.detect(head, head.length) == ContentFormat.PG_ARCHIVE;

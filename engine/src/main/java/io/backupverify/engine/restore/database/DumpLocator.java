@@ -25,7 +25,11 @@ public final class DumpLocator {
      * The dump found ({@code name} is a file, or the folder of a directory-format dump, {@code ""} for the
      * backup itself), or why none could be taken.
      */
-    public record Located(String name, DumpFormat format, String problem) {
+    public record Located(String name, DumpFormat format, String problem, boolean unsupported) {
+        Located(String name, DumpFormat format, String problem) {
+            this(name, format, problem, false);
+        }
+
         public boolean found() {
             return format != null;
         }
@@ -41,6 +45,7 @@ public final class DumpLocator {
             Optional<DumpFormat> wanted, String pattern) throws IOException {
         List<Located> matching = new ArrayList<>();
         List<String> others = new ArrayList<>();
+        List<String> clusterDumps = new ArrayList<>();
         for (String file : files) {
             String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
             boolean toc = file.equals(DumpDetector.TOC) || file.endsWith("/" + DumpDetector.TOC);
@@ -53,9 +58,13 @@ public final class DumpLocator {
             if (pattern != null && !matches(pattern, file)) {
                 continue;
             }
-            Optional<DumpFormat> detected = DumpDetector.detect(reader.head(file, DumpDetector.headBytes()));
+            byte[] head = reader.head(file, DumpDetector.headBytes());
+            Optional<DumpFormat> detected = DumpDetector.detect(head);
             if (detected.isPresent()) {
                 consider(file, detected.get(), postgres, wanted, matching, others);
+            } else if (DumpDetector.isClusterDump(head)) {
+                clusterDumps.add(file);
+                others.add(file + " (a pg_dumpall cluster dump)");
             } else {
                 others.add(file + " (not a dump)");
             }
@@ -65,6 +74,14 @@ public final class DumpLocator {
         String kind = wanted.map(DumpFormat::description).orElse(postgres ? "PostgreSQL dump" : "MySQL/MariaDB dump");
         if (matching.size() == 1) {
             return matching.get(0);
+        }
+        if (matching.isEmpty() && postgres && !clusterDumps.isEmpty()) {
+            return new Located(null, null, String.join(", ", clusterDumps) + (clusterDumps.size() == 1 ? " is a"
+                    : " are") + " pg_dumpall cluster dump" + (clusterDumps.size() == 1 ? "" : "s") + ", which a "
+                    + "restore test does not restore: it replays roles (with their passwords), tablespaces and every "
+                    + "database of a cluster, which must not be replayed into a shared server. Restore-test a "
+                    + "pg_dump of each database instead (pg_dump -Fc DATABASE, beside pg_dumpall --globals-only); the "
+                    + "readable check reads cluster dumps to their end", true);
         }
         if (matching.isEmpty()) {
             return new Located(null, null, "no " + kind + " found in the backup" + (others.isEmpty() ? ""

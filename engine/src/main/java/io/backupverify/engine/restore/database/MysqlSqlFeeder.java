@@ -23,13 +23,13 @@ final class MysqlSqlFeeder extends SqlFeeder {
     }
 
     @Override
-    protected boolean keep(String line) throws DumpContentException {
+    protected String keep(String line) throws DumpContentException {
         if (DROPS_DATABASE.matcher(line).matches()) {
-            return false;
+            return null;
         }
         Matcher matcher = NAMES_DATABASE.matcher(line);
         if (!matcher.matches()) {
-            return true;
+            return line;
         }
         String named = matcher.group(1).replace("``", "`");
         if (database == null) {
@@ -39,7 +39,7 @@ final class MysqlSqlFeeder extends SqlFeeder {
                     + "): a restore test restores the dump of one database (mariadb-dump DATABASE, or "
                     + "--databases with one name)");
         }
-        return false;
+        return null;
     }
 
     /** The database the dump named, if any. */

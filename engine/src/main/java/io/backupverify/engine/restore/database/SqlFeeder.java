@@ -28,8 +28,11 @@ abstract class SqlFeeder implements ToolRun.Feeder {
         this.trailer = trailer;
     }
 
-    /** What to do with a line outside data blocks, seen whole or by its first {@value #DECIDE_BYTES} bytes. */
-    protected abstract boolean keep(String lineStart) throws DumpContentException;
+    /**
+     * What to do with a line, seen whole or by its first {@value #DECIDE_BYTES} bytes: the same string to pass it
+     * as it is, another to pass that instead (of those first bytes), or null to leave it out.
+     */
+    protected abstract String keep(String lineStart) throws DumpContentException;
 
     /** Bytes of SQL read (after decompression). */
     long bytesRead() {
@@ -74,18 +77,14 @@ abstract class SqlFeeder implements ToolRun.Feeder {
                 byte b = buffer[i];
                 if (deciding) {
                     if (b == '\n') {
-                        if (keep(new String(line, 0, length, StandardCharsets.UTF_8))) {
-                            out.write(line, 0, length);
+                        if (decide(line, length, out)) {
                             out.write('\n');
                         }
                         length = 0;
                     } else if (length < DECIDE_BYTES) {
                         line[length++] = b;
                     } else {
-                        keeping = keep(new String(line, 0, length, StandardCharsets.UTF_8));
-                        if (keeping) {
-                            out.write(line, 0, length);
-                        }
+                        keeping = decide(line, length, out);
                         deciding = false;
                         passFrom = i;
                     }
@@ -102,10 +101,25 @@ abstract class SqlFeeder implements ToolRun.Feeder {
             }
             remember(buffer, n);
         }
-        if (deciding && length > 0 && keep(new String(line, 0, length, StandardCharsets.UTF_8))) {
-            out.write(line, 0, length);
+        if (deciding && length > 0) {
+            decide(line, length, out);
         }
         out.flush();
+    }
+
+    /** Writes the line's start as {@link #keep} says; whether the line is kept. */
+    private boolean decide(byte[] line, int length, OutputStream out) throws IOException {
+        String text = new String(line, 0, length, StandardCharsets.UTF_8);
+        String kept = keep(text);
+        if (kept == null) {
+            return false;
+        }
+        if (kept == text) {
+            out.write(line, 0, length);
+        } else {
+            out.write(kept.getBytes(StandardCharsets.UTF_8));
+        }
+        return true;
     }
 
     private void remember(byte[] buffer, int n) {

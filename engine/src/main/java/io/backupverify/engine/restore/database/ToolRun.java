@@ -31,8 +31,15 @@ final class ToolRun {
         this.workDir = workDir;
     }
 
-    /** How the run ended: its exit code (or that it was stopped at the limit) and the tail of its output. */
-    record Outcome(int exitCode, boolean timedOut, String outputTail) {
+    /**
+     * How the run ended: its exit code (or that it was stopped at the limit), the tail of its output, and whether
+     * the tool stopped reading its standard input before the feeder had written all of it.
+     */
+    record Outcome(int exitCode, boolean timedOut, String outputTail, boolean stoppedReading) {
+        Outcome(int exitCode, boolean timedOut, String outputTail) {
+            this(exitCode, timedOut, outputTail, false);
+        }
+
         boolean succeeded() {
             return !timedOut && exitCode == 0;
         }
@@ -80,20 +87,22 @@ final class ToolRun {
         reader.setDaemon(true);
         reader.start();
         Watchdog watchdog = new Watchdog(process, deadline);
+        Stdin stdin = feeder == null ? null : new Stdin(process.getOutputStream());
         try {
             if (feeder != null) {
                 watchdog.start();
-                try (OutputStream stdin = process.getOutputStream()) {
+                try (stdin) {
                     feeder.feed(stdin);
                 } catch (DumpContentException e) {
                     stop(process);
                     throw e;
                 } catch (IOException e) {
-                    if (process.isAlive() && !watchdog.fired) {
+                    if (!stdin.failed && process.isAlive() && !watchdog.fired) {
+                        // reading the dump failed, not writing to the tool
                         stop(process);
                         throw e;
                     }
-                    // the tool stopped reading (it failed or was stopped): its exit status tells why
+                    // the tool stopped reading (it failed, is failing, or was stopped): its exit status tells why
                 }
             }
             long remaining = deadline - System.nanoTime();
@@ -104,7 +113,7 @@ final class ToolRun {
                 return new Outcome(-1, true, tail.text());
             }
             reader.join(5000);
-            return new Outcome(process.exitValue(), false, tail.text());
+            return new Outcome(process.exitValue(), false, tail.text(), stdin != null && stdin.failed);
         } finally {
             watchdog.interrupt();
             if (process.isAlive()) {
@@ -119,6 +128,49 @@ final class ToolRun {
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The tool's standard input, noting when a write fails because the tool no longer reads it (a broken pipe). */
+    private static final class Stdin extends java.io.FilterOutputStream {
+        private boolean failed;
+
+        Stdin(OutputStream out) {
+            super(out);
+        }
+
+        /** One operation on the pipe. */
+        private interface PipeWrite {
+            void run() throws IOException;
+        }
+
+        private void watched(PipeWrite write) throws IOException {
+            try {
+                write.run();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            watched(() -> out.write(b));
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            watched(() -> out.write(bytes, offset, length));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            watched(out::flush);
+        }
+
+        @Override
+        public void close() throws IOException {
+            watched(out::close);
         }
     }
 

@@ -143,15 +143,38 @@ final class ResticCommand {
         return masked;
     }
 
-    /** The last line restic wrote that says something, for messages. */
+    /**
+     * The last line restic wrote that says something, for messages. restic follows some errors with the Go stack
+     * that raised them (a function line, then a tab and {@code file.go:line}, down to {@code runtime.goexit}):
+     * that part is left out, so the message is the error itself.
+     */
     static String lastLine(String text) {
         String[] lines = text.strip().split("\\R");
-        for (int i = lines.length - 1; i >= 0; i--) {
+        int end = lines.length;
+        for (int i = 1; i < lines.length; i++) {
+            if (GO_FRAME_FILE.matcher(lines[i]).matches()) {
+                end = i - 1;
+                break;
+            }
+        }
+        for (int i = end - 1; i >= 0; i--) {
             if (!lines[i].isBlank()) {
-                return lines[i].strip();
+                return explained(lines[i].strip());
             }
         }
         return "no message";
+    }
+
+    /** The second line of a Go stack frame: a tab, then the source file and line. */
+    private static final java.util.regex.Pattern GO_FRAME_FILE =
+            java.util.regex.Pattern.compile("\t\\S+\\.(go|s):\\d+( \\+0x[0-9a-f]+)?");
+
+    private static String explained(String line) {
+        if (line.matches("(?:.*: )?id [0-9a-f]{64} not found in repository")) {
+            return line + " (the repository's index does not list data a snapshot needs: an index or pack file is "
+                    + "missing or damaged; restic check tells which)";
+        }
+        return line;
     }
 
     void cleanUp() throws IOException {

@@ -117,6 +117,35 @@ class ReadableArchivesTest {
     }
 
     @Test
+    void zeroPaddingAfterGzipDataWarnsAsGzipDoesAndGarbageStillFails() throws Exception {
+        // dd pads the last block with zeros, as a tape does: gzip -t accepts it, gzip -tv warns (exit 2)
+        shell(latest, "rm -f *; seq 1 5000 | gzip > orders.csv.gz && tar -czf a.tar.gz orders.csv.gz"
+                + " && dd if=orders.csv.gz of=padded.csv.gz bs=10240 conv=sync 2>/dev/null"
+                + " && dd if=a.tar.gz of=padded.tar.gz bs=10240 conv=sync 2>/dev/null"
+                + " && gzip -t padded.csv.gz && (gzip -tv padded.csv.gz 2>&1; test $? -eq 2)"
+                + " && cp padded.csv.gz garbage.csv.gz && printf 'x' >> garbage.csv.gz"
+                + " && (gzip -t garbage.csv.gz 2>/dev/null; test $? -eq 2)");
+
+        CheckResult result = area.readable("{}");
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("readFiles", 4L).containsEntry("brokenFiles", 1L);
+        long padding = Files.size(latest.resolve("padded.csv.gz")) - Files.size(latest.resolve("orders.csv.gz"));
+        assertThat(finding(result, "padded.csv.gz").severity()).isEqualTo(Status.WARN);
+        assertThat(finding(result, "padded.csv.gz").message()).contains(padding + " trailing zero bytes ignored");
+        assertThat(finding(result, "padded.tar.gz").severity()).isEqualTo(Status.WARN);
+        assertThat(finding(result, "garbage.csv.gz").severity()).isEqualTo(Status.FAIL);
+        assertThat(finding(result, "garbage.csv.gz").message()).contains("Garbage after a valid .gz stream");
+        assertThat(result.findings()).noneMatch(f -> f.item().endsWith("/orders.csv.gz")
+                || f.item().endsWith("/a.tar.gz"));
+        assertThat(result.summary()).contains("2 files with a warning");
+
+        Files.delete(latest.resolve("garbage.csv.gz"));
+        CheckResult padded = area.readable("{}");
+        assertThat(padded.status()).as("padding alone: gzip's warning, never a FAIL").isEqualTo(Status.WARN);
+    }
+
+    @Test
     void aCorruptByteFailsByChecksumOrStructure() throws Exception {
         shell(latest, "head -c 200000 /dev/urandom > r.bin && zip -q0 stored.zip r.bin && rm r.bin");
         flip(latest.resolve("stored.zip"), 100_000);

@@ -161,6 +161,49 @@ class DatabaseRestoreKindTest {
     }
 
     @Test
+    void aPlainDumpMadeWithCreateAndCleanRestoresIntoTheScratchDatabaseAndTouchesNoOther() throws Exception {
+        // the server restored into holds the dumped database itself: DROP/CREATE DATABASE shop must never run there
+        RealTools.execute(source, "postgres", "ALTER DATABASE shop SET work_mem = '7MB'",
+                "COMMENT ON DATABASE shop IS 'the shop''s orders;\nnightly'");
+        Path dump = RealTools.pgDump(source, "shop", 'p', dir.resolve("created.sql"), "--create", "--clean");
+        assertThat(Files.readString(dump)).contains("DROP DATABASE shop;", "\nCREATE DATABASE shop ",
+                "\n\\connect shop\n", "ALTER DATABASE shop SET work_mem TO '7MB';", "nightly';");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(backups().resolve("shop-2026-11-29.sql.gz")))) {
+            Files.copy(dump, out);
+        }
+        String yaml = plan("{ kind: file-per-backup, namePattern: \"shop-{yyyy-MM-dd}.sql.gz\" }", named())
+                .replace("- tables: [orders, customers]", "- tables: [orders, customers]\n"
+                        + "        - sql: \"select current_setting('work_mem') = '7MB'\"");
+
+        CheckResult result = run(yaml, scratch());
+
+        assertThat(result.status()).as(result.toString() + result.findings()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).startsWith("restored and validated shop-2026-11-29.sql.gz");
+        assertNoScratchDatabaseLeft();
+        try (Connection shop = source.connect("shop"); var statement = shop.createStatement();
+                var rows = statement.executeQuery("select (select count(*) from orders), "
+                        + "shobj_description(oid, 'pg_database') from pg_database where datname = 'shop'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("the dumped database was neither dropped nor written").isEqualTo(5000);
+            assertThat(rows.getString(2)).isEqualTo("the shop's orders;\nnightly");
+        }
+    }
+
+    @Test
+    void aPgDumpallClusterDumpIsAnErrorSayingWhyItIsNotRestored() throws Exception {
+        RealTools.pgDumpall(source, backups().resolve("cluster-2026-11-29.sql"));
+        assertThat(Files.readString(backups().resolve("cluster-2026-11-29.sql"))).contains("CREATE ROLE postgres;")
+                .contains("\\connect");
+        CheckResult result = run(plan("{ kind: file-per-backup, namePattern: \"cluster-{yyyy-MM-dd}.sql\" }",
+                named()), scratch());
+        assertThat(result.status()).as(result.toString() + result.findings()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("cluster-2026-11-29.sql is a pg_dumpall cluster dump, which a restore "
+                + "test does not restore").contains("roles").contains("pg_dump -Fc DATABASE");
+        assertNoScratchDatabaseLeft();
+        assertThat(RealTools.list(dir.resolve("scratch"))).isEmpty();
+    }
+
+    @Test
     void aBackupWithoutADumpFails() throws Exception {
         Files.writeString(backups().resolve("shop-2026-11-29.dump"), "this is not a dump\n");
         CheckResult result = run(plan("{ kind: file-per-backup, namePattern: \"shop-{yyyy-MM-dd}.dump\" }",

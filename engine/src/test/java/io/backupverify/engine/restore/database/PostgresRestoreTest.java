@@ -177,6 +177,72 @@ class PostgresRestoreTest {
     }
 
     @Test
+    void aCreateDumpOfADatabaseWhoseNameNeedsQuotingRestoresIntoTheScratchDatabase() throws Exception {
+        // pg_dump quotes the name in CREATE DATABASE and writes \connect -reuse-previous=on "dbname='...'"
+        String weird = "Shop's \"live\" \\db";
+        String quoted = Dialect.POSTGRES.quote(weird);
+        RealTools.execute(source, "postgres", "CREATE DATABASE " + quoted,
+                "ALTER DATABASE " + quoted + " SET work_mem = '3MB'");
+        RealTools.execute(source, weird, "CREATE TABLE orders (id int)", "INSERT INTO orders VALUES (1), (2)");
+        Path dump = RealTools.pgDump(source, weird, 'p', dumps.resolve("weird-create.sql"), "--create");
+        assertThat(Files.readString(dump)).contains("CREATE DATABASE " + quoted + " ", "\\connect -reuse-previous=on");
+
+        try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), CREDENTIALS, scratch, NOW)) {
+            DatabaseRestorer.Outcome outcome = session.restore(DumpSource.local(dump), DumpFormat.POSTGRES_PLAIN, 1,
+                    Duration.ofMinutes(2));
+            assertThat(outcome.problem()).isEmpty();
+            SqlValidator.Result result = session.validate(List.of(
+                    new SqlValidation.MinRows(Map.of("orders", 2L)),
+                    new SqlValidation.SqlIsTrue("select current_setting('work_mem') = '3MB'")), Duration.ofSeconds(30));
+            assertThat(result.findings()).isEmpty();
+        }
+        try (Connection connection = source.connect(weird); var statement = connection.createStatement();
+                var rows = statement.executeQuery("select count(*) from orders")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("the dumped database is untouched").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDumpThatConnectsToAnotherDatabaseIsRefusedBeforeItRunsThere() throws Exception {
+        Path created = RealTools.pgDump(source, "shop", 'p', dumps.resolve("shop-create.sql"), "--create");
+        String text = Files.readString(created);
+        assertThat(text).contains("\n\\connect shop\n");
+        Path elsewhere = Files.writeString(dumps.resolve("elsewhere.sql"),
+                text.replace("\n\\connect shop\n", "\n\\connect postgres\n"));
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                DumpSource.local(elsewhere), DumpFormat.POSTGRES_PLAIN);
+
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        assertThat(outcome.problem()).contains("connects to another database (\\connect postgres)");
+        try (Connection connection = source.connect("postgres")) {
+            assertThat(Dialect.POSTGRES.tables(connection)).doesNotContain("public.orders");
+        }
+    }
+
+    @Test
+    void aToolThatStopsReadingTheDumpAndExitsZeroNeverPasses() throws Exception {
+        // psql quits at \q with exit 0, the rest of the dump unread (an old dump has no \restrict to stop it)
+        RealTools.execute(source, "postgres", "CREATE DATABASE quitter");
+        RealTools.execute(source, "quitter", "CREATE TABLE lines AS SELECT g AS id, repeat('x', 40) AS text "
+                + "FROM generate_series(1, 20000) g");
+        Path dump = RealTools.pgDump(source, "quitter", 'p', dumps.resolve("quitter.sql"));
+        String text = Files.readString(dump).replaceAll("(?m)^\\\\(un)?restrict .*$", "");
+        int copy = text.indexOf("\nCOPY ");
+        Path quits = Files.writeString(dumps.resolve("quits.sql"), text.substring(0, copy) + "\n\\q\n"
+                + text.substring(copy));
+        assertThat(Files.size(quits) - copy).as("far more left than a pipe holds").isGreaterThan(8L << 16);
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch, DumpSource.local(quits),
+                DumpFormat.POSTGRES_PLAIN);
+
+        assertThat(outcome.restored()).isFalse();
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        assertThat(outcome.problem()).contains("psql stopped reading the dump before its end and exited 0");
+    }
+
+    @Test
     void aPlainDumpWithoutItsTrailerFailsEvenWhenEveryStatementBeforeWorks() throws Exception {
         String text = Files.readString(dumps.resolve("shop.p"));
         String head = text.substring(0, text.indexOf("-- PostgreSQL database dump complete"));

@@ -50,6 +50,13 @@ final class RealTools {
         return target;
     }
 
+    /** pg_dumpall of a whole server with trust authentication: roles, tablespaces and every database, as SQL. */
+    static Path pgDumpall(ScratchServer server, Path target) throws IOException, InterruptedException {
+        run(Map.of(), ClientTools.find("pg_dumpall").orElseThrow().toString(), "--host", server.address().host(),
+                "--port", String.valueOf(server.address().port()), "--username", server.user(), "--file=" + target);
+        return target;
+    }
+
     /** mariadb-dump of a database of a server (its password given in an option file). */
     static Path mariadbDump(ScratchServer server, Path workDir, Path target, String... databases)
             throws IOException, InterruptedException {

@@ -126,6 +126,24 @@ class ResticTargetTest {
     }
 
     @Test
+    void aMissingIndexIsAnErrorSayingSoWithoutResticsGoStack() throws Exception {
+        ResticRepository.copy(repo, dir.resolve("no-index"));
+        try (var index = Files.list(dir.resolve("no-index/index"))) {
+            for (Path file : index.toList()) {
+                Files.delete(file);
+            }
+        }
+        SetResult set = run(plan("completeness: { required: [db.dump] }")
+                .replace("repository: repo", "repository: no-index"), 1);
+
+        assertThat(statuses(set)).as(messages(set)).containsEntry("completeness", Status.ERROR);
+        String said = messages(set);
+        assertThat(said).contains("restic ls failed").contains("not found in repository")
+                .contains("an index or pack file is missing or damaged");
+        assertThat(said).doesNotContain(".go:").doesNotContain("runtime.").doesNotContain("asm_amd64");
+    }
+
+    @Test
     void filesReadThroughResticDumpAreTheBackedUpBytes() throws Exception {
         var spec = new ResticTargetSpec(repo.toString(), "pw", null,
                 new ResticTargetSpec.SnapshotFilter("db1", List.of("nightly"), List.of()), null);
