@@ -185,7 +185,7 @@ public final class CheckContext {
         return false;
     }
 
-    private static boolean isData(Entry entry) {
+    public static boolean isData(Entry entry) {
         return entry.isFile() && entry.size() > 0 && !ChecksumFileNames.isMetadataFile(entry.name());
     }
 

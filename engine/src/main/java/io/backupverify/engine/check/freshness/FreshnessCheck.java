@@ -9,7 +9,12 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.FreshnessSpec;
+import io.backupverify.engine.target.Entry;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -92,6 +97,19 @@ public final class FreshnessCheck implements Check {
                             + "); the plan gives no timezone" + dated)
                     .build();
         }
+        Optional<Instant> touchedOnly = newestFileIfOnlyTheFolderIsYoung(context, backup, maxAge);
+        if (touchedOnly.isPresent()) {
+            Duration fileAge = Duration.between(touchedOnly.get(), context.now());
+            return result.finding(Finding.warn(backup.id(), "the folder was last changed " + ageText + " ago, but "
+                            + "the newest file in it was written " + DurationValue.format(fileAge) + " ago, more than "
+                            + spec.maxAge() + " allowed: a file was removed or renamed in it without a backup being "
+                            + "written; if the job keeps the files' own times (rsnapshot, rsync -a, cp -a), give the "
+                            + "backups dated names (a namePattern with the date) so that freshness reads the name"))
+                    .summary("newest backup " + backup.id() + " is " + ageText + " old by its folder's time, "
+                            + DurationValue.format(fileAge) + " by its newest file (max " + spec.maxAge() + ")"
+                            + dated)
+                    .build();
+        }
         return result.status(Status.PASS)
                 .summary("newest backup " + backup.id() + " is " + ageText + " old (max " + spec.maxAge() + ")"
                         + dated)
@@ -113,6 +131,40 @@ public final class FreshnessCheck implements Check {
             return Optional.empty();
         }
         return Optional.of(Duration.between(backup.modified(), context.now()));
+    }
+
+    /**
+     * For a folder dated only by its own time, the time of its newest data file when every file is older than the
+     * limit: removing or renaming something in an old backup folder makes the folder's time new while nothing new
+     * was written. Stops at the first file young enough, so a fresh backup costs a file or two.
+     */
+    private static Optional<Instant> newestFileIfOnlyTheFolderIsYoung(CheckContext context, Backup backup,
+            Duration maxAge) {
+        if (!backup.directory() || !"modified".equals(backup.timeSource())) {
+            return Optional.empty();
+        }
+        Instant limit = context.now().minus(maxAge);
+        Instant newest = null;
+        Deque<String> folders = new ArrayDeque<>();
+        folders.push(backup.path());
+        try {
+            while (!folders.isEmpty()) {
+                for (Entry entry : context.target().list(folders.pop())) {
+                    if (entry.isDirectory()) {
+                        folders.push(entry.path());
+                    } else if (CheckContext.isData(entry)) {
+                        if (entry.modified() == null || !entry.modified().isBefore(limit)) {
+                            return Optional.empty();
+                        }
+                        newest = newest == null || entry.modified().isAfter(newest) ? entry.modified() : newest;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The checks that read the backup say why it cannot be listed.
+            return Optional.empty();
+        }
+        return Optional.ofNullable(newest);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.backupverify.engine.target.s3;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -16,15 +18,19 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.S3Utilities;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * Object reads signed with the SDK's SigV4 signer and sent straight through the target's HTTP client, without the
- * SDK's per-request pipeline (interceptors, endpoint rules, marshalling, metrics): that pipeline cost about 2 ms of
- * CPU per GET, mostly interpreted code, as much as hashing a megabyte. Only the expected success is taken from here:
- * 200 for a whole object, 206 for a range. Any other answer, and any failure to send or sign, is dropped and the
- * caller asks again through the SDK ({@link #get} gives empty), so errors, retries and their messages stay the SDK's.
+ * Object reads and listings signed with the SDK's SigV4 signer and sent straight through the target's HTTP client,
+ * without the SDK's per-request pipeline (interceptors, endpoint rules, marshalling, metrics): that pipeline cost
+ * about 2 ms of CPU per GET, mostly interpreted code, as much as hashing a megabyte, and the first listing of a run
+ * about a tenth of a CPU second. Only the expected success is taken from here: 200 for a whole object or a listing
+ * read to its end, 206 for a range. Any other answer, and any failure to send or sign, is dropped and the caller asks
+ * again through the SDK ({@link #get} and {@link #list} give empty), so errors, retries and their messages stay the
+ * SDK's.
  */
 final class DirectGets {
     private static final String USER_AGENT = "backup-verify";
@@ -32,46 +38,63 @@ final class DirectGets {
     private final AwsCredentialsProvider credentials;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final String signingRegion;
+    private final String bucket;
     /** The URL of the bucket, ending in {@code /}: an object's URL is this and its encoded key. */
     private final String base;
+    /** The URL a listing of the bucket is asked at: {@link #base}, without its last slash for path-style URLs. */
+    private final String bucketUrl;
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong lists = new AtomicLong();
 
     /** A response to read: its body, ETag (or null) and Content-Length (or -1). */
     record Response(AbortableInputStream body, String etag, long contentLength) {
     }
 
-    private DirectGets(SdkHttpClient http, AwsCredentialsProvider credentials, String signingRegion, String base) {
+    private DirectGets(SdkHttpClient http, AwsCredentialsProvider credentials, String signingRegion, String bucket,
+            String base) {
         this.http = http;
         this.credentials = credentials;
         this.signingRegion = signingRegion;
+        this.bucket = bucket;
         this.base = base;
+        String path = URI.create(base).getRawPath();
+        this.bucketUrl = path.length() > 1 ? base.substring(0, base.length() - 1) : base;
     }
 
     /**
-     * Direct reads for the client's bucket, when its objects' URLs are plain: the SDK's own URL for a few keys must be
-     * the bucket's URL and the key encoded as the SDK encodes paths. Access points, S3 Express and Outposts buckets,
-     * global and FIPS pseudo-regions keep the SDK's pipeline (their endpoints and signing differ).
+     * Direct requests for a bucket, when its objects' URLs are plain: the SDK's own URL for a few keys, from its
+     * utilities built as the client is (region, endpoint, path style, and the FIPS, dual-stack and endpoint settings
+     * they read from the environment and profile as the client does), must be the bucket's URL and the key encoded
+     * as the SDK encodes paths. Access points, S3 Express and Outposts buckets, global and FIPS pseudo-regions keep the
+     * SDK's pipeline (their endpoints and signing differ).
+     *
+     * @param endpoint the plan's endpoint, or null for AWS itself
      */
-    static Optional<DirectGets> create(S3Client client, SdkHttpClient http, AwsCredentialsProvider credentials,
-            Region region, String bucket) {
+    static Optional<DirectGets> create(SdkHttpClient http, AwsCredentialsProvider credentials, Region region,
+            URI endpoint, boolean pathStyle, String bucket) {
         if (bucket.contains(":") || bucket.endsWith("--x-s3") || bucket.endsWith("--op-s3") || region.isGlobalRegion()
                 || region.id().contains("fips")) {
             return Optional.empty();
         }
         try {
+            S3Utilities.Builder builder = S3Utilities.builder().region(region)
+                    .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
+            if (endpoint != null) {
+                builder.endpoint(endpoint);
+            }
+            S3Utilities utilities = builder.build();
             String probe = "p";
-            String url = client.utilities().getUrl(get -> get.bucket(bucket).key(probe)).toExternalForm();
+            String url = utilities.getUrl(get -> get.bucket(bucket).key(probe)).toExternalForm();
             if (!url.endsWith("/" + probe)) {
                 return Optional.empty();
             }
             String base = url.substring(0, url.length() - probe.length());
             for (String key : new String[] {"a b/+c~d*e%f=g&h/\u00e9\u20ac/-x", "dot/./x/../y"}) {
-                if (!client.utilities().getUrl(get -> get.bucket(bucket).key(key)).toExternalForm()
-                        .equals(base + encode(key))) {
+                if (!utilities.getUrl(get -> get.bucket(bucket).key(key)).toExternalForm().equals(base + encode(key))) {
                     return Optional.empty();
                 }
             }
-            return Optional.of(new DirectGets(http, credentials, region.id(), base));
+            return Optional.of(new DirectGets(http, credentials, region.id(), bucket, base));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -90,16 +113,104 @@ final class DirectGets {
             // The SDK's path marshalling treats a leading slash specially: leave such keys to it.
             return Optional.empty();
         }
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(URI.create(base + encode(key)));
+        if (range != null) {
+            request.putHeader("Range", range);
+        }
+        if (ifMatch != null) {
+            request.putHeader("If-Match", ifMatch);
+        }
+        Optional<HttpExecuteResponse> response = send(request, range == null ? 200 : 206);
+        if (response.isEmpty()) {
+            return Optional.empty();
+        }
+        SdkHttpResponse head = response.get().httpResponse();
+        AbortableInputStream body = response.get().responseBody().get();
+        try {
+            long length = head.firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(-1L);
+            String etag = head.firstMatchingHeader("ETag").orElse(null);
+            served.incrementAndGet();
+            return Optional.of(new Response(body, etag, length));
+        } catch (RuntimeException e) {
+            drop(body);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One page of a ListObjectsV2 listing of the keys starting with {@code prefix}, from {@code continuationToken}
+     * (null: the first page), asked as the SDK asks it. Empty unless the answer is a 200 with a listing read to its
+     * end ({@link ListingXml}): the caller then asks for that page through the SDK.
+     */
+    Optional<ListingXml.Page> list(String prefix, String continuationToken) {
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
+                .uri(URI.create(bucketUrl)).putRawQueryParameter("list-type", "2")
+                .putRawQueryParameter("prefix", prefix);
+        if (continuationToken != null) {
+            request.putRawQueryParameter("continuation-token", continuationToken);
+        }
+        Optional<HttpExecuteResponse> response = send(request, 200);
+        if (response.isEmpty()) {
+            return Optional.empty();
+        }
+        AbortableInputStream body = response.get().responseBody().get();
+        try {
+            Optional<ListingXml.Page> page = ListingXml.read(body);
+            // A page of another bucket, or with keys outside the prefix, is not the listing asked for.
+            if (page.isPresent() && (page.get().bucket() == null || page.get().bucket().equals(bucket))
+                    && page.get().objects().stream().allMatch(object -> object.key().startsWith(prefix))) {
+                body.close();
+                lists.incrementAndGet();
+                return page;
+            }
+        } catch (IOException | RuntimeException e) {
+            // asked again through the SDK
+        }
+        drop(body);
+        return Optional.empty();
+    }
+
+    /**
+     * HEADs an object: its size, time and ETag when the answer is a 200 with a Content-Length and a Last-Modified
+     * time, else empty (a missing object too: the caller asks the SDK, whose answer stands).
+     */
+    Optional<HeadObjectResponse> head(String key) {
+        if (key.startsWith("/")) {
+            return Optional.empty();
+        }
+        Optional<HttpExecuteResponse> response = send(SdkHttpRequest.builder().method(SdkHttpMethod.HEAD)
+                .uri(URI.create(base + encode(key))), 200, false);
+        if (response.isEmpty()) {
+            return Optional.empty();
+        }
+        response.get().responseBody().ifPresent(DirectGets::drop);
+        SdkHttpResponse head = response.get().httpResponse();
+        try {
+            Optional<String> length = head.firstMatchingHeader("Content-Length");
+            Optional<String> modified = head.firstMatchingHeader("Last-Modified");
+            if (length.isEmpty() || modified.isEmpty() || Long.parseLong(length.get()) < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(HeadObjectResponse.builder().contentLength(Long.parseLong(length.get()))
+                    .lastModified(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(modified.get())))
+                    .eTag(head.firstMatchingHeader("ETag").orElse(null)).build());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<HttpExecuteResponse> send(SdkHttpRequest.Builder request, int expected) {
+        return send(request, expected, true);
+    }
+
+    /**
+     * Signs and sends a request; the response when it has the status expected (and a body, when {@code withBody}),
+     * else empty (and the response is dropped).
+     */
+    private Optional<HttpExecuteResponse> send(SdkHttpRequest.Builder request, int expected, boolean withBody) {
         AbortableInputStream body = null;
         try {
-            SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
-                    .uri(URI.create(base + encode(key)));
-            if (range != null) {
-                request.putHeader("Range", range);
-            }
-            if (ifMatch != null) {
-                request.putHeader("If-Match", ifMatch);
-            }
             AwsCredentials identity = credentials.resolveCredentials();
             SdkHttpRequest unsigned = request.build();
             SignedRequest signed = signer.sign(sign -> sign.identity(identity).request(unsigned)
@@ -112,15 +223,11 @@ final class DirectGets {
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(send).build())
                     .call();
             body = response.responseBody().orElse(null);
-            SdkHttpResponse head = response.httpResponse();
-            if (body == null || head.statusCode() != (range == null ? 200 : 206)) {
+            if (withBody && body == null || response.httpResponse().statusCode() != expected) {
                 drop(body);
                 return Optional.empty();
             }
-            long length = head.firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(-1L);
-            String etag = head.firstMatchingHeader("ETag").orElse(null);
-            served.incrementAndGet();
-            return Optional.of(new Response(body, etag, length));
+            return Optional.of(response);
         } catch (IOException | RuntimeException e) {
             drop(body);
             return Optional.empty();
@@ -142,5 +249,10 @@ final class DirectGets {
     /** How many reads were answered here (for tests). */
     long served() {
         return served.get();
+    }
+
+    /** How many listing pages were answered here (for tests). */
+    long lists() {
+        return lists.get();
     }
 }

@@ -9,10 +9,10 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
- * The HTTP client, built on a thread of its own while the S3 client is built around this stand-in: each costs about
- * a tenth of a CPU second at start-up (the Apache client's TLS set-up and connection pool; the SDK's endpoint and
- * region metadata), and the second processor is idle then. {@link #await} gives the real client, or the failure to
- * build it; until then nothing is sent.
+ * The HTTP client, built on a thread of its own while the target works out its direct requests' URLs, and under the
+ * SDK's client when that is built ({@link LazyClient}) around this stand-in: it costs about a tenth of a CPU second
+ * at start-up (the Apache client's TLS set-up and connection pool), and the second processor is idle then.
+ * {@link #await} gives the real client, or the failure to build it; until then nothing is sent.
  */
 final class HttpClientInBackground implements SdkHttpClient {
     private final CompletableFuture<SdkHttpClient> built = new CompletableFuture<>();

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  */
 final class S3ObjectStream extends BlockInputStream {
     static final int MAX_FAILURES = 100;
-    private final S3Client client;
+    private final Supplier<S3Client> client;
     /** Reads sent without the SDK's pipeline, or null. */
     private final DirectGets direct;
     private final String bucket;
@@ -42,7 +43,7 @@ final class S3ObjectStream extends BlockInputStream {
     /** Failed tries in all, with progress between them or not: bounded, so a trickling server cannot stall us. */
     private int failures;
 
-    S3ObjectStream(S3Client client, DirectGets direct, String bucket, String key, String name, long start, long end,
+    S3ObjectStream(Supplier<S3Client> client, DirectGets direct, String bucket, String key, String name, long start, long end,
             String etag, RetryPolicy retries, S3Errors errors) {
         this.client = client;
         this.direct = direct;
@@ -162,7 +163,7 @@ final class S3ObjectStream extends BlockInputStream {
             // No SDK read timeout (Duration.ZERO): we read at once and our socket timeout catches a stall, while the
             // SDK's 60-second abort task would stay queued after the read, holding the response: with many small
             // objects that was megabytes of heap per second of reading.
-            response = client.getObject(get.build(), ResponseTransformer.toInputStream(Duration.ZERO));
+            response = client.get().getObject(get.build(), ResponseTransformer.toInputStream(Duration.ZERO));
         } catch (SdkException e) {
             if (e instanceof software.amazon.awssdk.core.exception.SdkServiceException service
                     && service.statusCode() == 412) {

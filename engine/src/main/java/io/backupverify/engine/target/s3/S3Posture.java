@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -35,7 +36,7 @@ final class S3Posture {
     private static final String AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
     private static final int TLS_PROBE_TIMEOUT_MS = 5000;
 
-    private final S3Client client;
+    private final Supplier<S3Client> client;
     private final String bucket;
     private final URI endpoint;
     private final Function<String, String> keyOf;
@@ -45,7 +46,7 @@ final class S3Posture {
      * @param endpoint the store's URL, or null for AWS itself (always HTTPS)
      * @param keyOf    the object key of a target path
      */
-    S3Posture(S3Client client, String bucket, URI endpoint, Function<String, String> keyOf, S3Errors errors) {
+    S3Posture(Supplier<S3Client> client, String bucket, URI endpoint, Function<String, String> keyOf, S3Errors errors) {
         this.client = client;
         this.bucket = bucket;
         this.endpoint = endpoint;
@@ -81,7 +82,7 @@ final class S3Posture {
 
     Optional<String> objectEncryption(String path) throws IOException {
         HeadObjectResponse head = ask("the encryption of " + path,
-                () -> client.headObject(r -> r.bucket(bucket).key(keyOf.apply(path))), null);
+                () -> client.get().headObject(r -> r.bucket(bucket).key(keyOf.apply(path))), null);
         if (head.sseCustomerAlgorithm() != null) {
             return Optional.of("SSE-C");
         }
@@ -98,7 +99,8 @@ final class S3Posture {
 
     Optional<String> defaultEncryption() throws IOException {
         List<ServerSideEncryptionRule> rules = ask("the bucket's default encryption",
-                () -> client.getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules(),
+                () -> client.get().getBucketEncryption(r -> r.bucket(bucket)).serverSideEncryptionConfiguration()
+                        .rules(),
                 "ServerSideEncryptionConfigurationNotFoundError");
         if (rules == null || rules.isEmpty()) {
             return Optional.empty();
@@ -113,14 +115,14 @@ final class S3Posture {
 
     List<String> publicGrants() throws IOException {
         PublicAccessBlockConfiguration block = ask("the bucket's public access block",
-                () -> client.getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration(),
+                () -> client.get().getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration(),
                 "NoSuchPublicAccessBlockConfiguration");
         boolean policiesIgnored = block != null && Boolean.TRUE.equals(block.restrictPublicBuckets());
         boolean aclsIgnored = block != null && Boolean.TRUE.equals(block.ignorePublicAcls());
         List<String> grants = new ArrayList<>();
         if (!policiesIgnored) {
             Boolean isPublic = ask("the bucket policy's status",
-                    () -> client.getBucketPolicyStatus(r -> r.bucket(bucket)).policyStatus().isPublic(),
+                    () -> client.get().getBucketPolicyStatus(r -> r.bucket(bucket)).policyStatus().isPublic(),
                     "NoSuchBucketPolicy");
             if (Boolean.TRUE.equals(isPublic)) {
                 grants.add("the bucket policy makes the bucket public (and the public access block does not "
@@ -128,7 +130,8 @@ final class S3Posture {
             }
         }
         if (!aclsIgnored) {
-            GetBucketAclResponse acl = ask("the bucket's ACL", () -> client.getBucketAcl(r -> r.bucket(bucket)), null);
+            GetBucketAclResponse acl = ask("the bucket's ACL", () -> client.get().getBucketAcl(r -> r.bucket(bucket)),
+                    null);
             for (Grant grant : acl.grants()) {
                 if (grant.grantee() != null && grant.grantee().type() == Type.GROUP) {
                     String uri = grant.grantee().uri();
@@ -145,7 +148,7 @@ final class S3Posture {
 
     Optional<String> defaultLock() throws IOException {
         ObjectLockConfiguration config = ask("the bucket's Object Lock configuration",
-                () -> client.getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration(),
+                () -> client.get().getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration(),
                 "ObjectLockConfigurationNotFoundError");
         if (config == null || config.objectLockEnabled() == null
                 || !"Enabled".equals(config.objectLockEnabledAsString())) {
@@ -161,7 +164,7 @@ final class S3Posture {
 
     Optional<Instant> lockedUntil(String path) throws IOException {
         var retention = ask("the retention of " + path,
-                () -> client.getObjectRetention(r -> r.bucket(bucket).key(keyOf.apply(path))).retention(),
+                () -> client.get().getObjectRetention(r -> r.bucket(bucket).key(keyOf.apply(path))).retention(),
                 "NoSuchObjectLockConfiguration");
         return retention == null ? Optional.empty() : Optional.ofNullable(retention.retainUntilDate());
     }

@@ -26,11 +26,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * ({@link S3ObjectStream}); large ones in ranged parts fetched concurrently ({@link PartedObjectStream}).
  */
 public final class S3Target implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks {
-    private final S3Client client;
+    /** The SDK's client, built when first needed. */
+    private final LazyClient client;
     /** The HTTP client under {@link #client}, which this target closes; the direct reads use it too. */
     private final SdkHttpClient http;
     /** Object reads without the SDK's per-request pipeline, or null where they cannot be used. */
@@ -53,7 +54,7 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     private final PartedObjectStream.Parts parts;
     private final S3Posture posture;
 
-    S3Target(S3Client client, SdkHttpClient http, DirectGets direct, String bucket, String root, String description,
+    S3Target(LazyClient client, SdkHttpClient http, DirectGets direct, String bucket, String root, String description,
             S3Errors errors, RetryPolicy retries, PartedObjectStream.Parts parts, URI endpoint) {
         this.client = client;
         this.http = http;
@@ -146,8 +147,14 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
 
     /** The object's size and ETag, or empty when there is no such object. */
     Optional<HeadObjectResponse> head(String key, boolean checksums) throws IOException {
+        if (!checksums && direct != null) {
+            Optional<HeadObjectResponse> head = direct.head(key);
+            if (head.isPresent()) {
+                return head;
+            }
+        }
         try {
-            return Optional.of(client.headObject(request -> {
+            return Optional.of(client.get().headObject(request -> {
                 request.bucket(bucket).key(key);
                 if (checksums) {
                     request.checksumMode(ChecksumMode.ENABLED);
@@ -223,19 +230,38 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
         }
     }
 
-    /** Visits every object whose key starts with the prefix; false when there is none. */
+    /**
+     * Visits every object whose key starts with the prefix; false when there is none. Each page is asked without the
+     * SDK's pipeline where that gives the listing ({@link DirectGets#list}), else through the SDK, as its paginator
+     * asks: from the last page's continuation token while one is given.
+     */
     private boolean listFlat(String prefix, Consumer<S3Object> visitor) throws IOException {
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
         boolean any = false;
+        String token = null;
         try {
-            for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
-                if (object.key().length() > prefix.length() || !prefix.isEmpty() && object.key().equals(prefix)) {
-                    any = true;
-                    if (!object.key().equals(prefix)) {
-                        visitor.accept(object);
+            do {
+                Optional<ListingXml.Page> page = direct == null ? Optional.empty() : direct.list(prefix, token);
+                List<S3Object> objects;
+                if (page.isPresent()) {
+                    objects = page.get().objects();
+                    token = page.get().nextToken();
+                } else {
+                    String from = token;
+                    ListObjectsV2Response answer = client.get().listObjectsV2(ListObjectsV2Request.builder()
+                            .bucket(bucket).prefix(prefix).continuationToken(from).build());
+                    objects = answer.contents();
+                    token = answer.nextContinuationToken() == null || answer.nextContinuationToken().isEmpty()
+                            ? null : answer.nextContinuationToken();
+                }
+                for (S3Object object : objects) {
+                    if (object.key().length() > prefix.length() || !prefix.isEmpty() && object.key().equals(prefix)) {
+                        any = true;
+                        if (!object.key().equals(prefix)) {
+                            visitor.accept(object);
+                        }
                     }
                 }
-            }
+            } while (token != null);
         } catch (SdkException e) {
             throw errors.toIo("cannot list " + name(prefix.substring(root.length())), e);
         }
@@ -300,5 +326,15 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     /** How many object reads went without the SDK's pipeline (for tests). */
     long directReads() {
         return direct == null ? 0 : direct.served();
+    }
+
+    /** Whether the SDK's client was built (for tests). */
+    boolean sdkClientBuilt() {
+        return client.built();
+    }
+
+    /** How many listing pages came without the SDK's pipeline (for tests). */
+    long directLists() {
+        return direct == null ? 0 : direct.lists();
     }
 }

@@ -95,11 +95,13 @@ public final class S3Targets {
                 .tlsTrustManagersProvider(DeferredTrust::managers)
                 .maxConnections(64)
                 .build());
+        LazyClient client = new LazyClient(() -> builder.httpClient(background).build());
         try {
-            S3Client client = builder.httpClient(background).build();
-            SdkHttpClient http = background.await();
+            // The direct path's URLs are worked out while the HTTP client is built.
             DirectGets direct = settings.directReads()
-                    ? DirectGets.create(client, http, provider, region, spec.bucket()).orElse(null) : null;
+                    ? DirectGets.create(background, provider, region, endpoint, spec.usesPathStyle(), spec.bucket())
+                            .orElse(null) : null;
+            SdkHttpClient http = background.await();
             return new S3Target(client, http, direct, spec.bucket(), spec.folderPrefix(), description, errors,
                     settings.retries(), settings.parts(), endpoint);
         } catch (SdkException e) {

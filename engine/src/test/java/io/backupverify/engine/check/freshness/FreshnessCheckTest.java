@@ -8,6 +8,8 @@ import io.backupverify.engine.testing.BackupTree;
 import io.backupverify.engine.testing.Plans;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,12 @@ class FreshnessCheckTest {
               - name: orders
                 target: { type: local, path: backups }
                 layout: { namePattern: "orders-{yyyy-MM-dd'T'HHmm}" }
+                checks: { freshness: { maxAge: 26h } }
+            """;
+    private static final String UNDATED = """
+            backupSets:
+              - name: orders
+                target: { type: local, path: backups }
                 checks: { freshness: { maxAge: 26h } }
             """;
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -188,6 +196,43 @@ class FreshnessCheckTest {
                 "a", "1");
 
         assertThat(check().status()).isEqualTo(Status.PASS);
+    }
+
+    /**
+     * A backup folder dated by its own time, five days old, where something removed a file today: the folder's time
+     * is new, no file in it is.
+     */
+    @Test
+    void aStaleFolderWhoseTimeWasRenewedByARemovalIsNotPassed() throws Exception {
+        Path folder = new BackupTree(dir.resolve("backups")).backup("orders", NOW.minus(Duration.ofDays(5)),
+                "orders.dump", "data", "lock", "x");
+        Files.delete(folder.resolve("lock"));
+        Files.setLastModifiedTime(folder, FileTime.from(NOW.minus(Duration.ofHours(2))));
+
+        CheckResult result = Plans.runSet(UNDATED, dir, NOW).checks().get(0);
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.item()).isEqualTo("orders");
+            assertThat(finding.message()).contains("last changed 2h").contains("written 5d").contains("namePattern");
+        });
+    }
+
+    @Test
+    void aFolderDatedByItsTimeWithOneFreshFilePasses() throws Exception {
+        Path folder = new BackupTree(dir.resolve("backups")).backup("orders", NOW.minus(Duration.ofDays(5)),
+                "old.dump", "data", "new.dump", "data");
+        Files.setLastModifiedTime(folder.resolve("new.dump"), FileTime.from(NOW.minus(Duration.ofHours(3))));
+        Files.setLastModifiedTime(folder, FileTime.from(NOW.minus(Duration.ofHours(2))));
+
+        assertThat(Plans.runSet(UNDATED, dir, NOW).checks().get(0).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aFolderDatedByItsTimeThatIsOldStillFails() throws Exception {
+        new BackupTree(dir.resolve("backups")).backup("orders", NOW.minus(Duration.ofDays(5)), "orders.dump", "data");
+
+        assertThat(Plans.runSet(UNDATED, dir, NOW).checks().get(0).status()).isEqualTo(Status.FAIL);
     }
 
     private CheckResult check() throws InterruptedException {

@@ -297,7 +297,45 @@ class S3TargetTest {
                 reads += 2;
                 assertThat(target.directReads()).as(object.getKey()).isEqualTo(reads);
             }
+            // Listings, reads and looks at one object all went direct: the SDK's client was never needed, so never
+            // built. A look gives what the SDK's HEAD gives.
+            assertThat(target.list("")).isNotEmpty();
+            Optional<io.backupverify.engine.target.Entry> looked = target.stat("with space/a+b=c&d.bin");
+            assertThat(target.sdkClientBuilt()).isFalse();
+            try (S3Target sdk = S3Targets.open(spec("direct-reads", "s3-reader"),
+                    Optional.of(goodKeys().get("s3-reader")), S3Targets.Settings.defaults().withoutDirectReads())) {
+                assertThat(looked).isPresent().isEqualTo(sdk.stat("with space/a+b=c&d.bin"));
+                assertThat(looked.get().size()).isEqualTo(70_001);
+            }
+            // What the direct path does not answer builds it and goes through it.
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> target.open("gone.bin"))
+                    .hasMessageContaining("404");
+            assertThat(target.sdkClientBuilt()).isTrue();
         }
+    }
+
+    /** Listings skip the SDK's pipeline too: the real server answers them, and they list what the SDK lists. */
+    @Test
+    void listingsGoStraightThroughTheHttpClientAndListWhatTheSdkLists() throws Exception {
+        server.createBucket("direct-lists");
+        for (String key : new String[] {"a/plain.bin", "a/with space/a+b=c&d.bin", "a/caf\u00e9/\u20ac~*'!(x).bin",
+            "a/per%25cent/%41.bin", "b.bin"}) {
+            server.put("direct-lists", key, random(100, key.length()), null);
+        }
+        java.util.List<java.util.List<String>> listed = new java.util.ArrayList<>();
+        for (S3Targets.Settings settings : new S3Targets.Settings[] {S3Targets.Settings.defaults(),
+            S3Targets.Settings.defaults().withoutDirectReads()}) {
+            try (S3Target target = S3Targets.open(spec("direct-lists", "s3-reader"),
+                    Optional.of(goodKeys().get("s3-reader")), settings)) {
+                java.util.List<String> entries = new java.util.ArrayList<>();
+                target.walk("", entry -> entries.add(entry.path() + " " + entry.size() + " " + entry.modified()));
+                target.list("a").forEach(entry -> entries.add(entry.path() + " " + entry.isFile()));
+                listed.add(entries);
+                assertThat(target.directLists()).isEqualTo(settings.directReads() ? 2 : 0);
+            }
+        }
+        assertThat(listed.get(0)).hasSize(13).isEqualTo(listed.get(1))
+                .anyMatch(line -> line.startsWith("a/caf\u00e9/\u20ac~*'!(x).bin 100 "));
     }
 
     /** What the direct reads do not answer goes through the SDK: a missing object is the same error as before. */

@@ -38,6 +38,12 @@ final class ScriptedS3 implements AutoCloseable {
     private final Map<String, String> objectEncryption = new ConcurrentHashMap<>();
     private final Map<String, Answer> bucketAnswers = new ConcurrentHashMap<>();
     private final Map<String, Answer> retention = new ConcurrentHashMap<>();
+    /** Objects a listing page holds at most, and whether its keys are URL-encoded (as with encoding-type=url). */
+    private int pageSize = 1000;
+    private boolean urlEncodedKeys;
+    /** Scripted listing answers, taken one per listing request before the real listing. */
+    private final java.util.Deque<Answer> listingAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger listings = new java.util.concurrent.atomic.AtomicInteger();
 
     ScriptedS3(String bucket) throws IOException {
         this.bucket = bucket;
@@ -64,6 +70,29 @@ final class ScriptedS3 implements AutoCloseable {
         return this;
     }
 
+    /** Lists in pages of at most {@code size} objects, continued by NextContinuationToken. */
+    ScriptedS3 pages(int size) {
+        pageSize = size;
+        return this;
+    }
+
+    /** Lists keys URL-encoded (spaces as {@code +}) with EncodingType url, as S3 does when asked to. */
+    ScriptedS3 urlEncodedKeys() {
+        urlEncodedKeys = true;
+        return this;
+    }
+
+    /** Answers the next listing request with {@code answer} instead of the listing. */
+    ScriptedS3 nextListing(Answer answer) {
+        listingAnswers.add(answer);
+        return this;
+    }
+
+    /** How many listing requests were answered. */
+    int listings() {
+        return listings.get();
+    }
+
     ScriptedS3 retention(String key, Answer answer) {
         retention.put(key, answer);
         return this;
@@ -77,7 +106,10 @@ final class ScriptedS3 implements AutoCloseable {
                 path.substring(prefix.length() + 1), StandardCharsets.UTF_8) : "";
         String subresource = query.split("[=&]")[0];
         if (key.isEmpty() && query.contains("list-type=2")) {
-            send(exchange, Answer.ok(listing()), null);
+            listings.incrementAndGet();
+            Answer scripted = listingAnswers.poll();
+            send(exchange, scripted != null ? scripted : Answer.ok(listing(parameter(query, "prefix"),
+                    parameter(query, "continuation-token"))), null);
         } else if (key.isEmpty()) {
             send(exchange, bucketAnswers.getOrDefault(subresource, Answer.error(501, "NotImplemented")), null);
         } else if (subresource.equals("retention")) {
@@ -104,15 +136,40 @@ final class ScriptedS3 implements AutoCloseable {
         }
     }
 
-    private String listing() {
+    private String listing(String prefix, String token) {
+        java.util.List<String> keys = objects.keySet().stream().filter(key -> key.startsWith(prefix))
+                .filter(key -> token.isEmpty() || key.compareTo(token) > 0).toList();
+        java.util.List<String> page = keys.subList(0, Math.min(pageSize, keys.size()));
         StringBuilder xml = new StringBuilder("<ListBucketResult " + NS + "><Name>" + bucket + "</Name><Prefix>"
-                + "</Prefix><KeyCount>" + objects.size() + "</KeyCount><MaxKeys>1000</MaxKeys>"
-                + "<IsTruncated>false</IsTruncated>");
-        objects.forEach((key, body) -> xml.append("<Contents><Key>").append(key)
-                .append("</Key><LastModified>2026-11-29T02:00:00.000Z</LastModified><ETag>\"e")
-                .append(key.hashCode()).append("\"</ETag><Size>").append(body.length)
-                .append("</Size><StorageClass>STANDARD</StorageClass></Contents>"));
+                + xmlText(prefix) + "</Prefix><KeyCount>" + page.size() + "</KeyCount><MaxKeys>" + pageSize
+                + "</MaxKeys>" + (urlEncodedKeys ? "<EncodingType>url</EncodingType>" : "")
+                + "<IsTruncated>" + (page.size() < keys.size()) + "</IsTruncated>");
+        for (String key : page) {
+            String written = urlEncodedKeys ? java.net.URLEncoder.encode(key, StandardCharsets.UTF_8) : xmlText(key);
+            xml.append("<Contents><Key>").append(written)
+                    .append("</Key><LastModified>2026-11-29T02:00:00.000Z</LastModified><ETag>\"e")
+                    .append(key.hashCode()).append("\"</ETag><Size>").append(objects.get(key).length)
+                    .append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
+        }
+        if (page.size() < keys.size()) {
+            xml.append("<NextContinuationToken>").append(xmlText(page.get(page.size() - 1)))
+                    .append("</NextContinuationToken>");
+        }
         return xml.append("</ListBucketResult>").toString();
+    }
+
+    private static String xmlText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** A query parameter's decoded value, or "" when absent. */
+    private static String parameter(String query, String name) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
     }
 
     private static void send(HttpExchange exchange, Answer answer, String unused) throws IOException {
