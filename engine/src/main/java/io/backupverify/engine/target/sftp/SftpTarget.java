@@ -261,6 +261,14 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
                 last = e;
                 dropConnection(used);
                 pause(attempt);
+            } catch (IllegalStateException e) {
+                // A channel opened while the cut connection's session is still closing is refused this way.
+                if (used == null || !used.isClosing()) {
+                    throw e;
+                }
+                last = new IOException("the connection was closing: " + e.getMessage(), e);
+                dropConnection(used);
+                pause(attempt);
             }
         }
         throw new IOException("could not " + what + " on " + connector.where() + " after " + MAX_ATTEMPTS

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +165,38 @@ class SftpFaultsTest {
         }
         assertThat(BackupTree.sha256(read.toByteArray())).isEqualTo(BackupTree.sha256(CONTENT));
         assertThat(cuts).isEqualTo(5);
+    }
+
+    /**
+     * A read resumed right after a cut opens its channel on the old session while that session is still closing;
+     * MINA refuses the channel with an IllegalStateException, which is a dropped connection like any other.
+     */
+    @Test
+    void aChannelRefusedBecauseTheCutSessionIsClosingIsTriedAgainOnANewConnection() throws Exception {
+        try (SftpTarget target = target()) {
+            int[] attempts = {0};
+            String read = target.retrying("read orders-1/conf/app.yml", client -> {
+                if (attempts[0]++ == 0) {
+                    client.getClientSession().close(true);
+                    SftpClientFactory.instance().createSftpClient(client.getClientSession());
+                }
+                try (InputStream in = client.read("/orders/orders-1/conf/app.yml")) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }, "orders-1/conf/app.yml", false);
+
+            assertThat(read).isEqualTo("a: 1");
+            assertThat(attempts[0]).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anIllegalStateOnAnOpenSessionIsNotTakenForADroppedConnection() throws Exception {
+        try (SftpTarget target = target()) {
+            assertThatThrownBy(() -> target.retrying("list", client -> {
+                throw new IllegalStateException("a bug, not a fault");
+            }, "", true)).isInstanceOf(IllegalStateException.class).hasMessage("a bug, not a fault");
+        }
     }
 
     @Test
