@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * What a check may use: the set and its target, the backups found on it (oldest first), the time the run
@@ -163,18 +164,26 @@ public final class CheckContext {
         if (!backup.directory()) {
             return backup.size() > 0;
         }
+        return anyEntry(backup, CheckContext::isData);
+    }
+
+    /**
+     * Whether {@code found} accepts an entry of a folder backup, going through its contents when a check has read
+     * them, else listing folder by folder and stopping at the first entry accepted.
+     */
+    public boolean anyEntry(Backup backup, Predicate<Entry> found) throws IOException {
         BackupContents known;
         synchronized (this) {
             known = contents.get(backup.path());
         }
         if (known != null) {
-            return known.entries().stream().anyMatch(CheckContext::isData);
+            return known.entries().stream().anyMatch(found);
         }
         Deque<String> folders = new ArrayDeque<>();
         folders.push(backup.path());
         while (!folders.isEmpty()) {
             for (Entry entry : target.list(folders.pop())) {
-                if (isData(entry)) {
+                if (found.test(entry)) {
                     return true;
                 }
                 if (entry.isDirectory()) {

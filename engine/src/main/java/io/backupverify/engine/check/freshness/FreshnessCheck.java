@@ -9,12 +9,9 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.FreshnessSpec;
-import io.backupverify.engine.target.Entry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -144,27 +141,25 @@ public final class FreshnessCheck implements Check {
             return Optional.empty();
         }
         Instant limit = context.now().minus(maxAge);
-        Instant newest = null;
-        Deque<String> folders = new ArrayDeque<>();
-        folders.push(backup.path());
+        Instant[] newest = {null};
         try {
-            while (!folders.isEmpty()) {
-                for (Entry entry : context.target().list(folders.pop())) {
-                    if (entry.isDirectory()) {
-                        folders.push(entry.path());
-                    } else if (CheckContext.isData(entry)) {
-                        if (entry.modified() == null || !entry.modified().isBefore(limit)) {
-                            return Optional.empty();
-                        }
-                        newest = newest == null || entry.modified().isAfter(newest) ? entry.modified() : newest;
-                    }
+            boolean young = context.anyEntry(backup, entry -> {
+                if (!CheckContext.isData(entry)) {
+                    return false;
                 }
-            }
+                if (entry.modified() == null || !entry.modified().isBefore(limit)) {
+                    return true;
+                }
+                if (newest[0] == null || entry.modified().isAfter(newest[0])) {
+                    newest[0] = entry.modified();
+                }
+                return false;
+            });
+            return young ? Optional.empty() : Optional.ofNullable(newest[0]);
         } catch (IOException e) {
             // The checks that read the backup say why it cannot be listed.
             return Optional.empty();
         }
-        return Optional.ofNullable(newest);
     }
 
     /**
