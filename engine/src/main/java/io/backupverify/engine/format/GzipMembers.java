@@ -17,6 +17,7 @@ public final class GzipMembers extends InputStream {
     private static final int GZIP_ID1 = 0x1f;
 
     private final BufferedInputStream in;
+    private final byte[] one = new byte[1];
     private GzipCompressorInputStream member;
     private long padding;
     private boolean ended;
@@ -33,7 +34,6 @@ public final class GzipMembers extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         int n;
         while ((n = read(one, 0, 1)) == 0) {
             // a member may return nothing yet
