@@ -21,6 +21,9 @@ package io.backupverify.engine.check.reading;
  * this allocation is a point where a pending fault is always thrown.
  */
 final class PendingFault {
+    /** Where each allocation goes, so that no compiler can drop it as unused. */
+    private static Object lastAllocated;
+
     private PendingFault() {
     }
 
@@ -28,9 +31,8 @@ final class PendingFault {
      * Throws the InternalError of a fault this thread met in an earlier unsafe access, if there was one.
      *
      * @param unknown any value the compiler cannot know, such as a file's size; only its lowest bit is used
-     * @return a value for the caller to ignore (keeps the allocation from being dropped)
      */
-    static int deliver(long unknown) {
-        return new byte[(int) (unknown & 1)][0].length;
+    static void deliver(long unknown) {
+        lastAllocated = new byte[(int) (unknown & 1)][0];
     }
 }

@@ -22,11 +22,11 @@ class PendingFaultTest {
 
     @Test
     void withNothingPendingItThrowsNothing() {
-        long sum = 0;
-        for (int i = 0; i < CALLS; i++) {
-            sum += PendingFault.deliver(i);
-        }
-        assertThat(sum).isEqualTo(CALLS / 2);
+        assertThatCode(() -> {
+            for (int i = 0; i < CALLS; i++) {
+                PendingFault.deliver(i);
+            }
+        }).doesNotThrowAnyException();
     }
 
     @Test
