@@ -18,11 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A process of its own in which readers hash files mapped, the product's way, while another thread cuts them short
  * at random moments (truncated, rewritten in place as a shell's {@code >} does, or replaced by a rename) and a
- * third keeps the collector busy. Every read must end with a digest or an IOException. Exits 0 and prints its
- * counts when the time is up; 3 on anything else a reader met. A JVM that ends itself (the JDK's "Cleaner
- * terminated abnormally", exit 1) is what {@link CutWhileHashingTest} looks for.
+ * third keeps the collector busy. Every read must end with a digest or an IOException. Runs at least the given
+ * time and until the readers have met the given number of cuts (reads ended by an IOException), but no longer than
+ * the cap, so that a slow or busy machine runs longer instead of meeting fewer cuts; then exits 0 and prints its
+ * counts. Exits 3 on anything else a reader met. A JVM that ends itself (the JDK's "Cleaner terminated
+ * abnormally", exit 1) is what {@link CutWhileHashingTest} looks for.
  *
- * <p>Arguments: folder, milliseconds to run, readers, files, bytes a file, bytes mapped at a time.
+ * <p>Arguments: folder, least milliseconds, cuts to meet, most milliseconds, readers, files, bytes a file, bytes
+ * mapped at a time.
  */
 public final class CutWhileHashing {
     private CutWhileHashing() {
@@ -30,11 +33,13 @@ public final class CutWhileHashing {
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
-        long millis = Long.parseLong(args[1]);
-        int readers = Integer.parseInt(args[2]);
-        int files = Integer.parseInt(args[3]);
-        int bytes = Integer.parseInt(args[4]);
-        long window = Long.parseLong(args[5]);
+        long leastMillis = Long.parseLong(args[1]);
+        long cutsToMeet = Long.parseLong(args[2]);
+        long mostMillis = Long.parseLong(args[3]);
+        int readers = Integer.parseInt(args[4]);
+        int files = Integer.parseInt(args[5]);
+        int bytes = Integer.parseInt(args[6]);
+        long window = Long.parseLong(args[7]);
 
         byte[] content = new byte[bytes];
         new Random(7).nextBytes(content);
@@ -53,8 +58,13 @@ public final class CutWhileHashing {
         }
         threads.add(new Thread(() -> cut(paths, content, running, cuts), "cutter"));
         threads.add(new Thread(() -> churn(running), "churn"));
+        long start = System.nanoTime();
         threads.forEach(Thread::start);
-        Thread.sleep(millis);
+        long elapsed;
+        do {
+            Thread.sleep(100);
+            elapsed = (System.nanoTime() - start) / 1_000_000;
+        } while (elapsed < leastMillis || failed.get() < cutsToMeet && elapsed < mostMillis);
         running.set(false);
         for (Thread thread : threads) {
             thread.join();
