@@ -103,7 +103,7 @@ public final class S3Targets {
                             .orElse(null) : null;
             SdkHttpClient http = background.await();
             return new S3Target(client, http, direct, spec.bucket(), spec.folderPrefix(), description, errors,
-                    settings.retries(), settings.parts(), endpoint);
+                    settings.retries(), settings.parts(), endpoint, background.storeClock());
         } catch (SdkException e) {
             background.close();
             throw new IOException(errors.scrub("cannot set up the S3 client: " + errors.describe(e)));
