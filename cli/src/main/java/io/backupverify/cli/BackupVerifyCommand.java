@@ -45,7 +45,22 @@ public final class BackupVerifyCommand implements Runnable {
 
     public static void main(String[] args) {
         WarmUps.begin(args);
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode;
+        try {
+            exitCode = execute(args, new PrintWriter(System.out, true), err);
+        } catch (LinkageError e) {
+            err.println("error: " + missingLibrary(e));
+            exitCode = ExitCodes.ERROR;
+        }
+        System.exit(exitCode);
+    }
+
+    /** Said when backup-verify.jar runs without the lib folder it was built with (its manifest names those jars). */
+    static String missingLibrary(LinkageError e) {
+        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('/', '.');
+        return "a library of backup-verify is missing or of another version (" + what + "): keep the lib folder "
+                + "that was built with backup-verify.jar beside it";
     }
 
     /** Runs the command line and returns the exit code, writing to the given streams. */

@@ -72,6 +72,20 @@ class DemoJarIT {
         assertThat(dir.resolve("precious.txt")).hasContent("keep me");
     }
 
+    @Test
+    void theJarWithoutItsLibFolderSaysSoInsteadOfAStackTrace() throws Exception {
+        Path alone = Files.createDirectory(dir.resolve("alone")).resolve("backup-verify.jar");
+        Files.copy(Path.of(System.getProperty("backupVerify.jar")), alone);
+
+        // the demo writes a tar archive: commons-compress is one of the libraries in lib/
+        Ran demo = runJar(alone, "demo", dir.resolve("demo area").toString());
+
+        assertThat(demo.exit()).isEqualTo(3);
+        assertThat(demo.err()).contains("a library of backup-verify is missing")
+                .contains("org.apache.commons.compress").contains("keep the lib folder")
+                .doesNotContain("Exception in thread").doesNotContain("\tat ");
+    }
+
     private static List<String> statuses(JsonNode json) {
         List<String> statuses = new ArrayList<>();
         json.path("backupSets").forEach(set -> {
@@ -101,8 +115,12 @@ class DemoJarIT {
      * machine may need: the limit only stops a run that hangs.
      */
     private Ran run(String... args) throws IOException, InterruptedException {
+        return runJar(Path.of(System.getProperty("backupVerify.jar")), args);
+    }
+
+    private Ran runJar(Path jar, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", System.getProperty("backupVerify.jar")));
+                .toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(logs, "out", ".txt");
         Path err = Files.createTempFile(logs, "err", ".txt");

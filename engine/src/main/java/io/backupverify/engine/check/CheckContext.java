@@ -44,6 +44,7 @@ public final class CheckContext {
     private final Map<String, long[]> fileTotals = new HashMap<>();
     private OtherSets otherSets = OtherSets.NONE;
     private boolean keepsCoverage = true;
+    private ClockBehind clockBehind;
 
     public CheckContext(BackupSetSpec set, Target target, BackupCatalog catalog, List<Backup> backups,
             Instant now, ZoneId zone, long runNumber, int threads, Progress progress) {
@@ -256,6 +257,17 @@ public final class CheckContext {
     public CheckContext withCoverageKept(boolean keep) {
         this.keepsCoverage = keep;
         return this;
+    }
+
+    /** Notes that this machine's clock was found behind the store's (the run's time is then the store's). */
+    public CheckContext withClockBehind(Optional<ClockBehind> found) {
+        this.clockBehind = found.orElse(null);
+        return this;
+    }
+
+    /** This machine's clock, when it was found behind the store's. */
+    public Optional<ClockBehind> clockBehind() {
+        return Optional.ofNullable(clockBehind);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.backupverify.engine.check.Advice;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.ClockBehind;
 import io.backupverify.engine.check.OtherSets;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.plan.Plan;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -77,9 +79,13 @@ public final class Verifier {
                 return allError(set, description, checks, "cannot list the target: "
                         + IoErrors.describe(e.getCause()));
             }
-            CheckContext context = new CheckContext(set, target, catalog, found.at(now), plan.timezone(),
+            Optional<ClockBehind> clockBehind = options.checksClock()
+                    ? ClockBehind.of(target, options.clock().instant()) : Optional.empty();
+            Instant setNow = clockBehind.map(slow -> now.plus(slow.behind())).orElse(now);
+            CheckContext context = new CheckContext(set, target, catalog, found.at(setNow), plan.timezone(),
                     options.runNumber(), options.threads(), options.progress())
-                    .withOtherSets(name -> openOther(plan, name)).withCoverageKept(options.keepsCoverage());
+                    .withOtherSets(name -> openOther(plan, name)).withCoverageKept(options.keepsCoverage())
+                    .withClockBehind(clockBehind);
             List<CheckResult> results = new ArrayList<>();
             for (Check check : checks) {
                 results.add(runCheck(check, context));

@@ -14,9 +14,11 @@ import java.util.List;
  * @param sets      the names of the sets to verify; empty for all
  * @param keepsCoverage whether checks keep which files they verified, for a coverage ledger (the default; a few
  *                  bytes a file)
+ * @param checksClock whether this machine's clock is compared with a store's (its answers' Date header) and a slow
+ *                  one corrected (the default); a clock a caller sets ({@link #withClock}) is taken as it is
  */
 public record VerifyOptions(long runNumber, int threads, List<String> sets, Clock clock, Progress progress,
-        boolean keepsCoverage) {
+        boolean keepsCoverage, boolean checksClock) {
     public VerifyOptions {
         sets = List.copyOf(sets);
         if (threads < 1) {
@@ -26,7 +28,7 @@ public record VerifyOptions(long runNumber, int threads, List<String> sets, Cloc
 
     public static VerifyOptions defaults() {
         Clock clock = Clock.systemUTC();
-        return new VerifyOptions(dayNumber(clock), defaultThreads(), List.of(), clock, Progress.NONE, true);
+        return new VerifyOptions(dayNumber(clock), defaultThreads(), List.of(), clock, Progress.NONE, true, true);
     }
 
     public static long dayNumber(Clock clock) {
@@ -39,27 +41,33 @@ public record VerifyOptions(long runNumber, int threads, List<String> sets, Cloc
     }
 
     public VerifyOptions withRunNumber(long number) {
-        return new VerifyOptions(number, threads, sets, clock, progress, keepsCoverage);
+        return new VerifyOptions(number, threads, sets, clock, progress, keepsCoverage, checksClock);
     }
 
     public VerifyOptions withThreads(int count) {
-        return new VerifyOptions(runNumber, count, sets, clock, progress, keepsCoverage);
+        return new VerifyOptions(runNumber, count, sets, clock, progress, keepsCoverage, checksClock);
     }
 
     public VerifyOptions withSets(List<String> names) {
-        return new VerifyOptions(runNumber, threads, names, clock, progress, keepsCoverage);
+        return new VerifyOptions(runNumber, threads, names, clock, progress, keepsCoverage, checksClock);
     }
 
+    /** Runs at the time the clock gives, taken as it is (not compared with a store's). */
     public VerifyOptions withClock(Clock newClock) {
-        return new VerifyOptions(runNumber, threads, sets, newClock, progress, keepsCoverage);
+        return new VerifyOptions(runNumber, threads, sets, newClock, progress, keepsCoverage, false);
+    }
+
+    /** Compares the clock with a store's, and corrects it when it is behind. */
+    public VerifyOptions withClockChecked() {
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keepsCoverage, true);
     }
 
     public VerifyOptions withProgress(Progress newProgress) {
-        return new VerifyOptions(runNumber, threads, sets, clock, newProgress, keepsCoverage);
+        return new VerifyOptions(runNumber, threads, sets, clock, newProgress, keepsCoverage, checksClock);
     }
 
     /** Whether checks keep which files they verified: a run that records no coverage ledger need not. */
     public VerifyOptions withCoverageKept(boolean keep) {
-        return new VerifyOptions(runNumber, threads, sets, clock, progress, keep);
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keep, checksClock);
     }
 }

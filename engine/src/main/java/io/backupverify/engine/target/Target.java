@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -81,6 +82,14 @@ public interface Target extends Closeable {
      * folder; empty for any other target.
      */
     default Optional<java.nio.file.Path> localPath(String path) {
+        return Optional.empty();
+    }
+
+    /**
+     * The latest time the store's own clock gave in its answers (an HTTP {@code Date} header), to tell whether this
+     * machine's clock is behind; empty for a target whose store tells none (a local folder, SFTP).
+     */
+    default Optional<Instant> storeTime() {
         return Optional.empty();
     }
 

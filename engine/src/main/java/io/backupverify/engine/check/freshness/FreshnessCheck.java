@@ -54,6 +54,8 @@ public final class FreshnessCheck implements Check {
             return result.noBackupFound().build();
         }
         List<Backup> future = context.timeline().future();
+        context.clockBehind().ifPresent(slow -> result.metric("clockBehindSeconds", slow.behind().getSeconds())
+                .finding(Finding.warn("clock", slow.message())));
         result.findings(context.skippedBackups());
         Optional<Backup> newest = context.latest();
         if (newest.isEmpty()) {

@@ -4,6 +4,10 @@ import com.azure.core.credential.AzureSasCredential;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
@@ -22,6 +26,7 @@ import io.backupverify.engine.credentials.CredentialValue;
 import io.backupverify.engine.plan.AzureTargetSpec;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.target.StoreClock;
 import io.backupverify.engine.target.StoredChecksum;
 import io.backupverify.engine.target.ObjectLocks;
 import io.backupverify.engine.target.PublicAccess;
@@ -62,6 +67,7 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
     private final URI endpoint;
     private final List<String> secrets;
     private final Retries retries;
+    private final StoreClock storeClock;
 
     /**
      * The HTTP client, named explicitly: left to itself the Azure SDK looks for one with {@link java.util.ServiceLoader},
@@ -83,8 +89,9 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
     }
 
     AzureTarget(BlobContainerClient container, String prefix, String description, List<String> secrets,
-            Retries retries) {
+            Retries retries, StoreClock storeClock) {
         this.container = container;
+        this.storeClock = storeClock;
         this.retries = retries;
         this.prefix = prefix;
         this.description = description;
@@ -107,8 +114,16 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
 
     static AzureTarget open(AzureTargetSpec spec, Optional<CredentialValue> credentials, String connectionString,
             Retries retries) throws IOException {
+        StoreClock storeClock = new StoreClock();
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(SharedHttpClient.INSTANCE)
-                .retryOptions(retries.options());
+                .retryOptions(retries.options()).addPolicy(new HttpPipelineSyncPolicy() {
+                    @Override
+                    protected HttpResponse afterReceivedResponse(HttpPipelineCallContext context,
+                            HttpResponse response) {
+                        storeClock.seen(Optional.ofNullable(response.getHeaderValue(HttpHeaderName.DATE)));
+                        return response;
+                    }
+                });
         List<String> secrets = new ArrayList<>();
         String account = spec.account();
         if (credentials.isPresent()) {
@@ -170,11 +185,17 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
             description += " at http://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "")
                     + " (plain HTTP: not encrypted in transit)";
         }
-        AzureTarget target = new AzureTarget(container, spec.folderPrefix(), description, secrets, retries);
+        AzureTarget target = new AzureTarget(container, spec.folderPrefix(), description, secrets, retries,
+                storeClock);
         // Listing one blob proves the container is there and readable; a read-only SAS may not read its properties.
         target.call("open the container", () -> container.listBlobs(new ListBlobsOptions().setMaxResultsPerPage(1)
                 .setPrefix(spec.folderPrefix()), null).iterator().hasNext());
         return target;
+    }
+
+    @Override
+    public Optional<Instant> storeTime() {
+        return storeClock.latest();
     }
 
     @Override

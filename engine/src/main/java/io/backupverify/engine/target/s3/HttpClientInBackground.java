@@ -1,11 +1,14 @@
 package io.backupverify.engine.target.s3;
 
+import io.backupverify.engine.target.StoreClock;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
@@ -16,6 +19,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
  */
 final class HttpClientInBackground implements SdkHttpClient {
     private final CompletableFuture<SdkHttpClient> built = new CompletableFuture<>();
+    private final StoreClock storeClock = new StoreClock();
 
     HttpClientInBackground(Supplier<SdkHttpClient> build) {
         Thread thread = new Thread(() -> {
@@ -42,9 +46,31 @@ final class HttpClientInBackground implements SdkHttpClient {
         }
     }
 
+    /**
+     * Prepares a request; its answer's {@code Date} header, whatever its status, goes to {@link #storeClock}: the
+     * SDK's requests and the direct ones all come through here.
+     */
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        return await().prepareRequest(request);
+        ExecutableHttpRequest prepared = await().prepareRequest(request);
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                HttpExecuteResponse response = prepared.call();
+                storeClock.seen(response.httpResponse().firstMatchingHeader("Date"));
+                return response;
+            }
+
+            @Override
+            public void abort() {
+                prepared.abort();
+            }
+        };
+    }
+
+    /** The store's time, from the answers to the requests sent through this client. */
+    StoreClock storeClock() {
+        return storeClock;
     }
 
     /** The name the SDK puts in its user agent, known without waiting: this stands in for the Apache client. */

@@ -6,6 +6,7 @@ import io.backupverify.engine.target.ObjectLocks;
 import io.backupverify.engine.target.PublicAccess;
 import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.StorageUsage;
+import io.backupverify.engine.target.StoreClock;
 import io.backupverify.engine.target.StoredChecksum;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
@@ -53,9 +54,10 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     private final RetryPolicy retries;
     private final PartedObjectStream.Parts parts;
     private final S3Posture posture;
+    private final StoreClock storeClock;
 
     S3Target(LazyClient client, SdkHttpClient http, DirectGets direct, String bucket, String root, String description,
-            S3Errors errors, RetryPolicy retries, PartedObjectStream.Parts parts, URI endpoint) {
+            S3Errors errors, RetryPolicy retries, PartedObjectStream.Parts parts, URI endpoint, StoreClock storeClock) {
         this.client = client;
         this.http = http;
         this.direct = direct;
@@ -66,6 +68,12 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
         this.retries = retries;
         this.parts = parts;
         this.posture = new S3Posture(client, bucket, endpoint, this::key, errors);
+        this.storeClock = storeClock;
+    }
+
+    @Override
+    public Optional<Instant> storeTime() {
+        return storeClock.latest();
     }
 
     @Override

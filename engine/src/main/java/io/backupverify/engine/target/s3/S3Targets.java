@@ -92,7 +92,7 @@ public final class S3Targets {
         HttpClientInBackground background = new HttpClientInBackground(() -> ApacheHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.socketTimeout())
-                .tlsTrustManagersProvider(DeferredTrust::managers)
+                .socketFactory(new DeferredTls())
                 .maxConnections(64)
                 .build());
         LazyClient client = new LazyClient(() -> builder.httpClient(background).build());
@@ -103,7 +103,7 @@ public final class S3Targets {
                             .orElse(null) : null;
             SdkHttpClient http = background.await();
             return new S3Target(client, http, direct, spec.bucket(), spec.folderPrefix(), description, errors,
-                    settings.retries(), settings.parts(), endpoint);
+                    settings.retries(), settings.parts(), endpoint, background.storeClock());
         } catch (SdkException e) {
             background.close();
             throw new IOException(errors.scrub("cannot set up the S3 client: " + errors.describe(e)));

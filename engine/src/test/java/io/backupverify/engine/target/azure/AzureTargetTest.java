@@ -33,7 +33,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -193,6 +195,17 @@ class AzureTargetTest {
             assertThat(target.stat("orders-2")).hasValueSatisfying(e -> assertThat(e.isDirectory()).isTrue());
             assertThat(target.stat("orders-3")).isEmpty();
             assertThat(target.transport().encrypted()).isFalse();
+        }
+    }
+
+    @Test
+    void theStoresTimeComesFromItsAnswers() throws Exception {
+        var spec = new AzureTargetSpec(null, containerName, "nightly", null, null);
+        Instant before = Instant.now().minusSeconds(1);
+        try (AzureTarget target = AzureTarget.open(spec, Optional.empty(), azurite.connectionString())) {
+            target.list("");
+            assertThat(target.storeTime()).hasValueSatisfying(time -> assertThat(time)
+                    .isBetween(before.truncatedTo(ChronoUnit.SECONDS), Instant.now()));
         }
     }
 

@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -382,6 +383,53 @@ class S3TargetTest {
     }
 
     /** 256 KiB parts for objects from 512 KiB, so a small object exercises the parted reads. */
+    /** An object written three days ago by the store's clock (S3Proxy's filesystem store gives a file's time). */
+    private static RunResult verifyStaleObject(Path baseDir, Clock clock, String bucket) throws Exception {
+        server.createBucket(bucket);
+        server.put(bucket, "nightly/orders.dump", random(5000, 7), null);
+        Files.setLastModifiedTime(server.file(bucket, "nightly/orders.dump"),
+                FileTime.from(Instant.now().minus(Duration.ofDays(3).plusMinutes(90))));
+        String yaml = """
+                backupSets:
+                  - name: orders
+                    target: { type: s3, bucket: %s, prefix: "nightly/", region: us-east-1, endpoint: "%s", pathStyle: true, credentialsId: s3-reader }
+                    layout: { kind: file-per-backup, namePattern: "*.dump" }
+                    checks:
+                      freshness: { maxAge: 26h }
+                """.formatted(bucket, server.endpoint());
+        VerifyOptions options = VerifyOptions.defaults().withClock(clock).withClockChecked();
+        return new Verifier(new CredentialedTargetOpener(baseDir, CredentialResolver.of(goodKeys())))
+                .verify(Plans.parse(yaml, baseDir), options);
+    }
+
+    @Test
+    void aStaleObjectIsNotFreshToAMachineWhoseClockRunsThreeDaysSlow() throws Exception {
+        RunResult run = verifyStaleObject(work, Clock.offset(Clock.systemUTC(), Duration.ofDays(-3)), "slow-clock");
+
+        CheckResult freshness = check(run.sets().get(0), "freshness");
+        assertThat(freshness.status()).isEqualTo(Status.FAIL);
+        assertThat(freshness.summary()).contains("newest backup is 3d 1h");
+        assertThat(freshness.findings()).anySatisfy(finding -> {
+            assertThat(finding.severity()).isEqualTo(Status.WARN);
+            assertThat(finding.message()).contains("behind the store's").contains("set this machine's clock right");
+        });
+        assertThat((Long) freshness.metrics().get("clockBehindSeconds")).isBetween(3 * 86_400L - 60, 3 * 86_400L + 60);
+    }
+
+    @Test
+    void aRightClockGetsNoClockFindingAndADaySlowIsAlsoMeasuredByTheStore() throws Exception {
+        CheckResult right = check(verifyStaleObject(work, Clock.systemUTC(), "right-clock").sets().get(0),
+                "freshness");
+        // A day slow: the three-day-old object is two days old to it, and measured by the store's clock instead.
+        CheckResult oneDaySlow = check(verifyStaleObject(work, Clock.offset(Clock.systemUTC(), Duration.ofDays(-1)),
+                "day-slow-clock").sets().get(0), "freshness");
+
+        assertThat(right.status()).isEqualTo(Status.FAIL);
+        assertThat(right.findings()).noneSatisfy(finding -> assertThat(finding.message()).contains("clock"));
+        assertThat(right.metrics()).doesNotContainKey("clockBehindSeconds");
+        assertThat(oneDaySlow.summary()).contains("newest backup is 3d 1h");
+    }
+
     private static S3Targets.Settings smallParts() {
         return new S3Targets.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), RetryPolicy.DEFAULT,
                 new PartedObjectStream.Parts(256 * 1024, 512 * 1024, 4, 6, 4));
