@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Restores one dump into a scratch database with the database's own tools: {@code pg_restore} for custom,
@@ -81,6 +84,12 @@ public final class DatabaseRestorer {
                 return new Outcome(format, false, false, true, "the restore did not finish within "
                         + io.backupverify.engine.plan.DurationValue.format(limit) + " and was stopped");
             }
+            if (!result.succeeded() && format == DumpFormat.POSTGRES_PLAIN) {
+                Optional<Outcome> refused = refusedMetaCommand(format, result.outputTail());
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
             if (!result.succeeded() && isEnvironmentProblem(result.outputTail())) {
                 return Outcome.cannotRun(format, toolName(format) + " could not restore (exit " + result.exitCode()
                         + "): " + result.lastLines(3));
@@ -96,6 +105,8 @@ public final class DatabaseRestorer {
                 return format.isArchive() ? Outcome.cannotRun(format, problem) : Outcome.dumpFault(format, problem);
             }
             return Outcome.ok(format);
+        } catch (DumpContentException.NotTestable e) {
+            return Outcome.cannotRun(format, e.getMessage());
         } catch (DumpContentException e) {
             return Outcome.dumpFault(format, e.getMessage());
         } catch (ClientTools.MissingToolException e) {
@@ -104,6 +115,27 @@ public final class DatabaseRestorer {
             return Outcome.cannotRun(format, "could not run the restore: " + io.backupverify.engine.util.IoErrors
                     .describe(e));
         }
+    }
+
+    /**
+     * psql, restricted before the dump (see {@link PostgresSqlFeeder}), refused a meta-command of the dump: FAIL
+     * naming its line; or it is too old to be restricted: ERROR, as it would obey the dump's meta-commands.
+     */
+    private static Optional<Outcome> refusedMetaCommand(DumpFormat format, String output) {
+        Matcher refused = RESTRICTED.matcher(output);
+        if (refused.find()) {
+            long line = Long.parseLong(refused.group(1)) - 1;
+            return Optional.of(Outcome.dumpFault(format, "line " + line + " of the dump holds a psql meta-command (a "
+                    + "backslash command outside quotes), which pg_dump never writes there: psql would obey it on the "
+                    + "machine that restores (\\! runs a shell command), so the restore test stopped it unrun"));
+        }
+        if (output.contains("invalid command \\restrict")) {
+            return Optional.of(Outcome.cannotRun(format, "this psql cannot be restricted (\\restrict came with "
+                    + "PostgreSQL 17.6, 16.10, 15.14, 14.19 and 13.22): it would obey a dump's meta-commands, such as "
+                    + "\\! that runs a shell command, so plain dumps are not restored with it; install a newer psql "
+                    + "(Debian: apt-get install postgresql-client-15)"));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -130,6 +162,9 @@ public final class DatabaseRestorer {
             }
         }
     }
+
+    private static final Pattern RESTRICTED = Pattern.compile(
+            "psql:<stdin>:(\\d+): error: backslash commands are restricted");
 
     private static String toolName(DumpFormat format) {
         return format.isArchive() ? "pg_restore" : format == DumpFormat.POSTGRES_PLAIN ? "psql" : "mariadb";

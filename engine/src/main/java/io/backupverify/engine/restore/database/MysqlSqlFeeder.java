@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Feeds a {@code mysqldump}/{@code mariadb-dump} file to the client connected to the scratch database. A dump made
  * with {@code --databases} names its database ({@code CREATE DATABASE}, {@code USE}); those statements are left out
  * so everything lands in the scratch database and nothing in a database of that name. A dump of several databases
- * is refused: a restore test restores one.
+ * cannot be restore-tested (ERROR): a restore test restores one.
  */
 final class MysqlSqlFeeder extends SqlFeeder {
     static final String TRAILER = "-- Dump completed";
@@ -35,8 +35,9 @@ final class MysqlSqlFeeder extends SqlFeeder {
         if (database == null) {
             database = named;
         } else if (!database.equals(named)) {
-            throw new DumpContentException("the dump holds more than one database (" + database + ", " + named
-                    + "): a restore test restores the dump of one database (mariadb-dump DATABASE, or "
+            throw new DumpContentException.NotTestable("the dump holds more than one database (" + database
+                    + ", " + named + "): a restore test restores the dump of one database into its scratch database, "
+                    + "so it cannot test this file; keep one database's dump per file (mariadb-dump DATABASE, or "
                     + "--databases with one name)");
         }
         return null;

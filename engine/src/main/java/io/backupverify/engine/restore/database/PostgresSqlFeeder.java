@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
  * database instead, as a restore with {@code --create} applies them to the database it makes; its other
  * properties (owner, template flag, connection limit, comment, labels, per-role settings) are left out. A dump that
  * connects to any other database (such as {@code pg_dumpall}'s) is refused: a restore test restores one database.
+ *
+ * <p>psql obeys meta-commands (backslash commands) anywhere outside quotes, and {@code \!} runs a shell command on
+ * this machine. pg_dump writes none but {@code \connect} (after {@code \encoding SQL_ASCII} for some names, passed
+ * as the {@code SET client_encoding} it does) and, since 17.6/16.10/15.14/14.19/13.22, a
+ * {@code \restrict KEY} ... <code>&#92;unrestrict KEY</code> pair that makes psql refuse all others; an older or a hostile
+ * dump need not. So psql is restricted first with a key of this run's own, which no dump can know, and the dump's
+ * own pair is left out: any meta-command of the dump stops psql with an error, wherever it stands in a line.
  */
 final class PostgresSqlFeeder extends SqlFeeder {
     static final String TRAILER = "-- PostgreSQL database dump complete";
@@ -25,6 +32,9 @@ final class PostgresSqlFeeder extends SqlFeeder {
     private static final Pattern NAMES_A_DATABASE = Pattern.compile("(?i)^(?:(?:CREATE|DROP|ALTER)\\s+DATABASE\\s"
             + "|COMMENT\\s+ON\\s+DATABASE\\s|SECURITY\\s+LABEL\\s+(?:FOR\\s+\\S+\\s+)?ON\\s+DATABASE\\s"
             + "|ALTER\\s+ROLE\\s+.*\\sIN\\s+DATABASE\\s).*");
+    private static final Pattern RESTRICTS = Pattern.compile("^\\\\(?:un)?restrict(?:\\s.*)?$");
+    /** {@code \encoding SQL_ASCII}, which pg_dump writes before a {@code \connect} to a name not plain ASCII. */
+    private static final Pattern ENCODING = Pattern.compile("^\\\\encoding\\s+([A-Za-z0-9_-]+)\\s*$");
     private static final Pattern CONNECTS = Pattern.compile("^\\\\(?:connect|c)(?:\\s.*)?$");
     /** {@code \connect name}, as pg_dump writes it for a plain name. */
     private static final Pattern CONNECTS_BY_NAME = Pattern.compile("^\\\\(?:connect|c)\\s+([^\\s\"'-]\\S*)\\s*$");
@@ -33,6 +43,7 @@ final class PostgresSqlFeeder extends SqlFeeder {
             "^\\\\(?:connect|c)\\s+-reuse-previous=on\\s+\"dbname='((?:[^'\\\\]|\\\\.)*)'\"\\s*$");
 
     private final String scratchDatabase;
+    private final String restrictKey = restrictKey();
     private boolean inCopy;
     private String createdDatabase;
     /** Inside a statement being left out, until the line that ends it. */
@@ -44,6 +55,22 @@ final class PostgresSqlFeeder extends SqlFeeder {
     PostgresSqlFeeder(DumpSource dump, String scratchDatabase) {
         super(dump, TRAILER);
         this.scratchDatabase = scratchDatabase;
+    }
+
+    /** Line 1 of what psql reads; line N + 1 is line N of the dump. */
+    @Override
+    protected String preamble() {
+        return "\\restrict " + restrictKey + "\n";
+    }
+
+    private static String restrictKey() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            key.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return key.toString();
     }
 
     @Override
@@ -61,6 +88,14 @@ final class PostgresSqlFeeder extends SqlFeeder {
         if (line.startsWith("COPY ")) {
             inCopy = true;
             return line;
+        }
+        if (RESTRICTS.matcher(line).matches()) {
+            return null;
+        }
+        Matcher encoding = ENCODING.matcher(line);
+        if (encoding.matches()) {
+            // what psql's \encoding does, without a meta-command
+            return "SET client_encoding = '" + encoding.group(1) + "';";
         }
         if (CONNECTS.matcher(line).matches()) {
             return connect(line);
@@ -94,8 +129,10 @@ final class PostgresSqlFeeder extends SqlFeeder {
         Matcher creates = CREATES_DATABASE.matcher(line);
         if (creates.matches()) {
             if (createdDatabase != null) {
-                throw new DumpContentException("the dump creates more than one database (" + createdDatabase + ", "
-                        + creates.group(1) + "): a restore test restores the dump of one database");
+                throw new DumpContentException.NotTestable("the dump creates more than one database ("
+                        + createdDatabase + ", " + creates.group(1) + "; several pg_dump --create dumps in one file): "
+                        + "a restore test restores the dump of one database into its scratch database, so it cannot "
+                        + "test this file; keep one database's dump per file (pg_dump -Fc DATABASE)");
             }
             createdDatabase = creates.group(1);
         } else {

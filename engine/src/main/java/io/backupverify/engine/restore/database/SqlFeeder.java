@@ -13,6 +13,8 @@ import java.util.zip.GZIPInputStream;
  * job died halfway has none, however well its first part restores.
  *
  * <p>Lines are passed through as bytes; only the start of a line (up to {@value #DECIDE_BYTES} bytes) is looked at.
+ * A line left out is passed as an empty line, so that line N of what the tool reads is line N of the dump (after
+ * the lines of {@link #preamble()}) and the tool's messages can be traced to the dump.
  */
 abstract class SqlFeeder implements ToolRun.Feeder {
     static final int DECIDE_BYTES = 4096;
@@ -34,6 +36,11 @@ abstract class SqlFeeder implements ToolRun.Feeder {
      */
     protected abstract String keep(String lineStart) throws DumpContentException;
 
+    /** What the tool reads before the dump: whole lines, none by default. */
+    protected String preamble() {
+        return "";
+    }
+
     /** Bytes of SQL read (after decompression). */
     long bytesRead() {
         return bytesRead;
@@ -43,6 +50,7 @@ abstract class SqlFeeder implements ToolRun.Feeder {
     public void feed(OutputStream stdin) throws IOException {
         try (InputStream raw = new BufferedInputStream(dump.open(), 1 << 16);
                 InputStream in = DumpDetector.isGzip(peek(raw)) ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            stdin.write(preamble().getBytes(StandardCharsets.UTF_8));
             pump(in, stdin);
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
             throw new DumpContentException("the compressed dump is cut short or corrupt after " + bytesRead
@@ -77,9 +85,8 @@ abstract class SqlFeeder implements ToolRun.Feeder {
                 byte b = buffer[i];
                 if (deciding) {
                     if (b == '\n') {
-                        if (decide(line, length, out)) {
-                            out.write('\n');
-                        }
+                        decide(line, length, out);
+                        out.write('\n');
                         length = 0;
                     } else if (length < DECIDE_BYTES) {
                         line[length++] = b;
@@ -89,9 +96,7 @@ abstract class SqlFeeder implements ToolRun.Feeder {
                         passFrom = i;
                     }
                 } else if (b == '\n') {
-                    if (keeping) {
-                        out.write(buffer, passFrom, i + 1 - passFrom);
-                    }
+                    out.write(buffer, keeping ? passFrom : i, keeping ? i + 1 - passFrom : 1);
                     deciding = true;
                     length = 0;
                 }

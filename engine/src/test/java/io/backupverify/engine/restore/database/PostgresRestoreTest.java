@@ -204,6 +204,24 @@ class PostgresRestoreTest {
     }
 
     @Test
+    void severalCreateDumpsInOneFileCannotBeRestoreTestedWhichSaysNothingAgainstThem() throws Exception {
+        // for db in shop second; do pg_dump --create $db; done > all.sql: whole dumps, one restore test each
+        RealTools.execute(source, "postgres", "CREATE DATABASE second");
+        RealTools.execute(source, "second", "CREATE TABLE lines (id int)", "INSERT INTO lines VALUES (1)");
+        String first = Files.readString(RealTools.pgDump(source, "shop", 'p', dumps.resolve("first.sql"), "--create"));
+        String second = Files.readString(RealTools.pgDump(source, "second", 'p', dumps.resolve("second.sql"),
+                "--create"));
+        Path both = Files.writeString(dumps.resolve("both-create.sql"), first + second);
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                DumpSource.local(both), DumpFormat.POSTGRES_PLAIN);
+
+        assertThat(outcome.restored()).isFalse();
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isFalse();
+        assertThat(outcome.problem()).contains("creates more than one database (shop, second", "cannot test this file");
+    }
+
+    @Test
     void aDumpThatConnectsToAnotherDatabaseIsRefusedBeforeItRunsThere() throws Exception {
         Path created = RealTools.pgDump(source, "shop", 'p', dumps.resolve("shop-create.sql"), "--create");
         String text = Files.readString(created);
@@ -222,8 +240,8 @@ class PostgresRestoreTest {
     }
 
     @Test
-    void aToolThatStopsReadingTheDumpAndExitsZeroNeverPasses() throws Exception {
-        // psql quits at \q with exit 0, the rest of the dump unread (an old dump has no \restrict to stop it)
+    void aDumpThatQuitsPsqlPartWayNeverPasses() throws Exception {
+        // psql would quit at \q with exit 0, the rest of the dump unread (an old dump has no \restrict to stop it)
         RealTools.execute(source, "postgres", "CREATE DATABASE quitter");
         RealTools.execute(source, "quitter", "CREATE TABLE lines AS SELECT g AS id, repeat('x', 40) AS text "
                 + "FROM generate_series(1, 20000) g");
@@ -239,7 +257,41 @@ class PostgresRestoreTest {
 
         assertThat(outcome.restored()).isFalse();
         assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
-        assertThat(outcome.problem()).contains("psql stopped reading the dump before its end and exited 0");
+        assertThat(outcome.problem()).contains("line " + ((text.substring(0, copy) + "\n").lines().count() + 1)
+                + " of the dump holds a psql meta-command");
+    }
+
+    /**
+     * psql obeys meta-commands anywhere outside quotes, and {@code \!} runs a shell command: a restore test must
+     * never run one, whether the dump is older than pg_dump's {@code \restrict} or lifts its own restriction.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"line", "mid-line", "own-key"})
+    void aDumpsShellCommandsAreNeverRunAndTheDumpFailsNamingTheLine(String where) throws Exception {
+        Path marker = scratch.resolveSibling(scratch.getFileName() + "-pwned-" + where);
+        String text = Files.readString(dumps.resolve("shop.p"));
+        String key = text.lines().filter(line -> line.startsWith("\\restrict ")).findFirst().orElseThrow()
+                .substring("\\restrict ".length());
+        String old = text.replaceAll("(?m)^\\\\(un)?restrict .*\n", "");
+        String base = where.equals("own-key") ? text : old;
+        int at = base.indexOf("\nCREATE TABLE") + 1;
+        String shell = "\\! touch " + marker;
+        String injected = switch (where) {
+            case "line" -> shell + "\n";
+            case "mid-line" -> "SELECT 1; " + shell + "\n";
+            default -> "\\unrestrict " + key + "\n" + shell + "\n";
+        };
+        Path hostile = Files.writeString(dumps.resolve("hostile-" + where + ".sql"), base.substring(0, at) + injected
+                + base.substring(at));
+        long line = base.substring(0, at).lines().count() + (where.equals("own-key") ? 2 : 1);
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                DumpSource.local(hostile), DumpFormat.POSTGRES_PLAIN);
+
+        assertThat(marker).as("the dump's shell command ran").doesNotExist();
+        assertThat(outcome.restored()).isFalse();
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        assertThat(outcome.problem()).contains("line " + line + " of the dump", "meta-command");
     }
 
     @Test
