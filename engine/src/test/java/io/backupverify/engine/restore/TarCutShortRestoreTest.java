@@ -92,6 +92,39 @@ class TarCutShortRestoreTest {
     }
 
     @Test
+    void aTarWhoseTailIsZerosOrFollowedByAnotherArchiveFails() throws Exception {
+        // its second half zeroed, as a crash leaves a file whose space was allocated but never written: GNU tar
+        // extracts the entries before the zeros and exits 0
+        Path whole = dir.resolve("whole.tar");
+        exec(source, "tar", "-cf", whole.toString(), "index.html", "site.css", "catalogue.db");
+        byte[] tar = Files.readAllBytes(whole);
+        Arrays.fill(tar, 2048, tar.length, (byte) 0);
+        Files.write(backup.resolve("site.tar"), tar);
+        exec(source, "tar", "-tf", backup.resolve("site.tar").toString());
+
+        CheckResult zeroed = restore(PLAN, dir, scratch);
+        Files.write(backup.resolve("site.tar"), concat(Files.readAllBytes(whole), Files.readAllBytes(whole)));
+        CheckResult twice = restore(PLAN, dir, scratch);
+        Files.copy(whole, backup.resolve("site.tar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CheckResult good = restore(PLAN, dir, scratch);
+
+        assertThat(zeroed.status()).as(zeroed.summary()).isEqualTo(Status.FAIL);
+        assertThat(zeroed.findings().get(0).message()).contains("ends after 2 entries at byte 2048")
+                .contains("zero bytes, more than tar pads an archive with");
+        assertThat(twice.status()).as(twice.summary()).isEqualTo(Status.FAIL);
+        assertThat(twice.findings().get(0).message()).contains("holds data at byte")
+                .contains("after its end-of-archive marker");
+        assertThat(good.status()).as(good.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(leftIn(scratch)).isEmpty();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    @Test
     void aWholeTarWithOnlyOneEndBlockStillRestores() throws Exception {
         // GNU tar reads an archive that ends after a single zero block (with a warning); so does the restore test
         byte[] cut = tarCutBeforeTheLastEntry(0);

@@ -1,6 +1,7 @@
 package io.backupverify.engine.check.readable;
 
 import io.backupverify.engine.format.TarHeader;
+import io.backupverify.engine.format.TarPadding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,7 @@ final class TarWalker {
                         + (entries + 1) + " (byte " + position + ")");
             }
             if (isZeros(block)) {
+                checkAfterEnd(position - BLOCK);
                 return "tar, " + entries(entries);
             }
             long headerAt = position - BLOCK;
@@ -74,6 +76,32 @@ final class TarWalker {
             if (type != 'x' && type != 'g' && type != 'L' && type != 'K') {
                 entries++;
             }
+        }
+    }
+
+    /** Reads what follows the end-of-archive marker: only zeros, no more than {@link TarPadding} allows. */
+    private void checkAfterEnd(long marker) throws IOException {
+        while (true) {
+            int n = in.read(skipBuffer);
+            if (n < 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (skipBuffer[i] != 0) {
+                    throw new BrokenFileException("the tar archive holds data at byte " + (position + i) + " after "
+                            + "the end-of-archive marker at byte " + marker + ", where tar stops reading: the "
+                            + entries(entries) + " before it are all tar lists or extracts (blocks zeroed inside the "
+                            + "archive, or a second archive appended, which only tar --ignore-zeros reads)");
+                }
+            }
+            position += n;
+        }
+        long padding = position - marker - 2L * BLOCK;
+        if (!TarPadding.isRecordPadding(position, padding)) {
+            throw new BrokenFileException("the tar archive ends after " + entries(entries) + " at byte " + marker
+                    + " and is followed by " + (position - marker) + " zero bytes, more than tar pads an archive "
+                    + "with: the rest of it was zeroed or never written (a crash after its space was allocated, a "
+                    + "copy that preallocated it); tar lists only those entries and exits 0");
         }
     }
 

@@ -102,6 +102,29 @@ class ReadableArchivesTest {
     }
 
     @Test
+    void aTarWithZerosWhereItsLaterEntriesWereOrDataAfterItsEndFails() throws Exception {
+        // zeroed.tar: its second half zeros, as a crash leaves a file whose space was allocated but never written;
+        // GNU tar lists the entries before the zeros and exits 0. tape.tar: padded to a 1 MiB record (tar -b 2048).
+        shell(latest, "rm -f *; mkdir src && for i in $(seq 1 40); do head -c 20000 /dev/urandom > src/f$i; done"
+                + " && tar -cf whole.tar src && tar -b 2048 -cf tape.tar src && tar -czf whole.tar.gz src"
+                + " && cp whole.tar zeroed.tar && half=$(( $(stat -c %s zeroed.tar) / 1024 ))"
+                + " && dd if=/dev/zero of=zeroed.tar bs=512 seek=$half count=$half conv=notrunc status=none"
+                + " && gzip -c zeroed.tar > zeroed.tar.gz && cat whole.tar whole.tar > twice.tar && rm -r src"
+                + " && tar -tf zeroed.tar > /dev/null");
+
+        CheckResult result = area.readable("{}");
+
+        assertThat(result.metrics()).containsEntry("readFiles", 3L).containsEntry("brokenFiles", 3L);
+        assertThat(result.findings()).noneMatch(f -> f.item().endsWith("whole.tar") || f.item().endsWith("tape.tar")
+                || f.item().endsWith("whole.tar.gz"));
+        assertThat(finding(result, "zeroed.tar").message()).contains("is followed by").contains("zero bytes, more "
+                + "than tar pads an archive with").contains("tar lists only those entries");
+        assertThat(finding(result, "zeroed.tar.gz").message()).contains("zero bytes, more than tar pads");
+        assertThat(finding(result, "twice.tar").message()).contains("holds data at byte")
+                .contains("after the end-of-archive marker");
+    }
+
+    @Test
     void concatenatedStreamsAreReadMemberByMember() throws Exception {
         shell(latest, "rm -f *; seq 1 5000 > n; for c in gzip zstd xz bzip2; do"
                 + " ($c -c n; $c -c n) > n.$c; done; rm n; mv n.gzip n.gz; mv n.bzip2 n.bz2; mv n.zstd n.zst");
