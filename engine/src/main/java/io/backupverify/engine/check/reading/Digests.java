@@ -81,19 +81,30 @@ public final class Digests {
         for (long at = 0; at < size; at += window) {
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(window, size - at));
             try {
-                try {
-                    unreported = update(digest, mapped, unreported);
-                } finally {
-                    Unmapper.unmap(mapped);
-                }
-            } catch (InternalError e) {
-                // The JVM's answer to SIGBUS (it may arrive a little after the faulting copy, so the release of
-                // the region is covered too): the mapped file was cut short under us.
-                throw new IOException("the file shrank while it was being read (it was " + size + " bytes)");
+                unreported = updateMapped(digest, mapped, unreported, size);
+            } finally {
+                Unmapper.unmap(mapped);
             }
         }
         progress.advance(0, unreported);
         return size;
+    }
+
+    /**
+     * Digests a mapped region; a fault in reading it (the file was cut short under us) is an IOException, thrown
+     * before the region is released (see {@link PendingFault}).
+     */
+    private long updateMapped(MessageDigest digest, MappedByteBuffer mapped, long unreported, long size)
+            throws IOException {
+        try {
+            try {
+                return update(digest, mapped, unreported);
+            } finally {
+                PendingFault.deliver(size);
+            }
+        } catch (InternalError e) {
+            throw new IOException("the file shrank while it was being read (it was " + size + " bytes)");
+        }
     }
 
     /**

@@ -92,7 +92,7 @@ public final class S3Targets {
         HttpClientInBackground background = new HttpClientInBackground(() -> ApacheHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.socketTimeout())
-                .tlsTrustManagersProvider(DeferredTrust::managers)
+                .socketFactory(new DeferredTls())
                 .maxConnections(64)
                 .build());
         LazyClient client = new LazyClient(() -> builder.httpClient(background).build());

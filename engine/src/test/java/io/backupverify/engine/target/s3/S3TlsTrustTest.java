@@ -14,21 +14,20 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The trust store is loaded on the first TLS handshake instead of when the client is built, but it is still the
- * Java runtime's: a server whose certificate nobody vouches for is refused, never trusted.
+ * TLS is set up on the first HTTPS connection instead of when the client is built, but it is still the SDK's default:
+ * the Java runtime's trust store and hostname checks. A server whose certificate nobody vouches for, or whose trusted
+ * certificate names another host, is refused, never trusted.
  */
 @Timeout(120)
 class S3TlsTrustTest {
@@ -39,20 +38,8 @@ class S3TlsTrustTest {
 
     @Test
     void aSelfSignedServerIsRefusedAndNothingIsRead() throws Exception {
-        KeyStore keys = selfSigned();
-        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, PASSWORD);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), null, null);
-        server.setHttpsConfigurator(new HttpsConfigurator(context));
         AtomicInteger requests = new AtomicInteger();
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        server.start();
+        HttpsServer server = serve(selfSigned(), 200, requests);
         try {
             S3TargetSpec spec = new S3TargetSpec("tls-bucket", "", "us-east-1",
                     "https://127.0.0.1:" + server.getAddress().getPort(), true, "s3-reader");
@@ -70,21 +57,94 @@ class S3TlsTrustTest {
     }
 
     @Test
-    void theDeferredManagerRefusesACertificateTheRuntimeDoesNotTrust() throws Exception {
-        X509Certificate certificate = (X509Certificate) selfSigned().getCertificate("server");
-        X509ExtendedTrustManager trust = (X509ExtendedTrustManager) DeferredTrust.managers()[0];
-        assertThatThrownBy(() -> trust.checkServerTrusted(new X509Certificate[] {certificate}, "EC"))
-                .isInstanceOf(CertificateException.class);
-        assertThat(trust.getAcceptedIssuers()).isNotEmpty();
+    void aTrustedCertificateForAnotherHostIsRefusedAndNothingIsRead() throws Exception {
+        KeyStore keys = certificate("other-host", "DNS:backups.example.com");
+        assertThat(requestsWhileTrusting(keys)).as("a certificate naming another host").isZero();
+    }
+
+    @Test
+    void aTrustedCertificateForTheHostIsAccepted() throws Exception {
+        KeyStore keys = certificate("this-host", "IP:127.0.0.1");
+        assertThat(requestsWhileTrusting(keys)).as("the same certificate for 127.0.0.1 gets the request through")
+                .isPositive();
+    }
+
+    /**
+     * Lists a bucket on an HTTPS server whose certificate the Java runtime's trust store (named by
+     * {@code javax.net.ssl.trustStore} for the test) holds; returns how many requests reached the server.
+     */
+    private int requestsWhileTrusting(KeyStore keys) throws Exception {
+        Path trustStore = work.resolve("trusted-" + System.nanoTime() + ".p12");
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, PASSWORD);
+        trusted.setCertificateEntry("server", keys.getCertificate("server"));
+        try (var out = Files.newOutputStream(trustStore)) {
+            trusted.store(out, PASSWORD);
+        }
+        AtomicInteger requests = new AtomicInteger();
+        HttpsServer server = serve(keys, 500, requests);
+        String[] properties = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword",
+            "javax.net.ssl.trustStoreType"};
+        String[] before = new String[properties.length];
+        for (int i = 0; i < properties.length; i++) {
+            before[i] = System.getProperty(properties[i]);
+        }
+        System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", new String(PASSWORD));
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+        try {
+            S3TargetSpec spec = new S3TargetSpec("tls-bucket", "", "us-east-1",
+                    "https://127.0.0.1:" + server.getAddress().getPort(), true, "s3-reader");
+            try (S3Target target = S3Targets.open(spec, Optional.of(new AwsKeys("AKIAEXAMPLE",
+                    SecretValue.of("tls-canary-secret"), null)), new S3Targets.Settings(Duration.ofSeconds(10),
+                            Duration.ofSeconds(10), new RetryPolicy(1, Duration.ZERO, Duration.ZERO),
+                            PartedObjectStream.Parts.defaults()))) {
+                assertThatThrownBy(() -> target.list(""))
+                        .isInstanceOf(IOException.class)
+                        .hasMessageNotContaining("tls-canary-secret");
+            }
+            return requests.get();
+        } finally {
+            for (int i = 0; i < properties.length; i++) {
+                if (before[i] == null) {
+                    System.clearProperty(properties[i]);
+                } else {
+                    System.setProperty(properties[i], before[i]);
+                }
+            }
+            server.stop(0);
+        }
+    }
+
+    /** An HTTPS server on a loopback port with this key and certificate, answering every request with the status. */
+    private static HttpsServer serve(KeyStore keys, int status, AtomicInteger requests) throws Exception {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, PASSWORD);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), null, null);
+        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     /** A key pair and self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
     private KeyStore selfSigned() throws Exception {
-        Path store = work.resolve("server.p12");
+        return certificate("server", "IP:127.0.0.1");
+    }
+
+    /** A key pair and self-signed certificate with this subject alternative name, made by the JDK's keytool. */
+    private KeyStore certificate(String name, String subjectAlternativeName) throws Exception {
+        Path store = work.resolve(name + ".p12");
         if (!Files.exists(store)) {
             Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
             Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server",
-                    "-keyalg", "EC", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
+                    "-keyalg", "EC", "-dname", "CN=" + name, "-ext", "SAN=" + subjectAlternativeName, "-validity", "2",
                     "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", new String(PASSWORD),
                     "-keypass", new String(PASSWORD)).redirectErrorStream(true).start();
             process.getInputStream().readAllBytes();
