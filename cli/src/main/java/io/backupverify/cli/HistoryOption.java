@@ -2,6 +2,7 @@ package io.backupverify.cli;
 
 import io.backupverify.engine.audit.Auditor;
 import io.backupverify.engine.audit.report.TrendSection;
+import io.backupverify.engine.check.ClockBehind;
 import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.plan.Plan;
@@ -29,6 +30,23 @@ final class HistoryOption {
         }
         if (Files.exists(history) && !Files.isDirectory(history)) {
             throw new UsageException("--history " + history + " is a file; name a folder (it is created if missing)");
+        }
+    }
+
+    /**
+     * When the latest run recorded in the history started, which this machine's clock must not read earlier than;
+     * null without a history, or when it cannot be read (recording the run then says why).
+     */
+    static ClockBehind.Witness latestRunStart(Path history) {
+        if (history == null) {
+            return null;
+        }
+        try {
+            return new RunHistory(history).latestRunStart()
+                    .map(start -> new ClockBehind.Witness("the start of the latest run recorded in the history", start))
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -53,7 +53,7 @@ final class VerifyRun {
         RunResult run;
         try (ProgressPrinter progress = showProgress ? new ProgressPrinter(err) : null) {
             VerifyOptions effective = (progress == null ? options : options.withProgress(progress))
-                    .withCoverageKept(history != null);
+                    .withCoverageKept(history != null).withLaterThan(HistoryOption.latestRunStart(history));
             run = runner.run(plan, effective);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

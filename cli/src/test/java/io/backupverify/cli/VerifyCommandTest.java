@@ -13,11 +13,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyCommandTest {
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
     @TempDir
@@ -53,6 +56,28 @@ class VerifyCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.out()).contains("Backup verification: FAIL").contains("Problems, worst first:")
                 .contains("orders-db / freshness: FAIL").contains("more than 26h allowed");
+    }
+
+    @Test
+    void aClockThatWentBackBehindARecordedRunIsNamedAndMeasuresFromThatRun() throws IOException {
+        backup("orders", Instant.now().minus(2, ChronoUnit.HOURS));
+        Path plan = plan("26h");
+        Path history = dir.resolve("history");
+        assertThat(CommandRunner.run("verify", plan.toString(), "--history", history.toString()).exitCode()).isZero();
+        // This machine's clock has gone back three days since that run: it now seems to have started in three days.
+        Path recorded;
+        try (Stream<Path> runs = Files.list(history.resolve("runs"))) {
+            recorded = runs.filter(file -> !file.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+        }
+        String name = recorded.getFileName().toString();
+        Files.move(recorded, recorded.resolveSibling(RUN_NAME.format(Instant.now().plus(3, ChronoUnit.DAYS))
+                + name.substring(16)));
+
+        CommandRunner again = CommandRunner.run("verify", plan.toString(), "--history", history.toString());
+
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.out()).contains("orders-db / freshness: FAIL").contains("newest backup is 3d 2h old")
+                .contains("behind the start of the latest run recorded in the history");
     }
 
     @Test

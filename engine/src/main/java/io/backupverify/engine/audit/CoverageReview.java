@@ -66,7 +66,7 @@ final class CoverageReview {
             }
             String statement = stale.stale() + " of the " + stale.files() + " listed files of " + name
                     + " were not read and verified within the last " + within + (stale.never() > 0 ? " ("
-                            + stale.never() + " never)" : "") + ": " + String.join(", ", stale.examples())
+                            + stale.never() + " never verified, or found changed when last read)" : "") + ": " + String.join(", ", stale.examples())
                     + (stale.stale() > stale.examples().size() ? ", \u2026" : "");
             statements.add(new CoverageStatement(name, stale, statement));
             List<String> evidence = new ArrayList<>();

@@ -107,7 +107,7 @@ public final class CoverageLedger implements CoverageSource {
             count[0]++;
         };
         try (LedgerReader before = old == null ? LedgerReader.EMPTY : new LedgerReader(old)) {
-            coverage.forEach((key, verified) -> {
+            coverage.forEachRead((key, read) -> {
                 while (before.key() != null && before.key().compareTo(key) < 0) {
                     if (!complete) {
                         counting.accept(before.key(), before.seconds());
@@ -119,7 +119,12 @@ public final class CoverageLedger implements CoverageSource {
                     previous = before.seconds();
                     before.next();
                 }
-                counting.accept(key, verified ? seconds : previous);
+                // a file found changed is no longer covered by its older verification
+                counting.accept(key, switch (read) {
+                    case VERIFIED -> seconds;
+                    case FAILED -> -1;
+                    case NOT_READ -> previous;
+                });
             });
             while (before.key() != null) {
                 if (!complete) {

@@ -21,7 +21,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A run's file coverage as bytes, to carry it from where the run happened to where the ledger is kept (a Jenkins
- * agent to the controller): per set, the listed files sorted and front-coded with a flag for the ones verified,
+ * agent to the controller): per set, the listed files sorted and front-coded with what the run learnt of each
+ * (0 not read, 1 verified, 2 read and found not to match; readers before 2 were added knew only 0 and 1),
  * gzipped, each name once. About as small as the ledger itself; never part of a report.
  */
 public final class CoverageTransfer {
@@ -56,13 +57,17 @@ public final class CoverageTransfer {
                 coverage.coverage().forEach((name, verified) -> count[0]++);
                 out.writeInt(count[0]);
                 byte[][] previous = {new byte[0]};
-                coverage.coverage().forEach((name, verified) -> {
+                coverage.coverage().forEachRead((name, read) -> {
                     byte[] current = name.getBytes(StandardCharsets.UTF_8);
                     int shared = CoverageLedger.sharedPrefix(previous[0], current);
                     CoverageLedger.writeVarLong(out, shared);
                     CoverageLedger.writeVarLong(out, current.length - shared);
                     out.write(current, shared, current.length - shared);
-                    out.writeBoolean(verified);
+                    out.writeByte(switch (read) {
+                        case NOT_READ -> 0;
+                        case VERIFIED -> 1;
+                        case FAILED -> 2;
+                    });
                     previous[0] = current;
                 });
             }
@@ -99,6 +104,7 @@ public final class CoverageTransfer {
                 }
                 CoverageKeys listed = new CoverageKeys();
                 BitSet verified = new BitSet();
+                BitSet failed = new BitSet();
                 byte[] previous = new byte[0];
                 for (int i = 0; i < count; i++) {
                     int shared = (int) CoverageLedger.readVarLong(in);
@@ -109,10 +115,15 @@ public final class CoverageTransfer {
                     byte[] current = Arrays.copyOf(previous, shared + suffix);
                     in.readFully(current, shared, suffix);
                     listed.add(new String(current, StandardCharsets.UTF_8), i);
-                    verified.set(i, in.readBoolean());
+                    int read = in.readUnsignedByte();
+                    if (read > 2) {
+                        throw new IOException("file " + i + " of " + set + " is malformed");
+                    }
+                    verified.set(i, read == 1);
+                    failed.set(i, read == 2);
                     previous = current;
                 }
-                coverages.add(new SetCoverage(set, FileCoverage.of(listed, verified::get), complete));
+                coverages.add(new SetCoverage(set, FileCoverage.of(listed, verified::get, failed::get), complete));
             }
             return new Carried(startedAt, coverages);
         } catch (EOFException e) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,6 +147,20 @@ final class HistoryScan {
     }
 
     /** The start second a record's file name carries, or {@link #UNTIMED} for a name of another form. */
+    /** The start of the latest run among the files of {@code runs} named by their start time, if any. */
+    static Optional<Instant> latestNamed(Path runs) throws IOException {
+        long latest = UNTIMED;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runs)) {
+            for (Path file : files) {
+                long second = nameSecond(file.getFileName().toString());
+                if (second != UNTIMED && (latest == UNTIMED || second > latest)) {
+                    latest = second;
+                }
+            }
+        }
+        return latest == UNTIMED ? Optional.empty() : Optional.of(Instant.ofEpochSecond(latest));
+    }
+
     private static long nameSecond(String name) {
         if (!RECORD_NAME.matcher(name).matches()) {
             return UNTIMED;

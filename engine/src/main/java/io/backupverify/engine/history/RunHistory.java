@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -69,6 +70,15 @@ public final class RunHistory {
             Files.deleteIfExists(temporary);
         }
         return target;
+    }
+
+    /**
+     * When the latest recorded run started, by the names of the run files (none is opened): this machine's clock
+     * reading earlier than that has gone back.
+     */
+    public Optional<Instant> latestRunStart() throws IOException {
+        Path runs = folder.resolve(RUNS);
+        return Files.isDirectory(runs) ? HistoryScan.latestNamed(runs) : Optional.empty();
     }
 
     /**

@@ -79,8 +79,7 @@ public final class Verifier {
                 return allError(set, description, checks, "cannot list the target: "
                         + IoErrors.describe(e.getCause()));
             }
-            Optional<ClockBehind> clockBehind = options.checksClock()
-                    ? ClockBehind.of(target, options.clock().instant()) : Optional.empty();
+            Optional<ClockBehind> clockBehind = clockBehind(target, options);
             Instant setNow = clockBehind.map(slow -> now.plus(slow.behind())).orElse(now);
             CheckContext context = new CheckContext(set, target, catalog, found.at(setNow), plan.timezone(),
                     options.runNumber(), options.threads(), options.progress())
@@ -101,6 +100,22 @@ public final class Verifier {
         } catch (LinkageError e) {
             return allError(set, description, checks, "could not run: " + missingLibrary(e));
         }
+    }
+
+    /**
+     * This machine's clock, read just after the target's listing, against the store's latest answer and the time the
+     * caller knows to have passed.
+     */
+    private static Optional<ClockBehind> clockBehind(Target target, VerifyOptions options) {
+        if (!options.checksClock()) {
+            return Optional.empty();
+        }
+        Instant local = options.clock().instant();
+        ClockBehind.Witness known = options.laterThan();
+        Optional<ClockBehind> behindStore = ClockBehind.of("the store's clock (the time in its answers)",
+                target.storeTime(), local);
+        return known == null ? behindStore
+                : ClockBehind.furthest(behindStore, ClockBehind.of(known.what(), Optional.of(known.time()), local));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.backupverify.engine.run;
 
+import io.backupverify.engine.check.ClockBehind;
 import io.backupverify.engine.check.Progress;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,9 +17,11 @@ import java.util.List;
  *                  bytes a file)
  * @param checksClock whether this machine's clock is compared with a store's (its answers' Date header) and a slow
  *                  one corrected (the default); a clock a caller sets ({@link #withClock}) is taken as it is
+ * @param laterThan a time known to have passed (the start of the latest run recorded in the history, the Jenkins
+ *                  controller's clock), or null: this machine's clock reading earlier is behind
  */
 public record VerifyOptions(long runNumber, int threads, List<String> sets, Clock clock, Progress progress,
-        boolean keepsCoverage, boolean checksClock) {
+        boolean keepsCoverage, boolean checksClock, ClockBehind.Witness laterThan) {
     public VerifyOptions {
         sets = List.copyOf(sets);
         if (threads < 1) {
@@ -28,7 +31,7 @@ public record VerifyOptions(long runNumber, int threads, List<String> sets, Cloc
 
     public static VerifyOptions defaults() {
         Clock clock = Clock.systemUTC();
-        return new VerifyOptions(dayNumber(clock), defaultThreads(), List.of(), clock, Progress.NONE, true, true);
+        return new VerifyOptions(dayNumber(clock), defaultThreads(), List.of(), clock, Progress.NONE, true, true, null);
     }
 
     public static long dayNumber(Clock clock) {
@@ -41,33 +44,40 @@ public record VerifyOptions(long runNumber, int threads, List<String> sets, Cloc
     }
 
     public VerifyOptions withRunNumber(long number) {
-        return new VerifyOptions(number, threads, sets, clock, progress, keepsCoverage, checksClock);
+        return new VerifyOptions(number, threads, sets, clock, progress, keepsCoverage, checksClock, laterThan);
     }
 
     public VerifyOptions withThreads(int count) {
-        return new VerifyOptions(runNumber, count, sets, clock, progress, keepsCoverage, checksClock);
+        return new VerifyOptions(runNumber, count, sets, clock, progress, keepsCoverage, checksClock, laterThan);
     }
 
     public VerifyOptions withSets(List<String> names) {
-        return new VerifyOptions(runNumber, threads, names, clock, progress, keepsCoverage, checksClock);
+        return new VerifyOptions(runNumber, threads, names, clock, progress, keepsCoverage, checksClock,
+                laterThan);
     }
 
-    /** Runs at the time the clock gives, taken as it is (not compared with a store's). */
+    /** Runs at the time the clock gives, taken as it is (not compared with a store's or any other). */
     public VerifyOptions withClock(Clock newClock) {
-        return new VerifyOptions(runNumber, threads, sets, newClock, progress, keepsCoverage, false);
+        return new VerifyOptions(runNumber, threads, sets, newClock, progress, keepsCoverage, false, laterThan);
     }
 
-    /** Compares the clock with a store's, and corrects it when it is behind. */
+    /** Compares the clock with a store's and a time known to have passed, and corrects it when it is behind. */
     public VerifyOptions withClockChecked() {
-        return new VerifyOptions(runNumber, threads, sets, clock, progress, keepsCoverage, true);
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keepsCoverage, true, laterThan);
+    }
+
+    /** Notes a time known to have passed (null: none), which this machine's clock must not read earlier than. */
+    public VerifyOptions withLaterThan(ClockBehind.Witness witness) {
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keepsCoverage, checksClock, witness);
     }
 
     public VerifyOptions withProgress(Progress newProgress) {
-        return new VerifyOptions(runNumber, threads, sets, clock, newProgress, keepsCoverage, checksClock);
+        return new VerifyOptions(runNumber, threads, sets, clock, newProgress, keepsCoverage, checksClock,
+                laterThan);
     }
 
     /** Whether checks keep which files they verified: a run that records no coverage ledger need not. */
     public VerifyOptions withCoverageKept(boolean keep) {
-        return new VerifyOptions(runNumber, threads, sets, clock, progress, keep, checksClock);
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keep, checksClock, laterThan);
     }
 }

@@ -77,4 +77,41 @@ class RotatingCoverageTest {
                 .isEqualTo("Every one of the 12 listed files of orders was read and verified within the last 10d.");
         assertThat(Files.size(history.ledger().file("orders"))).isLessThan(200);
     }
+
+    /**
+     * A file verified last week and found changed by the latest run is not "verified within" anything: the ledger
+     * forgets its older verification, whether the run is recorded here or carried from an agent.
+     */
+    @Test
+    void aFileTheLatestRunFoundChangedIsNotCoveredByItsOlderVerification() throws Exception {
+        BackupTree tree = new BackupTree(dir.resolve("backups"));
+        Path backup = tree.backup("orders-2026-11-16", NOW.minus(Duration.ofDays(4)), "data/a.bin", "content a",
+                "data/b.bin", "content b", "data/c.bin", "content c");
+        Plan plan = Plans.parse(PLAN.replace(", sample: 25%", ""), dir);
+        RunHistory history = new RunHistory(dir.resolve("history"));
+        RunHistory carried = new RunHistory(dir.resolve("carried"));
+        VerifyOptions first = VerifyOptions.defaults().withClock(Clock.fixed(NOW.minus(Duration.ofDays(3)),
+                ZoneOffset.UTC));
+        RunResult whole = new Verifier().verify(plan, first);
+        history.record(whole, RunKind.VERIFY);
+        carried.ledger().update(SetCoverage.of(whole), NOW.minus(Duration.ofDays(3)));
+
+        Files.writeString(backup.resolve("data/b.bin"), "CONTENT b"); // same size, other bytes
+        RunResult changed = new Verifier().verify(plan, VerifyOptions.defaults().withClock(Clock.fixed(NOW,
+                ZoneOffset.UTC)));
+        assertThat(changed.sets().get(0).checks()).filteredOn(check -> check.id().equals("integrity"))
+                .singleElement().extracting(check -> check.status())
+                .isEqualTo(io.backupverify.engine.check.Status.FAIL);
+        history.record(changed, RunKind.VERIFY);
+        CoverageTransfer.Carried transferred = CoverageTransfer.decode(CoverageTransfer.encode(NOW,
+                SetCoverage.of(changed)));
+        carried.ledger().update(transferred.coverages(), transferred.startedAt());
+
+        for (RunHistory kept : java.util.List.of(history, carried)) {
+            CoverageStatement coverage = new Auditor().audit(plan, kept, NOW.plusSeconds(60)).coverage().get(0);
+            assertThat(coverage.complete()).isFalse();
+            assertThat(coverage.statement()).startsWith("1 of the 3 listed files of orders were not read and "
+                    + "verified within the last 10d").contains("data/b.bin").doesNotContain("data/a.bin");
+        }
+    }
 }

@@ -87,8 +87,13 @@ class PostureChecksEndToEndTest {
 
     /** The backup folder as a restic repository holding one snapshot of source/orders.sql (a plaintext dump). */
     private Path resticRepositoryBackup() throws Exception {
+        return resticRepositoryBackup("");
+    }
+
+    /** The same, the repository in a subfolder of the backup folder. */
+    private Path resticRepositoryBackup(String subfolder) throws Exception {
         ExternalTools.require("restic");
-        Path backup = Files.createDirectories(dir.resolve("orders/nightly-2026-11-29"));
+        Path backup = Files.createDirectories(dir.resolve("orders/nightly-2026-11-29").resolve(subfolder));
         Path source = Files.createDirectories(dir.resolve("source"));
         Files.writeString(source.resolve("orders.sql"), "INSERT INTO orders VALUES (1);\n".repeat(100));
         Map<String, String> env = Map.of("RESTIC_PASSWORD", "canary-password", "RESTIC_REPOSITORY",
@@ -106,6 +111,21 @@ class PostureChecksEndToEndTest {
                 "encryption");
         assertThat(result.status()).isEqualTo(Status.PASS);
         assertThat(result.metrics().get("formats").toString()).startsWith("{restic-repository=");
+    }
+
+    @Test
+    void aResticRepositoryInASubfolderOfTheBackupCountsAsEncryptedAndAFileBesideItDoesNot() throws Exception {
+        Path repository = resticRepositoryBackup("offsite/restic");
+
+        CheckResult result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders",
+                "encryption");
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.metrics().get("formats").toString()).startsWith("{restic-repository=");
+
+        Files.copy(dir.resolve("source/orders.sql"), repository.resolveSibling("orders.sql"));
+        result = check(Plans.run(onePlan("encryption: { atRest: required }"), dir, NOW), "orders", "encryption");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(items(result, Status.FAIL)).containsExactly("nightly-2026-11-29/offsite/orders.sql");
     }
 
     /**

@@ -6,6 +6,7 @@ import io.backupverify.engine.backup.BackupCatalog;
 import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.ClockBehind;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.LayoutSpec;
 import io.backupverify.engine.plan.Plan;
@@ -65,6 +66,37 @@ class VerifierTest {
         assertThat(fresh.latestBackup().files()).isEqualTo(2);
         assertThat(run.checkCounts()).containsEntry(Status.PASS, 2).containsEntry(Status.FAIL, 1)
                 .containsEntry(Status.ERROR, 2);
+    }
+
+    @Test
+    void aClockThatWentBackBehindTheLatestRecordedRunIsCorrectedAndNamed() throws Exception {
+        // The last backup is an hour old by this machine's clock, but the history holds a run that started two days
+        // later than the clock reads now: the clock went back, and the backup is at least 2d 1h old.
+        new BackupTree(dir.resolve("stale")).backup("b1", NOW.minusSeconds(3600), "a", "1");
+        Plan plan = Plans.parse(PLAN, dir);
+        VerifyOptions wrongClock = VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .withSets(List.of("stale"));
+
+        CheckResult unnoticed = new Verifier().verify(plan, wrongClock).sets().get(0).checks().get(0);
+        CheckResult noticed = new Verifier().verify(plan, wrongClock.withClockChecked()
+                .withLaterThan(new ClockBehind.Witness("the start of the latest run recorded in the history",
+                        NOW.plusSeconds(2 * 86_400)))).sets().get(0).checks().get(0);
+        CheckResult aRecordedRunBeforeNow = new Verifier().verify(plan, wrongClock.withClockChecked()
+                .withLaterThan(new ClockBehind.Witness("the start of the latest run recorded in the history",
+                        NOW.minusSeconds(60)))).sets().get(0).checks().get(0);
+
+        assertThat(unnoticed.status()).isEqualTo(Status.PASS);
+        assertThat(noticed.status()).isEqualTo(Status.FAIL);
+        assertThat(noticed.summary()).contains("newest backup is 2d 1h old");
+        assertThat(noticed.findings()).anySatisfy(finding -> {
+            assertThat(finding.severity()).isEqualTo(Status.WARN);
+            assertThat(finding.message()).contains("this machine's clock is 2d behind the start of the latest run "
+                    + "recorded in the history (2026-11-28T12:00:00Z when this machine's clock read "
+                    + "2026-11-26T12:00:00Z)");
+        });
+        assertThat(noticed.metrics()).containsEntry("clockBehindSeconds", 2 * 86_400L);
+        assertThat(aRecordedRunBeforeNow.status()).isEqualTo(Status.PASS);
+        assertThat(aRecordedRunBeforeNow.findings()).isEmpty();
     }
 
     @Test

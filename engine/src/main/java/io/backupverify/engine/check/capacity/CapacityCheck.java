@@ -112,7 +112,43 @@ public final class CapacityCheck implements Check {
         }
 
         String forecast = forecast(context, used, total, result);
-        return result.summary(measured(usage) + usedText + "; " + forecast).build();
+        String room = spec.measure() == CapacityMeasure.BACKUPS ? roomOnTheDisk(context, result) : "";
+        return result.summary(measured(usage) + usedText + "; " + forecast + room).build();
+    }
+
+    /**
+     * With {@code measure: backups} the quota says nothing of the disk the set shares with other data: when that
+     * disk has no room for another backup as large as the newest, the next one fails however little of the quota
+     * the backups use. FAIL then, WARN when it has room for one more only. Targets without a fixed size (object
+     * stores) are not asked.
+     */
+    private static String roomOnTheDisk(CheckContext context, CheckResult.Builder result) {
+        Optional<StorageUsage> disk;
+        long newest;
+        try {
+            disk = context.target().usage();
+            Optional<Backup> latest = context.newestWithData(empty -> { });
+            newest = latest.isEmpty() ? 0 : size(context, latest.get());
+        } catch (IOException e) {
+            result.finding(Finding.error(context.target().description(), "cannot measure the free space of the "
+                    + "storage: " + IoErrors.describe(e)));
+            return "";
+        }
+        if (disk.isEmpty() || !disk.get().hasTotal() || disk.get().usedBytes() < 0) {
+            return "";
+        }
+        long free = Math.max(0, disk.get().totalBytes() - disk.get().usedBytes());
+        result.metric("storageFreeBytes", free);
+        String freeText = "the storage holding the backups (" + disk.get().source() + ") has " + ByteSize.format(free)
+                + " free";
+        if (free == 0 || free < newest) {
+            result.finding(Finding.fail(context.target().description(), freeText + ", less than the newest backup ("
+                    + ByteSize.format(newest) + "): the next backup will not fit, whatever the quota allows"));
+        } else if (free < 2 * newest) {
+            result.finding(Finding.warn(context.target().description(), freeText + ", room for one more backup as "
+                    + "large as the newest (" + ByteSize.format(newest) + ") only"));
+        }
+        return "; " + freeText;
     }
 
     /** The sum of every backup of this set found on the target (future-dated ones too: they take space). */

@@ -125,11 +125,13 @@ public final class EncryptionCheck implements Check {
             throws IOException {
         BackupContents contents = context.contents(backup);
         Target target = context.target();
-        Optional<RepositoryFormat> repository = RepositoryFormat.recognise(target,
+        List<RepositoryFormat> repositories = RepositoryFormat.within(target,
                 backup.directory() ? backup.path() : "", contents.entries());
-        if (repository.isPresent() && repository.get().encrypted() == null && spec.atRest() == Requirement.REQUIRED) {
-            result.finding(new Finding(backup.id(), repository.get().evidence(),
-                    PostureChecks.verdictFor(spec.unknown())));
+        for (RepositoryFormat repository : repositories) {
+            if (repository.encrypted() == null && spec.atRest() == Requirement.REQUIRED) {
+                result.finding(new Finding(backup.id(), repository.evidence(),
+                        PostureChecks.verdictFor(spec.unknown())));
+            }
         }
         for (Entry entry : contents.entries()) {
             if (!entry.isFile() || ChecksumFileNames.isMetadataFile(entry.name())) {
@@ -139,7 +141,7 @@ public final class EncryptionCheck implements Check {
             String item = backup.directory() ? backup.id() + "/" + contents.relativePath(entry) : entry.path();
             Optional<String> format;
             try {
-                format = format(target, entry, repository);
+                format = format(target, entry, repositories);
             } catch (UnansweredException e) {
                 atRest.unanswered++;
                 if (atRest.unanswered == 1) {
@@ -183,11 +185,12 @@ public final class EncryptionCheck implements Check {
         }
     }
 
-    private static Optional<String> format(Target target, Entry entry, Optional<RepositoryFormat> repository)
+    private static Optional<String> format(Target target, Entry entry, List<RepositoryFormat> repositories)
             throws IOException {
-        if (repository.isPresent() && Boolean.TRUE.equals(repository.get().encrypted())
-                && repository.get().holds(entry.path())) {
-            return Optional.of(repository.get().tool() + "-repository");
+        for (RepositoryFormat repository : repositories) {
+            if (Boolean.TRUE.equals(repository.encrypted()) && repository.holds(entry.path())) {
+                return Optional.of(repository.tool() + "-repository");
+            }
         }
         if (target instanceof StoreEncryption store) {
             Optional<String> byStore = store.encryptionAtRest(entry.path());

@@ -5,8 +5,12 @@ import io.backupverify.engine.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +38,53 @@ record RepositoryFormat(String tool, Boolean encrypted, String evidence, String 
     private static final Pattern KOPIA_FILE = Pattern.compile("(?:.*/)?(?:[^/]+\\.f|\\.shards)");
 
     /**
+     * Every repository in {@code folder} ("" for the target's root) or in a folder below it (a backup folder that
+     * holds the repository in a subfolder, or several). Only folders with the tool's marker files are looked at:
+     * restic's {@code config} beside {@code keys/}, borg's {@code README} beside {@code config}, kopia's format file.
+     */
+    static List<RepositoryFormat> within(Target target, String folder, List<Entry> entries) throws IOException {
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        Set<String> files = new HashSet<>();
+        Set<String> keyFolders = new HashSet<>();
+        for (Entry entry : entries) {
+            if (entry.isFile() && entry.path().startsWith(prefix)) {
+                files.add(entry.path());
+                String parent = parent(entry.path());
+                if (parent.equals("keys") || parent.endsWith("/keys")) {
+                    keyFolders.add(parent(parent));
+                }
+            }
+        }
+        Set<String> roots = new TreeSet<>();
+        for (String path : files) {
+            String root = parent(path);
+            String name = path.substring(root.isEmpty() ? 0 : root.length() + 1);
+            String sibling = root.isEmpty() ? "" : root + "/";
+            boolean marked = switch (name) {
+                case "config" -> keyFolders.contains(root) || files.contains(sibling + "README");
+                case "kopia.repository.f", "kopia.repository" -> true;
+                default -> false;
+            };
+            if (marked) {
+                roots.add(root);
+            }
+        }
+        List<RepositoryFormat> found = new ArrayList<>();
+        for (String root : roots) {
+            recognise(target, root, entries).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /**
      * The repository whose root is {@code folder} ("" for the target's root), judged from the entries below it.
      */
-    static Optional<RepositoryFormat> recognise(Target target, String folder, List<Entry> entries)
+    private static Optional<RepositoryFormat> recognise(Target target, String folder, List<Entry> entries)
             throws IOException {
         String prefix = folder.isEmpty() ? "" : folder + "/";
         Optional<Entry> config = file(entries, prefix + "config");

@@ -35,7 +35,7 @@ final class IntegrityReport {
             result.metric(problem.metric(), findings.count(problem));
         }
         result.findings(findings.toFindings());
-        result.coverage(reads.coverage(reader::verified));
+        result.coverage(reads.coverage(reader::verified, reader::failed));
         guardAgainstUnprovenPass(result, reads, reader, findings);
         warnWhenTheSliceReadNothing(result, reads, reader, findings);
         warnAboutBackupsOfEmptyFiles(result, reads, findings);

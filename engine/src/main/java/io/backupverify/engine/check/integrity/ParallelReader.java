@@ -35,6 +35,8 @@ final class ParallelReader {
     private final List<Mismatch> mismatches = new ArrayList<>();
     /** The files that matched, by their row in the read list. */
     private final BitSet verifiedRows = new BitSet();
+    /** The files that were read and did not match, by their row in the read list. */
+    private final BitSet failedRows = new BitSet();
 
     ParallelReader(Target target, int threads, Progress progress, Findings findings) {
         this(target, threads, progress, findings, IntegrityMode.FULL);
@@ -98,6 +100,9 @@ final class ParallelReader {
                 verifiedRows.set(file.row());
             }
         } else {
+            synchronized (verifiedRows) {
+                failedRows.set(file.row());
+            }
             reportMismatch(file, actual);
         }
     }
@@ -127,6 +132,9 @@ final class ParallelReader {
             verifiedFiles.incrementAndGet();
             verifiedBytes.addAndGet(file.read().size());
         } else {
+            synchronized (verifiedRows) {
+                failedRows.set(file.row());
+            }
             findings.add(Problem.CHANGED, file.item(), "changed: the store's " + usable.source() + " is "
                     + algorithm + " " + Mismatch.shorten(usable.hex()) + ", but " + file.origin() + " expects "
                     + Mismatch.shorten(file.expectedHex()));
@@ -166,6 +174,13 @@ final class ParallelReader {
     boolean verified(int row) {
         synchronized (verifiedRows) {
             return verifiedRows.get(row);
+        }
+    }
+
+    /** Whether the file in this row of the read list was read and did not match. */
+    boolean failed(int row) {
+        synchronized (verifiedRows) {
+            return failedRows.get(row);
         }
     }
 

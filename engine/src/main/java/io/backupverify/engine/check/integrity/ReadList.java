@@ -246,13 +246,13 @@ final class ReadList {
 
     /**
      * The ledger keys of every listed file, read this run or not, each built when asked for; and whether the file
-     * of a key was verified, by its place in that list.
+     * of a key was verified, or read and found not to match, by its place in that list.
      */
-    FileCoverage coverage(IntPredicate verified) {
+    FileCoverage coverage(IntPredicate verified, IntPredicate failed) {
         if (stream != null) {
-            return streamedKeys == null ? null : FileCoverage.of(streamedKeys, verified);
+            return streamedKeys == null ? null : FileCoverage.of(streamedKeys, verified, failed);
         }
-        return FileCoverage.of(rows.count, row -> key(row), verified);
+        return FileCoverage.of(rows.count, row -> key(row), verified, failed);
     }
 
     private String key(int row) {

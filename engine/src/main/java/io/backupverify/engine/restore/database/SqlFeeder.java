@@ -1,11 +1,13 @@
 package io.backupverify.engine.restore.database;
 
+import io.backupverify.engine.format.GzipMembers;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streams an SQL dump (plain or gzip-compressed) line by line into a client tool, leaving out the statements a
@@ -48,17 +50,77 @@ abstract class SqlFeeder implements ToolRun.Feeder {
 
     @Override
     public void feed(OutputStream stdin) throws IOException {
-        try (InputStream raw = new BufferedInputStream(dump.open(), 1 << 16);
-                InputStream in = DumpDetector.isGzip(peek(raw)) ? new GZIPInputStream(raw, 1 << 16) : raw) {
+        try (Source raw = new Source(new BufferedInputStream(dump.open(), 1 << 16));
+                InputStream in = DumpDetector.isGzip(peek(raw)) ? decompressed(raw) : raw) {
             stdin.write(preamble().getBytes(StandardCharsets.UTF_8));
             pump(in, stdin);
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            throw new DumpContentException("the compressed dump is cut short or corrupt after " + bytesRead
-                    + " bytes of SQL (" + e.getMessage() + ")");
         }
         if (!endsWithTrailer()) {
             throw new DumpContentException("the dump is cut short: it does not end with \"" + trailer
                     + "\", the line its tool writes last (" + bytesRead + " bytes of SQL read)");
+        }
+    }
+
+    /**
+     * Every member of a gzip file, as {@code gunzip} reads it (and the readable check and archive restores): a
+     * damaged member after a complete one is an error, zero padding after the last is ignored. A failure that is not
+     * the source's means the file is corrupt or cut short.
+     */
+    private InputStream decompressed(Source raw) throws IOException {
+        GzipMembers members = corruptUnlessSource(raw, () -> new GzipMembers(raw));
+        return new FilterInputStream(members) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return corruptUnlessSource(raw, () -> members.read(buffer, offset, length));
+            }
+        };
+    }
+
+    /** A read of compressed data that may fail. */
+    @FunctionalInterface
+    private interface CompressedRead<T> {
+        T call() throws IOException;
+    }
+
+    private <T> T corruptUnlessSource(Source raw, CompressedRead<T> read) throws IOException {
+        try {
+            return read.call();
+        } catch (IOException e) {
+            if (raw.failed || e instanceof InterruptedIOException) {
+                throw e;
+            }
+            throw new DumpContentException("the compressed dump is cut short or corrupt after " + bytesRead
+                    + " bytes of SQL (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + ")");
+        }
+    }
+
+    /** The dump's bytes as read from where it lies, noting when that read fails (an ERROR, not the dump's fault). */
+    private static final class Source extends FilterInputStream {
+        private boolean failed;
+
+        Source(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
         }
     }
 

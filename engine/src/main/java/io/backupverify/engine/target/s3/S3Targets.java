@@ -70,19 +70,10 @@ public final class S3Targets {
         AwsCredentialsProvider provider = provider(spec, credentials, secrets);
         S3Errors errors = new S3Errors(secrets);
         Region region = region(spec);
-        S3ClientBuilder builder = S3Client.builder()
-                .credentialsProvider(provider)
-                .region(region)
-                .forcePathStyle(spec.usesPathStyle())
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(override -> override
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(settings.retries().attempts()).build()));
         String description = "s3://" + spec.bucket() + "/" + spec.folderPrefix();
         URI endpoint = null;
         if (spec.endpoint() != null && !spec.endpoint().isBlank()) {
             endpoint = URI.create(spec.endpoint().strip());
-            builder.endpointOverride(endpoint);
             description += " at " + endpoint;
             if ("http".equals(endpoint.getScheme())) {
                 description += " (plain HTTP: not encrypted in transit)";
@@ -95,7 +86,9 @@ public final class S3Targets {
                 .socketFactory(new DeferredTls())
                 .maxConnections(64)
                 .build());
-        LazyClient client = new LazyClient(() -> builder.httpClient(background).build());
+        URI clientEndpoint = endpoint;
+        LazyClient client = new LazyClient(() -> sdkClient(spec, provider, region, clientEndpoint, settings)
+                .httpClient(background).build());
         try {
             // The direct path's URLs are worked out while the HTTP client is built.
             DirectGets direct = settings.directReads()
@@ -111,6 +104,24 @@ public final class S3Targets {
             background.close();
             throw e;
         }
+    }
+
+    /**
+     * The SDK's client, configured only when it is built ({@link LazyClient}): configuring its builder loads some 70
+     * classes, on the main thread before the first listing, which a verification whose requests all go direct never
+     * needs.
+     */
+    private static S3ClientBuilder sdkClient(S3TargetSpec spec, AwsCredentialsProvider provider, Region region,
+            URI endpoint, Settings settings) {
+        S3ClientBuilder builder = S3Client.builder()
+                .credentialsProvider(provider)
+                .region(region)
+                .forcePathStyle(spec.usesPathStyle())
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(override -> override
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.retries().attempts()).build()));
+        return endpoint == null ? builder : builder.endpointOverride(endpoint);
     }
 
     private static AwsCredentialsProvider provider(S3TargetSpec spec, Optional<CredentialValue> credentials,

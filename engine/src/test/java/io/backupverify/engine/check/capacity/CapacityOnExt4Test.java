@@ -67,21 +67,27 @@ class CapacityOnExt4Test {
     }
 
     @Test
-    void measureBackupsComparesThisSetsBackupsWithTheQuotaOnAFullSharedDisk() throws Exception {
+    void measureBackupsComparesThisSetsBackupsWithTheQuotaAndASharedDiskFullOfOtherDataFails() throws Exception {
         try (LoopDisk disk = LoopDisk.ext4(dir, 64, 5)) {
             backup(disk);
-            disk.fillAsUnprivileged();
             String plan = PLAN.replace("capacity: { warnAt: 92%, failAt: 98% }",
                     "capacity: { measure: backups, quota: 1MiB }");
 
-            CheckResult capacity = Plans.runSet(plan, disk.root(), NOW).checks().get(0);
+            CheckResult roomy = Plans.runSet(plan, disk.root(), NOW).checks().get(0);
+            disk.fillAsUnprivileged();
+            CheckResult full = Plans.runSet(plan, disk.root(), NOW).checks().get(0);
 
-            assertThat(capacity.status()).as(capacity.summary()).isEqualTo(Status.PASS);
+            assertThat(roomy.status()).as(roomy.summary()).isEqualTo(Status.PASS);
             long backupBytes = Files.size(disk.root().resolve("backups/nightly-2026-11-29/db.dump"))
                     + Files.size(disk.root().resolve("backups/nightly-2026-11-29/SHA256SUMS"));
-            assertThat(capacity.metrics()).containsEntry("measure", "backups")
+            assertThat(roomy.metrics()).containsEntry("measure", "backups")
                     .containsEntry("usedBytes", backupBytes).containsEntry("totalBytes", 1L << 20);
-            assertThat(capacity.summary()).startsWith("this set's backups: ");
+            assertThat(roomy.summary()).startsWith("this set's backups: ");
+            assertThat(full.status()).as(full.summary()).isEqualTo(Status.FAIL);
+            assertThat(full.metrics()).containsEntry("usedBytes", backupBytes).containsEntry("storageFreeBytes", 0L);
+            assertThat(full.findings()).singleElement().satisfies(finding -> assertThat(finding.message())
+                    .contains("the storage holding the backups (filesystem) has 0 B free")
+                    .contains("the next backup will not fit, whatever the quota allows"));
         }
     }
 }

@@ -144,6 +144,42 @@ class PostgresRestoreTest {
         }
     }
 
+    /**
+     * A second member whose header was lost after a complete one: gzip -d fails on it, while the JDK's gzip reader
+     * stops there silently. Zero padding after the last member is ignored, as gzip ignores it.
+     */
+    @Test
+    void aGzipDumpWithADamagedMemberAfterACompleteOneFailsAndZeroPaddingIsIgnoredAsGzipDoes() throws Exception {
+        Path gz = dumps.resolve("whole.sql.gz");
+        RealTools.run(Map.of(), "gzip", "-k", "-f", dumps.resolve("shop.p").toString());
+        Files.move(dumps.resolve("shop.p.gz"), gz, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path more = Files.writeString(dumps.resolve("more.sql"), "SELECT 1;\n");
+        RealTools.run(Map.of(), "gzip", "-f", more.toString());
+        byte[] second = Files.readAllBytes(dumps.resolve("more.sql.gz"));
+        second[0] = 0x42; // the member's header is lost
+        byte[] whole = Files.readAllBytes(gz);
+        Path damaged = Files.write(dumps.resolve("damaged.sql.gz"), concat(whole, second));
+        Path padded = Files.write(dumps.resolve("padded.sql.gz"), concat(whole, new byte[512]));
+        Process test = new ProcessBuilder("gzip", "-t", damaged.toString()).redirectErrorStream(true).start();
+        assertThat(test.waitFor()).as("gzip -t fails the damaged file").isNotZero();
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                DumpSource.local(damaged), DumpFormat.POSTGRES_PLAIN);
+        DatabaseRestorer.Outcome paddedOutcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                DumpSource.local(padded), DumpFormat.POSTGRES_PLAIN);
+
+        assertThat(outcome.restored()).isFalse();
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
+        assertThat(outcome.problem()).contains("the compressed dump is cut short or corrupt", "Garbage after");
+        assertThat(paddedOutcome.restored()).as(paddedOutcome.problem()).isTrue();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
     @ParameterizedTest
     @ValueSource(chars = {'c', 't', 'p'})
     void aDumpCutShortFailsTheRestore(char format) throws Exception {

@@ -411,7 +411,8 @@ class S3TargetTest {
         assertThat(freshness.summary()).contains("newest backup is 3d 1h");
         assertThat(freshness.findings()).anySatisfy(finding -> {
             assertThat(finding.severity()).isEqualTo(Status.WARN);
-            assertThat(finding.message()).contains("behind the store's").contains("set this machine's clock right");
+            assertThat(finding.message()).contains("this machine's clock is 3d behind the store's clock")
+                    .contains("set this machine's clock right");
         });
         assertThat((Long) freshness.metrics().get("clockBehindSeconds")).isBetween(3 * 86_400L - 60, 3 * 86_400L + 60);
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.backupverify.agent;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.backupverify.engine.check.ClockBehind;
 import io.backupverify.engine.check.ProgressLines;
 import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.history.CoverageTransfer;
@@ -32,9 +33,10 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * @param runNumber   picks the integrity sample (the build number)
  * @param credentials the values for the ids the plan names
  * @param listener    the build log, for progress lines (it serializes itself for the channel)
+ * @param controllerMillis the controller's clock when it made the call: the agent's clock reading earlier is behind
  */
 public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumber,
-        LinkedHashMap<String, TransferredCredential> credentials, TaskListener listener)
+        LinkedHashMap<String, TransferredCredential> credentials, TaskListener listener, long controllerMillis)
         implements ControllerToAgentFileCallable<AgentOutcome> {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -44,7 +46,8 @@ public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumb
 
     public VerifyOnAgent(AgentPlan plan, List<String> sets, long runNumber,
             Map<String, TransferredCredential> credentials, TaskListener listener) {
-        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(credentials), listener);
+        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(credentials), listener,
+                System.currentTimeMillis());
     }
 
     @Override
@@ -55,7 +58,9 @@ public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumb
             RunResult result = new Verifier(
                     new CredentialedTargetOpener(baseDir, TransferredCredential.resolverOf(credentials)))
                     .verify(parsed, VerifyOptions.defaults().withRunNumber(runNumber).withSets(sets)
-                            .withProgress(new ProgressLines(listener.getLogger()::println, PROGRESS_INTERVAL)));
+                            .withProgress(new ProgressLines(listener.getLogger()::println, PROGRESS_INTERVAL))
+                            .withLaterThan(new ClockBehind.Witness("the Jenkins controller's clock when it started "
+                                    + "this step", Instant.ofEpochMilli(controllerMillis))));
             coverage.addAll(SetCoverage.of(result));
             started[0] = result.startedAt();
             return new JsonReport().toString(result);
