@@ -81,7 +81,7 @@ public final class Digests {
         for (long at = 0; at < size; at += window) {
             MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(window, size - at));
             try {
-                unreported = updateMapped(digest, mapped, unreported, size);
+                unreported = updateMapped(digest, mapped, unreported, channel, size);
             } finally {
                 Unmapper.unmap(mapped);
             }
@@ -91,11 +91,11 @@ public final class Digests {
     }
 
     /**
-     * Digests a mapped region; a fault in reading it (the file was cut short under us) is an IOException, thrown
-     * before the region is released (see {@link PendingFault}).
+     * Digests a mapped region; a fault in reading it (the file was cut short under us, or the disk could not read a
+     * page) is an IOException, thrown before the region is released (see {@link PendingFault}).
      */
-    private long updateMapped(MessageDigest digest, MappedByteBuffer mapped, long unreported, long size)
-            throws IOException {
+    private long updateMapped(MessageDigest digest, MappedByteBuffer mapped, long unreported, FileChannel channel,
+            long size) throws IOException {
         try {
             try {
                 return update(digest, mapped, unreported);
@@ -103,8 +103,22 @@ public final class Digests {
                 PendingFault.deliver(size);
             }
         } catch (InternalError e) {
-            throw new IOException("the file shrank while it was being read (it was " + size + " bytes)");
+            throw new IOException(faultMessage(channel, size));
         }
+    }
+
+    private static String faultMessage(FileChannel channel, long size) {
+        long now;
+        try {
+            now = channel.size();
+        } catch (IOException e) {
+            now = -1;
+        }
+        if (now >= 0 && now < size) {
+            return "the file shrank while it was being read (it was " + size + " bytes, now " + now + ")";
+        }
+        return "part of the file could not be read (it was cut short and written again while being read, or the "
+                + "disk could not read it)";
     }
 
     /**

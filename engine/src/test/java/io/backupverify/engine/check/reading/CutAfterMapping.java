@@ -2,27 +2,43 @@ package io.backupverify.engine.check.reading;
 
 import java.nio.channels.FileChannel;
 
-/** A channel whose file another process cuts short right after it is mapped, as a backup job still writing would. */
+/**
+ * A channel whose file another process cuts short right after it is mapped, as a backup job still writing would;
+ * optionally writes it back to its full length before the reader next asks for its size, as a job rewriting it
+ * would.
+ */
 public final class CutAfterMapping extends FileChannel {
     private final FileChannel real;
     private final FileChannel writer;
     private final long cutTo;
+    private final boolean writtenAgain;
+    private long cutFrom = -1;
 
     /** @param writer a channel open for writing on the same file, cut to {@code cutTo} bytes after each map */
     public CutAfterMapping(FileChannel real, FileChannel writer, long cutTo) {
+        this(real, writer, cutTo, false);
+    }
+
+    /** @param writtenAgain whether the file gets its length back once it has been cut */
+    public CutAfterMapping(FileChannel real, FileChannel writer, long cutTo, boolean writtenAgain) {
         this.real = real;
         this.writer = writer;
         this.cutTo = cutTo;
+        this.writtenAgain = writtenAgain;
     }
 
     @Override
     public long size() throws java.io.IOException {
+        if (writtenAgain && cutFrom > cutTo) {
+            writer.write(java.nio.ByteBuffer.allocate(1), cutFrom - 1);
+        }
         return real.size();
     }
 
     @Override
     public java.nio.MappedByteBuffer map(MapMode mode, long position, long length) throws java.io.IOException {
         java.nio.MappedByteBuffer mapped = real.map(mode, position, length);
+        cutFrom = real.size();
         writer.truncate(cutTo);
         return mapped;
     }

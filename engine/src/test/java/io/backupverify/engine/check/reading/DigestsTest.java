@@ -81,7 +81,23 @@ class DigestsTest {
 
             assertThatThrownBy(() -> new Digests(Progress.NONE, 64 << 10, 1 << 20)
                     .update(MessageDigest.getInstance("SHA-256"), stale))
-                    .isInstanceOf(java.io.IOException.class).hasMessageContaining("shrank while it was being read");
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessage("the file shrank while it was being read (it was 3145728 bytes, now 4096)");
+        }
+    }
+
+    @Test
+    void aMappedFileCutShortAndWrittenAgainUnderTheReaderIsAnIoErrorThatSaysSo() throws Exception {
+        Path file = Files.write(folder.resolve("rewritten.bin"), new byte[3 << 20]);
+        try (FileChannel real = FileChannel.open(file); FileChannel cut = FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            FileChannel rewritten = new CutAfterMapping(real, cut, 4096, true);
+
+            assertThatThrownBy(() -> new Digests(Progress.NONE, 64 << 10, 4 << 20)
+                    .update(MessageDigest.getInstance("SHA-256"), rewritten))
+                    .isInstanceOf(java.io.IOException.class).hasMessage("part of the file could not be read (it "
+                            + "was cut short and written again while being read, or the disk could not read it)");
+            assertThat(Files.size(file)).isEqualTo(3 << 20);
         }
     }
 }
