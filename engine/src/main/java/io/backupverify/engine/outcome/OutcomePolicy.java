@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Maps a verdict to a build outcome with two thresholds: a verdict at or above {@code failOn} fails the build, one at
- * or above {@code unstableOn} makes it unstable. Both thresholds are WARN, FAIL or ERROR, so an ERROR (a check that
- * could not run) always fails the build and can never pass as a success.
+ * or above {@code unstableOn} makes it unstable. {@code failOn} is WARN, FAIL or ERROR, so an ERROR (a check that
+ * could not run) always fails the build; {@code unstableOn} is WARN or FAIL, so a FAIL (a backup found broken) makes
+ * the build at least unstable. Neither can ever pass as a success.
  */
 public final class OutcomePolicy {
     private static final OutcomePolicy DEFAULTS = new OutcomePolicy(Status.WARN, Status.FAIL);
@@ -28,16 +29,20 @@ public final class OutcomePolicy {
     /**
      * A policy with the given thresholds.
      *
-     * @throws IllegalArgumentException when a threshold is PASS or unstableOn is worse than failOn
+     * @throws IllegalArgumentException when a threshold is PASS, unstableOn is ERROR or worse than failOn
      */
     public static OutcomePolicy of(Status unstableOn, Status failOn) {
         Objects.requireNonNull(unstableOn, "unstableOn");
         Objects.requireNonNull(failOn, "failOn");
         if (unstableOn == Status.PASS) {
-            throw new IllegalArgumentException("unstableOn must be WARN, FAIL or ERROR, not PASS");
+            throw new IllegalArgumentException("unstableOn must be WARN or FAIL, not PASS");
         }
         if (failOn == Status.PASS) {
             throw new IllegalArgumentException("failOn must be WARN, FAIL or ERROR, not PASS");
+        }
+        if (unstableOn == Status.ERROR) {
+            throw new IllegalArgumentException("unstableOn must be WARN or FAIL, not ERROR: a FAIL (a backup found "
+                    + "broken) makes the build at least UNSTABLE, never a success");
         }
         if (unstableOn.isWorseThan(failOn)) {
             throw new IllegalArgumentException(

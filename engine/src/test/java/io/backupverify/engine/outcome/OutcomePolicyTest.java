@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backupverify.engine.check.Status;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutcomePolicyTest {
@@ -36,15 +38,39 @@ class OutcomePolicyTest {
 
     @Test
     void anErrorFailsTheBuildWhateverTheThresholds() {
-        for (Status unstable : new Status[] {Status.WARN, Status.FAIL, Status.ERROR}) {
-            for (Status fail : new Status[] {Status.WARN, Status.FAIL, Status.ERROR}) {
-                if (!unstable.isWorseThan(fail)) {
-                    assertThat(OutcomePolicy.of(unstable, fail).outcomeOf(Status.ERROR))
-                            .as("unstableOn %s failOn %s", unstable, fail)
-                            .isEqualTo(BuildOutcome.FAILURE);
+        for (OutcomePolicy policy : everyPolicy()) {
+            assertThat(policy.outcomeOf(Status.ERROR)).as("%s", policy).isEqualTo(BuildOutcome.FAILURE);
+        }
+    }
+
+    @Test
+    void aFailIsNeverASuccessWhateverTheThresholds() {
+        for (OutcomePolicy policy : everyPolicy()) {
+            assertThat(policy.outcomeOf(Status.FAIL)).as("%s", policy).isNotEqualTo(BuildOutcome.SUCCESS);
+        }
+    }
+
+    /** Every pair of thresholds that is allowed. */
+    private static List<OutcomePolicy> everyPolicy() {
+        List<OutcomePolicy> policies = new ArrayList<>();
+        for (Status unstable : Status.values()) {
+            for (Status fail : Status.values()) {
+                try {
+                    policies.add(OutcomePolicy.of(unstable, fail));
+                } catch (IllegalArgumentException refused) {
+                    // not a policy anyone can set
                 }
             }
         }
+        assertThat(policies).hasSize(5);
+        return policies;
+    }
+
+    @Test
+    void unstableOnErrorIsRefusedForItWouldLetAFailSucceed() {
+        assertThatThrownBy(() -> OutcomePolicy.parse("ERROR", "ERROR"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unstableOn must be WARN or FAIL, not ERROR");
     }
 
     @Test
@@ -69,7 +95,7 @@ class OutcomePolicyTest {
 
     @Test
     void unstableMustNotBeWorseThanFail() {
-        assertThatThrownBy(() -> OutcomePolicy.parse("ERROR", "WARN"))
-                .hasMessageContaining("unstableOn (ERROR) must not be worse than failOn (WARN)");
+        assertThatThrownBy(() -> OutcomePolicy.parse("FAIL", "WARN"))
+                .hasMessageContaining("unstableOn (FAIL) must not be worse than failOn (WARN)");
     }
 }

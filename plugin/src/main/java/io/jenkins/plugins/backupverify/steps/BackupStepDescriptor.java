@@ -19,7 +19,6 @@ import io.jenkins.plugins.backupverify.Messages;
 import io.jenkins.plugins.backupverify.credentials.CredentialLookup;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
@@ -58,17 +57,17 @@ public abstract class BackupStepDescriptor extends StepDescriptor {
     /** A fixed list (no permission to check); POST like every other form method, as the drop-down sends it. */
     @POST
     public ListBoxModel doFillUnstableOnItems() {
-        return thresholds();
+        return thresholds(Status.WARN, Status.FAIL);
     }
 
     @POST
     public ListBoxModel doFillFailOnItems() {
-        return thresholds();
+        return thresholds(Status.WARN, Status.FAIL, Status.ERROR);
     }
 
-    private static ListBoxModel thresholds() {
+    private static ListBoxModel thresholds(Status... statuses) {
         ListBoxModel model = new ListBoxModel();
-        for (Status status : List.of(Status.WARN, Status.FAIL, Status.ERROR)) {
+        for (Status status : statuses) {
             model.add(status.name());
         }
         return model;
