@@ -82,10 +82,14 @@ BV_ARGS=(verify "$WORK/plan.yaml" --credentials "$WORK/credentials.yaml" --no-pr
 # The wrapper records its class-data sharing archive on its first run: not timed.
 "$REPO_DIR/backup-verify" --version >/dev/null
 
-# S3Proxy is a JVM too: its first reads of the bucket run its GET path interpreted, and cost it about 0.3-0.6 CPU s
-# more than later ones. One untimed read warms it, so that no tool pays for that.
-echo "== warming S3Proxy up with one untimed read of the bucket"
-"${RCLONE[@]}" check --download "$LOCAL" bench:bench/bench-2026-11-29 --exclude .built 2>/dev/null
+# S3Proxy is a JVM too: its first reads of the bucket run its GET path interpreted, and cost it more than later ones.
+# Untimed reads warm it first, so that no tool pays for that: one was not enough (in the first three or four rounds
+# after it, S3Proxy still spent 0.8-1.4 CPU s serving each tool, every tool alike, against 0.65-0.8 s later on), so
+# WARM_READS (default 4) are made.
+echo "== warming S3Proxy up with ${WARM_READS:-4} untimed reads of the bucket"
+for _ in $(seq "${WARM_READS:-4}"); do
+    "${RCLONE[@]}" check --download "$LOCAL" bench:bench/bench-2026-11-29 --exclude .built 2>/dev/null
+done
 
 run_tool() {
     case $1 in
