@@ -81,23 +81,15 @@ final class TarWalker {
 
     /** Reads what follows the end-of-archive marker: only zeros, no more than {@link TarPadding} allows. */
     private void checkAfterEnd(long marker) throws IOException {
-        while (true) {
-            int n = in.read(skipBuffer);
-            if (n < 0) {
-                break;
-            }
-            for (int i = 0; i < n; i++) {
-                if (skipBuffer[i] != 0) {
-                    throw new BrokenFileException("the tar archive holds data at byte " + (position + i) + " after "
-                            + "the end-of-archive marker at byte " + marker + ", where tar stops reading: the "
-                            + entries(entries) + " before it are all tar lists or extracts (blocks zeroed inside the "
-                            + "archive, or a second archive appended, which only tar --ignore-zeros reads)");
-                }
-            }
-            position += n;
+        TarPadding.Trailer trailer = TarPadding.read(in, position, skipBuffer);
+        position = trailer.end();
+        if (trailer.dataAt() >= 0) {
+            throw new BrokenFileException("the tar archive holds data at byte " + trailer.dataAt() + " after "
+                    + "the end-of-archive marker at byte " + marker + ", where tar stops reading: the "
+                    + entries(entries) + " before it are all tar lists or extracts (blocks zeroed inside the "
+                    + "archive, or a second archive appended, which only tar --ignore-zeros reads)");
         }
-        long padding = position - marker - 2L * BLOCK;
-        if (!TarPadding.isRecordPadding(position, padding)) {
+        if (!trailer.isPadding(marker)) {
             throw new BrokenFileException("the tar archive ends after " + entries(entries) + " at byte " + marker
                     + " and is followed by " + (position - marker) + " zero bytes, more than tar pads an archive "
                     + "with: the rest of it was zeroed or never written (a crash after its space was allocated, a "

@@ -3,9 +3,10 @@ package io.backupverify.engine.restore.archive;
 import io.backupverify.engine.backup.BackupContents;
 import io.backupverify.engine.backup.ChecksumFileNames;
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.Status;
+import io.backupverify.engine.check.reading.CountingInput;
 import io.backupverify.engine.format.ContentFormat;
-import io.backupverify.engine.format.TarHeader;
 import io.backupverify.engine.format.TarPadding;
 import io.backupverify.engine.plan.ArchiveRestoreSpec;
 import io.backupverify.engine.restore.RestoreJob;
@@ -136,7 +137,7 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
      */
     private static void extractTar(InputStream in, String archive, SafeTree tree, List<Finding> notes)
             throws IOException {
-        Counted counted = new Counted(in);
+        CountingInput counted = new CountingInput(in, Progress.NONE);
         EndMarkedTarInputStream tar = new EndMarkedTarInputStream(counted);
         long entries = 0;
         long absolute = 0;
@@ -242,59 +243,21 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
      * After the end-of-archive marker, nothing but zeros padding the archive to its record ({@link TarPadding}): tar
      * stops at the marker and exits 0, so a longer run of zeros or other bytes hide entries it never extracts.
      */
-    private static void checkAfterEnd(Counted rest, long markerAt, long entries, String archive) throws IOException {
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = ArchiveErrors.call(() -> rest.read(buffer), archive)) >= 0) {
-            for (int i = 0; i < n; i++) {
-                if (buffer[i] != 0) {
-                    throw new RestoreRefusedException(archive, "the tar archive holds data at byte "
-                            + (rest.count - n + i) + " after its end-of-archive marker at byte " + markerAt
-                            + ", where tar stops reading: only the " + entries + " entries before it would be "
-                            + "restored (blocks zeroed inside the archive, or a second archive appended)");
-                }
-            }
+    private static void checkAfterEnd(CountingInput rest, long markerAt, long entries, String archive)
+            throws IOException {
+        TarPadding.Trailer trailer = ArchiveErrors.call(() -> TarPadding.read(rest, rest.position(), new byte[8192]),
+                archive);
+        if (trailer.dataAt() >= 0) {
+            throw new RestoreRefusedException(archive, "the tar archive holds data at byte " + trailer.dataAt()
+                    + " after its end-of-archive marker at byte " + markerAt + ", where tar stops reading: only the "
+                    + entries + " entries before it would be restored (blocks zeroed inside the archive, or a second "
+                    + "archive appended)");
         }
-        if (!TarPadding.isRecordPadding(rest.count, rest.count - markerAt - 2L * TarHeader.BLOCK)) {
+        if (!trailer.isPadding(markerAt)) {
             throw new RestoreRefusedException(archive, "the tar archive ends after " + entries + " entries at byte "
-                    + markerAt + " and is followed by " + (rest.count - markerAt) + " zero bytes, more than tar "
+                    + markerAt + " and is followed by " + (trailer.end() - markerAt) + " zero bytes, more than tar "
                     + "pads an archive with: the rest of it was zeroed or never written (a crash after its space was "
                     + "allocated, a copy that preallocated it); tar would restore only those entries");
-        }
-    }
-
-    /** Counts the bytes read through it; no mark and reset, so that what it counted is where the stream is. */
-    private static final class Counted extends java.io.FilterInputStream {
-        private long count;
-
-        Counted(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count += Math.max(n, 0);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
         }
     }
 
@@ -304,11 +267,11 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
      * the marker starts.
      */
     private static final class EndMarkedTarInputStream extends TarArchiveInputStream {
-        private final Counted counted;
+        private final CountingInput counted;
         private boolean endMarkerRead;
         private long markerAt = -1;
 
-        EndMarkedTarInputStream(Counted in) {
+        EndMarkedTarInputStream(CountingInput in) {
             super(in);
             this.counted = in;
         }
@@ -318,7 +281,7 @@ public final class ArchiveRestoreKind implements RestoreKind<ArchiveRestoreSpec>
             byte[] record = super.readRecord();
             if (record != null && isEOFRecord(record) && !endMarkerRead) {
                 endMarkerRead = true;
-                markerAt = counted.count - record.length;
+                markerAt = counted.position() - record.length;
             }
             return record;
         }
