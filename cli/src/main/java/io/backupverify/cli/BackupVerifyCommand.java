@@ -1,5 +1,6 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.util.LinkageErrors;
 import io.backupverify.engine.util.ToolVersion;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -58,9 +59,8 @@ public final class BackupVerifyCommand implements Runnable {
 
     /** Said when backup-verify.jar runs without the lib folder it was built with (its manifest names those jars). */
     static String missingLibrary(LinkageError e) {
-        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('/', '.');
-        return "a library of backup-verify is missing or of another version (" + what + "): keep the lib folder "
-                + "that was built with backup-verify.jar beside it";
+        return "a library of backup-verify is missing or of another version (" + LinkageErrors.missingClass(e)
+                + "): keep the lib folder that was built with backup-verify.jar beside it";
     }
 
     /** Runs the command line and returns the exit code, writing to the given streams. */

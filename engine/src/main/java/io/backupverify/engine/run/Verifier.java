@@ -13,6 +13,7 @@ import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Targets;
 import io.backupverify.engine.util.IoErrors;
+import io.backupverify.engine.util.LinkageErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -123,8 +124,8 @@ public final class Verifier {
      * version replaced: said plainly, so it is an ERROR with a cause instead of a stack trace.
      */
     static String missingLibrary(LinkageError e) {
-        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('/', '.');
-        return "a library it needs is missing or of another version in this installation (" + what + ")";
+        return "a library it needs is missing or of another version in this installation ("
+                + LinkageErrors.missingClass(e) + ")";
     }
 
     private Target open(Plan plan, BackupSetSpec set) throws IOException {

@@ -13,8 +13,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * The HTTP client, built on a thread of its own while the target works out its direct requests' URLs, and under the
- * SDK's client when that is built ({@link LazyClient}) around this stand-in: it costs about a tenth of a CPU second
- * at start-up (the Apache client's TLS set-up and connection pool), and the second processor is idle then.
+ * SDK's client when that is built ({@link LazyClient}) around this stand-in: loading and setting up the Apache client
+ * and its connection pool costs about a twentieth of a CPU second at start-up (its TLS is set up later, on the first
+ * HTTPS connection: {@link DeferredTls}).
  * {@link #await} gives the real client, or the failure to build it; until then nothing is sent.
  */
 final class HttpClientInBackground implements SdkHttpClient {
