@@ -9,6 +9,7 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.FreshnessSpec;
+import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +97,17 @@ public final class FreshnessCheck implements Check {
                             + "); the plan gives no timezone" + dated)
                     .build();
         }
-        Optional<Instant> touchedOnly = newestFileIfOnlyTheFolderIsYoung(context, backup, maxAge);
+        Optional<Instant> touchedOnly;
+        try {
+            touchedOnly = newestFileIfOnlyTheFolderIsYoung(context, backup, maxAge);
+        } catch (IOException e) {
+            return result.finding(Finding.warn(backup.id(), "the folder was last changed " + ageText + " ago, but "
+                            + "what it holds cannot be listed to see whether any file in it is that young (a removal "
+                            + "also changes a folder's time): " + IoErrors.describe(e)))
+                    .summary("newest backup " + backup.id() + " is " + ageText + " old by its folder's time, not "
+                            + "confirmed by its files (max " + spec.maxAge() + ")" + dated)
+                    .build();
+        }
         if (touchedOnly.isPresent()) {
             Duration fileAge = Duration.between(touchedOnly.get(), context.now());
             return result.finding(Finding.warn(backup.id(), "the folder was last changed " + ageText + " ago, but "
@@ -138,30 +149,25 @@ public final class FreshnessCheck implements Check {
      * was written. Stops at the first file young enough, so a fresh backup costs a file or two.
      */
     private static Optional<Instant> newestFileIfOnlyTheFolderIsYoung(CheckContext context, Backup backup,
-            Duration maxAge) {
+            Duration maxAge) throws IOException {
         if (!backup.directory() || !"modified".equals(backup.timeSource())) {
             return Optional.empty();
         }
         Instant limit = context.now().minus(maxAge);
         Instant[] newest = {null};
-        try {
-            boolean young = context.anyEntry(backup, entry -> {
-                if (!CheckContext.isData(entry)) {
-                    return false;
-                }
-                if (entry.modified() == null || !entry.modified().isBefore(limit)) {
-                    return true;
-                }
-                if (newest[0] == null || entry.modified().isAfter(newest[0])) {
-                    newest[0] = entry.modified();
-                }
+        boolean young = context.anyEntry(backup, entry -> {
+            if (!CheckContext.isData(entry)) {
                 return false;
-            });
-            return young ? Optional.empty() : Optional.ofNullable(newest[0]);
-        } catch (IOException e) {
-            // The checks that read the backup say why it cannot be listed.
-            return Optional.empty();
-        }
+            }
+            if (entry.modified() == null || !entry.modified().isBefore(limit)) {
+                return true;
+            }
+            if (newest[0] == null || entry.modified().isAfter(newest[0])) {
+                newest[0] = entry.modified();
+            }
+            return false;
+        });
+        return young ? Optional.empty() : Optional.ofNullable(newest[0]);
     }
 
     /**

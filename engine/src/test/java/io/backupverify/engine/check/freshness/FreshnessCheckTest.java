@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
+import io.backupverify.engine.run.Verifier;
+import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.ForwardingTarget;
+import io.backupverify.engine.target.LocalTarget;
 import io.backupverify.engine.testing.BackupTree;
 import io.backupverify.engine.testing.Plans;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -233,6 +242,36 @@ class FreshnessCheckTest {
         new BackupTree(dir.resolve("backups")).backup("orders", NOW.minus(Duration.ofDays(5)), "orders.dump", "data");
 
         assertThat(Plans.runSet(UNDATED, dir, NOW).checks().get(0).status()).isEqualTo(Status.FAIL);
+    }
+
+    /**
+     * The same renewed folder, with a subfolder whose listing fails: the folder's time cannot be confirmed by its
+     * files, so it is not passed on that time alone.
+     */
+    @Test
+    void aRenewedFolderThatCannotBeListedWholeIsNotPassed() throws Exception {
+        Path folder = new BackupTree(dir.resolve("backups")).backup("orders", NOW.minus(Duration.ofDays(5)),
+                "orders.dump", "data", "logs/run.log", "x");
+        Files.setLastModifiedTime(folder, FileTime.from(NOW.minus(Duration.ofHours(2))));
+        Verifier verifier = new Verifier(set -> new ForwardingTarget(new LocalTarget(dir.resolve("backups"))) {
+            @Override
+            public List<Entry> list(String path) throws IOException {
+                if (path.endsWith("/logs")) {
+                    throw new IOException("Input/output error");
+                }
+                return super.list(path);
+            }
+        });
+
+        CheckResult result = verifier.verify(Plans.parse(UNDATED, dir),
+                VerifyOptions.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC))).sets().get(0).checks().get(0);
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.item()).isEqualTo("orders");
+            assertThat(finding.message()).contains("last changed 2h").contains("cannot be listed")
+                    .contains("Input/output error");
+        });
     }
 
     private CheckResult check() throws InterruptedException {
