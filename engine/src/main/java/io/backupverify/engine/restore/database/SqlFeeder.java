@@ -1,5 +1,7 @@
 package io.backupverify.engine.restore.database;
 
+import io.backupverify.engine.check.Progress;
+import io.backupverify.engine.check.reading.CountingInput;
 import io.backupverify.engine.format.GzipMembers;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -50,8 +52,9 @@ abstract class SqlFeeder implements ToolRun.Feeder {
 
     @Override
     public void feed(OutputStream stdin) throws IOException {
-        try (Source raw = new Source(new BufferedInputStream(dump.open(), 1 << 16));
-                InputStream in = DumpDetector.isGzip(peek(raw)) ? decompressed(raw) : raw) {
+        try (BufferedInputStream buffered = new BufferedInputStream(dump.open(), 1 << 16);
+                CountingInput raw = new CountingInput(buffered, Progress.NONE);
+                InputStream in = DumpDetector.isGzip(peek(buffered)) ? decompressed(raw) : raw) {
             stdin.write(preamble().getBytes(StandardCharsets.UTF_8));
             pump(in, stdin);
         }
@@ -66,7 +69,7 @@ abstract class SqlFeeder implements ToolRun.Feeder {
      * damaged member after a complete one is an error, zero padding after the last is ignored. A failure that is not
      * the source's means the file is corrupt or cut short.
      */
-    private InputStream decompressed(Source raw) throws IOException {
+    private InputStream decompressed(CountingInput raw) throws IOException {
         GzipMembers members = corruptUnlessSource(raw, () -> new GzipMembers(raw));
         return new FilterInputStream(members) {
             @Override
@@ -82,45 +85,16 @@ abstract class SqlFeeder implements ToolRun.Feeder {
         T call() throws IOException;
     }
 
-    private <T> T corruptUnlessSource(Source raw, CompressedRead<T> read) throws IOException {
+    private <T> T corruptUnlessSource(CountingInput raw, CompressedRead<T> read) throws IOException {
         try {
             return read.call();
         } catch (IOException e) {
-            if (raw.failed || e instanceof InterruptedIOException) {
+            if (raw.sourceFailure() != null || e instanceof InterruptedIOException) {
                 throw e;
             }
             throw new DumpContentException("the compressed dump is cut short or corrupt after " + bytesRead
                     + " bytes of SQL (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + ")");
-        }
-    }
-
-    /** The dump's bytes as read from where it lies, noting when that read fails (an ERROR, not the dump's fault). */
-    private static final class Source extends FilterInputStream {
-        private boolean failed;
-
-        Source(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                failed = true;
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            try {
-                return super.read(buffer, offset, length);
-            } catch (IOException e) {
-                failed = true;
-                throw e;
-            }
         }
     }
 
