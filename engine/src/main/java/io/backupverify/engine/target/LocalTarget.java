@@ -17,10 +17,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A folder on a local or mounted file system. */
-public final class LocalTarget implements Target, PosixAttributes, TransportSecurity {
+public final class LocalTarget implements Target, PosixAttributes, AccessControlLists, TransportSecurity {
     private final Path root;
 
     public LocalTarget(Path root) {
@@ -134,6 +135,12 @@ public final class LocalTarget implements Target, PosixAttributes, TransportSecu
             mode |= 0400 >> permission.ordinal();
         }
         return new PosixFileInfo(attributes.owner().getName(), attributes.group().getName(), mode);
+    }
+
+    @Override
+    public Map<String, PosixAcl> accessControlLists() throws IOException {
+        // The root may be a link; getfacl walks the real folder without following links below it.
+        return PosixAclReader.system().read(root.toRealPath());
     }
 
     private Path resolve(String path) throws IOException {

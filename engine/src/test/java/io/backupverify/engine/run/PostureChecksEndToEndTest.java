@@ -225,6 +225,38 @@ class PostureChecksEndToEndTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
     }
 
+    @Test
+    void writersNamedInAnAccessControlListAreNotExpectedWriters() throws Exception {
+        ExternalTools.require("setfacl");
+        Path backup = new BackupTree(dir.resolve("orders")).backup("nightly-2026-11-29", LAST_NIGHT,
+                "orders.dump", "rows", "customers.dump", "more rows");
+        for (Path path : List.of(dir.resolve("orders"), backup, backup.resolve("orders.dump"),
+                backup.resolve("customers.dump"), backup.resolve("SHA256SUMS"))) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path)
+                    ? "rwxr-x---" : "rw-r-----"));
+        }
+        String me = Files.getOwner(backup).getName();
+        String plan = onePlan("access: { writers: [" + me + "] }");
+        assertThat(check(Plans.run(plan, dir, NOW), "orders", "access").status()).isEqualTo(Status.PASS);
+
+        // A service user given write access to a dump, a group that may replace the files of a backup folder, and
+        // a user whose write access the list's mask takes away again (ls -l shows the mask as the group's bits).
+        ExternalTools.run(dir, "setfacl", "-m", "u:nobody:rw", backup.resolve("orders.dump").toString());
+        ExternalTools.run(dir, "setfacl", "-m", "g:nogroup:rwx", backup.toString());
+        ExternalTools.run(dir, "setfacl", "-m", "u:nobody:rwx,m::r-x", backup.resolve("customers.dump").toString());
+        CheckResult result = check(Plans.run(plan, dir, NOW), "orders", "access");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::item, Finding::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29", "writable by group nogroup through its "
+                        + "access control list (setfacl), which is not among the writers [" + me + "]"),
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/orders.dump", "writable by user nobody "
+                        + "through its access control list (setfacl), who is not among the writers [" + me + "]"));
+        assertThat(result.findings()).extracting(Finding::advice).allMatch(a -> a.contains("setfacl -x"));
+
+        assertThat(check(Plans.run(onePlan("access: { writers: [" + me + ", nobody, nogroup] }"), dir, NOW),
+                "orders", "access").status()).isEqualTo(Status.PASS);
+    }
+
     private static String copiesPlan(String copies) {
         return """
                 backupSets:

@@ -11,7 +11,9 @@ import io.backupverify.engine.check.PostureChecks;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.AccessSpec;
 import io.backupverify.engine.plan.AccessSpec.Permission;
+import io.backupverify.engine.target.AccessControlLists;
 import io.backupverify.engine.target.Entry;
+import io.backupverify.engine.target.PosixAcl;
 import io.backupverify.engine.target.PosixAttributes;
 import io.backupverify.engine.target.PosixFileInfo;
 import io.backupverify.engine.target.PublicAccess;
@@ -58,6 +60,10 @@ public final class AccessCheck implements Check {
             return "give the backups to the expected owner and group (chown), and check how the other one wrote "
                     + "them";
         }
+        if (message.contains("through its access control list")) {
+            return "remove that entry from the list (setfacl -x u:NAME or g:NAME), or give it read only (setfacl -m "
+                    + "u:NAME:rX); setfacl -b removes the whole list";
+        }
         if (message.startsWith("writable by")) {
             return "remove write permission from users and groups that are not backup writers (chmod g-w)";
         }
@@ -82,7 +88,7 @@ public final class AccessCheck implements Check {
         if (backups.isEmpty()) {
             return result.noBackupFound().build();
         }
-        Walk walk = new Walk(posix, result);
+        Walk walk = new Walk(posix, accessControlLists(target, result, unknown), result);
         walk.examine("", "(target folder)", true);
         for (Backup backup : backups) {
             BackupContents contents = context.contents(backup);
@@ -103,6 +109,23 @@ public final class AccessCheck implements Check {
         result.metric("owners", List.copyOf(walk.owners));
         return result.summary(walk.examined + " files and folders examined; " + walk.problems.total()
                 + " access problem" + (walk.problems.total() == 1 ? "" : "s")).build();
+    }
+
+    /**
+     * The targets' access control lists when writers are named (a user or group named in one may write whatever the
+     * mode bits say); none when they are not asked about or cannot be read (then the unknown verdict is given).
+     */
+    private Map<String, PosixAcl> accessControlLists(Target target, CheckResult.Builder result, Status unknown)
+            throws IOException {
+        if (spec.writers().isEmpty() || !(target instanceof AccessControlLists lists)) {
+            return Map.of();
+        }
+        try {
+            return lists.accessControlLists();
+        } catch (UnansweredException e) {
+            result.finding(new Finding(target.description(), e.getMessage(), unknown));
+            return Map.of();
+        }
     }
 
     private void publicAccess(Target target, CheckResult.Builder result, Status unknown) throws IOException {
@@ -130,6 +153,7 @@ public final class AccessCheck implements Check {
     /** Examines entries parent first, remembering which folders others may pass through. */
     private final class Walk {
         private final PosixAttributes posix;
+        private final Map<String, PosixAcl> acls;
         private final CheckResult.Builder result;
         private final LimitedFindings problems = new LimitedFindings();
         private final Map<String, Boolean> passableByOthers = new HashMap<>();
@@ -137,8 +161,9 @@ public final class AccessCheck implements Check {
         private long examined;
         private long readableByOthers;
 
-        Walk(PosixAttributes posix, CheckResult.Builder result) {
+        Walk(PosixAttributes posix, Map<String, PosixAcl> acls, CheckResult.Builder result) {
             this.posix = posix;
+            this.acls = acls;
             this.result = result;
         }
 
@@ -169,13 +194,36 @@ public final class AccessCheck implements Check {
                         + ", expected " + spec.group());
             }
             if (!spec.writers().isEmpty()) {
-                if (info.ownerCanWrite() && !spec.writers().contains(info.owner())) {
-                    problems.add(result, "entries writable by unlisted users", Status.FAIL, item, "writable by its "
-                            + "owner " + info.owner() + ", who is not among the writers " + spec.writers());
+                writers(info, acls.get(path), item);
+            }
+        }
+
+        /** With an access control list the mode's group bits are its mask: the list tells who may write. */
+        private void writers(PosixFileInfo info, PosixAcl acl, String item) {
+            if (info.ownerCanWrite() && !spec.writers().contains(info.owner())) {
+                problems.add(result, "entries writable by unlisted users", Status.FAIL, item, "writable by its "
+                        + "owner " + info.owner() + ", who is not among the writers " + spec.writers());
+            }
+            boolean groupCanWrite = acl == null ? info.groupCanWrite() : acl.owningGroupCanWrite();
+            if (groupCanWrite && !spec.writers().contains(info.group())) {
+                problems.add(result, "entries writable by unlisted groups", Status.FAIL, item, "writable by "
+                        + "group " + info.group() + ", which is not among the writers " + spec.writers());
+            }
+            if (acl == null) {
+                return;
+            }
+            for (String user : acl.writingUsers()) {
+                if (!spec.writers().contains(user)) {
+                    problems.add(result, "entries writable by unlisted users", Status.FAIL, item, "writable by "
+                            + "user " + user + " through its access control list (setfacl), who is not among the "
+                            + "writers " + spec.writers());
                 }
-                if (info.groupCanWrite() && !spec.writers().contains(info.group())) {
+            }
+            for (String group : acl.writingGroups()) {
+                if (!spec.writers().contains(group)) {
                     problems.add(result, "entries writable by unlisted groups", Status.FAIL, item, "writable by "
-                            + "group " + info.group() + ", which is not among the writers " + spec.writers());
+                            + "group " + group + " through its access control list (setfacl), which is not among "
+                            + "the writers " + spec.writers());
                 }
             }
         }
