@@ -46,6 +46,10 @@ public final class AccessCheck implements Check {
     @Override
     public String advice(Finding finding, CheckContext context) {
         String message = finding.message();
+        if (message.startsWith("open to the public: its object ACL")) {
+            return "make the object private (aws s3api put-object-acl --acl private), and turn on the public access "
+                    + "block's IgnorePublicAcls or disable ACLs (object ownership BucketOwnerEnforced) for the bucket";
+        }
         if (message.startsWith("open to the public")) {
             return "turn on the bucket's public access block and remove public grants from its policy and ACL";
         }
@@ -75,7 +79,9 @@ public final class AccessCheck implements Check {
         CheckResult.Builder result = CheckResult.builder(id());
         Target target = context.target();
         Status unknown = PostureChecks.verdictFor(spec.unknown());
-        publicAccess(target, result, unknown);
+        if (publicAccess(target, result, unknown)) {
+            publicObjects(context, result, unknown);
+        }
         if (!(target instanceof PosixAttributes posix)) {
             if (spec.owner() != null || spec.group() != null || !spec.writers().isEmpty()) {
                 result.finding(new Finding(target.description(), "owner, group and writers are set, but this kind "
@@ -128,9 +134,10 @@ public final class AccessCheck implements Check {
         }
     }
 
-    private void publicAccess(Target target, CheckResult.Builder result, Status unknown) throws IOException {
+    /** Whether the store answered for the whole bucket or container (its files are asked about next). */
+    private boolean publicAccess(Target target, CheckResult.Builder result, Status unknown) throws IOException {
         if (spec.publicAccess() != Permission.FORBID) {
-            return;
+            return false;
         }
         if (target instanceof PublicAccess store) {
             List<String> grants;
@@ -138,16 +145,60 @@ public final class AccessCheck implements Check {
                 grants = store.publicGrants();
             } catch (UnansweredException e) {
                 result.finding(new Finding(target.description(), e.getMessage(), unknown));
-                return;
+                return false;
             }
             for (String grant : grants) {
                 result.finding(Finding.fail(target.description(), "open to the public: " + grant));
             }
             result.metric("publicGrants", grants.size());
-        } else if (!(target instanceof PosixAttributes)) {
+            return true;
+        }
+        if (!(target instanceof PosixAttributes)) {
             result.finding(new Finding(target.description(), "this kind of target cannot tell whether it is open "
                     + "to the public", unknown));
         }
+        return false;
+    }
+
+    /**
+     * Each file's own access list, where the store lets one open a file to the public whatever the bucket says (an
+     * S3 object uploaded with {@code --acl public-read} while the bucket's ACLs are enabled and not ignored).
+     */
+    private void publicObjects(CheckContext context, CheckResult.Builder result, Status unknown) throws IOException {
+        if (!(context.target() instanceof PublicAccess store)) {
+            return;
+        }
+        LimitedFindings problems = new LimitedFindings();
+        long examined = 0;
+        long publicFiles = 0;
+        try {
+            if (!store.objectGrantsApply()) {
+                return;
+            }
+            for (Backup backup : PostureChecks.select(context, spec.scope())) {
+                BackupContents contents = context.contents(backup);
+                for (Entry entry : contents.entries()) {
+                    if (!entry.isFile()) {
+                        continue;
+                    }
+                    examined++;
+                    String item = backup.directory() ? backup.id() + "/" + contents.relativePath(entry)
+                            : entry.path();
+                    List<String> grants = store.objectGrants(entry.path());
+                    if (!grants.isEmpty()) {
+                        publicFiles++;
+                    }
+                    for (String grant : grants) {
+                        problems.add(result, "files open to the public", Status.FAIL, item, "open to the public: "
+                                + grant);
+                    }
+                }
+            }
+        } catch (UnansweredException e) {
+            result.finding(new Finding(context.target().description(), e.getMessage(), unknown));
+        }
+        problems.finish(result);
+        result.metric("objectAclsExamined", examined).metric("publicFiles", publicFiles);
     }
 
     /** Examines entries parent first, remembering which folders others may pass through. */

@@ -19,9 +19,12 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DefaultRetention;
 import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectAclResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
+import software.amazon.awssdk.services.s3.model.OwnershipControlsRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.Type;
@@ -114,11 +117,8 @@ final class S3Posture {
     }
 
     List<String> publicGrants() throws IOException {
-        PublicAccessBlockConfiguration block = ask("the bucket's public access block",
-                () -> client.get().getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration(),
-                "NoSuchPublicAccessBlockConfiguration");
+        PublicAccessBlockConfiguration block = publicAccessBlock();
         boolean policiesIgnored = block != null && Boolean.TRUE.equals(block.restrictPublicBuckets());
-        boolean aclsIgnored = block != null && Boolean.TRUE.equals(block.ignorePublicAcls());
         List<String> grants = new ArrayList<>();
         if (!policiesIgnored) {
             Boolean isPublic = ask("the bucket policy's status",
@@ -129,21 +129,63 @@ final class S3Posture {
                         + "restrict it)");
             }
         }
-        if (!aclsIgnored) {
+        if (!aclsIgnored(block)) {
             GetBucketAclResponse acl = ask("the bucket's ACL", () -> client.get().getBucketAcl(r -> r.bucket(bucket)),
                     null);
-            for (Grant grant : acl.grants()) {
-                if (grant.grantee() != null && grant.grantee().type() == Type.GROUP) {
-                    String uri = grant.grantee().uri();
-                    if (ALL_USERS.equals(uri) || AUTHENTICATED_USERS.equals(uri)) {
-                        grants.add("the bucket ACL grants " + grant.permissionAsString() + " to "
-                                + (ALL_USERS.equals(uri) ? "AllUsers (anyone)" : "AuthenticatedUsers (any AWS "
-                                        + "account)"));
-                    }
+            grants.addAll(publicGrants("the bucket ACL", acl.grants()));
+        }
+        return grants;
+    }
+
+    /**
+     * Whether objects' own ACLs count: not when the public access block ignores public ACLs, nor when the bucket's
+     * object ownership is {@code BucketOwnerEnforced} (ACLs disabled). A store that will not say how it treats
+     * ACLs has them read.
+     */
+    boolean objectAclsApply() throws IOException {
+        if (aclsIgnored(publicAccessBlock())) {
+            return false;
+        }
+        List<OwnershipControlsRule> rules;
+        try {
+            rules = ask("the bucket's object ownership", () -> client.get().getBucketOwnershipControls(
+                    r -> r.bucket(bucket)).ownershipControls().rules(), "OwnershipControlsNotFoundError");
+        } catch (UnansweredException e) {
+            return true;
+        }
+        return rules == null || rules.stream().noneMatch(rule -> rule.objectOwnership()
+                == ObjectOwnership.BUCKET_OWNER_ENFORCED);
+    }
+
+    /** The public grants in one object's own ACL ({@code aws s3 cp --acl public-read}, {@code s3cmd put -P}). */
+    List<String> objectGrants(String path) throws IOException {
+        GetObjectAclResponse acl = ask("the ACL of " + path,
+                () -> client.get().getObjectAcl(r -> r.bucket(bucket).key(keyOf.apply(path))), null);
+        return publicGrants("its object ACL", acl.grants());
+    }
+
+    private PublicAccessBlockConfiguration publicAccessBlock() throws IOException {
+        return ask("the bucket's public access block",
+                () -> client.get().getPublicAccessBlock(r -> r.bucket(bucket)).publicAccessBlockConfiguration(),
+                "NoSuchPublicAccessBlockConfiguration");
+    }
+
+    private static boolean aclsIgnored(PublicAccessBlockConfiguration block) {
+        return block != null && Boolean.TRUE.equals(block.ignorePublicAcls());
+    }
+
+    private static List<String> publicGrants(String where, List<Grant> grants) {
+        List<String> named = new ArrayList<>();
+        for (Grant grant : grants) {
+            if (grant.grantee() != null && grant.grantee().type() == Type.GROUP) {
+                String uri = grant.grantee().uri();
+                if (ALL_USERS.equals(uri) || AUTHENTICATED_USERS.equals(uri)) {
+                    named.add(where + " grants " + grant.permissionAsString() + " to "
+                            + (ALL_USERS.equals(uri) ? "AllUsers (anyone)" : "AuthenticatedUsers (any AWS account)"));
                 }
             }
         }
-        return grants;
+        return named;
     }
 
     Optional<String> defaultLock() throws IOException {

@@ -297,6 +297,16 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     }
 
     @Override
+    public boolean objectGrantsApply() throws IOException {
+        return posture.objectAclsApply();
+    }
+
+    @Override
+    public List<String> objectGrants(String path) throws IOException {
+        return posture.objectGrants(path);
+    }
+
+    @Override
     public Optional<String> defaultLock() throws IOException {
         return posture.defaultLock();
     }

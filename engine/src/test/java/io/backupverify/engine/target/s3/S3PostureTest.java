@@ -154,6 +154,38 @@ class S3PostureTest {
         assertThat(run("access: { public: forbid }").status()).isEqualTo(Status.PASS);
     }
 
+    @Test
+    void anObjectMadePublicByItsOwnAclFailsByNameUnlessTheBucketDisablesOrIgnoresAcls() throws Exception {
+        s3.bucket("publicAccessBlock", Answer.error(404, "NoSuchPublicAccessBlockConfiguration"))
+                .bucket("policyStatus", Answer.error(404, "NoSuchBucketPolicy"))
+                .bucket("acl", ScriptedS3.acl())
+                .bucket("ownershipControls", Answer.error(404, "OwnershipControlsNotFoundError"))
+                .objectAcl("nightly-2026-11-29/orders.dump",
+                        ScriptedS3.acl("http://acs.amazonaws.com/groups/global/AllUsers"));
+        CheckResult result = run("access: { public: forbid }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::item, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/orders.dump",
+                        "open to the public: its object ACL grants READ to AllUsers (anyone)"));
+        assertThat(result.metrics()).containsEntry("objectAclsExamined", 2L).containsEntry("publicFiles", 1L);
+
+        // A store that will not say whether ACLs are disabled has them read all the same.
+        s3.bucket("ownershipControls", Answer.error(501, "NotImplemented"));
+        assertThat(run("access: { public: forbid }").status()).isEqualTo(Status.FAIL);
+
+        // With ACLs disabled (object ownership BucketOwnerEnforced) an object's ACL no longer grants anything.
+        s3.bucket("ownershipControls", Answer.ok("<OwnershipControls " + ScriptedS3.NS + "><Rule><ObjectOwnership>"
+                + "BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>"));
+        assertThat(run("access: { public: forbid }").status()).isEqualTo(Status.PASS);
+
+        // An object ACL that cannot be read is never a pass.
+        s3.bucket("ownershipControls", Answer.error(404, "OwnershipControlsNotFoundError"))
+                .objectAcl("nightly-2026-11-29/orders.dump", Answer.error(403, "AccessDenied"));
+        result = run("access: { public: forbid }");
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(messages(result)).anyMatch(m -> m.startsWith("the store cannot tell the ACL of "));
+    }
+
     private static Answer retainUntil(String date) {
         return Answer.ok("<Retention " + ScriptedS3.NS + "><Mode>COMPLIANCE</Mode><RetainUntilDate>" + date
                 + "</RetainUntilDate></Retention>");

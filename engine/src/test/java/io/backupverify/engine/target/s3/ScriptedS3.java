@@ -38,6 +38,7 @@ final class ScriptedS3 implements AutoCloseable {
     private final Map<String, String> objectEncryption = new ConcurrentHashMap<>();
     private final Map<String, Answer> bucketAnswers = new ConcurrentHashMap<>();
     private final Map<String, Answer> retention = new ConcurrentHashMap<>();
+    private final Map<String, Answer> objectAcls = new ConcurrentHashMap<>();
     /** Objects a listing page holds at most, and whether its keys are URL-encoded (as with encoding-type=url). */
     private int pageSize = 1000;
     private boolean urlEncodedKeys;
@@ -98,6 +99,24 @@ final class ScriptedS3 implements AutoCloseable {
         return this;
     }
 
+    /** Scripts an object's ACL; unscripted objects have a private one (their owner's full control). */
+    ScriptedS3 objectAcl(String key, Answer answer) {
+        objectAcls.put(key, answer);
+        return this;
+    }
+
+    /** An ACL as S3 writes it: the owner's full control, and each group URI given granted READ. */
+    static Answer acl(String... readingGroups) {
+        StringBuilder xml = new StringBuilder("<AccessControlPolicy " + NS + "><Owner><ID>owner</ID></Owner>"
+                + "<AccessControlList><Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                + "xsi:type=\"CanonicalUser\"><ID>owner</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>");
+        for (String group : readingGroups) {
+            xml.append("<Grant><Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"Group\">"
+                    + "<URI>").append(group).append("</URI></Grantee><Permission>READ</Permission></Grant>");
+        }
+        return Answer.ok(xml.append("</AccessControlList></AccessControlPolicy>").toString());
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
@@ -112,6 +131,8 @@ final class ScriptedS3 implements AutoCloseable {
                     parameter(query, "continuation-token"))), null);
         } else if (key.isEmpty()) {
             send(exchange, bucketAnswers.getOrDefault(subresource, Answer.error(501, "NotImplemented")), null);
+        } else if (subresource.equals("acl")) {
+            send(exchange, objectAcls.getOrDefault(key, acl()), null);
         } else if (subresource.equals("retention")) {
             send(exchange, retention.getOrDefault(key, Answer.error(404, "NoSuchObjectLockConfiguration")), null);
         } else if (!objects.containsKey(key)) {
