@@ -5,6 +5,7 @@ import io.backupverify.engine.check.reading.CountingInput;
 import io.backupverify.engine.format.Bzip2Streams;
 import io.backupverify.engine.format.ContentFormat;
 import io.backupverify.engine.format.GzipMembers;
+import io.backupverify.engine.format.OpenPgpMessage;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.IoErrors;
 import java.io.BufferedInputStream;
@@ -39,6 +40,8 @@ final class StructureReader {
     private final byte[] buffer;
     /** What reading the current file noticed that is not wrong enough to fail it (gzip's zero padding). */
     private final List<String> warnings = new ArrayList<>();
+    /** For a file whose structure was read whole but whose content cannot be (an encrypted message): what it is. */
+    private String sealed;
 
     StructureReader(Target target, Progress progress, int bufferBytes) {
         this.target = target;
@@ -52,6 +55,7 @@ final class StructureReader {
     ReadOutcome read(String path, Siblings siblings) throws InterruptedIOException {
         List<String> layers = new ArrayList<>();
         warnings.clear();
+        sealed = null;
         CountingInput file = null;
         try (InputStream raw = target.open(path)) {
             if (isPgDataFileWithoutToc(path, siblings)) {
@@ -68,8 +72,8 @@ final class StructureReader {
                         + "directory-format dump is empty: pg_restore cannot restore the dump", 0, 0);
             }
             if (found == null) {
-                return new ReadOutcome(path, ReadOutcome.Result.UNKNOWN, "", unknownDescription(file), 0,
-                        file.position());
+                return new ReadOutcome(path, ReadOutcome.Result.UNKNOWN, String.join("+", layers),
+                        sealed != null ? sealed : unknownDescription(file), 0, file.position());
             }
             return new ReadOutcome(path, ReadOutcome.Result.READ, String.join("+", layers), found, file.position(),
                     file.position(), String.join("; ", warnings));
@@ -111,6 +115,9 @@ final class StructureReader {
                         + (format == ContentFormat.EMPTY ? "empty" : "does not begin as " + wanted.label() + " data"));
             }
             if (top) {
+                if (format == ContentFormat.UNKNOWN && readSealed(peeked, layers)) {
+                    return null;
+                }
                 if (format == ContentFormat.UNKNOWN && onlyZeros(peeked)) {
                     throw new BrokenFileException("holds nothing but zero bytes: no backup format is all zeros; its "
                             + "space was reserved or zeroed but its data never written (an interrupted copy that "
@@ -151,6 +158,20 @@ final class StructureReader {
             case PG_SQL, PG_CLUSTER_SQL, MYSQL_SQL -> SqlDumpEnd.check(peeked, format, buffer);
             default -> throw new IllegalStateException(format.name());
         };
+    }
+
+    /**
+     * An encrypted message is walked to its end (a cut-short one fails), but what it holds stays unread: it is
+     * reported as not checked, never as read, since a dump that died before it was encrypted looks whole here.
+     */
+    private boolean readSealed(PeekedInput peeked, List<String> layers) throws IOException {
+        boolean armored = OpenPgpMessage.isArmored(peeked.head(), peeked.headLength());
+        if (!armored && !OpenPgpMessage.isBinary(peeked.head(), peeked.headLength())) {
+            return false;
+        }
+        layers.add("openpgp");
+        sealed = armored ? OpenPgpWalker.walkArmored(peeked, buffer) : OpenPgpWalker.walkBinary(peeked, buffer);
+        return true;
     }
 
     private static InputStream decompress(ContentFormat format, InputStream in) throws IOException {
