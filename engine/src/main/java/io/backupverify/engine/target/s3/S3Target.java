@@ -1,6 +1,7 @@
 package io.backupverify.engine.target.s3;
 
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import io.backupverify.engine.target.EarlierVersions;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.ObjectLocks;
 import io.backupverify.engine.target.PublicAccess;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -40,7 +42,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * objects (empty keys ending in {@code /}) are not entries. Objects are read as resuming streams
  * ({@link S3ObjectStream}); large ones in ranged parts fetched concurrently ({@link PartedObjectStream}).
  */
-public final class S3Target implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks {
+public final class S3Target implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks,
+        EarlierVersions {
     /** The SDK's client, built when first needed. */
     private final LazyClient client;
     /** The HTTP client under {@link #client}, which this target closes; the direct reads use it too. */
@@ -314,6 +317,32 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     @Override
     public Optional<Instant> lockedUntil(String path) throws IOException {
         return posture.lockedUntil(path);
+    }
+
+    @Override
+    public Kept earlierVersions(Instant writtenBefore, int named) throws IOException {
+        if (!posture.keepsVersions()) {
+            return new Kept(List.of(), 0);
+        }
+        List<Entry> found = new ArrayList<>();
+        long count = 0;
+        try {
+            for (ObjectVersion version : client.get().listObjectVersionsPaginator(r -> r.bucket(bucket)
+                    .prefix(root)).versions()) {
+                if (Boolean.TRUE.equals(version.isLatest()) || version.key().length() <= root.length()
+                        || version.lastModified() == null || !version.lastModified().isBefore(writtenBefore)) {
+                    continue;
+                }
+                count++;
+                if (found.size() < named) {
+                    found.add(Entry.file(path(version.key()), version.size() == null ? 0 : version.size(),
+                            version.lastModified()));
+                }
+            }
+        } catch (SdkException e) {
+            throw errors.toIo("cannot list the earlier versions below " + name(""), e);
+        }
+        return new Kept(found, count);
     }
 
     private String folderKey(String folder) {
