@@ -195,9 +195,18 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
         return newest[0] == null ? Optional.empty() : Optional.of(Entry.directory(path, newest[0]));
     }
 
-    /** The bytes below the prefix, counted from a listing: an object store has no size of its own. */
+    /**
+     * The bytes below the prefix, counted from a listing: an object store has no size of its own. A bucket that keeps
+     * earlier versions stores (and counts against a quota, and bills) every version, so then every version counts.
+     */
     @Override
     public Optional<StorageUsage> usage() throws IOException {
+        if (posture.keepsVersions()) {
+            long[] used = new long[1];
+            forEachVersion(version -> used[0] += version.size() == null ? 0 : version.size());
+            return Optional.of(new StorageUsage(used[0], -1, "listing of every version (the bucket keeps earlier "
+                    + "versions)"));
+        }
         long[] used = new long[1];
         listFlat(root, object -> used[0] += object.size());
         return Optional.of(new StorageUsage(used[0], -1, "listing"));
@@ -325,24 +334,29 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
             return new Kept(List.of(), 0);
         }
         List<Entry> found = new ArrayList<>();
-        long count = 0;
-        try {
-            for (ObjectVersion version : client.get().listObjectVersionsPaginator(r -> r.bucket(bucket)
-                    .prefix(root)).versions()) {
-                if (Boolean.TRUE.equals(version.isLatest()) || version.key().length() <= root.length()
-                        || version.lastModified() == null || !version.lastModified().isBefore(writtenBefore)) {
-                    continue;
-                }
-                count++;
-                if (found.size() < named) {
-                    found.add(Entry.file(path(version.key()), version.size() == null ? 0 : version.size(),
-                            version.lastModified()));
-                }
+        long[] count = new long[1];
+        forEachVersion(version -> {
+            if (Boolean.TRUE.equals(version.isLatest()) || version.key().length() <= root.length()
+                    || version.lastModified() == null || !version.lastModified().isBefore(writtenBefore)) {
+                return;
             }
+            count[0]++;
+            if (found.size() < named) {
+                found.add(Entry.file(path(version.key()), version.size() == null ? 0 : version.size(),
+                        version.lastModified()));
+            }
+        });
+        return new Kept(found, count[0]);
+    }
+
+    /** Every version of every object below the prefix (delete markers aside), current or not. */
+    private void forEachVersion(Consumer<ObjectVersion> visitor) throws IOException {
+        try {
+            client.get().listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(root)).versions()
+                    .forEach(visitor);
         } catch (SdkException e) {
-            throw errors.toIo("cannot list the earlier versions below " + name(""), e);
+            throw errors.toIo("cannot list the versions below " + name(""), e);
         }
-        return new Kept(found, count);
     }
 
     private String folderKey(String folder) {
