@@ -7,7 +7,10 @@ import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.plan.DurationValue;
 import io.backupverify.engine.plan.RetentionSpec;
+import io.backupverify.engine.target.EarlierVersions;
+import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.SnapshotRestore;
+import io.backupverify.engine.target.UnansweredException;
 import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,6 +51,14 @@ public final class RetentionCheck implements Check {
 
     @Override
     public String advice(Finding finding, CheckContext context) {
+        if (finding.message().startsWith("an earlier version") || finding.item().equals("(expired versions)")) {
+            return "delete the noncurrent versions older than maxAge (aws s3api delete-object --version-id), and add "
+                    + "a lifecycle rule that expires noncurrent versions (NoncurrentVersionExpiration) so the store "
+                    + "disposes of them";
+        }
+        if (finding.message().contains("may still be kept")) {
+            return "let the verifying user read the bucket's versioning (s3:GetBucketVersioning, s3:ListBucketVersions)";
+        }
         if (finding.message().contains("older than") || finding.item().equals("(expired)")) {
             return "prune backups older than maxAge (the retention policy or the storage's lifecycle rule is not "
                     + "deleting them)";
@@ -57,7 +68,7 @@ public final class RetentionCheck implements Check {
     }
 
     @Override
-    public CheckResult run(CheckContext context) {
+    public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(ID);
         List<Backup> backups = context.backups();
         result.metric("backups", backups.size());
@@ -103,6 +114,7 @@ public final class RetentionCheck implements Check {
         }
         checkMinAge(oldest, zone, now, result);
         int expired = checkMaxAge(backups, now, result);
+        checkEarlierVersions(context, now, result);
 
         StringBuilder summary = new StringBuilder().append(backups.size())
                 .append(backups.size() == 1 ? " backup" : " backups")
@@ -258,6 +270,37 @@ public final class RetentionCheck implements Check {
             result.finding(Finding.warn(oldest.id(), shortfall + "; the set may be younger than minAge, or older "
                     + "backups were deleted too early; set retention.since to the date the set began so that this "
                     + "fails"));
+        }
+    }
+
+    /**
+     * With maxAge, the earlier versions a versioned store still keeps: a backup deleted there (or a file overwritten)
+     * keeps its data as a noncurrent version until that version is removed, so it was not disposed of.
+     */
+    private void checkEarlierVersions(CheckContext context, Instant now, CheckResult.Builder result)
+            throws IOException {
+        DurationValue maxAge = spec.maxAge();
+        if (maxAge == null || !(context.target() instanceof EarlierVersions store)) {
+            return;
+        }
+        EarlierVersions.Kept kept;
+        try {
+            kept = store.earlierVersions(now.minus(maxAge.duration()), MAX_LISTED);
+        } catch (UnansweredException e) {
+            result.finding(Finding.warn(context.target().description(), e.getMessage() + "; data older than maxAge "
+                    + maxAge + " may still be kept"));
+            return;
+        }
+        result.metric("expiredVersions", kept.count());
+        for (Entry version : kept.named()) {
+            result.finding(Finding.fail(version.path(), "an earlier version written " + version.modified() + " ("
+                    + DurationValue.format(Duration.between(version.modified(), now)) + " ago, older than maxAge "
+                    + maxAge + ") is still kept: the store keeps the versions of deleted and overwritten files "
+                    + "(versioning), so its data was not disposed of"));
+        }
+        if (kept.count() > kept.named().size()) {
+            result.finding(Finding.fail("(expired versions)", (kept.count() - kept.named().size())
+                    + " more earlier versions older than maxAge " + maxAge + " are still kept"));
         }
     }
 

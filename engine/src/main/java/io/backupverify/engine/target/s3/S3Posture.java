@@ -188,6 +188,28 @@ final class S3Posture {
         return named;
     }
 
+    /**
+     * Whether the bucket may keep earlier versions: versioning enabled, or suspended after it was (the versions made
+     * meanwhile stay). A store that does not implement versioning (HTTP 501) keeps none.
+     */
+    boolean keepsVersions() throws IOException {
+        try {
+            String status = client.get().getBucketVersioning(r -> r.bucket(bucket)).statusAsString();
+            return status != null && !status.isEmpty();
+        } catch (SdkServiceException e) {
+            if (e.statusCode() == 501) {
+                return false;
+            }
+            if (e.statusCode() == 403 || e.statusCode() == 405) {
+                throw new UnansweredException("the store cannot tell whether it keeps earlier versions of deleted "
+                        + "or overwritten backups: " + errors.describe(e));
+            }
+            throw errors.toIo("cannot read the bucket's versioning", e);
+        } catch (SdkException e) {
+            throw errors.toIo("cannot read the bucket's versioning", e);
+        }
+    }
+
     Optional<String> defaultLock() throws IOException {
         ObjectLockConfiguration config = ask("the bucket's Object Lock configuration",
                 () -> client.get().getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration(),

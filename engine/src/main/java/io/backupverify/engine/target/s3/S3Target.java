@@ -1,6 +1,7 @@
 package io.backupverify.engine.target.s3;
 
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import io.backupverify.engine.target.EarlierVersions;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.ObjectLocks;
 import io.backupverify.engine.target.PublicAccess;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -40,7 +42,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * objects (empty keys ending in {@code /}) are not entries. Objects are read as resuming streams
  * ({@link S3ObjectStream}); large ones in ranged parts fetched concurrently ({@link PartedObjectStream}).
  */
-public final class S3Target implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks {
+public final class S3Target implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks,
+        EarlierVersions {
     /** The SDK's client, built when first needed. */
     private final LazyClient client;
     /** The HTTP client under {@link #client}, which this target closes; the direct reads use it too. */
@@ -192,9 +195,18 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
         return newest[0] == null ? Optional.empty() : Optional.of(Entry.directory(path, newest[0]));
     }
 
-    /** The bytes below the prefix, counted from a listing: an object store has no size of its own. */
+    /**
+     * The bytes below the prefix, counted from a listing: an object store has no size of its own. A bucket that keeps
+     * earlier versions stores (and counts against a quota, and bills) every version, so then every version counts.
+     */
     @Override
     public Optional<StorageUsage> usage() throws IOException {
+        if (posture.keepsVersions()) {
+            long[] used = new long[1];
+            forEachVersion(version -> used[0] += version.size() == null ? 0 : version.size());
+            return Optional.of(new StorageUsage(used[0], -1, "listing of every version (the bucket keeps earlier "
+                    + "versions)"));
+        }
         long[] used = new long[1];
         listFlat(root, object -> used[0] += object.size());
         return Optional.of(new StorageUsage(used[0], -1, "listing"));
@@ -314,6 +326,37 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     @Override
     public Optional<Instant> lockedUntil(String path) throws IOException {
         return posture.lockedUntil(path);
+    }
+
+    @Override
+    public Kept earlierVersions(Instant writtenBefore, int named) throws IOException {
+        if (!posture.keepsVersions()) {
+            return new Kept(List.of(), 0);
+        }
+        List<Entry> found = new ArrayList<>();
+        long[] count = new long[1];
+        forEachVersion(version -> {
+            if (Boolean.TRUE.equals(version.isLatest()) || version.key().length() <= root.length()
+                    || version.lastModified() == null || !version.lastModified().isBefore(writtenBefore)) {
+                return;
+            }
+            count[0]++;
+            if (found.size() < named) {
+                found.add(Entry.file(path(version.key()), version.size() == null ? 0 : version.size(),
+                        version.lastModified()));
+            }
+        });
+        return new Kept(found, count[0]);
+    }
+
+    /** Every version of every object below the prefix (delete markers aside), current or not. */
+    private void forEachVersion(Consumer<ObjectVersion> visitor) throws IOException {
+        try {
+            client.get().listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(root)).versions()
+                    .forEach(visitor);
+        } catch (SdkException e) {
+            throw errors.toIo("cannot list the versions below " + name(""), e);
+        }
     }
 
     private String folderKey(String folder) {

@@ -48,7 +48,11 @@ class RetentionCheckTest {
             }
         };
         CheckContext context = TestContexts.of(target, LayoutSpec.DEFAULT, backups, now, zone);
-        return new RetentionCheck(spec).run(context);
+        try {
+            return new RetentionCheck(spec).run(context);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static RetentionSpec gfs(int daily, int weekly, int monthly, int yearly) {

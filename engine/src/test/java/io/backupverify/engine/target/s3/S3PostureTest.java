@@ -186,6 +186,77 @@ class S3PostureTest {
         assertThat(messages(result)).anyMatch(m -> m.startsWith("the store cannot tell the ACL of "));
     }
 
+    private static String version(String key, String written, boolean latest) {
+        return version(key, written, latest, 11);
+    }
+
+    private static String version(String key, String written, boolean latest, long size) {
+        return "<Version><Key>" + key + "</Key><VersionId>v" + written.hashCode() + "</VersionId><IsLatest>" + latest
+                + "</IsLatest><LastModified>" + written + "</LastModified><ETag>\"e1\"</ETag><Size>" + size
+                + "</Size><StorageClass>STANDARD</StorageClass></Version>";
+    }
+
+    private static Answer versions(String... versions) {
+        return Answer.ok("<ListVersionsResult " + ScriptedS3.NS + "><Name>vault</Name><Prefix></Prefix><KeyMarker>"
+                + "</KeyMarker><VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys><IsTruncated>false"
+                + "</IsTruncated>" + String.join("", versions) + "</ListVersionsResult>");
+    }
+
+    @Test
+    void theEarlierVersionsAVersionedBucketKeepsCountAsUsedSpace() throws Exception {
+        // Versioning answers 501 here (the store has none): the 24 bytes of the two objects are all it holds.
+        assertThat(run("capacity: { quota: 100 }").status()).isEqualTo(Status.PASS);
+
+        // Object Lock keeps the versions the nightly job overwrote and deleted: they fill the quota all the same.
+        s3.bucket("versioning", Answer.ok("<VersioningConfiguration " + ScriptedS3.NS + "><Status>Enabled</Status>"
+                + "</VersioningConfiguration>"))
+                .bucket("versions", versions(
+                        version("nightly-2026-11-28/orders.dump", "2026-11-28T02:00:00.000Z", false, 40),
+                        version("nightly-2026-11-29/customers.dump", "2026-11-29T01:00:00.000Z", false, 40),
+                        version("nightly-2026-11-29/customers.dump", "2026-11-29T02:00:00.000Z", true, 13),
+                        version("nightly-2026-11-29/orders.dump", "2026-11-29T02:00:00.000Z", true, 11)));
+        CheckResult result = run("capacity: { quota: 100 }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("usedBytes", 104L)
+                .containsEntry("usageSource", "listing of every version (the bucket keeps earlier versions)");
+
+        // A store that will not say whether it keeps versions cannot give the used space.
+        s3.bucket("versioning", Answer.error(403, "AccessDenied"));
+        assertThat(run("capacity: { quota: 100 }").status()).isEqualTo(Status.ERROR);
+    }
+
+    @Test
+    void aBackupDeletedFromAVersionedBucketIsStillKeptAndFailsMaxAge() throws Exception {
+        s3.bucket("versioning", Answer.ok("<VersioningConfiguration " + ScriptedS3.NS + "><Status>Enabled</Status>"
+                + "</VersioningConfiguration>"))
+                .bucket("versions", versions(
+                        // deleted last spring: its data stays as a noncurrent version behind a delete marker
+                        version("nightly-2025-01-10/orders.dump", "2025-01-10T02:00:00.000Z", false),
+                        "<DeleteMarker><Key>nightly-2025-01-10/orders.dump</Key><VersionId>d1</VersionId><IsLatest>"
+                                + "true</IsLatest><LastModified>2025-03-01T00:00:00.000Z</LastModified></DeleteMarker>",
+                        // the current backup, and a recent overwrite of one of its files
+                        version("nightly-2026-11-29/orders.dump", "2026-11-29T02:00:00.000Z", true),
+                        version("nightly-2026-11-29/customers.dump", "2026-11-29T01:00:00.000Z", false),
+                        version("nightly-2026-11-29/customers.dump", "2026-11-29T02:00:00.000Z", true)));
+        CheckResult result = run("retention: { maxAge: 400d }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.findings()).extracting(Finding::item).containsExactly("nightly-2025-01-10/orders.dump");
+        assertThat(messages(result)).allMatch(m -> m.startsWith("an earlier version written 2025-01-10T02:00:00Z ("
+                + "") && m.contains("older than maxAge 400d) is still kept"));
+        assertThat(result.metrics()).containsEntry("expiredVersions", 1L);
+
+        // A bucket never versioned keeps nothing; a store without versioning (501) neither.
+        s3.bucket("versioning", Answer.ok("<VersioningConfiguration " + ScriptedS3.NS + "/>"));
+        assertThat(run("retention: { maxAge: 400d }").status()).isEqualTo(Status.PASS);
+        s3.bucket("versioning", Answer.error(501, "NotImplemented"));
+        assertThat(run("retention: { maxAge: 400d }").status()).isEqualTo(Status.PASS);
+        // One that will not say is never a pass.
+        s3.bucket("versioning", Answer.error(403, "AccessDenied"));
+        result = run("retention: { maxAge: 400d }");
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(messages(result)).anyMatch(m -> m.contains("may still be kept"));
+    }
+
     private static Answer retainUntil(String date) {
         return Answer.ok("<Retention " + ScriptedS3.NS + "><Mode>COMPLIANCE</Mode><RetainUntilDate>" + date
                 + "</RetainUntilDate></Retention>");

@@ -129,6 +129,9 @@ final class ScriptedS3 implements AutoCloseable {
             Answer scripted = listingAnswers.poll();
             send(exchange, scripted != null ? scripted : Answer.ok(listing(parameter(query, "prefix"),
                     parameter(query, "continuation-token"))), null);
+        } else if (key.isEmpty() && java.util.Arrays.stream(query.split("&"))
+                .anyMatch(p -> p.equals("versions") || p.startsWith("versions="))) {
+            send(exchange, bucketAnswers.getOrDefault("versions", Answer.error(501, "NotImplemented")), null);
         } else if (key.isEmpty()) {
             send(exchange, bucketAnswers.getOrDefault(subresource, Answer.error(501, "NotImplemented")), null);
         } else if (subresource.equals("acl")) {
