@@ -1,7 +1,6 @@
 package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.check.Progress;
-import io.backupverify.engine.check.reading.ChangedWhileRead;
 import io.backupverify.engine.check.reading.Digests;
 import io.backupverify.engine.check.reading.ReadBuffers;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
@@ -35,13 +34,8 @@ final class FileDigester {
         return ReadBuffers.bytes(ReadBuffers.MAX_BYTES, largestFile, readers);
     }
 
-    /**
-     * What reading a file gave: its digest and how many bytes it had.
-     *
-     * @param changed for a local file whose size or modification time at the end of the read differs from its
-     *                listing's (taken before the read began): how, for the message; null when it stayed as listed
-     */
-    record Digest(byte[] value, long bytes, String changed) {
+    /** What reading a file gave: its digest and how many bytes it had. */
+    record Digest(byte[] value, long bytes) {
     }
 
     Digest digest(ExpectedFile file) throws IOException {
@@ -62,7 +56,7 @@ final class FileDigester {
             }
         }
         progress.advance(1, 0);
-        return new Digest(digest.digest(), total, ChangedWhileRead.since(target, file.read()));
+        return new Digest(digest.digest(), total);
     }
 
     /** This reader's digest for the algorithm, reset: a file whose reading failed may have left bytes in it. */

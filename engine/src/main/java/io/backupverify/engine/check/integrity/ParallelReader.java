@@ -94,14 +94,22 @@ final class ParallelReader {
         }
         settled.incrementAndGet();
         readBytes.addAndGet(actual.bytes());
-        if (actual.changed() != null) {
+        boolean matches = file.matches(actual.value());
+        String changed;
+        try {
+            changed = ChangedWhileRead.afterRead(target, file.read(), matches);
+        } catch (IOException e) {
+            findings.add(Problem.UNREADABLE, file.item(), "cannot read: " + IoErrors.describe(e));
+            return;
+        }
+        if (changed != null) {
             // neither a pass nor a fault of the backup: what was read is no one version of the file
-            findings.add(Problem.UNREADABLE, file.item(), "changed while read (" + actual.changed() + "), so its "
+            findings.add(Problem.UNREADABLE, file.item(), "changed while read (" + changed + "), so its "
                     + file.algorithm().displayName() + " is of no one version of it and cannot be checked against "
                     + file.origin() + "; " + ChangedWhileRead.ADVICE);
             return;
         }
-        if (file.matches(actual.value())) {
+        if (matches) {
             verifiedFiles.incrementAndGet();
             verifiedBytes.addAndGet(actual.bytes());
             synchronized (verifiedRows) {

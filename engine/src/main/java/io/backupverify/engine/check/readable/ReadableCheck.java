@@ -149,7 +149,7 @@ public final class ReadableCheck implements Check {
         }
         String changed;
         try {
-            changed = ChangedWhileRead.since(target, file);
+            changed = ChangedWhileRead.afterRead(target, file, outcome.result() == ReadOutcome.Result.READ);
         } catch (IOException e) {
             return new ReadOutcome(file.path(), ReadOutcome.Result.UNREADABLE, outcome.formats(), "cannot read it "
                     + "again after reading it: " + IoErrors.describe(e), outcome.offset(), outcome.bytes());

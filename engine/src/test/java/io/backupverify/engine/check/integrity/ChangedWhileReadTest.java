@@ -77,4 +77,36 @@ class ChangedWhileReadTest {
                 .contains("is the backup still being written?");
         assertThat(result.metrics()).containsEntry("verifiedFiles", 0L).containsEntry("changedFiles", 0L);
     }
+
+    /**
+     * A small file is asked only when its digest does not match: rewritten between the listing and its read (the
+     * large file is read first), it is an ERROR too, not a FAIL of the backup.
+     */
+    @org.junit.jupiter.api.Test
+    void aSmallFileRewrittenAfterTheListingIsAnErrorWhenItsDigestNoLongerMatches() throws IOException {
+        Path latest = root.resolve("b-2026-11-25");
+        Path small = area.write(latest, "small.txt", "listed content\n".getBytes());
+        area.sha256sums(latest, "db.dump", "small.txt");
+        Files.setLastModifiedTime(small, FileTime.from(Instant.parse("2026-11-25T02:00:00Z")));
+        AtomicBoolean rewritten = new AtomicBoolean();
+        area.progress(new Progress() {
+            @Override
+            public void advance(long files, long bytes) {
+                if (bytes > 0 && rewritten.compareAndSet(false, true)) {
+                    InPlaceRewrite.at(small, 0, 6);
+                }
+            }
+        });
+
+        CheckResult result = area.integrity("{ manifest: SHA256SUMS }");
+
+        assertThat(rewritten).isTrue();
+        Finding finding = result.findings().stream().filter(f -> f.item().endsWith("small.txt")).findFirst()
+                .orElseThrow();
+        assertThat(finding.severity()).as(result.findings().toString()).isEqualTo(Status.ERROR);
+        assertThat(finding.message()).startsWith("changed while read (when listed 15 bytes, modified "
+                + "2026-11-25T02:00:00Z; after the read 15 bytes, modified ");
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(result.metrics()).containsEntry("verifiedFiles", 1L).containsEntry("changedFiles", 0L);
+    }
 }
