@@ -1,6 +1,5 @@
 package io.backupverify.engine.format;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -13,18 +12,14 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * which may be a member whose header was lost: an error. The readable check warns of the padding; the archive
  * restore ignores it, as {@code tar -xz} does.
  */
-public final class GzipMembers extends InputStream {
+public final class GzipMembers extends StreamSequence {
     private static final int GZIP_ID1 = 0x1f;
 
-    private final BufferedInputStream in;
-    private final byte[] one = new byte[1];
-    private GzipCompressorInputStream member;
     private long padding;
-    private boolean ended;
 
     public GzipMembers(InputStream compressed) throws IOException {
-        this.in = new BufferedInputStream(compressed, 1 << 16);
-        this.member = open();
+        super(compressed);
+        openStream();
     }
 
     /** Zero bytes found after the last member, ignored as gzip ignores them. */
@@ -33,32 +28,12 @@ public final class GzipMembers extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        int n;
-        while ((n = read(one, 0, 1)) == 0) {
-            // a member may return nothing yet
-        }
-        return n < 0 ? -1 : one[0] & 0xff;
+    protected InputStream open(InputStream file) throws IOException {
+        return new GzipCompressorInputStream(file, false);
     }
 
     @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        while (!ended) {
-            int n = member.read(buffer, offset, length);
-            if (n >= 0) {
-                return n;
-            }
-            member.close();
-            ended = !nextMember();
-        }
-        return -1;
-    }
-
-    /** After a member's end: opens the next one, or reads to the end of the file; false at the end. */
-    private boolean nextMember() throws IOException {
+    protected boolean another() throws IOException {
         in.mark(2);
         int first = in.read();
         if (first < 0) {
@@ -66,7 +41,6 @@ public final class GzipMembers extends InputStream {
         }
         if (first == GZIP_ID1) {
             in.reset();
-            member = open();
             return true;
         }
         if (first != 0) {
@@ -86,24 +60,5 @@ public final class GzipMembers extends InputStream {
         }
         padding = zeros;
         return false;
-    }
-
-    private GzipCompressorInputStream open() throws IOException {
-        // each member's stream is closed at its end (freeing its inflater); the file stays open
-        return new GzipCompressorInputStream(new java.io.FilterInputStream(in) {
-            @Override
-            public void close() {
-                // the file is closed once, at the end
-            }
-        }, false);
-    }
-
-    @Override
-    public void close() throws IOException {
-        try {
-            member.close();
-        } finally {
-            in.close();
-        }
     }
 }

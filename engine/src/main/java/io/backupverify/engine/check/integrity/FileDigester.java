@@ -4,9 +4,14 @@ import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.reading.Digests;
 import io.backupverify.engine.check.reading.ReadBuffers;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
+import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -34,28 +39,54 @@ final class FileDigester {
         return ReadBuffers.bytes(ReadBuffers.MAX_BYTES, largestFile, readers);
     }
 
-    /** What reading a file gave: its digest and how many bytes it had. */
-    record Digest(byte[] value, long bytes) {
+    /**
+     * What reading a file gave: its digest and how many bytes it had.
+     *
+     * @param changed for a local file whose size or modification time at the end of the read differs from its
+     *                listing's (taken before the read began): how, for the message; null when it stayed as listed
+     */
+    record Digest(byte[] value, long bytes, String changed) {
     }
 
     Digest digest(ExpectedFile file) throws IOException {
         MessageDigest digest = digestFor(file.algorithm());
         String path = file.read().path();
+        long total = -1;
         if (file.read().size() >= Digests.MAP_AT_LEAST && Digests.canMap()) {
             Optional<FileChannel> channel = target.openLocalFile(path);
             if (channel.isPresent()) {
                 try (FileChannel open = channel.get()) {
-                    long total = digests.update(digest, open);
-                    progress.advance(1, 0);
-                    return new Digest(digest.digest(), total);
+                    total = digests.update(digest, open);
                 }
             }
         }
-        try (InputStream in = target.open(path)) {
-            long total = digests.update(digest, in);
-            progress.advance(1, 0);
-            return new Digest(digest.digest(), total);
+        if (total < 0) {
+            try (InputStream in = target.open(path)) {
+                total = digests.update(digest, in);
+            }
         }
+        progress.advance(1, 0);
+        return new Digest(digest.digest(), total, changedSinceListed(file.read()));
+    }
+
+    /**
+     * How a local file changed between its listing and the end of its read, or null. A file rewritten in place
+     * while it is read (same size) gives a digest of neither its old nor its new content: a change of its size or
+     * modification time since it was listed tells that, and no verdict on the backup can be given from that read.
+     */
+    private String changedSinceListed(Entry listed) throws IOException {
+        Optional<Path> local = target.localPath(listed.path());
+        if (local.isEmpty()) {
+            return null;
+        }
+        BasicFileAttributes now = Files.readAttributes(local.get(), BasicFileAttributes.class);
+        Instant modified = now.lastModifiedTime().toInstant();
+        boolean sameTime = listed.modified() == null || listed.modified().equals(modified);
+        if (now.size() == listed.size() && sameTime) {
+            return null;
+        }
+        return "when listed " + listed.size() + " bytes, modified " + listed.modified() + "; after the read "
+                + now.size() + " bytes, modified " + modified;
     }
 
     /** This reader's digest for the algorithm, reset: a file whose reading failed may have left bytes in it. */

@@ -93,6 +93,13 @@ final class ParallelReader {
         }
         settled.incrementAndGet();
         readBytes.addAndGet(actual.bytes());
+        if (actual.changed() != null) {
+            // neither a pass nor a fault of the backup: what was read is no one version of the file
+            findings.add(Problem.UNREADABLE, file.item(), "changed while read (" + actual.changed() + "), so its "
+                    + file.algorithm().displayName() + " is of no one version of it and cannot be checked against "
+                    + file.origin() + "; is the backup still being written? Check it again when nothing writes it");
+            return;
+        }
         if (file.matches(actual.value())) {
             verifiedFiles.incrementAndGet();
             verifiedBytes.addAndGet(actual.bytes());

@@ -2,6 +2,7 @@ package io.backupverify.engine.check.readable;
 
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.reading.CountingInput;
+import io.backupverify.engine.format.Bzip2Streams;
 import io.backupverify.engine.format.ContentFormat;
 import io.backupverify.engine.format.GzipMembers;
 import io.backupverify.engine.format.OpenPgpMessage;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
@@ -145,6 +145,9 @@ final class StructureReader {
                             + "ignored, as gzip ignores them (padding, such as tape or dd blocks leave); gzip -tv "
                             + "warns of them");
                 }
+                if (decompressed instanceof Bzip2Streams bzip2 && bzip2.trailing() > 0) {
+                    warnings.add(prefix(layers) + bzip2.trailingWarning());
+                }
                 return format.label() + ", " + inside;
             }
         }
@@ -176,7 +179,7 @@ final class StructureReader {
             case GZIP -> new GzipMembers(in);
             case ZSTD -> new ZstdCompressorInputStream(in);
             case XZ -> new XZCompressorInputStream(in, true);
-            case BZIP2 -> new BZip2CompressorInputStream(in, true);
+            case BZIP2 -> new Bzip2Streams(in);
             case LZ4 -> new FramedLZ4CompressorInputStream(in, true);
             default -> throw new IllegalArgumentException(format.name());
         };
@@ -196,8 +199,26 @@ final class StructureReader {
             return prefix(layers) + "the " + layer + " stream ends at byte " + file.position()
                     + " before its end; the file was cut short";
         }
-        return prefix(layers) + "the " + layer + " data is corrupt (" + message + "); reading stopped at byte "
-                + file.position();
+        return prefix(layers) + "the " + layer + " data is corrupt (" + message + ")" + afterLastFrame(message)
+                + "; reading stopped at byte " + file.position();
+    }
+
+    /**
+     * What the tool says of bytes after the last frame of zstd or lz4: unlike bzip2 and gzip, both fail on trailing
+     * zeros or other data (exit 1, after writing all the data), and so does {@code tar --zstd} or {@code tar -I lz4}.
+     */
+    private static String afterLastFrame(String message) {
+        if (message.equals("Unknown frame descriptor")) {
+            return ": where a zstd frame should begin there are bytes that are not one (trailing zeros or other data "
+                    + "after the last frame, or a damaged frame); zstd -t and zstd -d fail on them too (\"unsupported "
+                    + "format\" or \"unknown header\", exit 1)";
+        }
+        if (message.equals("LZ4 frame stream followed by garbage")) {
+            return ": bytes that are not an lz4 frame follow a frame (trailing zeros or other data, or a damaged "
+                    + "frame); lz4 -t and lz4 -d fail on them too (\"Stream followed by undecodable data\" or "
+                    + "\"Unrecognized header\", exit 1 or 40)";
+        }
+        return "";
     }
 
     private static String prefix(List<String> layers) {

@@ -1,10 +1,10 @@
 package io.backupverify.engine.restore.archive;
 
+import io.backupverify.engine.format.Bzip2Streams;
 import io.backupverify.engine.format.ContentFormat;
 import io.backupverify.engine.format.GzipMembers;
 import java.io.IOException;
 import java.io.InputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
@@ -30,7 +30,8 @@ final class ArchiveFormat {
         return switch (format) {
             // zero padding after the last member (tape, dd) is ignored as tar -xz ignores it; other bytes fail
             case GZIP -> new GzipMembers(in);
-            case BZIP2 -> new BZip2CompressorInputStream(in, true);
+            // bytes after the last stream that are not a stream are ignored as tar -xj (bzip2 -d) ignores them
+            case BZIP2 -> new Bzip2Streams(in);
             case XZ -> new XZCompressorInputStream(in, true);
             case ZSTD -> new ZstdCompressorInputStream(in);
             default -> in;

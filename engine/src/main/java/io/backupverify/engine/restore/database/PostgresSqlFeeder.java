@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * altered or connected to. The database's settings ({@code ALTER DATABASE name SET ...}) are applied to the scratch
  * database instead, as a restore with {@code --create} applies them to the database it makes; its other
  * properties (owner, template flag, connection limit, comment, labels, per-role settings) are left out. A dump that
- * connects to any other database (such as {@code pg_dumpall}'s) is refused: a restore test restores one database.
+ * connects to any other database (such as {@code pg_dumpall}'s), and a file of several dumps one after another,
+ * cannot be restore-tested (ERROR): a restore test restores one database.
  *
  * <p>psql obeys meta-commands (backslash commands) anywhere outside quotes, and {@code \!} runs a shell command on
  * this machine. pg_dump writes none but {@code \connect} (after {@code \encoding SQL_ASCII} for some names, passed
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  */
 final class PostgresSqlFeeder extends SqlFeeder {
     static final String TRAILER = "-- PostgreSQL database dump complete";
+    /** The comment pg_dump begins a plain dump with (in a block of {@code --} lines). */
+    private static final String HEADER = "-- PostgreSQL database dump";
     private static final String NAME = "(\"(?:[^\"]|\"\")+\"|[^\\s;\"]+)";
     private static final Pattern CREATES_DATABASE = Pattern.compile("(?i)^CREATE\\s+DATABASE\\s+" + NAME + ".*");
     private static final Pattern SETS_DATABASE = Pattern.compile("(?i)^ALTER\\s+DATABASE\\s+" + NAME
@@ -45,6 +48,8 @@ final class PostgresSqlFeeder extends SqlFeeder {
     private final String scratchDatabase;
     private final String restrictKey = restrictKey();
     private boolean inCopy;
+    /** Whether a dump's closing line has gone by: a dump beginning after it is a second dump in the file. */
+    private boolean ended;
     private String createdDatabase;
     /** Inside a statement being left out, until the line that ends it. */
     private boolean skipping;
@@ -89,6 +94,14 @@ final class PostgresSqlFeeder extends SqlFeeder {
             inCopy = true;
             return line;
         }
+        if (line.equals(TRAILER)) {
+            ended = true;
+        } else if (ended && line.equals(HEADER)) {
+            throw new DumpContentException.NotTestable("the file holds several pg_dump dumps one after another (a "
+                    + "dump begins again after the closing line \"" + TRAILER + "\", as in for db in ...; do pg_dump "
+                    + "$db; done > file): a restore test restores the dump of one database into its scratch "
+                    + "database, so it cannot test this file; keep one database's dump per file");
+        }
         if (RESTRICTS.matcher(line).matches()) {
             return null;
         }
@@ -119,9 +132,11 @@ final class PostgresSqlFeeder extends SqlFeeder {
         if (createdDatabase != null && unquoted(createdDatabase).equals(connectTarget(line))) {
             return null;
         }
-        throw new DumpContentException("the dump connects to another database (" + line + "): a restore test "
-                + "restores the dump of one database (pg_dump DATABASE, with or without --create) into its scratch "
-                + "database");
+        throw new DumpContentException.NotTestable("the dump connects to a database it does not create (" + line
+                + ")" + (createdDatabase == null ? "" : "; it creates " + createdDatabase) + ", as pg_dumpall's "
+                + "dumps and scripts that choose their database do: a restore test restores the dump of one database "
+                + "(pg_dump DATABASE, with or without --create) into its scratch database, so it cannot test this "
+                + "file; nothing was run in that database");
     }
 
     /** A statement on a database by name: the scratch database gets the dump's database settings, nothing else. */

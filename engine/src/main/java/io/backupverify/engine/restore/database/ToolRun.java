@@ -57,6 +57,29 @@ final class ToolRun {
         }
     }
 
+    /** The locale categories that {@code LC_ALL} overrides, messages aside. */
+    private static final List<String> CATEGORIES = List.of("LC_CTYPE", "LC_NUMERIC", "LC_TIME", "LC_COLLATE",
+            "LC_MONETARY", "LC_PAPER", "LC_NAME", "LC_ADDRESS", "LC_TELEPHONE", "LC_MEASUREMENT",
+            "LC_IDENTIFICATION");
+
+    /**
+     * Makes the tool's own messages English ({@code LC_MESSAGES=C}), whatever the machine's language: the restore
+     * tells a server that cannot be reached (ERROR) from a dump that fails (FAIL) by their words. psql, pg_restore
+     * and libpq are translated (a German machine says "Verbindung zum Server ... fehlgeschlagen"); {@code LANGUAGE}
+     * is dropped, and {@code LC_ALL}, which would override {@code LC_MESSAGES}, is spread over the other categories
+     * so that the character set and the rest of the locale stay as they were.
+     */
+    static void inEnglish(Map<String, String> environment) {
+        String all = environment.remove("LC_ALL");
+        if (all != null && !all.isEmpty()) {
+            for (String category : CATEGORIES) {
+                environment.put(category, all);
+            }
+        }
+        environment.remove("LANGUAGE");
+        environment.put("LC_MESSAGES", "C");
+    }
+
     /** What the tool reads on its standard input. */
     @FunctionalInterface
     interface Feeder {
@@ -77,6 +100,7 @@ final class ToolRun {
             builder.directory(workDir.toFile());
         }
         builder.environment().putAll(environment);
+        inEnglish(builder.environment());
         if (feeder == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         }

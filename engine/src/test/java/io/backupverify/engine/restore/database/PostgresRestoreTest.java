@@ -254,11 +254,11 @@ class PostgresRestoreTest {
 
         assertThat(outcome.restored()).isFalse();
         assertThat(outcome.dumpAtFault()).as(outcome.problem()).isFalse();
-        assertThat(outcome.problem()).contains("creates more than one database (shop, second", "cannot test this file");
+        assertThat(outcome.problem()).contains("several pg_dump dumps one after another", "cannot test this file");
     }
 
     @Test
-    void aDumpThatConnectsToAnotherDatabaseIsRefusedBeforeItRunsThere() throws Exception {
+    void aDumpThatConnectsToAnotherDatabaseCannotBeTestedAndRunsNothingThere() throws Exception {
         Path created = RealTools.pgDump(source, "shop", 'p', dumps.resolve("shop-create.sql"), "--create");
         String text = Files.readString(created);
         assertThat(text).contains("\n\\connect shop\n");
@@ -268,11 +268,46 @@ class PostgresRestoreTest {
         DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
                 DumpSource.local(elsewhere), DumpFormat.POSTGRES_PLAIN);
 
-        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isTrue();
-        assertThat(outcome.problem()).contains("connects to another database (\\connect postgres)");
+        assertThat(outcome.restored()).isFalse();
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isFalse();
+        assertThat(outcome.problem()).contains("connects to a database it does not create (\\connect "
+                + "postgres); it creates shop", "cannot test this file");
         try (Connection connection = source.connect("postgres")) {
             assertThat(Dialect.POSTGRES.tables(connection)).doesNotContain("public.orders");
         }
+    }
+
+    @Test
+    void aScriptThatChoosesItsDatabaseBeforeAPlainDumpCannotBeTestedWhichSaysNothingAgainstIt() throws Exception {
+        // (echo '\connect shop'; pg_dump shop) > shop.sql, so that psql -f shop.sql lands in the right database
+        String dump = Files.readString(RealTools.pgDump(source, "shop", 'p', dumps.resolve("shop-plain.sql")));
+        Path chosen = Files.writeString(dumps.resolve("chosen.sql"), "\\connect shop\n" + dump);
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                DumpSource.local(chosen), DumpFormat.POSTGRES_PLAIN);
+
+        assertThat(outcome.restored()).isFalse();
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isFalse();
+        assertThat(outcome.problem()).contains("connects to a database it does not create (\\connect shop),",
+                "cannot test this file");
+    }
+
+    @Test
+    void severalPlainDumpsInOneFileCannotBeRestoreTestedAndSaySoRatherThanAlreadyExists() throws Exception {
+        // for db in shop branch; do pg_dump $db; done > all.sql: two databases with the same tables
+        RealTools.execute(source, "postgres", "CREATE DATABASE branch");
+        RealTools.execute(source, "branch", "CREATE TABLE orders (id int)", "INSERT INTO orders VALUES (1)");
+        String first = Files.readString(RealTools.pgDump(source, "shop", 'p', dumps.resolve("shop-one.sql")));
+        String second = Files.readString(RealTools.pgDump(source, "branch", 'p', dumps.resolve("branch.sql")));
+        Path both = Files.writeString(dumps.resolve("both-plain.sql"), first + second);
+
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), CREDENTIALS, scratch,
+                DumpSource.local(both), DumpFormat.POSTGRES_PLAIN);
+
+        assertThat(outcome.restored()).isFalse();
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isFalse();
+        assertThat(outcome.problem()).contains("several pg_dump dumps one after another", "cannot test this file")
+                .doesNotContain("already exists");
     }
 
     @Test
