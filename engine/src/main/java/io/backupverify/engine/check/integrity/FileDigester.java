@@ -1,17 +1,13 @@
 package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.check.Progress;
+import io.backupverify.engine.check.reading.ChangedWhileRead;
 import io.backupverify.engine.check.reading.Digests;
 import io.backupverify.engine.check.reading.ReadBuffers;
 import io.backupverify.engine.checksum.ChecksumAlgorithm;
-import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -66,27 +62,7 @@ final class FileDigester {
             }
         }
         progress.advance(1, 0);
-        return new Digest(digest.digest(), total, changedSinceListed(file.read()));
-    }
-
-    /**
-     * How a local file changed between its listing and the end of its read, or null. A file rewritten in place
-     * while it is read (same size) gives a digest of neither its old nor its new content: a change of its size or
-     * modification time since it was listed tells that, and no verdict on the backup can be given from that read.
-     */
-    private String changedSinceListed(Entry listed) throws IOException {
-        Optional<Path> local = target.localPath(listed.path());
-        if (local.isEmpty()) {
-            return null;
-        }
-        BasicFileAttributes now = Files.readAttributes(local.get(), BasicFileAttributes.class);
-        Instant modified = now.lastModifiedTime().toInstant();
-        boolean sameTime = listed.modified() == null || listed.modified().equals(modified);
-        if (now.size() == listed.size() && sameTime) {
-            return null;
-        }
-        return "when listed " + listed.size() + " bytes, modified " + listed.modified() + "; after the read "
-                + now.size() + " bytes, modified " + modified;
+        return new Digest(digest.digest(), total, ChangedWhileRead.since(target, file.read()));
     }
 
     /** This reader's digest for the algorithm, reset: a file whose reading failed may have left bytes in it. */

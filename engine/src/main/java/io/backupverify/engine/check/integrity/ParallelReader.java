@@ -1,6 +1,7 @@
 package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.check.Progress;
+import io.backupverify.engine.check.reading.ChangedWhileRead;
 import io.backupverify.engine.check.reading.LargestFirst;
 import io.backupverify.engine.plan.IntegrityMode;
 import io.backupverify.engine.target.StoredChecksum;
@@ -97,7 +98,7 @@ final class ParallelReader {
             // neither a pass nor a fault of the backup: what was read is no one version of the file
             findings.add(Problem.UNREADABLE, file.item(), "changed while read (" + actual.changed() + "), so its "
                     + file.algorithm().displayName() + " is of no one version of it and cannot be checked against "
-                    + file.origin() + "; is the backup still being written? Check it again when nothing writes it");
+                    + file.origin() + "; " + ChangedWhileRead.ADVICE);
             return;
         }
         if (file.matches(actual.value())) {

@@ -8,6 +8,7 @@ import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Progress;
+import io.backupverify.engine.check.reading.ChangedWhileRead;
 import io.backupverify.engine.check.reading.LargestFirst;
 import io.backupverify.engine.check.reading.ReadBuffers;
 import io.backupverify.engine.plan.ReadableSpec;
@@ -128,13 +129,37 @@ public final class ReadableCheck implements Check {
                 try {
                     String folder = file.path().contains("/")
                             ? file.path().substring(0, file.path().lastIndexOf('/') + 1) : "";
-                    findings.add(reader.read(file.path(), siblings(context.target(), folder, paths)));
+                    ReadOutcome outcome = reader.read(file.path(), siblings(context.target(), folder, paths));
+                    findings.add(unlessChanged(context.target(), file, outcome));
                 } catch (InterruptedIOException e) {
                     // interrupted: the file stays without an outcome, which the report counts against a pass
                 }
                 context.progress().advance(1, 0);
             };
         });
+    }
+
+    /**
+     * The outcome of a read, unless the file changed while it was read (rewritten in place by a job that writes
+     * over it): then what was read is of no one version of it, and the read says nothing of the backup.
+     */
+    private static ReadOutcome unlessChanged(Target target, Entry file, ReadOutcome outcome) {
+        if (outcome.result() == ReadOutcome.Result.UNREADABLE) {
+            return outcome;
+        }
+        String changed;
+        try {
+            changed = ChangedWhileRead.since(target, file);
+        } catch (IOException e) {
+            return new ReadOutcome(file.path(), ReadOutcome.Result.UNREADABLE, outcome.formats(), "cannot read it "
+                    + "again after reading it: " + IoErrors.describe(e), outcome.offset(), outcome.bytes());
+        }
+        if (changed == null) {
+            return outcome;
+        }
+        return new ReadOutcome(file.path(), ReadOutcome.Result.UNREADABLE, outcome.formats(), "changed while read ("
+                + changed + "), so what was read is of no one version of it; " + ChangedWhileRead.ADVICE,
+                outcome.offset(), outcome.bytes());
     }
 
     /** The backup's files in one folder, as the files beside the one being read. */

@@ -7,16 +7,12 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.target.ForwardingTarget;
+import io.backupverify.engine.testing.InPlaceRewrite;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +60,7 @@ class ChangedWhileReadTest {
             @Override
             public void advance(long files, long bytes) {
                 if (bytes > 0 && rewritten.compareAndSet(false, true)) {
-                    rewriteInPlace(at);
+                    InPlaceRewrite.at(file, at, REWRITTEN);
                 }
             }
         });
@@ -80,15 +76,5 @@ class ChangedWhileReadTest {
                 + " bytes, modified 2026-11-25T02:00:00Z; after the read " + SIZE + " bytes, modified ")
                 .contains("is the backup still being written?");
         assertThat(result.metrics()).containsEntry("verifiedFiles", 0L).containsEntry("changedFiles", 0L);
-    }
-
-    private void rewriteInPlace(long at) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            byte[] other = new byte[REWRITTEN];
-            Arrays.fill(other, (byte) 0x5a);
-            channel.write(ByteBuffer.wrap(other), at);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.backupverify.engine.check.readable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Progress;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.plan.PlanParser;
 import io.backupverify.engine.run.RunResult;
@@ -30,6 +31,11 @@ final class ReadableArea {
     }
 
     CheckResult readable(String spec) throws Exception {
+        return readable(spec, Progress.NONE);
+    }
+
+    /** @param progress told of the bytes read, as the progress display is */
+    CheckResult readable(String spec, Progress progress) throws Exception {
         String yaml = "backupSets:\n"
                 + "  - name: test\n"
                 + "    target: { type: local, path: \"" + root + "\" }\n"
@@ -38,7 +44,7 @@ final class ReadableArea {
                 + "      readable: " + spec + "\n";
         Plan plan = new PlanParser().parse(yaml, "plan.yaml", root);
         VerifyOptions options = VerifyOptions.defaults().withThreads(2)
-                .withClock(Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC));
+                .withClock(Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC)).withProgress(progress);
         RunResult run = new Verifier(set -> new LocalTarget(root)).verify(plan, options);
         return run.sets().get(0).checks().get(0);
     }
