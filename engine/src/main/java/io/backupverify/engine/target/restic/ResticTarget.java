@@ -26,9 +26,13 @@ import io.backupverify.engine.target.Transport;
 import io.backupverify.engine.target.TransportSecurity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +62,8 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
     private final ResticCommand restic;
     private final ResticTargetSpec spec;
     private final String description;
+    /** The repository's folder when it is on a local or mounted file system, else null. */
+    private final Path localFolder;
     private List<Snapshot> snapshots;
     private final Map<String, SnapshotTree> trees = new HashMap<>();
 
@@ -69,10 +75,11 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
     private record SnapshotTree(String base, Map<String, Entry> entries, Map<String, List<Entry>> children) {
     }
 
-    ResticTarget(ResticCommand restic, ResticTargetSpec spec) {
+    ResticTarget(ResticCommand restic, ResticTargetSpec spec, Path localFolder) {
         this.restic = restic;
         this.spec = spec;
         this.description = spec.describe();
+        this.localFolder = localFolder;
     }
 
     /**
@@ -83,7 +90,8 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
             CredentialResolver resolver) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         List<String> secrets = new ArrayList<>();
-        env.put("RESTIC_REPOSITORY", repository(spec.repository(), baseDir));
+        String repository = repository(spec.repository(), baseDir);
+        env.put("RESTIC_REPOSITORY", repository);
         String passwordId = spec.passwordCredentialsId();
         if (passwordId != null && !passwordId.isBlank()) {
             SecretText password;
@@ -125,7 +133,8 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
             });
         }
         copyFromEnvironment(env, "RESTIC_CACHE_DIR");
-        ResticTarget target = new ResticTarget(new ResticCommand(spec.command(), env, secrets), spec);
+        ResticTarget target = new ResticTarget(new ResticCommand(spec.command(), env, secrets), spec,
+                isLocal(spec.repository()) ? Path.of(repository) : null);
         try {
             target.snapshots();
         } catch (IOException | RuntimeException e) {
@@ -135,9 +144,12 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         return target;
     }
 
+    private static boolean isLocal(String written) {
+        return !written.matches("^[a-z0-9]+:.*") || written.startsWith("local:");
+    }
+
     private static String repository(String written, Path baseDir) {
-        boolean local = !written.matches("^[a-z0-9]+:.*") || written.startsWith("local:");
-        if (!local) {
+        if (!isLocal(written)) {
             return written;
         }
         String path = written.startsWith("local:") ? written.substring("local:".length()) : written;
@@ -241,9 +253,27 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         return Optional.ofNullable(tree(parts[0]).entries().get(parts[1]));
     }
 
-    /** The repository's size as restic counts it ({@code stats --mode raw-data}): no total, so capacity needs a quota. */
+    /**
+     * The space the repository takes: in a local folder, the size of its files, since restic keeps the data of
+     * forgotten snapshots until {@code restic prune} removes it; elsewhere as restic counts it ({@code stats --mode
+     * raw-data}, the data of the remaining snapshots). No total, so capacity needs a quota.
+     */
     @Override
     public Optional<StorageUsage> usage() throws IOException {
+        if (localFolder != null) {
+            long[] used = new long[1];
+            Files.walkFileTree(localFolder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        used[0] += attributes.size();
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return Optional.of(new StorageUsage(used[0], -1, "the repository folder's files (with the data of "
+                    + "forgotten snapshots not yet pruned)"));
+        }
         ResticCommand.Outcome outcome = run("stats", LIST_LIMIT,
                 List.of("stats", "--json", "--no-lock", "--mode", "raw-data"));
         JsonNode stats = JSON.readTree(outcome.stdout().toFile());
@@ -251,7 +281,8 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         if (!size.canConvertToLong()) {
             throw new IOException("restic stats printed no total_size");
         }
-        return Optional.of(new StorageUsage(size.asLong(), -1, "restic"));
+        return Optional.of(new StorageUsage(size.asLong(), -1, "restic stats raw-data (the data of the remaining "
+                + "snapshots; data of forgotten snapshots not yet pruned is not counted)"));
     }
 
     @Override

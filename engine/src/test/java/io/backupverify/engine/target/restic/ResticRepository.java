@@ -47,6 +47,13 @@ public final class ResticRepository {
         run(workingFolder, "backup", "--host", host, relative);
     }
 
+    /** Forgets snapshots as {@code restic forget ID...} does, without pruning their data. */
+    public void forget(String... ids) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("forget"));
+        args.addAll(List.of(ids));
+        restic(args.toArray(String[]::new));
+    }
+
     /** The short ids of the repository's snapshots of a host, oldest first. */
     public List<String> snapshotIds(String host) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();

@@ -5,6 +5,7 @@ import static io.backupverify.engine.testing.SetResults.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.credentials.CredentialResolver;
 import io.backupverify.engine.credentials.CredentialValue;
@@ -159,6 +160,27 @@ class ResticTargetTest {
             assertThat(target.stat(id + "/etc/app.conf")).hasValueSatisfying(e -> assertThat(e.size()).isEqualTo(4));
             assertThat(target.usage()).hasValueSatisfying(u -> assertThat(u.usedBytes()).isPositive());
         }
+    }
+
+    @Test
+    void theDataOfForgottenSnapshotsCountsAsUsedSpaceUntilItIsPruned() throws Exception {
+        // restic forget (without --prune) drops a snapshot but keeps its data: the repository's folder still holds it
+        Path source = Files.createDirectories(dir.resolve("forgetting-src"));
+        ResticRepository restic = new ResticRepository(dir.resolve("forgetting").toString(), PASSWORD, Map.of());
+        ResticRepository.randomFile(source.resolve("db.dump"), 2_000_000, 7);
+        restic.backup(source, "db1", "orders");
+        Files.delete(source.resolve("db.dump"));
+        ResticRepository.randomFile(source.resolve("db.dump"), 100_000, 8);
+        restic.backup(source, "db1", "orders");
+        restic.forget(restic.snapshotIds("db1").get(0));
+
+        SetResult set = run(plan("capacity: { quota: 1MB }").replace("repository: repo",
+                "repository: forgetting"), 1);
+
+        CheckResult capacity = set.checks().get(0);
+        assertThat(capacity.status()).as(messages(set)).isEqualTo(Status.FAIL);
+        assertThat((Long) capacity.metrics().get("usedBytes")).isGreaterThan(2_000_000L);
+        assertThat(capacity.metrics().get("usageSource")).asString().startsWith("the repository folder's files");
     }
 
     @Test
