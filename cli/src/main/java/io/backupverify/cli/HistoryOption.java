@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /** The {@code --history DIR} option: checking it, recording runs in it. */
 final class HistoryOption {
@@ -47,6 +48,25 @@ final class HistoryOption {
                     .orElse(null);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * The run number after the plan's latest verify run recorded in the history, so that a sampled integrity check
+     * takes the next slice whatever the schedule: by the day number, a weekly run with 7 slices would read the
+     * same slice every week. Empty without a history, without a verify run of the plan in it, or when it cannot be
+     * read (recording the run then says why).
+     */
+    static OptionalLong nextVerifyRunNumber(Path history, String plan) {
+        if (history == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            OptionalLong latest = new RunHistory(history).latestVerifyRunNumber(plan);
+            return latest.isPresent() && latest.getAsLong() < Long.MAX_VALUE
+                    ? OptionalLong.of(latest.getAsLong() + 1) : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
         }
     }
 

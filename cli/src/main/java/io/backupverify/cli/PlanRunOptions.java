@@ -25,7 +25,8 @@ final class PlanRunOptions {
     private List<String> sets = new ArrayList<>();
 
     @Option(names = "--run-number", paramLabel = "N",
-            description = "Run number (Jenkins passes its build number; default: the day number): it picks the "
+            description = "Run number (Jenkins passes its build number; default: with --history, verify takes the "
+                    + "number after the plan's latest recorded verify run, else the day number): it picks the "
                     + "integrity sample, and seeds select: { random-within: ... } of restore tests.")
     private Long runNumber;
 
@@ -72,6 +73,11 @@ final class PlanRunOptions {
         HistoryOption.check(history);
         Plan loaded = PlanLoader.load(plan, sets);
         return new Loaded(loaded, CommandLineCredentials.resolver(credentials));
+    }
+
+    /** Whether {@code --run-number} was given. */
+    boolean runNumberGiven() {
+        return runNumber != null;
     }
 
     /** The run's options: the named sets and the run number given, on top of {@code base}. */

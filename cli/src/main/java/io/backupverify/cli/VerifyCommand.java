@@ -2,6 +2,7 @@ package io.backupverify.cli;
 
 import io.backupverify.engine.run.VerifyOptions;
 import java.io.PrintWriter;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +58,12 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         VerifyOptions options = run.options(VerifyOptions.defaults().withThreads(threads));
+        if (!run.runNumberGiven()) {
+            OptionalLong next = HistoryOption.nextVerifyRunNumber(run.history(), loaded.plan().source());
+            if (next.isPresent()) {
+                options = options.withRunNumber(next.getAsLong());
+            }
+        }
         boolean progress = !noProgress && Terminal.isTerminal(Terminal.STDERR);
         return VerifyRun.execute(loaded.plan(), loaded.credentials(), options, run.reports(), run.history(), progress,
                 out, err);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,57 @@ class VerifyCommandTest {
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.out()).contains("orders-db / freshness: FAIL").contains("newest backup is 3d 2h old")
                 .contains("behind the start of the latest run recorded in the history");
+    }
+
+    /**
+     * With a history and no --run-number, each run takes the number after the plan's latest recorded verify run: a
+     * sampled check then reads the next slice on any schedule (by the day number, runs a week apart with 7 slices
+     * all read the same one). Two runs on the same day read the two halves of a 50% sample.
+     */
+    @Test
+    void withAHistoryEachRunReadsTheNextSliceOfTheSampleWhateverTheDay() throws IOException {
+        Path backup = dir.resolve("backups/orders/orders-2026-11-28T0200");
+        Files.createDirectories(backup);
+        StringBuilder sums = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            Files.writeString(backup.resolve("part-" + i), "part " + i, StandardCharsets.UTF_8);
+            sums.append(sha256("part " + i)).append("  part-").append(i).append('\n');
+        }
+        Files.writeString(backup.resolve("SHA256SUMS"), sums, StandardCharsets.UTF_8);
+        Path plan = planWithChecks("integrity: { manifest: SHA256SUMS, sample: 50% }");
+        Path history = dir.resolve("history");
+
+        JsonNode first = verifyWithHistory(plan, history);
+        JsonNode second = verifyWithHistory(plan, history);
+
+        assertThat(second.path("runNumber").asLong()).isEqualTo(first.path("runNumber").asLong() + 1);
+        assertThat(List.of(sampleSlice(first), sampleSlice(second))).containsExactlyInAnyOrder(1L, 2L);
+        CommandRunner given = CommandRunner.run("verify", plan.toString(), "--history", history.toString(),
+                "--run-number", "40", "--json", dir.resolve("given.json").toString());
+        assertThat(given.exitCode()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("given.json").toFile()).path("runNumber").asLong())
+                .isEqualTo(40);
+    }
+
+    private JsonNode verifyWithHistory(Path plan, Path history) throws IOException {
+        Path json = dir.resolve("report.json");
+        CommandRunner result = CommandRunner.run("verify", plan.toString(), "--history", history.toString(), "--json",
+                json.toString());
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        return new ObjectMapper().readTree(json.toFile());
+    }
+
+    private static long sampleSlice(JsonNode report) {
+        return report.path("backupSets").get(0).path("checks").get(0).path("metrics").path("sampleSlice").asLong();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -167,6 +219,12 @@ class VerifyCommandTest {
     }
 
     private Path plan(String maxAge) throws IOException {
+        return planWithChecks("freshness:    { maxAge: " + maxAge + " }\n"
+                + "      completeness: { required: [orders.dump], minFiles: 1 }");
+    }
+
+    /** A plan of one set, orders-db, with these checks (their lines after the first indented by 6). */
+    private Path planWithChecks(String checks) throws IOException {
         Path plan = dir.resolve("plan.yaml");
         Files.writeString(plan, """
                 backupSets:
@@ -174,9 +232,8 @@ class VerifyCommandTest {
                     target: { type: local, path: backups/orders }
                     layout: { kind: directory-per-backup, namePattern: "orders-{yyyy-MM-dd'T'HHmm}" }
                     checks:
-                      freshness:    { maxAge: %s }
-                      completeness: { required: [orders.dump], minFiles: 1 }
-                """.formatted(maxAge));
+                      %s
+                """.formatted(checks));
         return plan;
     }
 }

@@ -2,6 +2,7 @@ package io.backupverify.engine.history;
 
 import io.backupverify.engine.run.RunResult;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,8 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -70,6 +73,43 @@ public final class RunHistory {
             Files.deleteIfExists(temporary);
         }
         return target;
+    }
+
+    /** How many of the newest verify runs' files {@link #latestVerifyRunNumber} opens at most. */
+    static final int RUN_NUMBER_LOOKBACK = 100;
+
+    /**
+     * The run number of the newest verify run of {@code plan} recorded here: the verify runs' files are opened from
+     * the newest back (by the start time their names carry), at most {@link #RUN_NUMBER_LOOKBACK} of them; empty when
+     * none of them is a run of that plan. A file that cannot be read is passed over.
+     */
+    public OptionalLong latestVerifyRunNumber(String plan) throws IOException {
+        Path runs = folder.resolve(RUNS);
+        if (!Files.isDirectory(runs)) {
+            return OptionalLong.empty();
+        }
+        String kind = "-" + RunKind.VERIFY.id() + "-";
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runs)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".json") && name.indexOf(kind) == 16) {
+                    names.add(name);
+                }
+            }
+        }
+        names.sort(Comparator.reverseOrder());
+        for (String name : names.subList(0, Math.min(RUN_NUMBER_LOOKBACK, names.size()))) {
+            try {
+                RunRecord run = format.read(Files.readAllBytes(runs.resolve(name)));
+                if (run.kind() == RunKind.VERIFY && run.plan().equals(plan)) {
+                    return OptionalLong.of(run.runNumber());
+                }
+            } catch (IOException e) {
+                // a damaged or vanished record: the one before it may still tell
+            }
+        }
+        return OptionalLong.empty();
     }
 
     /**

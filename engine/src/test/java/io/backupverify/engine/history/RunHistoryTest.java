@@ -62,6 +62,29 @@ class RunHistoryTest {
     }
 
     @Test
+    void theLatestVerifyRunNumberIsThePlansNewestVerifyRunWhateverCameAfterIt() throws Exception {
+        RunHistory history = new RunHistory(dir);
+        assertThat(history.latestVerifyRunNumber("plan.yaml")).isEmpty();
+        history.record(withNumber(run(T0, "orders", Status.PASS), "plan.yaml", 20_400), RunKind.VERIFY);
+        history.record(withNumber(run(T0.plusSeconds(7 * 86_400), "orders", Status.PASS), "plan.yaml", 20_401),
+                RunKind.VERIFY);
+        history.record(withNumber(run(T0.plusSeconds(8 * 86_400), "orders", Status.PASS), "other.yaml", 9),
+                RunKind.VERIFY);
+        history.record(withNumber(run(T0.plusSeconds(9 * 86_400), "orders", Status.PASS), "plan.yaml", 3),
+                RunKind.RESTORE_TEST);
+        Files.writeString(dir.resolve("runs").resolve("20261201T000000Z-verify-0123456789ab.json"), "{\"sch",
+                StandardCharsets.UTF_8);
+
+        assertThat(history.latestVerifyRunNumber("plan.yaml")).hasValue(20_401);
+        assertThat(history.latestVerifyRunNumber("other.yaml")).hasValue(9);
+        assertThat(history.latestVerifyRunNumber("third.yaml")).isEmpty();
+    }
+
+    private static RunResult withNumber(RunResult run, String plan, long number) {
+        return new RunResult(plan, number, run.startedAt(), run.finishedAt(), run.sets());
+    }
+
+    @Test
     void aDamagedFileIsSkippedAndNamedNeverFatal() throws Exception {
         RunHistory history = new RunHistory(dir);
         history.record(run(T0, "orders", Status.PASS), RunKind.VERIFY);
