@@ -15,8 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +31,7 @@ class PostureChecksEndToEndTest {
 
     @TempDir
     Path dir;
+    private Path vault;
 
     private static CheckResult check(RunResult run, String set, String id) {
         return run.sets().stream().filter(s -> s.name().equals(set)).findFirst().orElseThrow().checks().stream()
@@ -279,8 +284,34 @@ class PostureChecksEndToEndTest {
                 """.formatted(copies);
     }
 
+    /** The vault, the off-site copy, on a file system of its own (a tmpfs), as a mounted share would be. */
+    private Path vaultOnItsOwnFileSystem() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && !Files.getAttribute(shm, "unix:dev").equals(Files.getAttribute(dir, "unix:dev")),
+                "/dev/shm is a file system of its own");
+        vault = Files.createTempDirectory(shm, "vault");
+        return Files.createSymbolicLink(dir.resolve("vault"), vault);
+    }
+
+    @AfterEach
+    void removeVault() throws IOException {
+        if (vault != null) {
+            try (Stream<Path> files = Files.walk(vault)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
     private void threeCopies() throws IOException {
-        for (String place : List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29", "vault/orders_20261129")) {
+        vaultOnItsOwnFileSystem();
+        copiesIn(List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29", "vault/orders_20261129"));
+    }
+
+    private void copiesIn(List<String> places) throws IOException {
+        for (String place : places) {
             Path backup = Files.createDirectories(dir.resolve(place));
             Files.writeString(backup.resolve("orders.dump"), "orders rows\n".repeat(1000));
             Files.writeString(backup.resolve("customers.dump"), "customer rows\n".repeat(500));
@@ -361,6 +392,26 @@ class PostureChecksEndToEndTest {
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(result.findings()).extracting(Finding::item).containsExactly("orders-nas");
         assertThat(result.findings().get(0).message()).startsWith("cannot read the copy at orders-nas");
+    }
+
+    /**
+     * A copy marked off-site on the primary's own file system, as when the share the copy job writes to was not
+     * mounted and it wrote into the empty mount point: not off-site, however the plan marks it.
+     */
+    @Test
+    void aCopyMarkedOffsiteOnThePrimarysFileSystemIsNotCountedOffsite() throws Exception {
+        copiesIn(List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29", "vault/orders_20261129"));
+        RunResult run = Plans.run(copiesPlan("{ at: [orders-nas, orders-vault], minCopies: 3, offsite: 1 }"), dir,
+                NOW);
+        CheckResult result = check(run, "orders", "copies");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("copies", 3).containsEntry("offsiteCopies", 0);
+        assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("orders-vault:orders_20261129", Status.WARN),
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29", Status.FAIL));
+        assertThat(result.findings()).extracting(Finding::message).anySatisfy(message -> assertThat(message)
+                .startsWith("marked off-site, but on the same file system as nightly-2026-11-29 (device ")
+                .contains("not counted as off-site"));
     }
 
     @Test

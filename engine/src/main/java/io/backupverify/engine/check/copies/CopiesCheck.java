@@ -17,6 +17,8 @@ import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +81,7 @@ public final class CopiesCheck implements Check {
         Optional<Map<String, String>> originalDigests = byManifest
                 ? ManifestDigests.read(context.target(), originalContents) : Optional.empty();
         Tally tally = new Tally();
-        tally.count(context.set());
+        tally.count(context.set(), context.set().isOffsite());
         Map<String, String> digestCache = new TreeMap<>();
         for (String name : spec.at()) {
             try (OtherSets.OpenedSet other = context.otherSets().open(name)) {
@@ -99,7 +101,18 @@ public final class CopiesCheck implements Check {
                 result.findings(differences);
                 tally.comparedBy.add(comparison.method);
                 if (differences.stream().noneMatch(f -> f.severity().isWorseThan(Status.WARN))) {
-                    tally.count(other.spec());
+                    boolean offsite = other.spec().isOffsite();
+                    Optional<Object> shared = offsite
+                            ? sharedFileSystem(context.target(), original, other.target(), copy.get())
+                            : Optional.empty();
+                    if (shared.isPresent()) {
+                        offsite = false;
+                        result.finding(Finding.warn(name + ":" + copy.get().id(), "marked off-site, but on the same "
+                                + "file system as " + original.id() + " (device " + shared.get() + "), so not counted "
+                                + "as off-site: one fault of that disk loses both. If it should be on a mounted share "
+                                + "or disk, that is not mounted, and the copy job wrote into the empty mount point"));
+                    }
+                    tally.count(other.spec(), offsite);
                 }
             } catch (IOException e) {
                 result.finding(Finding.error(name, "cannot read the copy at " + name + ": " + IoErrors.describe(e)));
@@ -141,6 +154,27 @@ public final class CopiesCheck implements Check {
         return false;
     }
 
+    /**
+     * The file system (its device number) that holds both the original backup and its copy, when both are local
+     * folders (or mounted shares) on the same one; empty otherwise, and for any other target.
+     */
+    private static Optional<Object> sharedFileSystem(Target originalTarget, Backup original, Target copyTarget,
+            Backup copy) {
+        Optional<Path> originalPath = originalTarget.localPath(original.path());
+        Optional<Path> copyPath = copyTarget.localPath(copy.path());
+        if (originalPath.isEmpty() || copyPath.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Object device = Files.getAttribute(originalPath.get(), "unix:dev");
+            return device.equals(Files.getAttribute(copyPath.get(), "unix:dev")) ? Optional.of(device)
+                    : Optional.empty();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // no device numbers here (not a Unix file system view): nothing to tell the copies apart by
+            return Optional.empty();
+        }
+    }
+
     /** The copy's backup of the same name, or else one taken at the same time (names read from other patterns). */
     private static Optional<Backup> counterpart(Backup original, List<Backup> candidates) {
         Optional<Backup> sameName = candidates.stream().filter(b -> b.id().equals(original.id())).findFirst();
@@ -168,10 +202,10 @@ public final class CopiesCheck implements Check {
         private final Set<String> providers = new LinkedHashSet<>();
         private final Set<String> comparedBy = new LinkedHashSet<>();
 
-        void count(BackupSetSpec set) {
+        void count(BackupSetSpec set, boolean isOffsite) {
             copies++;
             providers.add(set.target().provider());
-            if (set.isOffsite()) {
+            if (isOffsite) {
                 offsite++;
             }
         }
