@@ -25,7 +25,7 @@ final class PlanRunOptions {
     private List<String> sets = new ArrayList<>();
 
     @Option(names = "--run-number", paramLabel = "N",
-            description = "Run number (Jenkins passes its build number; default: with --history, verify takes the "
+            description = "Run number (Jenkins passes its own; default: with --history, verify takes the "
                     + "number after the plan's latest recorded verify run, else the day number): it picks the "
                     + "integrity sample, and seeds select: { random-within: ... } of restore tests.")
     private Long runNumber;

@@ -31,7 +31,7 @@ public class BackupRestoreTestAction extends BackupVerifyAction {
 
     private BackupRestoreTestAction(Run<?, ?> owner, String id, String planSource, OutcomePolicy policy,
             String problem) {
-        super(owner, id, planSource, new BuildSummary(Status.ERROR, Map.of(), Map.of(), 0, 0, List.of()), policy,
+        super(owner, id, planSource, 0, new BuildSummary(Status.ERROR, Map.of(), Map.of(), 0, 0, List.of()), policy,
                 problem);
         this.restoreTimes = List.of();
     }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -54,6 +55,8 @@ public class BackupVerifyAction extends BackupResultAction implements HealthRepo
     public static final String HTML_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
     private final String plan;
+    /** The run number that picked the integrity sample; 0 for a verification that could not run (and before 1.x). */
+    private final long runNumber;
     private final int setsPassed;
     private final int setsWarned;
     private final int setsFailed;
@@ -69,14 +72,15 @@ public class BackupVerifyAction extends BackupResultAction implements HealthRepo
     private transient WeakReference<RunResult> report;
 
     protected BackupVerifyAction(Run<?, ?> owner, String id, RunResult result, OutcomePolicy policy) {
-        this(owner, id, result.plan(), BuildSummary.of(result), policy, null);
+        this(owner, id, result.plan(), result.runNumber(), BuildSummary.of(result), policy, null);
         this.report = new WeakReference<>(result);
     }
 
-    protected BackupVerifyAction(Run<?, ?> owner, String id, String plan, BuildSummary summary, OutcomePolicy policy,
-            String problem) {
+    protected BackupVerifyAction(Run<?, ?> owner, String id, String plan, long runNumber, BuildSummary summary,
+            OutcomePolicy policy, String problem) {
         super(owner, id, summary.status(), policy, problem);
         this.plan = plan;
+        this.runNumber = runNumber;
         this.setsPassed = summary.setCounts().get(Status.PASS);
         this.setsWarned = summary.setCounts().get(Status.WARN);
         this.setsFailed = summary.setCounts().get(Status.FAIL);
@@ -125,7 +129,7 @@ public class BackupVerifyAction extends BackupResultAction implements HealthRepo
         writeHistoryRecord(run, id, RunRecords.couldNotRun(RunKind.VERIFY, planSource, run.getNumber(),
                 Instant.ofEpochMilli(run.getStartTimeInMillis())));
         BuildSummary nothing = new BuildSummary(Status.ERROR, Map.of(), Map.of(), 0, 0, List.of());
-        BackupVerifyAction action = new BackupVerifyAction(run, id, planSource, nothing, policy, problem);
+        BackupVerifyAction action = new BackupVerifyAction(run, id, planSource, 0, nothing, policy, problem);
         run.addAction(action);
         return action;
     }
@@ -194,6 +198,21 @@ public class BackupVerifyAction extends BackupResultAction implements HealthRepo
     }
 
     @Exported
+    /**
+     * The run number that picked this verification's integrity sample; empty when it could not run (it read
+     * nothing). Actions recorded before the number was kept used their build's number.
+     */
+    public OptionalLong sampleRunNumber() {
+        if (getProblem() != null) {
+            return OptionalLong.empty();
+        }
+        if (runNumber > 0) {
+            return OptionalLong.of(runNumber);
+        }
+        Run<?, ?> owner = getOwner();
+        return owner == null ? OptionalLong.empty() : OptionalLong.of(owner.getNumber());
+    }
+
     public String getPlan() {
         return plan;
     }

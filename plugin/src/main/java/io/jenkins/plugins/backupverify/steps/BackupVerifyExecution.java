@@ -16,11 +16,13 @@ import io.jenkins.plugins.backupverify.agent.AgentPlan;
 import io.jenkins.plugins.backupverify.agent.VerifyOnAgent;
 import io.jenkins.plugins.backupverify.audit.JobCoverage;
 import io.jenkins.plugins.backupverify.credentials.TransferredCredential;
+import io.jenkins.plugins.backupverify.model.BackupRestoreTestAction;
 import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.OptionalLong;
 import jenkins.agents.ControllerToAgentFileCallable;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -41,7 +43,32 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
     @Override
     protected ControllerToAgentFileCallable<AgentOutcome> agentCall(AgentPlan plan,
             Map<String, TransferredCredential> credentials, Run<?, ?> run, TaskListener listener) {
-        return new VerifyOnAgent(plan, getStep().getSets(), run.getNumber(), credentials, listener);
+        return new VerifyOnAgent(plan, getStep().getSets(), sampleRunNumber(run, plan.source()), credentials,
+                listener);
+    }
+
+    /** How many earlier builds {@link #sampleRunNumber} looks through. */
+    static final int SAMPLE_LOOKBACK = 50;
+
+    /**
+     * The run number that picks the integrity sample: the one after the latest earlier verification of the same plan
+     * that ran (within {@link #SAMPLE_LOOKBACK} builds), else the build number. By the build number alone, a step
+     * run on every other build with an even number of slices (or on any fixed share of the builds) read the same
+     * slices every time and never the others.
+     */
+    static long sampleRunNumber(Run<?, ?> run, String plan) {
+        Run<?, ?> earlier = run.getPreviousBuild();
+        for (int looked = 0; earlier != null && looked < SAMPLE_LOOKBACK; looked++) {
+            for (BackupVerifyAction action : earlier.getActions(BackupVerifyAction.class)) {
+                OptionalLong number = action.sampleRunNumber();
+                if (!(action instanceof BackupRestoreTestAction) && plan.equals(action.getPlan())
+                        && number.isPresent()) {
+                    return number.getAsLong() + 1;
+                }
+            }
+            earlier = earlier.getPreviousBuild();
+        }
+        return run.getNumber();
     }
 
     @Override

@@ -50,6 +50,37 @@ class BackupVerifyStepTest {
         assertThat("the report stays in its side file", buildXml, not(containsString("newest backup")));
     }
 
+    /**
+     * A step run on every other build takes the run number after its last verification's, not the build number:
+     * with a 50% sample, builds 1 and 3 read the two halves (by build number both read the same one).
+     */
+    @Test
+    void aStepRunOnSomeBuildsOnlyReadsTheNextSliceEachTime(JenkinsRule j) throws Exception {
+        WorkflowJob job = Pipelines.job(j, "every-other", "node {\n"
+                + "writeFile file: 'plan.yaml', text: '''backupSets:\n"
+                + "  - name: orders-db\n"
+                + "    target: { type: local, path: backups }\n"
+                + "    layout: { kind: directory-per-backup, namePattern: \"b-{yyyy-MM-dd}\" }\n"
+                + "    checks:\n"
+                + "      integrity: { manifest: SHA256SUMS, sample: 50% }\n"
+                + "'''\n"
+                + "writeFile file: 'backups/b-2026-11-28/one', text: 'one'\n"
+                + "writeFile file: 'backups/b-2026-11-28/two', text: 'two'\n"
+                + "writeFile file: 'backups/b-2026-11-28/SHA256SUMS', text: "
+                + "'7692c3ad3540bb803c020b3aee66cd8887123234ea0c6e7143c0add73ff431ed  one\\n"
+                + "3fc4ccfe745870e2c0d99f71f30ff0656c8dedd41cc1d7d3d376b0dbe685e2f3  two\\n'\n"
+                + "if (currentBuild.number != 2) { backupVerify plan: 'plan.yaml' }\n"
+                + "}\n");
+
+        WorkflowRun first = j.buildAndAssertSuccess(job);
+        j.buildAndAssertSuccess(job);
+        WorkflowRun third = j.buildAndAssertSuccess(job);
+
+        long firstNumber = first.getAction(BackupVerifyAction.class).sampleRunNumber().getAsLong();
+        assertThat(firstNumber, is(1L));
+        assertThat(third.getAction(BackupVerifyAction.class).sampleRunNumber().getAsLong(), is(firstNumber + 1));
+    }
+
     @Test
     void aWarningMakesTheBuildUnstable(JenkinsRule j) throws Exception {
         WorkflowJob job = Pipelines.verifying(j, "future", Duration.ofDays(-2), "plan: 'plan.yaml'");
