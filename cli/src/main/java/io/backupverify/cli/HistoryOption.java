@@ -5,6 +5,7 @@ import io.backupverify.engine.audit.report.TrendSection;
 import io.backupverify.engine.check.ClockBehind;
 import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.report.HtmlReport;
 import io.backupverify.engine.run.RunResult;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 
 /** The {@code --history DIR} option: checking it, recording runs in it. */
@@ -52,17 +54,19 @@ final class HistoryOption {
     }
 
     /**
-     * The run number after the plan's latest verify run recorded in the history, so that a sampled integrity check
-     * takes the next slice whatever the schedule: by the day number, a weekly run with 7 slices would read the
-     * same slice every week. Empty without a history, without a verify run of the plan in it, or when it cannot be
-     * read (recording the run then says why).
+     * The run number after the latest verify run of the plan's {@code selected} sets (all when none is named)
+     * recorded in the history, so that a sampled integrity check takes the next slice whatever the schedule: by the
+     * day number, a weekly run with 7 slices would read the same slice every week. Empty without a history, without
+     * such a run in it, or when it cannot be read (recording the run then says why).
      */
-    static OptionalLong nextVerifyRunNumber(Path history, String plan) {
+    static OptionalLong nextVerifyRunNumber(Path history, Plan plan, List<String> selected) {
         if (history == null) {
             return OptionalLong.empty();
         }
+        List<String> sets = plan.backupSets().stream().map(BackupSetSpec::name)
+                .filter(name -> selected.isEmpty() || selected.contains(name)).toList();
         try {
-            OptionalLong latest = new RunHistory(history).latestVerifyRunNumber(plan);
+            OptionalLong latest = new RunHistory(history).latestVerifyRunNumber(plan.source(), sets);
             return latest.isPresent() && latest.getAsLong() < Long.MAX_VALUE
                     ? OptionalLong.of(latest.getAsLong() + 1) : OptionalLong.empty();
         } catch (IOException e) {

@@ -25,9 +25,9 @@ final class PlanRunOptions {
     private List<String> sets = new ArrayList<>();
 
     @Option(names = "--run-number", paramLabel = "N",
-            description = "Run number (Jenkins passes its own; default: with --history, verify takes the "
-                    + "number after the plan's latest recorded verify run, else the day number): it picks the "
-                    + "integrity sample, and seeds select: { random-within: ... } of restore tests.")
+            description = "Run number (Jenkins passes its own; default: with --history, verify takes the number "
+                    + "after the latest recorded verify run of the same plan and sets, else the day number): it picks "
+                    + "the integrity sample, and seeds select: { random-within: ... } of restore tests.")
     private Long runNumber;
 
     /** The variable that names the credentials file when {@code --credentials} does not. */

@@ -59,7 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         VerifyOptions options = run.options(VerifyOptions.defaults().withThreads(threads));
         if (!run.runNumberGiven()) {
-            OptionalLong next = HistoryOption.nextVerifyRunNumber(run.history(), loaded.plan().source());
+            OptionalLong next = HistoryOption.nextVerifyRunNumber(run.history(), loaded.plan(), run.sets());
             if (next.isPresent()) {
                 options = options.withRunNumber(next.getAsLong());
             }

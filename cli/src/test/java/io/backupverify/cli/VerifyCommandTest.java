@@ -90,14 +90,7 @@ class VerifyCommandTest {
      */
     @Test
     void withAHistoryEachRunReadsTheNextSliceOfTheSampleWhateverTheDay() throws IOException {
-        Path backup = dir.resolve("backups/orders/orders-2026-11-28T0200");
-        Files.createDirectories(backup);
-        StringBuilder sums = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            Files.writeString(backup.resolve("part-" + i), "part " + i, StandardCharsets.UTF_8);
-            sums.append(sha256("part " + i)).append("  part-").append(i).append('\n');
-        }
-        Files.writeString(backup.resolve("SHA256SUMS"), sums, StandardCharsets.UTF_8);
+        sampledBackup();
         Path plan = planWithChecks("integrity: { manifest: SHA256SUMS, sample: 50% }");
         Path history = dir.resolve("history");
 
@@ -113,10 +106,51 @@ class VerifyCommandTest {
                 .isEqualTo(40);
     }
 
-    private JsonNode verifyWithHistory(Path plan, Path history) throws IOException {
+    /**
+     * A job per set on one plan and one history: each set's runs follow their own numbers, so a set verified every
+     * other run of the plan still takes the next slice each time (numbered by all runs, it would read only every
+     * other slice).
+     */
+    @Test
+    void withAHistoryEachSetSelectionKeepsItsOwnRotation() throws IOException {
+        sampledBackup();
+        Path plan = dir.resolve("plan.yaml");
+        StringBuilder text = new StringBuilder("backupSets:\n");
+        for (String set : List.of("orders-db", "orders-db-again")) {
+            text.append("  - name: ").append(set).append("\n    target: { type: local, path: backups/orders }\n")
+                    .append("    layout: { kind: directory-per-backup, namePattern: \"orders-{yyyy-MM-dd'T'HHmm}\" }\n")
+                    .append("    checks:\n      integrity: { manifest: SHA256SUMS, sample: 50% }\n");
+        }
+        Files.writeString(plan, text);
+        Path history = dir.resolve("history");
+
+        JsonNode first = verifyWithHistory(plan, history, "--set", "orders-db");
+        JsonNode other = verifyWithHistory(plan, history, "--set", "orders-db-again");
+        JsonNode second = verifyWithHistory(plan, history, "--set", "orders-db");
+
+        assertThat(other.path("backupSets")).hasSize(1);
+        assertThat(second.path("runNumber").asLong()).isEqualTo(first.path("runNumber").asLong() + 1);
+        assertThat(List.of(sampleSlice(first), sampleSlice(second))).containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    /** A backup of 8 small files and their SHA256SUMS, for sampled runs. */
+    private void sampledBackup() throws IOException {
+        Path backup = dir.resolve("backups/orders/orders-2026-11-28T0200");
+        Files.createDirectories(backup);
+        StringBuilder sums = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            Files.writeString(backup.resolve("part-" + i), "part " + i, StandardCharsets.UTF_8);
+            sums.append(sha256("part " + i)).append("  part-").append(i).append('\n');
+        }
+        Files.writeString(backup.resolve("SHA256SUMS"), sums, StandardCharsets.UTF_8);
+    }
+
+    private JsonNode verifyWithHistory(Path plan, Path history, String... more) throws IOException {
         Path json = dir.resolve("report.json");
-        CommandRunner result = CommandRunner.run("verify", plan.toString(), "--history", history.toString(), "--json",
-                json.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("verify", plan.toString(), "--history",
+                history.toString(), "--json", json.toString()));
+        args.addAll(List.of(more));
+        CommandRunner result = CommandRunner.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         return new ObjectMapper().readTree(json.toFile());
     }

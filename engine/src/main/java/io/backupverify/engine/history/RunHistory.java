@@ -77,13 +77,16 @@ public final class RunHistory {
 
     /** How many of the newest verify runs' files {@link #latestVerifyRunNumber} opens at most. */
     static final int RUN_NUMBER_LOOKBACK = 100;
+    /** How long the start time at the head of a record's name is ({@link #NAME_TIME}: {@code 20261101T020000Z}). */
+    private static final int NAME_TIME_LENGTH = 16;
 
     /**
-     * The run number of the newest verify run of {@code plan} recorded here: the verify runs' files are opened from
-     * the newest back (by the start time their names carry), at most {@link #RUN_NUMBER_LOOKBACK} of them; empty when
-     * none of them is a run of that plan. A file that cannot be read is passed over.
+     * The run number of the newest verify run of {@code plan} over exactly {@code sets} recorded here (a run of other
+     * sets of the plan, as a job per set makes, has its own rotation): the verify runs' files are opened from the
+     * newest back (by the start time their names carry), at most {@link #RUN_NUMBER_LOOKBACK} of them; empty when none
+     * of them is such a run. A file that cannot be read is passed over.
      */
-    public OptionalLong latestVerifyRunNumber(String plan) throws IOException {
+    public OptionalLong latestVerifyRunNumber(String plan, List<String> sets) throws IOException {
         Path runs = folder.resolve(RUNS);
         if (!Files.isDirectory(runs)) {
             return OptionalLong.empty();
@@ -93,7 +96,7 @@ public final class RunHistory {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(runs)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".json") && name.indexOf(kind) == 16) {
+                if (name.endsWith(".json") && name.startsWith(kind, NAME_TIME_LENGTH)) {
                     names.add(name);
                 }
             }
@@ -102,7 +105,8 @@ public final class RunHistory {
         for (String name : names.subList(0, Math.min(RUN_NUMBER_LOOKBACK, names.size()))) {
             try {
                 RunRecord run = format.read(Files.readAllBytes(runs.resolve(name)));
-                if (run.kind() == RunKind.VERIFY && run.plan().equals(plan)) {
+                if (run.kind() == RunKind.VERIFY && run.plan().equals(plan)
+                        && run.sets().stream().map(SetRecord::name).toList().equals(sets)) {
                     return OptionalLong.of(run.runNumber());
                 }
             } catch (IOException e) {

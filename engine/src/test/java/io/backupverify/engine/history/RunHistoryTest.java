@@ -62,9 +62,10 @@ class RunHistoryTest {
     }
 
     @Test
-    void theLatestVerifyRunNumberIsThePlansNewestVerifyRunWhateverCameAfterIt() throws Exception {
+    void theLatestVerifyRunNumberIsThatOfTheNewestVerifyRunOfThePlansSetsWhateverCameAfterIt() throws Exception {
         RunHistory history = new RunHistory(dir);
-        assertThat(history.latestVerifyRunNumber("plan.yaml")).isEmpty();
+        List<String> orders = List.of("orders");
+        assertThat(history.latestVerifyRunNumber("plan.yaml", orders)).isEmpty();
         history.record(withNumber(run(T0, "orders", Status.PASS), "plan.yaml", 20_400), RunKind.VERIFY);
         history.record(withNumber(run(T0.plusSeconds(7 * 86_400), "orders", Status.PASS), "plan.yaml", 20_401),
                 RunKind.VERIFY);
@@ -72,12 +73,16 @@ class RunHistoryTest {
                 RunKind.VERIFY);
         history.record(withNumber(run(T0.plusSeconds(9 * 86_400), "orders", Status.PASS), "plan.yaml", 3),
                 RunKind.RESTORE_TEST);
+        history.record(withNumber(run(T0.plusSeconds(10 * 86_400), "customers", Status.PASS), "plan.yaml", 40),
+                RunKind.VERIFY);
         Files.writeString(dir.resolve("runs").resolve("20261201T000000Z-verify-0123456789ab.json"), "{\"sch",
                 StandardCharsets.UTF_8);
 
-        assertThat(history.latestVerifyRunNumber("plan.yaml")).hasValue(20_401);
-        assertThat(history.latestVerifyRunNumber("other.yaml")).hasValue(9);
-        assertThat(history.latestVerifyRunNumber("third.yaml")).isEmpty();
+        assertThat(history.latestVerifyRunNumber("plan.yaml", orders)).hasValue(20_401);
+        assertThat(history.latestVerifyRunNumber("plan.yaml", List.of("customers"))).hasValue(40);
+        assertThat(history.latestVerifyRunNumber("plan.yaml", List.of("orders", "customers"))).isEmpty();
+        assertThat(history.latestVerifyRunNumber("other.yaml", orders)).hasValue(9);
+        assertThat(history.latestVerifyRunNumber("third.yaml", orders)).isEmpty();
     }
 
     private static RunResult withNumber(RunResult run, String plan, long number) {

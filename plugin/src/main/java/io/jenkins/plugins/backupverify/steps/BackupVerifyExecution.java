@@ -43,26 +43,26 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
     @Override
     protected ControllerToAgentFileCallable<AgentOutcome> agentCall(AgentPlan plan,
             Map<String, TransferredCredential> credentials, Run<?, ?> run, TaskListener listener) {
-        return new VerifyOnAgent(plan, getStep().getSets(), sampleRunNumber(run, plan.source()), credentials,
-                listener);
+        return new VerifyOnAgent(plan, getStep().getSets(),
+                sampleRunNumber(run, getStep().getEffectiveId(), plan.source()), credentials, listener);
     }
 
     /** How many earlier builds {@link #sampleRunNumber} looks through. */
     static final int SAMPLE_LOOKBACK = 50;
 
     /**
-     * The run number that picks the integrity sample: the one after the latest earlier verification of the same plan
-     * that ran (within {@link #SAMPLE_LOOKBACK} builds), else the build number. By the build number alone, a step
-     * run on every other build with an even number of slices (or on any fixed share of the builds) read the same
-     * slices every time and never the others.
+     * The run number that picks the integrity sample: the one after the latest earlier verification by this call
+     * (its id) of the same plan that ran (within {@link #SAMPLE_LOOKBACK} builds), else the build number. By the build
+     * number alone, a step run on every other build with an even number of slices (or on any fixed share of the
+     * builds) read the same slices every time and never the others.
      */
-    static long sampleRunNumber(Run<?, ?> run, String plan) {
+    static long sampleRunNumber(Run<?, ?> run, String id, String plan) {
         Run<?, ?> earlier = run.getPreviousBuild();
         for (int looked = 0; earlier != null && looked < SAMPLE_LOOKBACK; looked++) {
-            for (BackupVerifyAction action : earlier.getActions(BackupVerifyAction.class)) {
+            BackupVerifyAction action = BackupVerifyAction.of(earlier, id);
+            if (action != null && !(action instanceof BackupRestoreTestAction) && plan.equals(action.getPlan())) {
                 OptionalLong number = action.sampleRunNumber();
-                if (!(action instanceof BackupRestoreTestAction) && plan.equals(action.getPlan())
-                        && number.isPresent()) {
+                if (number.isPresent()) {
                     return number.getAsLong() + 1;
                 }
             }
