@@ -48,6 +48,24 @@ public record RecheckSlices(int slices, Set<Integer> numbers) {
         return new RecheckSlices(count.intValue(), numbers);
     }
 
+    /** One line that {@link #decode} reads back ({@code "10:3,7"}), for carrying the slices to another machine. */
+    public String encode() {
+        return slices + ":" + text();
+    }
+
+    /** Reads what {@link #encode} wrote; {@link #NONE} for anything else. */
+    public static RecheckSlices decode(String encoded) {
+        int colon = encoded == null ? -1 : encoded.indexOf(':');
+        if (colon < 1) {
+            return NONE;
+        }
+        try {
+            return recorded(Status.FAIL, Integer.parseInt(encoded.substring(0, colon)), encoded.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return NONE;
+        }
+    }
+
     public boolean isEmpty() {
         return numbers.isEmpty();
     }
