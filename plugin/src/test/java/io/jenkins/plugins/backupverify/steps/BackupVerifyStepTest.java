@@ -57,21 +57,9 @@ class BackupVerifyStepTest {
      */
     @Test
     void aStepRunOnSomeBuildsOnlyReadsTheNextSliceEachTime(JenkinsRule j) throws Exception {
-        WorkflowJob job = Pipelines.job(j, "every-other", "node {\n"
-                + "writeFile file: 'plan.yaml', text: '''backupSets:\n"
-                + "  - name: orders-db\n"
-                + "    target: { type: local, path: backups }\n"
-                + "    layout: { kind: directory-per-backup, namePattern: \"b-{yyyy-MM-dd}\" }\n"
-                + "    checks:\n"
-                + "      integrity: { manifest: SHA256SUMS, sample: 50% }\n"
-                + "'''\n"
-                + "writeFile file: 'backups/b-2026-11-28/c', text: 'c'\n"
-                + "writeFile file: 'backups/b-2026-11-28/d', text: 'd'\n"
-                + "writeFile file: 'backups/b-2026-11-28/SHA256SUMS', text: "
-                + "'2e7d2c03a9507ae265ecf5b5356885a53393a2029d241394997265a1a25aefc6  c\\n"
-                + "18ac3e7343f016890c510e93f935261169d9e3f565436429830faf0934f4f8e4  d\\n'\n"
-                + "if (currentBuild.number != 2) { backupVerify plan: 'plan.yaml' }\n"
-                + "}\n");
+        WorkflowJob job = sampledJob(j, "every-other",
+                "18ac3e7343f016890c510e93f935261169d9e3f565436429830faf0934f4f8e4",
+                "if (currentBuild.number != 2) { backupVerify plan: 'plan.yaml' }");
 
         WorkflowRun first = j.buildAndAssertSuccess(job);
         j.buildAndAssertSuccess(job);
@@ -89,7 +77,24 @@ class BackupVerifyStepTest {
      */
     @Test
     void theBuildAfterASampledFailureReadsTheFailedSliceAgain(JenkinsRule j) throws Exception {
-        WorkflowJob job = Pipelines.job(j, "rebuild", "node {\n"
+        WorkflowJob job = sampledJob(j, "rebuild", "49b95b8fb80caa3c1b670c66db13577ef461393ca55d39a9652b626dfe61f0ff",
+                "backupVerify plan: 'plan.yaml'");
+
+        WorkflowRun first = j.buildAndAssertStatus(Result.FAILURE, job);
+        WorkflowRun second = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        assertThat(first.getAction(BackupVerifyAction.class).sampleRunNumber().getAsLong(), is(1L));
+        assertThat(second.getAction(BackupVerifyAction.class).getChecksFailed(), is(1));
+        assertThat(second.getAction(BackupVerifyAction.class).getReport().sets().get(0).checks().get(0).summary(),
+                containsString("sample 1/2 and again 2/2"));
+    }
+
+    /**
+     * A job whose backup holds {@code c} and {@code d}, which fall in different halves of a 50% sample, checked against
+     * a manifest that gives {@code d} the digest {@code dDigest}; {@code step} calls the step.
+     */
+    private static WorkflowJob sampledJob(JenkinsRule j, String name, String dDigest, String step) throws Exception {
+        return Pipelines.job(j, name, "node {\n"
                 + "writeFile file: 'plan.yaml', text: '''backupSets:\n"
                 + "  - name: orders-db\n"
                 + "    target: { type: local, path: backups }\n"
@@ -101,17 +106,9 @@ class BackupVerifyStepTest {
                 + "writeFile file: 'backups/b-2026-11-28/d', text: 'd'\n"
                 + "writeFile file: 'backups/b-2026-11-28/SHA256SUMS', text: "
                 + "'2e7d2c03a9507ae265ecf5b5356885a53393a2029d241394997265a1a25aefc6  c\\n"
-                + "49b95b8fb80caa3c1b670c66db13577ef461393ca55d39a9652b626dfe61f0ff  d\\n'\n"
-                + "backupVerify plan: 'plan.yaml'\n"
+                + dDigest + "  d\\n'\n"
+                + step + "\n"
                 + "}\n");
-
-        WorkflowRun first = j.buildAndAssertStatus(Result.FAILURE, job);
-        WorkflowRun second = j.buildAndAssertStatus(Result.FAILURE, job);
-
-        assertThat(first.getAction(BackupVerifyAction.class).sampleRunNumber().getAsLong(), is(1L));
-        assertThat(second.getAction(BackupVerifyAction.class).getChecksFailed(), is(1));
-        assertThat(second.getAction(BackupVerifyAction.class).getReport().sets().get(0).checks().get(0).summary(),
-                containsString("sample 1/2 and again 2/2"));
     }
 
     @Test
