@@ -165,6 +165,28 @@ class VerifyCommandTest {
                 .contains("sample " + (slice + 1) + "/2").doesNotContain("again");
     }
 
+    /**
+     * The same plan file named another way ({@code plan.yaml} in its folder by cron, its absolute path by hand) is one
+     * plan to the history: the next run continues its rotation and reads again the slice the other found broken.
+     */
+    @Test
+    void thePlanNamedAnotherWayContinuesTheRotationAndReadsAgainWhatFailed() throws IOException {
+        sampledBackup();
+        Path changed = dir.resolve("backups/orders/orders-2026-11-28T0200/part-0");
+        Files.writeString(changed, "rotted", StandardCharsets.UTF_8);
+        Path plan = planWithChecks("integrity: { manifest: SHA256SUMS, sample: 50% }");
+        Path history = dir.resolve("history");
+        int slice = io.backupverify.engine.check.integrity.SampleSelector.sliceOf("part-0", 2);
+        assertThat(verifyNumbered(plan, history, slice).exitCode()).isEqualTo(2);
+
+        CommandRunner byAnotherName = CommandRunner.run("verify", dir.resolve(".").resolve("plan.yaml").toString(),
+                "--history", history.toString(), "--json", dir.resolve("other.json").toString());
+
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("other.json").toFile());
+        assertThat(report.path("runNumber").asLong()).isEqualTo(slice + 1);
+        assertThat(byAnotherName.exitCode()).as(byAnotherName.out()).isEqualTo(2);
+    }
+
     private CommandRunner verifyNumbered(Path plan, Path history, int runNumber) {
         return CommandRunner.run("verify", plan.toString(), "--history", history.toString(), "--run-number",
                 String.valueOf(runNumber), "--no-color", "--json", dir.resolve("numbered.json").toString());
