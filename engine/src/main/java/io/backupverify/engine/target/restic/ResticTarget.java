@@ -169,6 +169,11 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         }
     }
 
+    /** The repository's folder when it is on a local or mounted file system; empty for any other backend. */
+    public Optional<Path> repositoryFolder() {
+        return Optional.ofNullable(localFolder);
+    }
+
     @Override
     public String description() {
         return description;
