@@ -357,7 +357,7 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
         if (!posture.keepsVersions()) {
             return new Kept(List.of(), 0);
         }
-        List<Entry> found = new ArrayList<>();
+        List<KeptData> found = new ArrayList<>();
         long[] count = new long[1];
         forEachVersion(version -> {
             if (Boolean.TRUE.equals(version.isLatest()) || version.key().length() <= root.length()
@@ -366,8 +366,9 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
             }
             count[0]++;
             if (found.size() < named) {
-                found.add(Entry.file(path(version.key()), version.size() == null ? 0 : version.size(),
-                        version.lastModified()));
+                found.add(new KeptData(Entry.file(path(version.key()), version.size() == null ? 0 : version.size(),
+                        version.lastModified()), "an earlier version",
+                        "the store keeps the versions of deleted and overwritten files (versioning)"));
             }
         });
         return new Kept(found, count[0]);
