@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -76,6 +77,10 @@ final class DirectGets {
                 || region.id().contains("fips")) {
             return Optional.empty();
         }
+        Optional<String> pathStyleBase = pathStyleBase(endpoint, pathStyle, bucket);
+        if (pathStyleBase.isPresent()) {
+            return Optional.of(new DirectGets(http, credentials, region.id(), bucket, pathStyleBase.get()));
+        }
         try {
             S3Utilities.Builder builder = S3Utilities.builder().region(region)
                     .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
@@ -97,6 +102,61 @@ final class DirectGets {
             return Optional.of(new DirectGets(http, credentials, region.id(), bucket, base));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The bucket's URL for path-style requests to a store at its own endpoint, worked out here: the SDK's endpoint
+     * rules put the endpoint's scheme, authority and path, then the bucket (S3Utilities spends about a tenth of a CPU
+     * second at start-up to say so, {@code DirectGetsUrlTest} pins the two together). Empty for anything else (AWS
+     * itself, virtual-hosted buckets, FIPS or dual-stack asked for in the environment, a bucket name or endpoint
+     * path that would need encoding, a default port written out, an endpoint with a query, fragment or user):
+     * those ask the SDK's utilities.
+     */
+    static Optional<String> pathStyleBase(URI endpoint, boolean pathStyle, String bucket) {
+        if (endpoint == null || !pathStyle || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
+                || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))
+                || endpoint.getRawAuthority() == null || endpoint.getRawUserInfo() != null
+                || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null
+                || endpoint.getPort() == ("https".equals(endpoint.getScheme()) ? 443 : 80) || asksForOtherEndpoints()) {
+            return Optional.empty();
+        }
+        String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+        if (!path.matches("(/[A-Za-z0-9._~-]+)*/?")) {
+            return Optional.empty();
+        }
+        if (!path.endsWith("/")) {
+            path += "/";
+        }
+        return Optional.of(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path + bucket + "/");
+    }
+
+    private static boolean asksForOtherEndpoints() {
+        for (String setting : new String[] {"AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT"}) {
+            if (System.getenv(setting) != null) {
+                return true;
+            }
+        }
+        return System.getProperty("aws.useFipsEndpoint") != null
+                || System.getProperty("aws.useDualstackEndpoint") != null;
+    }
+
+    /**
+     * Parses a small listing and signs a request, so that the XML parser and the signer (its HMAC provider looked up
+     * among the security providers, some 40 ms on the main thread before the first listing) are ready before it.
+     */
+    static void warmUp() {
+        ListingXml.warmUp();
+        try {
+            AwsV4HttpSigner.create().sign(sign -> sign
+                    .identity(AwsBasicCredentials.create("warm-up", "warm-up"))
+                    .request(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(URI.create("http://localhost/b/k"))
+                            .build())
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+        } catch (RuntimeException e) {
+            // only a warm-up: the real requests meet whatever went wrong
         }
     }
 

@@ -16,19 +16,22 @@ import software.amazon.awssdk.http.SdkHttpClient;
  * SDK's client when that is built ({@link LazyClient}) around this stand-in: loading and setting up the Apache client
  * and its connection pool costs about a twentieth of a CPU second at start-up (its TLS is set up later, on the first
  * HTTPS connection: {@link DeferredTls}).
- * {@link #await} gives the real client, or the failure to build it; until then nothing is sent.
+ * {@link #await} gives the real client, or the failure to build it; until then nothing is sent. Once the client is
+ * built, the same thread runs the target's warm-up, which nobody waits for.
  */
 final class HttpClientInBackground implements SdkHttpClient {
     private final CompletableFuture<SdkHttpClient> built = new CompletableFuture<>();
     private final StoreClock storeClock = new StoreClock();
 
-    HttpClientInBackground(Supplier<SdkHttpClient> build) {
+    HttpClientInBackground(Supplier<SdkHttpClient> build, Runnable warmUp) {
         Thread thread = new Thread(() -> {
             try {
                 built.complete(build.get());
             } catch (RuntimeException | Error e) {
                 built.completeExceptionally(e);
+                return;
             }
+            warmUp.run();
         }, "s3-http-client-setup");
         thread.setDaemon(true);
         thread.start();

@@ -1,6 +1,8 @@
 package io.backupverify.engine.target.s3;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -41,6 +43,13 @@ final class ListingXml {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
         return factory;
+    }
+
+    /** Reads a small listing, so that the XML parser is loaded and set up before the first real one. */
+    static void warmUp() {
+        read(new ByteArrayInputStream(("<ListBucketResult><Name>b</Name><Contents><Key>k</Key>"
+                + "<LastModified>2026-01-01T00:00:00.000Z</LastModified><ETag>\"e\"</ETag><Size>1</Size></Contents>"
+                + "<IsTruncated>false</IsTruncated></ListBucketResult>").getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The page in the document, read to its end; empty when it is not a listing as expected. */

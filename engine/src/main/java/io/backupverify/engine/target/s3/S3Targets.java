@@ -85,7 +85,7 @@ public final class S3Targets {
                 .socketTimeout(settings.socketTimeout())
                 .socketFactory(new DeferredTls())
                 .maxConnections(64)
-                .build());
+                .build(), settings.directReads() ? DirectGets::warmUp : () -> { });
         URI clientEndpoint = endpoint;
         LazyClient client = new LazyClient(() -> sdkClient(spec, provider, region, clientEndpoint, settings)
                 .httpClient(background).build());
