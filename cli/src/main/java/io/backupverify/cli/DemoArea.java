@@ -204,12 +204,13 @@ final class DemoArea {
                       retention:    { keepDaily: 7 }
                       window:       { start: "%s", end: "%s", maxDuration: 1h }
                       capacity:     { warnAt: 90%%, failAt: 98%% }
-                      copies:       { at: [orders-db-offsite], minCopies: 2 }
+                      copies:       { at: [orders-db-offsite], minCopies: 1 }
 
                   # The second copy of orders-db: the copies check above finds the newest orders backup here with
-                  # the same content. In the demo it sits beside the first, on the same disk; on a second disk, a
-                  # NAS or another site, mark the set offsite: true and ask for it with copies: { offsite: 1 }
-                  # (a copy marked off-site on the first copy's own file system is not counted as off-site).
+                  # the same content. In the demo it sits beside the first, on the same disk, so the check WARNs
+                  # that it is not another copy (one dead disk loses both) and minCopies asks for 1 only; on a
+                  # second disk, a NAS or another site it counts: ask for minCopies: 2, and if off-site, mark the set
+                  # offsite: true and ask for it with offsite: 1.
                   - name: orders-db-offsite
                     target: { type: local, path: offsite/orders }
                     layout: { kind: directory-per-backup, namePattern: "orders-{yyyy-MM-dd'T'HHmm}" }

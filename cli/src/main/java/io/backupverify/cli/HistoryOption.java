@@ -5,6 +5,7 @@ import io.backupverify.engine.audit.report.TrendSection;
 import io.backupverify.engine.check.ClockBehind;
 import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.history.RunRecord;
 import io.backupverify.engine.plan.BackupSetSpec;
 import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.report.HtmlReport;
@@ -16,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /** The {@code --history DIR} option: checking it, recording runs in it. */
 final class HistoryOption {
@@ -54,23 +55,22 @@ final class HistoryOption {
     }
 
     /**
-     * The run number after the latest verify run of the plan's {@code selected} sets (all when none is named)
-     * recorded in the history, so that a sampled integrity check takes the next slice whatever the schedule: by the
-     * day number, a weekly run with 7 slices would read the same slice every week. Empty without a history, without
-     * such a run in it, or when it cannot be read (recording the run then says why).
+     * The latest verify run of the plan's {@code selected} sets (all when none is named) recorded in the history. The
+     * run after it takes the next run number, so that a sampled integrity check takes the next slice whatever the
+     * schedule (by the day number, a weekly run with 7 slices would read the same slice every week), and reads again
+     * the slices where it found files it could not verify ({@link RunHistory#rechecks}). Empty without a history,
+     * without such a run in it, or when it cannot be read (recording the run then says why).
      */
-    static OptionalLong nextVerifyRunNumber(Path history, Plan plan, List<String> selected) {
+    static Optional<RunRecord> latestVerifyRun(Path history, Plan plan, List<String> selected) {
         if (history == null) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         List<String> sets = plan.backupSets().stream().map(BackupSetSpec::name)
                 .filter(name -> selected.isEmpty() || selected.contains(name)).toList();
         try {
-            OptionalLong latest = new RunHistory(history).latestVerifyRunNumber(plan.source(), sets);
-            return latest.isPresent() && latest.getAsLong() < Long.MAX_VALUE
-                    ? OptionalLong.of(latest.getAsLong() + 1) : OptionalLong.empty();
+            return new RunHistory(history).latestVerifyRun(plan.source(), sets);
         } catch (IOException e) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
     }
 

@@ -1,8 +1,10 @@
 package io.backupverify.cli;
 
+import io.backupverify.engine.history.RunHistory;
+import io.backupverify.engine.history.RunRecord;
 import io.backupverify.engine.run.VerifyOptions;
 import java.io.PrintWriter;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,11 +60,12 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         VerifyOptions options = run.options(VerifyOptions.defaults().withThreads(threads));
-        if (!run.runNumberGiven()) {
-            OptionalLong next = HistoryOption.nextVerifyRunNumber(run.history(), loaded.plan(), run.sets());
-            if (next.isPresent()) {
-                options = options.withRunNumber(next.getAsLong());
+        Optional<RunRecord> previous = HistoryOption.latestVerifyRun(run.history(), loaded.plan(), run.sets());
+        if (previous.isPresent()) {
+            if (!run.runNumberGiven() && previous.get().runNumber() < Long.MAX_VALUE) {
+                options = options.withRunNumber(previous.get().runNumber() + 1);
             }
+            options = options.withRechecks(RunHistory.rechecks(previous.get()));
         }
         boolean progress = !noProgress && Terminal.isTerminal(Terminal.STDERR);
         return VerifyRun.execute(loaded.plan(), loaded.credentials(), options, run.reports(), run.history(), progress,

@@ -52,7 +52,7 @@ class DemoJarIT {
         assertThat(out).contains(database ? "Restore tests of web-assets" : "Restore test of web-assets");
         assertThat(checkStatuses(json.path("backupSets").get(0))).as("orders-db, whose capacity depends on this disk")
                 .containsExactly("freshness=PASS", "completeness=PASS", "integrity=PASS", "retention=PASS",
-                        "window=PASS", "copies=PASS");
+                        "window=PASS", "copies=WARN");
 
         Ran verify = run("verify", area.resolve("plan.yaml").toString(), "--set", "customer-files");
         assertThat(verify.exit()).isEqualTo(2);

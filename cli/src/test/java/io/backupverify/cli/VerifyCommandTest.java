@@ -133,6 +133,43 @@ class VerifyCommandTest {
         assertThat(List.of(sampleSlice(first), sampleSlice(second))).containsExactlyInAnyOrder(1L, 2L);
     }
 
+    /**
+     * A sampled run that finds a changed file makes the next run read that file's slice again: otherwise the next
+     * run (a retry of the failed job, or the next night's) reads another slice and passes with nothing fixed, and
+     * the file waits t runs to be read again. Once the file verifies, the runs go back to their own slice alone.
+     */
+    @Test
+    void aRunAfterASampledFailureReadsTheFailedSliceAgainUntilItVerifies() throws IOException {
+        sampledBackup();
+        Path changed = dir.resolve("backups/orders/orders-2026-11-28T0200/part-0");
+        Files.writeString(changed, "part 0 rotted", StandardCharsets.UTF_8);
+        Path plan = planWithChecks("integrity: { manifest: SHA256SUMS, sample: 50% }");
+        Path history = dir.resolve("history");
+        int slice = io.backupverify.engine.check.integrity.SampleSelector.sliceOf("part-0", 2);
+
+        CommandRunner failed = verifyNumbered(plan, history, slice);
+        CommandRunner next = verifyNumbered(plan, history, slice + 1);
+        CommandRunner again = verifyNumbered(plan, history, slice + 2);
+
+        assertThat(failed.exitCode()).as(failed.out()).isEqualTo(2);
+        assertThat(next.exitCode()).as(next.out()).isEqualTo(2);
+        assertThat(next.out()).contains("part-0").contains("again " + (slice + 1) + "/2");
+        assertThat(again.exitCode()).as(again.out()).isEqualTo(2);
+        Files.writeString(changed, "part 0", StandardCharsets.UTF_8);
+        CommandRunner repaired = verifyNumbered(plan, history, slice + 3);
+        CommandRunner normal = verifyNumbered(plan, history, slice + 4);
+        assertThat(repaired.exitCode()).as(repaired.out()).isZero();
+        assertThat(normal.exitCode()).as(normal.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("numbered.json").toFile());
+        assertThat(report.path("backupSets").get(0).path("checks").get(0).path("summary").asText())
+                .contains("sample " + (slice + 1) + "/2").doesNotContain("again");
+    }
+
+    private CommandRunner verifyNumbered(Path plan, Path history, int runNumber) {
+        return CommandRunner.run("verify", plan.toString(), "--history", history.toString(), "--run-number",
+                String.valueOf(runNumber), "--no-color", "--json", dir.resolve("numbered.json").toString());
+    }
+
     /** A backup of 8 small files and their SHA256SUMS, for sampled runs. */
     private void sampledBackup() throws IOException {
         Path backup = dir.resolve("backups/orders/orders-2026-11-28T0200");

@@ -44,6 +44,7 @@ public final class CheckContext {
     private final Map<String, long[]> fileTotals = new HashMap<>();
     private OtherSets otherSets = OtherSets.NONE;
     private boolean keepsCoverage = true;
+    private RecheckSlices recheck = RecheckSlices.NONE;
     private ClockBehind clockBehind;
 
     public CheckContext(BackupSetSpec set, Target target, BackupCatalog catalog, List<Backup> backups,
@@ -251,6 +252,17 @@ public final class CheckContext {
     /** Whether checks keep which files they verified (for a coverage ledger); true unless the run records none. */
     public boolean keepsCoverage() {
         return keepsCoverage;
+    }
+
+    /** The integrity sample slices the set's previous run asked to read again ({@link RecheckSlices}). */
+    public RecheckSlices recheck() {
+        return recheck;
+    }
+
+    /** Notes the integrity sample slices to read again besides this run's own. */
+    public CheckContext withRecheck(RecheckSlices slices) {
+        this.recheck = slices;
+        return this;
     }
 
     /** Tells this context's checks whether the run keeps which files they verified. */

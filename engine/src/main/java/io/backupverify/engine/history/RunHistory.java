@@ -1,5 +1,6 @@
 package io.backupverify.engine.history;
 
+import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.run.RunResult;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -12,7 +13,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -87,9 +90,15 @@ public final class RunHistory {
      * of them is such a run. A file that cannot be read is passed over.
      */
     public OptionalLong latestVerifyRunNumber(String plan, List<String> sets) throws IOException {
+        Optional<RunRecord> latest = latestVerifyRun(plan, sets);
+        return latest.isPresent() ? OptionalLong.of(latest.get().runNumber()) : OptionalLong.empty();
+    }
+
+    /** The newest verify run of {@code plan} over exactly {@code sets}, found as {@link #latestVerifyRunNumber}. */
+    public Optional<RunRecord> latestVerifyRun(String plan, List<String> sets) throws IOException {
         Path runs = folder.resolve(RUNS);
         if (!Files.isDirectory(runs)) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         String kind = "-" + RunKind.VERIFY.id() + "-";
         List<String> names = new ArrayList<>();
@@ -107,13 +116,31 @@ public final class RunHistory {
                 RunRecord run = format.read(Files.readAllBytes(runs.resolve(name)));
                 if (run.kind() == RunKind.VERIFY && run.plan().equals(plan)
                         && run.sets().stream().map(SetRecord::name).toList().equals(sets)) {
-                    return OptionalLong.of(run.runNumber());
+                    return Optional.of(run);
                 }
             } catch (IOException e) {
                 // a damaged or vanished record: the one before it may still tell
             }
         }
-        return OptionalLong.empty();
+        return Optional.empty();
+    }
+
+    /**
+     * Per set of a recorded run, the integrity sample slices it asked the next run to read again (see
+     * {@link RecheckSlices}): those where its sampled integrity check found files it could not verify.
+     */
+    public static Map<String, RecheckSlices> rechecks(RunRecord run) {
+        Map<String, RecheckSlices> rechecks = new LinkedHashMap<>();
+        for (SetRecord set : run.sets()) {
+            set.check("integrity").ifPresent(check -> {
+                RecheckSlices slices = RecheckSlices.recorded(check.status(), check.values().get("sampleSlices"),
+                        check.values().get(RecheckSlices.METRIC));
+                if (!slices.isEmpty()) {
+                    rechecks.put(set.name(), slices);
+                }
+            });
+        }
+        return rechecks;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.backupverify.engine.history;
 
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.run.SetResult;
@@ -23,7 +24,7 @@ public final class RunRecords {
     private static final Map<String, Set<String>> VERIFY_METRICS = Map.of(
             "freshness", Set.of("ageSeconds", "maxAgeSeconds"),
             "integrity", Set.of("listedFiles", "verifiedFiles", "verifiedBytes", "readBytes", "skippedFiles",
-                    "sampleSlices"),
+                    "sampleSlices", RecheckSlices.METRIC),
             "window", Set.of("latestDurationSeconds", "maxDurationSeconds", "latestBackup", "latestStart"),
             "capacity", Set.of("usedBytes", "totalBytes", "usedPercent", "warnAtPercent", "failAtPercent"),
             "retention", Set.of("backups", "expired"));

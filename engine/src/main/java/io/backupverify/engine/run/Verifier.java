@@ -85,7 +85,7 @@ public final class Verifier {
             CheckContext context = new CheckContext(set, target, catalog, found.at(setNow), plan.timezone(),
                     options.runNumber(), options.threads(), options.progress())
                     .withOtherSets(name -> openOther(plan, name)).withCoverageKept(options.keepsCoverage())
-                    .withClockBehind(clockBehind);
+                    .withClockBehind(clockBehind).withRecheck(options.recheck(set.name()));
             List<CheckResult> results = new ArrayList<>();
             for (Check check : checks) {
                 results.add(runCheck(check, context));

@@ -2,10 +2,12 @@ package io.backupverify.engine.run;
 
 import io.backupverify.engine.check.ClockBehind;
 import io.backupverify.engine.check.Progress;
+import io.backupverify.engine.check.RecheckSlices;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to run a plan.
@@ -19,11 +21,15 @@ import java.util.List;
  *                  one corrected (the default); a clock a caller sets ({@link #withClock}) is taken as it is
  * @param laterThan a time known to have passed (the start of the latest run recorded in the history, the Jenkins
  *                  controller's clock), or null: this machine's clock reading earlier is behind
+ * @param rechecks  per set, the integrity sample slices its previous run asked to read again (see
+ *                  {@link RecheckSlices}); empty when nothing of the previous run is known
  */
 public record VerifyOptions(long runNumber, int threads, List<String> sets, Clock clock, Progress progress,
-        boolean keepsCoverage, boolean checksClock, ClockBehind.Witness laterThan) {
+        boolean keepsCoverage, boolean checksClock, ClockBehind.Witness laterThan,
+        Map<String, RecheckSlices> rechecks) {
     public VerifyOptions {
         sets = List.copyOf(sets);
+        rechecks = Map.copyOf(rechecks);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -31,7 +37,8 @@ public record VerifyOptions(long runNumber, int threads, List<String> sets, Cloc
 
     public static VerifyOptions defaults() {
         Clock clock = Clock.systemUTC();
-        return new VerifyOptions(dayNumber(clock), defaultThreads(), List.of(), clock, Progress.NONE, true, true, null);
+        return new VerifyOptions(dayNumber(clock), defaultThreads(), List.of(), clock, Progress.NONE, true, true, null,
+                Map.of());
     }
 
     public static long dayNumber(Clock clock) {
@@ -44,40 +51,55 @@ public record VerifyOptions(long runNumber, int threads, List<String> sets, Cloc
     }
 
     public VerifyOptions withRunNumber(long number) {
-        return new VerifyOptions(number, threads, sets, clock, progress, keepsCoverage, checksClock, laterThan);
+        return new VerifyOptions(number, threads, sets, clock, progress, keepsCoverage, checksClock, laterThan,
+                rechecks);
     }
 
     public VerifyOptions withThreads(int count) {
-        return new VerifyOptions(runNumber, count, sets, clock, progress, keepsCoverage, checksClock, laterThan);
+        return new VerifyOptions(runNumber, count, sets, clock, progress, keepsCoverage, checksClock,
+                laterThan, rechecks);
     }
 
     public VerifyOptions withSets(List<String> names) {
         return new VerifyOptions(runNumber, threads, names, clock, progress, keepsCoverage, checksClock,
-                laterThan);
+                laterThan, rechecks);
     }
 
     /** Runs at the time the clock gives, taken as it is (not compared with a store's or any other). */
     public VerifyOptions withClock(Clock newClock) {
-        return new VerifyOptions(runNumber, threads, sets, newClock, progress, keepsCoverage, false, laterThan);
+        return new VerifyOptions(runNumber, threads, sets, newClock, progress, keepsCoverage, false, laterThan,
+                rechecks);
     }
 
     /** Compares the clock with a store's and a time known to have passed, and corrects it when it is behind. */
     public VerifyOptions withClockChecked() {
-        return new VerifyOptions(runNumber, threads, sets, clock, progress, keepsCoverage, true, laterThan);
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keepsCoverage, true, laterThan, rechecks);
     }
 
     /** Notes a time known to have passed (null: none), which this machine's clock must not read earlier than. */
     public VerifyOptions withLaterThan(ClockBehind.Witness witness) {
-        return new VerifyOptions(runNumber, threads, sets, clock, progress, keepsCoverage, checksClock, witness);
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keepsCoverage, checksClock,
+                witness, rechecks);
     }
 
     public VerifyOptions withProgress(Progress newProgress) {
         return new VerifyOptions(runNumber, threads, sets, clock, newProgress, keepsCoverage, checksClock,
-                laterThan);
+                laterThan, rechecks);
+    }
+
+    /** Per set, the integrity sample slices to read again besides this run's own (see {@link RecheckSlices}). */
+    public VerifyOptions withRechecks(Map<String, RecheckSlices> slices) {
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keepsCoverage, checksClock, laterThan,
+                slices);
+    }
+
+    /** The slices a set's integrity check reads again; none usually. */
+    public RecheckSlices recheck(String set) {
+        return rechecks.getOrDefault(set, RecheckSlices.NONE);
     }
 
     /** Whether checks keep which files they verified: a run that records no coverage ledger need not. */
     public VerifyOptions withCoverageKept(boolean keep) {
-        return new VerifyOptions(runNumber, threads, sets, clock, progress, keep, checksClock, laterThan);
+        return new VerifyOptions(runNumber, threads, sets, clock, progress, keep, checksClock, laterThan, rechecks);
     }
 }

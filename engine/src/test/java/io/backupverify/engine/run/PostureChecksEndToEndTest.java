@@ -9,6 +9,7 @@ import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.testing.BackupTree;
 import io.backupverify.engine.testing.ExternalTools;
 import io.backupverify.engine.testing.Plans;
+import io.backupverify.engine.testing.Tmpfs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ class PostureChecksEndToEndTest {
     @TempDir
     Path dir;
     private Path vault;
+    private Tmpfs nas;
 
     private static CheckResult check(RunResult run, String set, String id) {
         return run.sets().stream().filter(s -> s.name().equals(set)).findFirst().orElseThrow().checks().stream()
@@ -296,6 +298,9 @@ class PostureChecksEndToEndTest {
 
     @AfterEach
     void removeVault() throws IOException {
+        if (nas != null) {
+            nas.close();
+        }
         if (vault != null) {
             try (Stream<Path> files = Files.walk(vault)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -305,8 +310,15 @@ class PostureChecksEndToEndTest {
         }
     }
 
+    /** The NAS copy on a file system of its own too (a tmpfs mounted for the test), as a second disk would be. */
+    private void nasOnItsOwnFileSystem() throws IOException {
+        nas = Tmpfs.mount(dir.resolve("nas-disk"));
+        Files.createSymbolicLink(dir.resolve("nas"), nas.root());
+    }
+
     private void threeCopies() throws IOException {
         vaultOnItsOwnFileSystem();
+        nasOnItsOwnFileSystem();
         copiesIn(List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29", "vault/orders_20261129"));
     }
 
@@ -361,6 +373,7 @@ class PostureChecksEndToEndTest {
     /** A dump job that died leaves a 0-byte dump, and the copy job copies it faithfully: both agree on nothing. */
     @Test
     void copiesThatAgreeOnlyBecauseBothAreEmptyDoNotPass() throws Exception {
+        nasOnItsOwnFileSystem();
         for (String place : List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29")) {
             Files.createDirectories(dir.resolve(place));
             Files.writeString(dir.resolve(place).resolve("orders.dump"), "");
@@ -396,7 +409,7 @@ class PostureChecksEndToEndTest {
 
     /**
      * A copy marked off-site on the primary's own file system, as when the share the copy job writes to was not
-     * mounted and it wrote into the empty mount point: not off-site, however the plan marks it.
+     * mounted and it wrote into the empty mount point: not off-site, however the plan marks it, nor another copy.
      */
     @Test
     void aCopyMarkedOffsiteOnThePrimarysFileSystemIsNotCountedOffsite() throws Exception {
@@ -405,13 +418,47 @@ class PostureChecksEndToEndTest {
                 NOW);
         CheckResult result = check(run, "orders", "copies");
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.metrics()).containsEntry("copies", 3).containsEntry("offsiteCopies", 0);
+        assertThat(result.metrics()).containsEntry("copies", 1).containsEntry("offsiteCopies", 0);
         assertThat(result.findings()).extracting(Finding::item, Finding::severity).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("orders-nas:nightly-2026-11-29", Status.WARN),
                 org.assertj.core.groups.Tuple.tuple("orders-vault:orders_20261129", Status.WARN),
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29", Status.FAIL),
                 org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29", Status.FAIL));
-        assertThat(result.findings()).extracting(Finding::message).anySatisfy(message -> assertThat(message)
-                .startsWith("marked off-site, but on the same file system as nightly-2026-11-29 (device ")
-                .contains("not counted as off-site"));
+        assertThat(result.findings()).filteredOn(f -> f.item().startsWith("orders-vault")).extracting(Finding::message)
+                .singleElement().satisfies(message -> assertThat(message)
+                        .startsWith("marked off-site, but on the same file system as nightly-2026-11-29 (device ")
+                        .contains("not counted as off-site nor as another copy"));
+    }
+
+    /**
+     * Two local folders on one disk are one copy: the disk that dies takes both. The NAS folder here is beside the
+     * primary, as when the NAS share is not mounted; only the vault, on a file system of its own, is another copy.
+     */
+    @Test
+    void twoLocalFoldersOnOneFileSystemAreOneCopy() throws Exception {
+        vaultOnItsOwnFileSystem();
+        copiesIn(List.of("primary/nightly-2026-11-29", "nas/nightly-2026-11-29", "vault/orders_20261129"));
+        CheckResult result = check(Plans.run(copiesPlan("{ at: [orders-nas, orders-vault], minCopies: 3 }"), dir,
+                NOW), "orders", "copies");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("copies", 2).containsEntry("offsiteCopies", 1)
+                .containsEntry("sharingStorage", List.of("orders-nas:nightly-2026-11-29"));
+        assertThat(result.findings()).extracting(Finding::item, Finding::severity, Finding::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("orders-nas:nightly-2026-11-29", Status.WARN,
+                                "on the same file system as nightly-2026-11-29 (device " + Files.getAttribute(dir,
+                                        "unix:dev") + "), so not counted as another copy: one fault of that disk "
+                                        + "loses both"),
+                        org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29", Status.FAIL,
+                                "2 identical copies of the newest backup, fewer than minCopies 3"));
+        assertThat(result.summary()).isEqualTo("nightly-2026-11-29: 2 identical copies on 1 provider, 1 off-site (1 "
+                + "more sharing their storage, not counted)");
+
+        CheckResult enough = check(Plans.run(copiesPlan("{ at: [orders-nas, orders-vault], minCopies: 2 }"), dir,
+                NOW), "orders", "copies");
+        assertThat(enough.status()).as("the copy sharing storage is named even when enough others are")
+                .isEqualTo(Status.WARN);
     }
 
     @Test

@@ -17,8 +17,6 @@ import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,7 +79,8 @@ public final class CopiesCheck implements Check {
         Optional<Map<String, String>> originalDigests = byManifest
                 ? ManifestDigests.read(context.target(), originalContents) : Optional.empty();
         Tally tally = new Tally();
-        tally.count(context.set(), context.set().isOffsite());
+        tally.count(original.id(), context.set(), context.set().isOffsite(),
+                StoragePlaces.of(context.set().target(), context.target(), original));
         Map<String, String> digestCache = new TreeMap<>();
         for (String name : spec.at()) {
             try (OtherSets.OpenedSet other = context.otherSets().open(name)) {
@@ -101,18 +100,17 @@ public final class CopiesCheck implements Check {
                 result.findings(differences);
                 tally.comparedBy.add(comparison.method);
                 if (differences.stream().noneMatch(f -> f.severity().isWorseThan(Status.WARN))) {
-                    boolean offsite = other.spec().isOffsite();
-                    Optional<Object> shared = offsite
-                            ? sharedFileSystem(context.target(), original, other.target(), copy.get())
-                            : Optional.empty();
-                    if (shared.isPresent()) {
-                        offsite = false;
-                        result.finding(Finding.warn(name + ":" + copy.get().id(), "marked off-site, but on the same "
-                                + "file system as " + original.id() + " (device " + shared.get() + "), so not counted "
-                                + "as off-site: one fault of that disk loses both. If it should be on a mounted share "
-                                + "or disk, that is not mounted, and the copy job wrote into the empty mount point"));
+                    String item = name + ":" + copy.get().id();
+                    Optional<StoragePlace> place = StoragePlaces.of(other.spec().target(), other.target(),
+                            copy.get());
+                    Optional<Counted> sharing = tally.sharing(place);
+                    if (sharing.isPresent()) {
+                        result.finding(Finding.warn(item, sharedStorage(other.spec().isOffsite(), sharing.get(),
+                                place.get())));
+                        tally.notCounted.add(item);
+                    } else {
+                        tally.count(item, other.spec(), other.spec().isOffsite(), place);
                     }
-                    tally.count(other.spec(), offsite);
                 }
             } catch (IOException e) {
                 result.finding(Finding.error(name, "cannot read the copy at " + name + ": " + IoErrors.describe(e)));
@@ -133,10 +131,12 @@ public final class CopiesCheck implements Check {
         }
         result.metric("backup", original.id()).metric("copies", tally.copies)
                 .metric("providers", List.copyOf(tally.providers)).metric("offsiteCopies", tally.offsite)
-                .metric("comparedBy", tally.comparedBy.isEmpty() ? "nothing" : String.join(", ", tally.comparedBy));
+                .metric("comparedBy", tally.comparedBy.isEmpty() ? "nothing" : String.join(", ", tally.comparedBy))
+                .metric("sharingStorage", List.copyOf(tally.notCounted));
         return result.summary(original.id() + ": " + tally.copies + " identical cop" + (tally.copies == 1 ? "y" : "ies")
                 + " on " + tally.providers.size() + " provider" + (tally.providers.size() == 1 ? "" : "s") + ", "
-                + tally.offsite + " off-site").build();
+                + tally.offsite + " off-site" + (tally.notCounted.isEmpty() ? "" : " (" + tally.notCounted.size()
+                        + " more sharing their storage, not counted)")).build();
     }
 
     /**
@@ -154,25 +154,19 @@ public final class CopiesCheck implements Check {
         return false;
     }
 
-    /**
-     * The file system (its device number) that holds both the original backup and its copy, when both are local
-     * folders (or mounted shares) on the same one; empty otherwise, and for any other target.
-     */
-    private static Optional<Object> sharedFileSystem(Target originalTarget, Backup original, Target copyTarget,
-            Backup copy) {
-        Optional<Path> originalPath = originalTarget.localPath(original.path());
-        Optional<Path> copyPath = copyTarget.localPath(copy.path());
-        if (originalPath.isEmpty() || copyPath.isEmpty()) {
-            return Optional.empty();
+    /** Why a copy that agrees is not counted: it is on the storage of one already counted. */
+    private static String sharedStorage(boolean markedOffsite, Counted counted, StoragePlace place) {
+        if (place.kind().equals("device")) {
+            return (markedOffsite ? "marked off-site, but on" : "on") + " the same file system as " + counted.item()
+                    + " (device " + place.server() + "), so not counted as " + (markedOffsite ? "off-site nor as "
+                            : "") + "another copy: one fault of that disk loses both"
+                    + (markedOffsite ? ". If it should be on a mounted share or disk, that is not mounted, and the "
+                            + "copy job wrote into the empty mount point" : "");
         }
-        try {
-            Object device = Files.getAttribute(originalPath.get(), "unix:dev");
-            return device.equals(Files.getAttribute(copyPath.get(), "unix:dev")) ? Optional.of(device)
-                    : Optional.empty();
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            // no device numbers here (not a Unix file system view): nothing to tell the copies apart by
-            return Optional.empty();
-        }
+        StoragePlace shared = counted.place().orElseThrow();
+        return "on the same storage as " + counted.item() + " (" + shared.shown() + (shared.equals(place) ? ""
+                : "; this copy: " + place.shown()) + "), so not counted as another copy: one "
+                + "fault, deletion or lost key there loses both";
     }
 
     /** The copy's backup of the same name, or else one taken at the same time (names read from other patterns). */
@@ -195,19 +189,32 @@ public final class CopiesCheck implements Check {
         return files;
     }
 
-    /** Copies that agree, the providers they are on and how many are off-site. */
+    /** A copy counted, and where it is stored. */
+    private record Counted(String item, Optional<StoragePlace> place) {
+    }
+
+    /** Copies that agree and are on storage of their own, the providers they are on and how many are off-site. */
     private static final class Tally {
         private int copies;
         private int offsite;
+        private final List<Counted> counted = new ArrayList<>();
+        private final List<String> notCounted = new ArrayList<>();
         private final Set<String> providers = new LinkedHashSet<>();
         private final Set<String> comparedBy = new LinkedHashSet<>();
 
-        void count(BackupSetSpec set, boolean isOffsite) {
+        void count(String item, BackupSetSpec set, boolean isOffsite, Optional<StoragePlace> place) {
             copies++;
+            counted.add(new Counted(item, place));
             providers.add(set.target().provider());
             if (isOffsite) {
                 offsite++;
             }
+        }
+
+        /** The copy already counted whose storage this place shares, if any. */
+        Optional<Counted> sharing(Optional<StoragePlace> place) {
+            return place.flatMap(p -> counted.stream().filter(c -> c.place().isPresent() && c.place().get().shares(p))
+                    .findFirst());
         }
     }
 

@@ -44,7 +44,7 @@ public final class IntegrityCheck implements Check {
             return result.noBackupFound().build();
         }
         if (context.target() instanceof RepositoryIntegrity repository) {
-            return repository.checkIntegrity(spec, context.runNumber());
+            return repository.checkIntegrity(spec, context.runNumber(), context.recheck());
         }
         NamePattern names = NamePattern.compile(context.set().layout().namePattern());
         Outcome outcome = null;
@@ -72,7 +72,7 @@ public final class IntegrityCheck implements Check {
     private Outcome columnar(CheckContext context, List<Backup> backups, NamePattern names)
             throws InterruptedException {
         Findings findings = new Findings((problem, item) -> advice(problem, item, context));
-        ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber()),
+        ReadList reads = new ReadList(SampleSelector.of(spec.sample(), context.runNumber(), context.recheck()),
                 spec.scope() == IntegrityScope.ALL, findings, names);
         collect(context, backups, reads, findings);
         reads.complete();
@@ -104,7 +104,7 @@ public final class IntegrityCheck implements Check {
         StreamedIntegrity streamed = new StreamedIntegrity(context.target(), spec.manifest(),
                 new DirectoryChecksums(context.target(), spec.manifest(), spec.ignore(), loader, findings), findings,
                 reader, context::noteTotals);
-        ReadList reads = ReadList.streaming(SampleSelector.of(spec.sample(), context.runNumber()),
+        ReadList reads = ReadList.streaming(SampleSelector.of(spec.sample(), context.runNumber(), context.recheck()),
                 spec.scope() == IntegrityScope.ALL, findings, names, streamed::accept, context.keepsCoverage());
         progress.begin(context.set().name(), ID, -1, -1);
         try {

@@ -2,11 +2,15 @@ package io.backupverify.engine.check.integrity;
 
 import io.backupverify.engine.backup.Backup;
 import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.FileCoverage;
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.plan.ByteSize;
 import io.backupverify.engine.plan.IntegrityMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Turns what integrity counted and found into the check's summary, metrics and findings. */
 final class IntegrityReport {
@@ -35,7 +39,9 @@ final class IntegrityReport {
             result.metric(problem.metric(), findings.count(problem));
         }
         result.findings(findings.toFindings());
-        result.coverage(reads.coverage(reader::verified, reader::failed));
+        FileCoverage coverage = reads.coverage(reader::verified, reader::failed);
+        result.coverage(coverage);
+        recheckSlices(result, sample, coverage, findings);
         guardAgainstUnprovenPass(result, reads, reader, findings);
         warnWhenTheSliceReadNothing(result, reads, reader, findings);
         warnAboutBackupsOfEmptyFiles(result, reads, findings);
@@ -44,6 +50,31 @@ final class IntegrityReport {
             summary = "mode stored (the store's own checksums, not read; trusts the store): " + summary;
         }
         return result.summary(summary).build();
+    }
+
+    /**
+     * A sampled run that found files it read but could not verify names their slices, so that the next run reads
+     * them again ({@link RecheckSlices}). Only a run that keeps coverage (one with a history or a ledger, the only
+     * ones a next run learns from) knows each file's key; what is missing is found on every run anyway.
+     */
+    private static void recheckSlices(CheckResult.Builder result, SampleSelector sample, FileCoverage coverage,
+            Findings findings) {
+        if (sample.readsEverything() || coverage == null || findings.count(Problem.CHANGED)
+                + findings.count(Problem.TRUNCATED) + findings.count(Problem.UNREADABLE) == 0) {
+            return;
+        }
+        Set<Integer> numbers = new TreeSet<>();
+        coverage.forEachRead((key, read) -> {
+            if (read != FileCoverage.Read.VERIFIED) {
+                int number = sample.sliceNumberOf(key);
+                if (sample.readsSlice(number)) {
+                    numbers.add(number);
+                }
+            }
+        });
+        if (!numbers.isEmpty()) {
+            result.metric(RecheckSlices.METRIC, RecheckSlices.of(sample.slices(), numbers).text());
+        }
     }
 
     /**

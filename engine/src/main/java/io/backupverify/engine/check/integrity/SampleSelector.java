@@ -1,5 +1,6 @@
 package io.backupverify.engine.check.integrity;
 
+import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.plan.Percentage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,24 +8,48 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Picks the rotating share of files a sampled run reads. A sample of N% splits the files into
  * t = ceil(100 / N) slices by a stable hash of each file's path inside its backup; run number r reads slice
  * r mod t. Over any t consecutive run numbers every file is read exactly once.
+ *
+ * <p>A run may also read again the slices in which the set's previous run found a file it could not verify
+ * ({@link RecheckSlices}): otherwise the next run, reading another slice, would pass while the broken file waits
+ * t runs to be read again (a job retried after a failure, or the next night, would turn green with nothing fixed).
  */
 public final class SampleSelector {
     private final int slices;
     private final int slice;
+    /** Further slices (0 to t-1) read again, this run's own slice left out. */
+    private final Set<Integer> again;
 
-    private SampleSelector(int slices, int slice) {
+    private SampleSelector(int slices, int slice, Set<Integer> again) {
         this.slices = slices;
         this.slice = slice;
+        this.again = Set.copyOf(again);
     }
 
     public static SampleSelector of(Percentage sample, long runNumber) {
+        return of(sample, runNumber, RecheckSlices.NONE);
+    }
+
+    /** This run's slice, and the slices the previous run asked to read again when it cut the files the same way. */
+    public static SampleSelector of(Percentage sample, long runNumber, RecheckSlices recheck) {
         int slices = slicesFor(sample);
-        return new SampleSelector(slices, (int) Math.floorMod(runNumber, (long) slices));
+        int slice = (int) Math.floorMod(runNumber, (long) slices);
+        Set<Integer> again = new TreeSet<>();
+        if (recheck.slices() == slices) {
+            for (int number : recheck.numbers()) {
+                if (number >= 1 && number <= slices && number - 1 != slice) {
+                    again.add(number - 1);
+                }
+            }
+        }
+        return new SampleSelector(slices, slice, again);
     }
 
     /** t = ceil(100 / N); 1 for 100% and above. */
@@ -52,7 +77,26 @@ public final class SampleSelector {
 
     /** Whether this run reads the file with this path inside its backup. */
     public boolean selects(String relativePath) {
-        return slices == 1 || sliceOf(relativePath, slices) == slice;
+        if (slices == 1) {
+            return true;
+        }
+        int of = sliceOf(relativePath, slices);
+        return of == slice || again.contains(of);
+    }
+
+    /** Whether a file is in a slice this run reads, by the slice number (from 1) {@link #sliceNumberOf} gives. */
+    public boolean readsSlice(int number) {
+        return slices == 1 || number - 1 == slice || again.contains(number - 1);
+    }
+
+    /** The slice number (from 1, as reports count) of the file with this path inside its backup. */
+    public int sliceNumberOf(String relativePath) {
+        return slices == 1 ? 1 : sliceOf(relativePath, slices) + 1;
+    }
+
+    /** The slices (counted from 1) read again because the previous run found problems in them; none usually. */
+    public Set<Integer> againNumbers() {
+        return again.stream().map(n -> n + 1).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public boolean readsEverything() {
@@ -71,6 +115,8 @@ public final class SampleSelector {
 
     @Override
     public String toString() {
-        return "sample " + sliceNumber() + "/" + slices;
+        String own = "sample " + sliceNumber() + "/" + slices;
+        return again.isEmpty() ? own : own + " and again " + againNumbers().stream().map(n -> n + "/" + slices)
+                .collect(Collectors.joining(", ")) + ", where the previous run found problems";
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.check.integrity.RepositoryIntegrity;
 import io.backupverify.engine.check.integrity.SampleSelector;
@@ -173,6 +174,11 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         }
     }
 
+    /** The repository's folder when it is on a local or mounted file system; empty for any other backend. */
+    public Optional<Path> repositoryFolder() {
+        return Optional.ofNullable(localFolder);
+    }
+
     @Override
     public String description() {
         return description;
@@ -302,43 +308,62 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
     }
 
     @Override
-    public CheckResult checkIntegrity(IntegritySpec integrity, long runNumber) throws IOException,
-            InterruptedException {
-        int slices = SampleSelector.slicesFor(integrity.sample());
-        long slice = Math.floorMod(runNumber, (long) slices) + 1;
-        List<String> args = new ArrayList<>(List.of("check"));
-        String read;
-        if (slices == 1) {
-            args.add("--read-data");
-            read = "all pack files";
-        } else {
-            args.add("--read-data-subset=" + slice + "/" + slices);
-            read = "pack files subset " + slice + "/" + slices;
-        }
+    public CheckResult checkIntegrity(IntegritySpec integrity, long runNumber, RecheckSlices recheck)
+            throws IOException, InterruptedException {
+        SampleSelector sample = SampleSelector.of(integrity.sample(), runNumber, recheck);
+        int slices = sample.slices();
         long started = System.nanoTime();
-        ResticCommand.Outcome outcome = restic.run("check", CHECK_LIMIT, args.toArray(String[]::new));
         CheckResult.Builder result = CheckResult.builder("integrity")
                 .metric("mode", "restic check")
-                .metric("readDataSubset", slice + "/" + slices)
-                .metric("durationMs", (System.nanoTime() - started) / 1_000_000);
-        if (outcome.exitCode() == 0) {
-            return result.status(Status.PASS).summary("restic check found no errors, reading " + read
-                    + (slices == 1 ? "" : "; every pack file is read over " + slices + " consecutive runs")).build();
-        }
-        String errors = outcome.stderr();
-        if (errors.contains("repository contains errors")) {
-            for (String line : errors.split("\\R")) {
-                String trimmed = line.strip();
-                if (!trimmed.isEmpty() && !trimmed.startsWith("Fatal:") && result.currentFindings().size() < 20) {
-                    result.finding(Finding.fail(description, trimmed));
-                }
+                .metric("readDataSubset", sample.sliceNumber() + "/" + slices);
+        List<Integer> subsets = new ArrayList<>();
+        subsets.add(sample.sliceNumber());
+        subsets.addAll(sample.againNumbers());
+        List<Integer> failed = new ArrayList<>();
+        Status status = Status.PASS;
+        String summary = null;
+        for (int subset : subsets) {
+            String read = slices == 1 ? "all pack files" : "pack files subset " + subset + "/" + slices
+                    + (subset == sample.sliceNumber() ? "" : " (again: the previous run found errors there)");
+            ResticCommand.Outcome outcome = restic.run("check", CHECK_LIMIT, slices == 1
+                    ? new String[] {"check", "--read-data"}
+                    : new String[] {"check", "--read-data-subset=" + subset + "/" + slices});
+            if (outcome.exitCode() == 0) {
+                continue;
             }
-            return result.status(Status.FAIL).summary("restic check found errors in the repository, reading "
-                    + read + ": " + ResticCommand.lastLine(errors.replace("Fatal: repository contains errors", "")))
-                    .build();
+            failed.add(subset);
+            String errors = outcome.stderr();
+            if (errors.contains("repository contains errors")) {
+                for (String line : errors.split("\\R")) {
+                    String trimmed = line.strip();
+                    if (!trimmed.isEmpty() && !trimmed.startsWith("Fatal:") && result.currentFindings().size() < 20) {
+                        result.finding(Finding.fail(description, trimmed));
+                    }
+                }
+                if (status != Status.ERROR) {
+                    status = Status.FAIL;
+                    summary = summary != null ? summary : "restic check found errors in the repository, reading "
+                            + read + ": " + ResticCommand.lastLine(errors.replace("Fatal: repository contains errors",
+                            ""));
+                }
+            } else {
+                status = Status.ERROR;
+                summary = "restic check could not run (exit code " + outcome.exitCode() + "): "
+                        + ResticCommand.lastLine(errors) + (slices == 1 ? "" : " (reading " + read + ")");
+            }
         }
-        return result.status(Status.ERROR).summary("restic check could not run (exit code " + outcome.exitCode()
-                + "): " + ResticCommand.lastLine(errors)).build();
+        result.metric("durationMs", (System.nanoTime() - started) / 1_000_000);
+        if (slices > 1 && !failed.isEmpty()) {
+            result.metric("sampleSlices", slices)
+                    .metric(RecheckSlices.METRIC, RecheckSlices.of(slices, failed).text());
+        }
+        if (status == Status.PASS) {
+            return result.status(Status.PASS).summary("restic check found no errors, reading " + (slices == 1
+                    ? "all pack files" : "pack files subset " + subsets.stream().map(n -> n + "/" + slices)
+                    .collect(java.util.stream.Collectors.joining(" and "))) + (slices == 1 ? "" : "; every pack file is "
+                    + "read over " + slices + " consecutive runs")).build();
+        }
+        return result.status(status).summary(summary).build();
     }
 
     /** restic encrypts everything it stores: data, trees, indexes and snapshots. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,26 @@ class SampleSelectorTest {
         assertThat(selector.slices()).isEqualTo(10);
         assertThat(selector).hasToString("sample 3/10");
         assertThat(SampleSelector.of(Percentage.parse("100%"), 5).readsEverything()).isTrue();
+    }
+
+    @Test
+    void readsAgainTheSlicesThePreviousRunFoundProblemsInWhenItCutTheFilesTheSameWay() {
+        io.backupverify.engine.check.RecheckSlices previous = io.backupverify.engine.check.RecheckSlices.of(10,
+                List.of(5, 3));
+        SampleSelector selector = SampleSelector.of(Percentage.parse("10%"), 32, previous);
+        String inFive = IntStream.range(0, 1000).mapToObj(i -> "f" + i)
+                .filter(name -> SampleSelector.sliceOf(name, 10) == 4).findFirst().orElseThrow();
+
+        assertThat(selector.selects(inFive)).isTrue();
+        assertThat(selector.againNumbers()).containsExactly(5);
+        assertThat(selector).hasToString("sample 3/10 and again 5/10, where the previous run found problems");
+        assertThat(SampleSelector.of(Percentage.parse("20%"), 32, previous).selects(inFive))
+                .as("five slices cut the files otherwise: the previous run's slice numbers do not apply")
+                .isEqualTo(SampleSelector.sliceOf(inFive, 5) == 2);
+        assertThat(previous.text()).isEqualTo("3,5");
+        assertThat(io.backupverify.engine.check.RecheckSlices.recorded(
+                io.backupverify.engine.check.Status.FAIL, 10L, "3,5")).isEqualTo(previous);
+        assertThat(io.backupverify.engine.check.RecheckSlices.recorded(
+                io.backupverify.engine.check.Status.PASS, 10L, "3,5").isEmpty()).isTrue();
     }
 }

@@ -118,6 +118,40 @@ class ResticTargetTest {
         assertThat(full.checks().get(0).findings()).isNotEmpty();
     }
 
+    /**
+     * The run after the one whose subset held the damaged pack reads that subset again, as the history recorded it:
+     * without that it would read the next subset and pass (a retried job turning green with nothing fixed).
+     */
+    @Test
+    void theRunAfterAFailedSubsetReadsThatSubsetAgainAndFails() throws Exception {
+        ResticRepository.copy(repo, dir.resolve("rotten-again"));
+        ResticRepository.flipByteInLargestPack(dir.resolve("rotten-again"));
+        var plan = new PlanParser().parse(plan("integrity: { sample: 25% }")
+                .replace("repository: repo", "repository: rotten-again"), "plan.yaml", dir);
+        Verifier verifier = new Verifier(new CredentialedTargetOpener(dir, CredentialResolver.of(
+                Map.of("restic-pw", new SecretText(SecretValue.of(PASSWORD))))));
+        RunResult failed = null;
+        long runNumber = 0;
+        for (; runNumber < 4 && failed == null; runNumber++) {
+            RunResult result = verifier.verify(plan, VerifyOptions.defaults().withRunNumber(runNumber));
+            if (statuses(result.sets().get(0)).get("integrity") == Status.FAIL) {
+                failed = result;
+            }
+        }
+        assertThat(failed).as("one of four runs reads the damaged pack").isNotNull();
+        var rechecks = io.backupverify.engine.history.RunHistory.rechecks(
+                io.backupverify.engine.history.RunRecords.of(failed, io.backupverify.engine.history.RunKind.VERIFY));
+
+        SetResult forgetful = verifier.verify(plan, VerifyOptions.defaults().withRunNumber(runNumber)).sets().get(0);
+        SetResult next = verifier.verify(plan, VerifyOptions.defaults().withRunNumber(runNumber)
+                .withRechecks(rechecks)).sets().get(0);
+
+        assertThat(statuses(forgetful)).as("the next subset alone is clean").containsEntry("integrity", Status.PASS);
+        assertThat(statuses(next)).as(messages(next)).containsEntry("integrity", Status.FAIL);
+        assertThat(next.checks().get(0).summary()).contains("again");
+        assertThat(next.checks().get(0).metrics()).containsEntry("recheckSlices", String.valueOf((runNumber - 1) % 4 + 1));
+    }
+
     @Test
     void completenessSeesTheFilesOfTheSnapshot() throws Exception {
         SetResult set = run(plan("completeness: { required: [db.dump, missing.dump] }"), 1);

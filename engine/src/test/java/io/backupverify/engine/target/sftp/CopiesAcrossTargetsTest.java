@@ -98,8 +98,18 @@ class CopiesAcrossTargetsTest {
                     target: { type: local, path: nas }
                     layout: { namePattern: "nightly-{yyyy-MM-dd}" }
                     checks: { freshness: { maxAge: 26h } }
+                  - name: orders-s3-again
+                    target: { type: s3, bucket: copies, prefix: again/, region: us-east-1, endpoint: "%s",
+                              pathStyle: true, credentialsId: s3 }
+                    layout: { namePattern: "nightly-{yyyy-MM-dd}" }
+                    checks: { freshness: { maxAge: 26h } }
+                  - name: orders-sftp-again
+                    target: { type: sftp, host: 127.0.0.1, port: %d, path: /orders/again, credentialsId: ssh,
+                              hostKey: "%s" }
+                    layout: { namePattern: "nightly-{yyyy-MM-dd}" }
+                    checks: { freshness: { maxAge: 26h } }
                 """.formatted(copies, s3.endpoint(), sftp.port(),
-                HostKeyTrust.fingerprint(sftp.hostKey("ssh-ed25519")));
+                HostKeyTrust.fingerprint(sftp.hostKey("ssh-ed25519")), s3.endpoint(), sftp.port(), HostKeyTrust.fingerprint(sftp.hostKey("ssh-ed25519")));
         CredentialResolver credentials = CredentialResolver.of(Map.of(
                 "s3", new AwsKeys(S3TestServer.IDENTITY, SecretValue.of(S3TestServer.CREDENTIAL), null),
                 "ssh", new io.backupverify.engine.credentials.UsernamePassword(MinaSftpServer.USER,
@@ -118,6 +128,41 @@ class CopiesAcrossTargetsTest {
         assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
         assertThat(result.metrics()).containsEntry("copies", 3).containsEntry("offsiteCopies", 2)
                 .containsEntry("providers", List.of("local", "127.0.0.1"));
+    }
+
+    /**
+     * A second copy in the same bucket (under another prefix) and one in a folder inside the SFTP copy's folder on the
+     * same server: one deleted bucket or one dead server loses both, so each pair is one copy.
+     */
+    @Test
+    void copiesInTheSameBucketOrTheSameServerFolderCountOnce() throws Exception {
+        files.forEach((name, content) -> s3.put("copies", "again/nightly-2026-11-29/" + name, content, null));
+        files.forEach((name, content) -> write(dir.resolve("served/orders/again/nightly-2026-11-29/" + name),
+                content));
+
+        CheckResult result = copies("{ at: [orders-s3, orders-s3-again, orders-sftp, orders-sftp-again], "
+                + "minCopies: 5 }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("copies", 3).containsEntry("sharingStorage",
+                List.of("orders-s3-again:nightly-2026-11-29", "orders-sftp-again:nightly-2026-11-29"));
+        String port = ":" + java.net.URI.create(s3.endpoint().toString()).getPort();
+        assertThat(result.findings()).extracting(Finding::item, Finding::severity, Finding::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("orders-s3-again:nightly-2026-11-29", Status.WARN,
+                                "on the same storage as orders-s3:nightly-2026-11-29 (S3 bucket copies at 127.0.0.1"
+                                        + port + "), so not "
+                                        + "counted as another copy: one fault, deletion or lost key there loses both"),
+                        org.assertj.core.groups.Tuple.tuple("orders-sftp-again:nightly-2026-11-29", Status.WARN,
+                                "on the same storage as orders-sftp:nightly-2026-11-29 (folder /orders on SFTP "
+                                        + "server 127.0.0.1:" + sftp.port() + "; this copy: folder /orders/again on "
+                                        + "SFTP server 127.0.0.1:" + sftp.port() + "), so not counted as another "
+                                        + "copy: one fault, deletion or lost key there loses both"),
+                        org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29", Status.FAIL,
+                                "3 identical copies of the newest backup, fewer than minCopies 5"));
+
+        assertThat(copies("{ at: [orders-s3, orders-s3-again, orders-sftp, orders-sftp-again], minCopies: 3 }")
+                .status()).isEqualTo(Status.WARN);
     }
 
     @Test

@@ -4,6 +4,7 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.backupverify.engine.check.ClockBehind;
 import io.backupverify.engine.check.ProgressLines;
+import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.credentials.CredentialedTargetOpener;
 import io.backupverify.engine.history.CoverageTransfer;
 import io.backupverify.engine.history.SetCoverage;
@@ -31,12 +32,15 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * @param plan        the plan
  * @param sets        the set names to verify; empty for all
  * @param runNumber   picks the integrity sample (the build number)
+ * @param rechecks    per set, the integrity sample slices the earlier verification found problems in, to read again
+ *                    ({@link RecheckSlices#encode})
  * @param credentials the values for the ids the plan names
  * @param listener    the build log, for progress lines (it serializes itself for the channel)
  * @param controllerMillis the controller's clock when it made the call: the agent's clock reading earlier is behind
  */
 public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumber,
-        LinkedHashMap<String, TransferredCredential> credentials, TaskListener listener, long controllerMillis)
+        LinkedHashMap<String, String> rechecks, LinkedHashMap<String, TransferredCredential> credentials,
+        TaskListener listener, long controllerMillis)
         implements ControllerToAgentFileCallable<AgentOutcome> {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -46,8 +50,13 @@ public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumb
 
     public VerifyOnAgent(AgentPlan plan, List<String> sets, long runNumber,
             Map<String, TransferredCredential> credentials, TaskListener listener) {
-        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(credentials), listener,
-                System.currentTimeMillis());
+        this(plan, sets, runNumber, Map.of(), credentials, listener);
+    }
+
+    public VerifyOnAgent(AgentPlan plan, List<String> sets, long runNumber, Map<String, String> rechecks,
+            Map<String, TransferredCredential> credentials, TaskListener listener) {
+        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(rechecks), new LinkedHashMap<>(credentials),
+                listener, System.currentTimeMillis());
     }
 
     @Override
@@ -58,6 +67,7 @@ public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumb
             RunResult result = new Verifier(
                     new CredentialedTargetOpener(baseDir, TransferredCredential.resolverOf(credentials)))
                     .verify(parsed, VerifyOptions.defaults().withRunNumber(runNumber).withSets(sets)
+                            .withRechecks(decoded(rechecks))
                             .withProgress(new ProgressLines(listener.getLogger()::println, PROGRESS_INTERVAL))
                             .withLaterThan(new ClockBehind.Witness("the Jenkins controller's clock when it started "
                                     + "this step", Instant.ofEpochMilli(controllerMillis))));
@@ -66,6 +76,12 @@ public record VerifyOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumb
             return new JsonReport().toString(result);
         });
         return coverage.isEmpty() ? outcome : outcome.withCoverage(CoverageTransfer.encode(started[0], coverage));
+    }
+
+    private static Map<String, RecheckSlices> decoded(Map<String, String> rechecks) {
+        Map<String, RecheckSlices> decoded = new LinkedHashMap<>();
+        rechecks.forEach((set, slices) -> decoded.put(set, RecheckSlices.decode(slices)));
+        return decoded;
     }
 
     @Override

@@ -3,7 +3,11 @@ package io.jenkins.plugins.backupverify.steps;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.history.CoverageTransfer;
+import io.backupverify.engine.history.RunHistory;
+import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.history.RunRecords;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.outcome.StepReturnValue;
 import io.backupverify.engine.report.JsonReport;
@@ -21,6 +25,7 @@ import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import jenkins.agents.ControllerToAgentFileCallable;
@@ -43,11 +48,12 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
     @Override
     protected ControllerToAgentFileCallable<AgentOutcome> agentCall(AgentPlan plan,
             Map<String, TransferredCredential> credentials, Run<?, ?> run, TaskListener listener) {
-        return new VerifyOnAgent(plan, getStep().getSets(),
-                sampleRunNumber(run, getStep().getEffectiveId(), plan.source()), credentials, listener);
+        BackupVerifyAction earlier = earlierVerification(run, getStep().getEffectiveId(), plan.source());
+        return new VerifyOnAgent(plan, getStep().getSets(), sampleRunNumber(run, earlier), rechecks(earlier),
+                credentials, listener);
     }
 
-    /** How many earlier builds {@link #sampleRunNumber} looks through. */
+    /** How many earlier builds {@link #earlierVerification} looks through. */
     static final int SAMPLE_LOOKBACK = 50;
 
     /**
@@ -57,18 +63,44 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
      * builds) read the same slices every time and never the others.
      */
     static long sampleRunNumber(Run<?, ?> run, String id, String plan) {
+        return sampleRunNumber(run, earlierVerification(run, id, plan));
+    }
+
+    private static long sampleRunNumber(Run<?, ?> run, BackupVerifyAction earlier) {
+        OptionalLong number = earlier == null ? OptionalLong.empty() : earlier.sampleRunNumber();
+        return number.isPresent() ? number.getAsLong() + 1 : run.getNumber();
+    }
+
+    /**
+     * The latest earlier verification by this call (its id) of the same plan that ran and kept its run number, within
+     * {@link #SAMPLE_LOOKBACK} builds; null when there is none.
+     */
+    static BackupVerifyAction earlierVerification(Run<?, ?> run, String id, String plan) {
         Run<?, ?> earlier = run.getPreviousBuild();
         for (int looked = 0; earlier != null && looked < SAMPLE_LOOKBACK; looked++) {
             BackupVerifyAction action = BackupVerifyAction.of(earlier, id);
-            if (action != null && !(action instanceof BackupRestoreTestAction) && plan.equals(action.getPlan())) {
-                OptionalLong number = action.sampleRunNumber();
-                if (number.isPresent()) {
-                    return number.getAsLong() + 1;
-                }
+            if (action != null && !(action instanceof BackupRestoreTestAction) && plan.equals(action.getPlan())
+                    && action.sampleRunNumber().isPresent()) {
+                return action;
             }
             earlier = earlier.getPreviousBuild();
         }
-        return run.getNumber();
+        return null;
+    }
+
+    /**
+     * Per set, the integrity sample slices in which the earlier verification found files it could not verify, for
+     * this one to read again ({@link RecheckSlices}): otherwise a build after a failed one (a rebuild, the next
+     * night's) reads another slice and is green with nothing fixed. Empty when its report is gone.
+     */
+    static Map<String, String> rechecks(BackupVerifyAction earlier) {
+        RunResult report = earlier == null ? null : earlier.getReport();
+        Map<String, String> rechecks = new LinkedHashMap<>();
+        if (report != null) {
+            RunHistory.rechecks(RunRecords.of(report, RunKind.VERIFY))
+                    .forEach((set, slices) -> rechecks.put(set, slices.encode()));
+        }
+        return rechecks;
     }
 
     @Override

@@ -52,25 +52,14 @@ class BackupVerifyStepTest {
 
     /**
      * A step run on every other build takes the run number after its last verification's, not the build number:
-     * with a 50% sample, builds 1 and 3 read the two halves (by build number both read the same one).
+     * with a 50% sample, builds 1 and 3 read the two halves (by build number both read the same one). {@code c} and
+     * {@code d} fall in different halves, so each build reads one file (a build whose half held none would WARN).
      */
     @Test
     void aStepRunOnSomeBuildsOnlyReadsTheNextSliceEachTime(JenkinsRule j) throws Exception {
-        WorkflowJob job = Pipelines.job(j, "every-other", "node {\n"
-                + "writeFile file: 'plan.yaml', text: '''backupSets:\n"
-                + "  - name: orders-db\n"
-                + "    target: { type: local, path: backups }\n"
-                + "    layout: { kind: directory-per-backup, namePattern: \"b-{yyyy-MM-dd}\" }\n"
-                + "    checks:\n"
-                + "      integrity: { manifest: SHA256SUMS, sample: 50% }\n"
-                + "'''\n"
-                + "writeFile file: 'backups/b-2026-11-28/one', text: 'one'\n"
-                + "writeFile file: 'backups/b-2026-11-28/two', text: 'two'\n"
-                + "writeFile file: 'backups/b-2026-11-28/SHA256SUMS', text: "
-                + "'7692c3ad3540bb803c020b3aee66cd8887123234ea0c6e7143c0add73ff431ed  one\\n"
-                + "3fc4ccfe745870e2c0d99f71f30ff0656c8dedd41cc1d7d3d376b0dbe685e2f3  two\\n'\n"
-                + "if (currentBuild.number != 2) { backupVerify plan: 'plan.yaml' }\n"
-                + "}\n");
+        WorkflowJob job = sampledJob(j, "every-other",
+                "18ac3e7343f016890c510e93f935261169d9e3f565436429830faf0934f4f8e4",
+                "if (currentBuild.number != 2) { backupVerify plan: 'plan.yaml' }");
 
         WorkflowRun first = j.buildAndAssertSuccess(job);
         j.buildAndAssertSuccess(job);
@@ -79,6 +68,47 @@ class BackupVerifyStepTest {
         long firstNumber = first.getAction(BackupVerifyAction.class).sampleRunNumber().getAsLong();
         assertThat(firstNumber, is(1L));
         assertThat(third.getAction(BackupVerifyAction.class).sampleRunNumber().getAsLong(), is(firstNumber + 1));
+    }
+
+    /**
+     * A build after one whose sampled integrity check found a changed file reads that file's slice again: build 1
+     * (slice 2/2) finds {@code d} changed; build 2 reads slice 1/2 and, again, 2/2, so it fails too instead of
+     * turning green with nothing fixed (by its own slice alone it would read only {@code c}).
+     */
+    @Test
+    void theBuildAfterASampledFailureReadsTheFailedSliceAgain(JenkinsRule j) throws Exception {
+        WorkflowJob job = sampledJob(j, "rebuild", "49b95b8fb80caa3c1b670c66db13577ef461393ca55d39a9652b626dfe61f0ff",
+                "backupVerify plan: 'plan.yaml'");
+
+        WorkflowRun first = j.buildAndAssertStatus(Result.FAILURE, job);
+        WorkflowRun second = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        assertThat(first.getAction(BackupVerifyAction.class).sampleRunNumber().getAsLong(), is(1L));
+        assertThat(second.getAction(BackupVerifyAction.class).getChecksFailed(), is(1));
+        assertThat(second.getAction(BackupVerifyAction.class).getReport().sets().get(0).checks().get(0).summary(),
+                containsString("sample 1/2 and again 2/2"));
+    }
+
+    /**
+     * A job whose backup holds {@code c} and {@code d}, which fall in different halves of a 50% sample, checked against
+     * a manifest that gives {@code d} the digest {@code dDigest}; {@code step} calls the step.
+     */
+    private static WorkflowJob sampledJob(JenkinsRule j, String name, String dDigest, String step) throws Exception {
+        return Pipelines.job(j, name, "node {\n"
+                + "writeFile file: 'plan.yaml', text: '''backupSets:\n"
+                + "  - name: orders-db\n"
+                + "    target: { type: local, path: backups }\n"
+                + "    layout: { kind: directory-per-backup, namePattern: \"b-{yyyy-MM-dd}\" }\n"
+                + "    checks:\n"
+                + "      integrity: { manifest: SHA256SUMS, sample: 50% }\n"
+                + "'''\n"
+                + "writeFile file: 'backups/b-2026-11-28/c', text: 'c'\n"
+                + "writeFile file: 'backups/b-2026-11-28/d', text: 'd'\n"
+                + "writeFile file: 'backups/b-2026-11-28/SHA256SUMS', text: "
+                + "'2e7d2c03a9507ae265ecf5b5356885a53393a2029d241394997265a1a25aefc6  c\\n"
+                + dDigest + "  d\\n'\n"
+                + step + "\n"
+                + "}\n");
     }
 
     @Test

@@ -1,0 +1,108 @@
+package io.backupverify.engine.target.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import io.backupverify.engine.check.CheckResult;
+import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.Status;
+import io.backupverify.engine.credentials.AzureSharedKey;
+import io.backupverify.engine.credentials.CredentialResolver;
+import io.backupverify.engine.credentials.CredentialedTargetOpener;
+import io.backupverify.engine.credentials.SecretValue;
+import io.backupverify.engine.plan.PlanParser;
+import io.backupverify.engine.run.Verifier;
+import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.testservers.Azurite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The copies check on Azure Blob, against Azurite: which copies share storage. */
+class AzurePostureOnAzuriteTest {
+    @TempDir
+    static Path dir;
+    private static Azurite azurite;
+    private static BlobServiceClient service;
+    private String name;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Azurite.available(), "needs azurite (npm install -g azurite)");
+        azurite = new Azurite(Files.createDirectories(dir.resolve("azurite")));
+        service = new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (azurite != null) {
+            azurite.close();
+        }
+    }
+
+    @BeforeEach
+    void fill() {
+        name = "orders" + System.nanoTime();
+        BlobContainerClient container = service.createBlobContainer(name);
+        BlobContainerClient other = service.createBlobContainer(name + "b");
+        for (String folder : List.of("nightly/orders-1/", "copy/orders-1/")) {
+            container.getBlobClient(folder + "db.dump").upload(BinaryData.fromString("the orders, 02:00"), true);
+        }
+        other.getBlobClient("nightly/orders-1/db.dump").upload(BinaryData.fromString("the orders, 02:00"), true);
+    }
+
+    private CheckResult copies(String copies) throws Exception {
+        String target = "{ type: azure, account: devstoreaccount1, container: %s, prefix: %s, endpoint: \"%s\", "
+                + "credentialsId: az }";
+        String yaml = """
+                backupSets:
+                  - name: orders
+                    target: %s
+                    checks:
+                      copies: %s
+                  - name: orders-copy
+                    target: %s
+                    checks: { freshness: { maxAge: 1h } }
+                  - name: orders-other
+                    target: %s
+                    checks: { freshness: { maxAge: 1h } }
+                """.formatted(target.formatted(name, "nightly/", azurite.endpoint()), copies,
+                target.formatted(name, "copy/", azurite.endpoint()),
+                target.formatted(name + "b", "nightly/", azurite.endpoint()));
+        var plan = new PlanParser().parse(yaml, "plan.yaml", dir);
+        var credentials = CredentialResolver.of(Map.of("az", new AzureSharedKey(Azurite.ACCOUNT,
+                SecretValue.of(Azurite.KEY))));
+        return new Verifier(new CredentialedTargetOpener(dir, credentials)).verify(plan,
+                VerifyOptions.defaults().withSets(List.of("orders"))).sets().get(0).checks().get(0);
+    }
+
+    /** A copy under another prefix of the same container is lost with it; one in another container is not. */
+    @Test
+    void aCopyInTheSameContainerIsNotAnotherCopy() throws Exception {
+        CheckResult result = copies("{ at: [orders-copy, orders-other], minCopies: 3 }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("copies", 2)
+                .containsEntry("sharingStorage", List.of("orders-copy:orders-1"));
+        String server = "127.0.0.1:" + azurite.port() + "/" + Azurite.ACCOUNT;
+        assertThat(result.findings()).extracting(Finding::item, Finding::severity, Finding::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("orders-copy:orders-1", Status.WARN,
+                                "on the same storage as orders-1 (Azure container " + name + " at " + server
+                                        + "), so not counted as another copy: one fault, deletion or lost key "
+                                        + "there loses both"),
+                        org.assertj.core.groups.Tuple.tuple("orders-1", Status.FAIL,
+                                "2 identical copies of the newest backup, fewer than minCopies 3"));
+        assertThat(copies("{ at: [orders-copy, orders-other], minCopies: 2 }").status()).isEqualTo(Status.WARN);
+    }
+}
