@@ -14,10 +14,12 @@ import io.backupverify.engine.util.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code --history DIR} option: checking it, recording runs in it. */
 final class HistoryOption {
@@ -68,10 +70,28 @@ final class HistoryOption {
         List<String> sets = plan.backupSets().stream().map(BackupSetSpec::name)
                 .filter(name -> selected.isEmpty() || selected.contains(name)).toList();
         try {
-            return new RunHistory(history).latestVerifyRun(plan.source(), sets);
+            Set<String> names = Set.copyOf(List.of(planIdentity(plan.source()), plan.source()));
+            return new RunHistory(history).latestVerifyRun(names, sets);
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The plan as the history records it: its file's real absolute path, so that {@code verify plan.yaml} run in its
+     * folder by cron and {@code verify /etc/backup/plan.yaml} run by hand are one plan, whose runs continue one
+     * rotation of the sample and read again what the other found broken; the name as given when it is no file.
+     */
+    static String planIdentity(String source) {
+        try {
+            Path file = Path.of(source);
+            if (Files.isRegularFile(file)) {
+                return file.toRealPath().toString();
+            }
+        } catch (IOException | InvalidPathException e) {
+            // not a file this machine can name: kept as given
+        }
+        return source;
     }
 
     /**
@@ -80,7 +100,8 @@ final class HistoryOption {
      */
     static boolean record(Path history, RunResult run, RunKind kind, PrintWriter err) {
         try {
-            new RunHistory(history).record(run, kind);
+            new RunHistory(history).record(new RunResult(planIdentity(run.plan()), run.runNumber(), run.startedAt(),
+                    run.finishedAt(), run.sets()), kind);
             return true;
         } catch (IOException e) {
             err.println("error: cannot record the run in the history " + history + ": " + IoErrors.describe(e));

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyCommandTest {
+    /** The slice of a 50% sample that {@code part-0} falls in. */
+    private static final int PART_0_SLICE = io.backupverify.engine.check.integrity.SampleSelector.sliceOf("part-0", 2);
+
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -140,12 +143,10 @@ class VerifyCommandTest {
      */
     @Test
     void aRunAfterASampledFailureReadsTheFailedSliceAgainUntilItVerifies() throws IOException {
-        sampledBackup();
-        Path changed = dir.resolve("backups/orders/orders-2026-11-28T0200/part-0");
-        Files.writeString(changed, "part 0 rotted", StandardCharsets.UTF_8);
+        Path changed = sampledBackupWithPart0Rotted();
         Path plan = planWithChecks("integrity: { manifest: SHA256SUMS, sample: 50% }");
         Path history = dir.resolve("history");
-        int slice = io.backupverify.engine.check.integrity.SampleSelector.sliceOf("part-0", 2);
+        int slice = PART_0_SLICE;
 
         CommandRunner failed = verifyNumbered(plan, history, slice);
         CommandRunner next = verifyNumbered(plan, history, slice + 1);
@@ -163,6 +164,34 @@ class VerifyCommandTest {
         JsonNode report = new ObjectMapper().readTree(dir.resolve("numbered.json").toFile());
         assertThat(report.path("backupSets").get(0).path("checks").get(0).path("summary").asText())
                 .contains("sample " + (slice + 1) + "/2").doesNotContain("again");
+    }
+
+    /**
+     * The same plan file named another way ({@code plan.yaml} in its folder by cron, its absolute path by hand) is one
+     * plan to the history: the next run continues its rotation and reads again the slice the other found broken.
+     */
+    @Test
+    void thePlanNamedAnotherWayContinuesTheRotationAndReadsAgainWhatFailed() throws IOException {
+        sampledBackupWithPart0Rotted();
+        Path history = dir.resolve("history");
+        int slice = PART_0_SLICE;
+        assertThat(verifyNumbered(planWithChecks("integrity: { manifest: SHA256SUMS, sample: 50% }"), history, slice)
+                .exitCode()).isEqualTo(2);
+
+        CommandRunner byAnotherName = CommandRunner.run("verify", dir.resolve(".").resolve("plan.yaml").toString(),
+                "--history", history.toString(), "--json", dir.resolve("other.json").toString());
+
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("other.json").toFile());
+        assertThat(report.path("runNumber").asLong()).isEqualTo(slice + 1);
+        assertThat(byAnotherName.exitCode()).as(byAnotherName.out()).isEqualTo(2);
+    }
+
+    /** {@link #sampledBackup} with {@code part-0} changed after its checksum was taken; its path. */
+    private Path sampledBackupWithPart0Rotted() throws IOException {
+        sampledBackup();
+        Path changed = dir.resolve("backups/orders/orders-2026-11-28T0200/part-0");
+        Files.writeString(changed, "part 0 rotted", StandardCharsets.UTF_8);
+        return changed;
     }
 
     private CommandRunner verifyNumbered(Path plan, Path history, int runNumber) {

@@ -2,6 +2,7 @@ package io.backupverify.engine.format;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 
 /** How an OpenPGP encrypted message ({@code gpg --encrypt}, {@code gpg --symmetric}) begins (RFC 9580). */
 public final class OpenPgpMessage {
@@ -15,10 +16,60 @@ public final class OpenPgpMessage {
     private OpenPgpMessage() {
     }
 
-    /** Whether the bytes begin an ASCII-armored OpenPGP message. */
+    /** Whether the bytes begin an ASCII-armored OpenPGP message, encrypted or not. */
     public static boolean isArmored(byte[] head, int length) {
         byte[] begin = ARMOR_BEGIN.getBytes(StandardCharsets.US_ASCII);
         return length >= begin.length && Arrays.equals(head, 0, begin.length, begin, 0, begin.length);
+    }
+
+    /**
+     * Whether the bytes begin an ASCII-armored OpenPGP <em>encrypted</em> message: the armor's first line, its header
+     * lines, and a body whose first packet is one {@link #isBinary} accepts. {@code gpg --armor --sign} and
+     * {@code gpg --armor --store} write the same first line around a message that is not encrypted at all (a signed
+     * or a plain literal packet, readable by anyone; {@code gpg --sign -r KEY} without {@code --encrypt} only signs).
+     */
+    public static boolean isArmoredEncrypted(byte[] head, int length) {
+        if (!isArmored(head, length)) {
+            return false;
+        }
+        int skip = ARMOR_BEGIN.length();
+        byte[] packet = firstBodyBytes(new String(head, skip, length - skip, StandardCharsets.US_ASCII));
+        return packet.length > 0 && isBinary(packet, packet.length);
+    }
+
+    /**
+     * The first bytes of an armored message's body, decoded: after the rest of the first line, the header lines
+     * ({@code Version: ...}) up to the blank line, the base64 text. Empty when the head ends too early or the body is
+     * not base64.
+     */
+    private static byte[] firstBodyBytes(String afterBegin) {
+        String[] lines = afterBegin.split("\r?\n", -1);
+        int at = 1;
+        boolean headers = true;
+        StringBuilder base64 = new StringBuilder();
+        for (; at < lines.length - 1 && base64.length() < 16; at++) {
+            String line = lines[at].strip();
+            if (headers) {
+                if (line.isEmpty()) {
+                    headers = false;
+                    continue;
+                }
+                if (line.contains(": ")) {
+                    continue;
+                }
+                headers = false;
+            }
+            base64.append(line);
+        }
+        int usable = Math.min(16, base64.length() / 4 * 4);
+        if (usable == 0) {
+            return new byte[0];
+        }
+        try {
+            return Base64.getDecoder().decode(base64.substring(0, usable));
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -90,12 +91,15 @@ public final class RunHistory {
      * of them is such a run. A file that cannot be read is passed over.
      */
     public OptionalLong latestVerifyRunNumber(String plan, List<String> sets) throws IOException {
-        Optional<RunRecord> latest = latestVerifyRun(plan, sets);
+        Optional<RunRecord> latest = latestVerifyRun(Set.of(plan), sets);
         return latest.isPresent() ? OptionalLong.of(latest.get().runNumber()) : OptionalLong.empty();
     }
 
-    /** The newest verify run of {@code plan} over exactly {@code sets}, found as {@link #latestVerifyRunNumber}. */
-    public Optional<RunRecord> latestVerifyRun(String plan, List<String> sets) throws IOException {
+    /**
+     * The newest verify run over exactly {@code sets} of a plan recorded under one of the names {@code plans} (the
+     * same plan file named two ways), found as {@link #latestVerifyRunNumber}.
+     */
+    public Optional<RunRecord> latestVerifyRun(Set<String> plans, List<String> sets) throws IOException {
         Path runs = folder.resolve(RUNS);
         if (!Files.isDirectory(runs)) {
             return Optional.empty();
@@ -114,7 +118,7 @@ public final class RunHistory {
         for (String name : names.subList(0, Math.min(RUN_NUMBER_LOOKBACK, names.size()))) {
             try {
                 RunRecord run = format.read(Files.readAllBytes(runs.resolve(name)));
-                if (run.kind() == RunKind.VERIFY && run.plan().equals(plan)
+                if (run.kind() == RunKind.VERIFY && plans.contains(run.plan())
                         && run.sets().stream().map(SetRecord::name).toList().equals(sets)) {
                     return Optional.of(run);
                 }

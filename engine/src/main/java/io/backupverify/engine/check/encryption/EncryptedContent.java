@@ -11,8 +11,8 @@ import java.util.Optional;
  * file that merely looks random is not evidence of encryption.
  */
 final class EncryptedContent {
-    /** How many leading bytes {@link #recognise} needs. */
-    static final int HEAD_BYTES = 64;
+    /** How many leading bytes {@link #recognise} needs (an armored message's header lines come before its body). */
+    static final int HEAD_BYTES = 1024;
 
     private static final byte[] AGE = ascii("age-encryption.org/v1\n");
     private static final byte[] AGE_ARMOR = ascii("-----BEGIN AGE ENCRYPTED FILE-----");
@@ -30,7 +30,7 @@ final class EncryptedContent {
         if (startsWith(bytes, OPENSSL_SALTED) && bytes.length >= 16) {
             return Optional.of("openssl-enc");
         }
-        if (OpenPgpMessage.isArmored(bytes, bytes.length) || OpenPgpMessage.isBinary(bytes, bytes.length)) {
+        if (OpenPgpMessage.isArmoredEncrypted(bytes, bytes.length) || OpenPgpMessage.isBinary(bytes, bytes.length)) {
             return Optional.of("openpgp");
         }
         return Optional.empty();

@@ -131,6 +131,8 @@ public final class EncryptionCheck implements Check {
             if (repository.encrypted() == null && spec.atRest() == Requirement.REQUIRED) {
                 result.finding(new Finding(backup.id(), repository.evidence(),
                         PostureChecks.verdictFor(spec.unknown())));
+            } else if (Boolean.FALSE.equals(repository.encrypted()) && spec.atRest() == Requirement.REQUIRED) {
+                result.finding(Finding.fail(backup.id(), repository.evidence()));
             }
         }
         for (Entry entry : contents.entries()) {

@@ -29,7 +29,8 @@ record RepositoryFormat(String tool, Boolean encrypted, String evidence, String 
     private static final int SMALL_FILE = 64 * 1024;
     private static final Pattern RESTIC_KEY = Pattern.compile("\"kdf\"\\s*:\\s*\"scrypt\"");
     private static final Pattern BORG_README = Pattern.compile("This is a Borg Backup repository");
-    private static final Pattern BORG_REPOKEY = Pattern.compile("(?m)^\\s*key\\s*=\\s*\\S+");
+    private static final Pattern BORG_SEGMENT = Pattern.compile("data/\\d+/\\d+");
+    private static final int BORG_SEGMENTS_LOOKED_AT = 16;
     private static final Pattern KOPIA_ENCRYPTION = Pattern.compile("\"encryption\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern RESTIC_FILE = Pattern.compile(
             "config|(?:keys|snapshots|index|locks)/[0-9a-f]{64}|data/[0-9a-f]{2}/[0-9a-f]{64}");
@@ -99,13 +100,7 @@ record RepositoryFormat(String tool, Boolean encrypted, String evidence, String 
         }
         Optional<Entry> readme = file(entries, prefix + "README");
         if (readme.isPresent() && BORG_README.matcher(head(target, readme.get())).find()) {
-            if (config.isPresent() && BORG_REPOKEY.matcher(head(target, config.get())).find()) {
-                return Optional.of(new RepositoryFormat("borg", true,
-                        "a borg repository whose config holds its encrypted key (repokey)", prefix));
-            }
-            return Optional.of(new RepositoryFormat("borg", null, "a borg repository without a key in its config: "
-                    + "its key is kept elsewhere (keyfile mode) or it is not encrypted; its files cannot tell",
-                    prefix));
+            return Optional.of(borg(target, prefix, entries));
         }
         Optional<Entry> kopia = file(entries, prefix + "kopia.repository.f")
                 .or(() -> file(entries, prefix + "kopia.repository"));
@@ -121,6 +116,60 @@ record RepositoryFormat(String tool, Boolean encrypted, String evidence, String 
                     "a kopia repository whose format file does not say how it encrypts", prefix));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A borg repository, judged by the key type byte that opens every chunk it stores (borg 1.x, {@code
+     * borg/crypto/key.py}): its config holds a key both when it encrypts ({@code repokey}) and when it only signs
+     * ({@code --encryption=authenticated}, whose chunks anyone can read), and holds none both in {@code keyfile} mode
+     * (encrypted) and with {@code --encryption=none}. The first chunk of the lowest-numbered segment tells.
+     */
+    private static RepositoryFormat borg(Target target, String prefix, List<Entry> entries) throws IOException {
+        List<Entry> segments = entries.stream()
+                .filter(e -> e.isFile() && e.path().startsWith(prefix + "data/")
+                        && BORG_SEGMENT.matcher(e.path().substring(prefix.length())).matches())
+                .sorted(java.util.Comparator.comparingLong(e -> segmentNumber(e.path())))
+                .limit(BORG_SEGMENTS_LOOKED_AT).toList();
+        for (Entry segment : segments) {
+            int type;
+            try (InputStream in = target.open(segment.path())) {
+                type = BorgSegment.firstChunkType(in);
+            }
+            if (type < 0) {
+                continue;
+            }
+            String mode = switch (type) {
+                case 0x00 -> "keyfile";
+                case 0x01 -> "passphrase";
+                case 0x03 -> "repokey";
+                case 0x04 -> "keyfile-blake2";
+                case 0x05 -> "repokey-blake2";
+                default -> null;
+            };
+            if (mode != null) {
+                return new RepositoryFormat("borg", true, "a borg repository whose chunks are encrypted (" + mode
+                        + ", seen in " + segment.name() + ")", prefix);
+            }
+            if (type == 0x02 || type == 0x06 || type == 0x07) {
+                return new RepositoryFormat("borg", false, "a borg repository that does not encrypt: its chunks are "
+                        + (type == 0x02 ? "plaintext (--encryption=none)" : "only signed, readable by anyone with "
+                        + "the files (--encryption=authenticated" + (type == 0x06 ? "-blake2" : "") + ")")
+                        + "; create it with --encryption=repokey or keyfile", prefix);
+            }
+            return new RepositoryFormat("borg", null, "a borg repository whose chunks are of a kind this check does "
+                    + "not know (key type 0x" + Integer.toHexString(type) + " in " + segment.name() + ")", prefix);
+        }
+        return new RepositoryFormat("borg", null, "a borg repository with no chunk in its data segments: whether it "
+                + "encrypts cannot be told from its files (a key in its config is there in the authenticated mode "
+                + "too, which does not encrypt)", prefix);
+    }
+
+    private static long segmentNumber(String path) {
+        try {
+            return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Whether the file at this path on the target is one the repository's tool writes, by its place and name. */

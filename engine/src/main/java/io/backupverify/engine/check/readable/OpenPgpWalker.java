@@ -16,6 +16,9 @@ import java.util.Base64;
  * {@code gpg --decrypt} would fail on it. What the message holds cannot be read without the key.
  */
 final class OpenPgpWalker {
+    /** The packets that open an encrypted message: public-key and symmetric-key encrypted session keys. */
+    private static final int TAG_PUBLIC_KEY_ESK = 1;
+    private static final int TAG_SYMMETRIC_KEY_ESK = 3;
     private static final String ARMOR_END = "-----END PGP MESSAGE-----";
 
     private final InputStream in;
@@ -57,6 +60,7 @@ final class OpenPgpWalker {
     private String walk() throws IOException {
         long packets = 0;
         boolean encryptedData = false;
+        int firstTag = -1;
         int first;
         while ((first = in.read()) >= 0) {
             long start = position++;
@@ -81,7 +85,14 @@ final class OpenPgpWalker {
                 }
             }
             packets++;
+            firstTag = firstTag < 0 ? tag : firstTag;
             encryptedData |= tag == 9 || tag == 18 || tag == 20;
+        }
+        if (!encryptedData && firstTag != TAG_PUBLIC_KEY_ESK && firstTag != TAG_SYMMETRIC_KEY_ESK && packets > 0) {
+            // gpg --armor --sign or --store: an OpenPGP message, but not an encrypted one; its packets are whole
+            return "OpenPGP message that is not encrypted (signed or stored: its first packet has tag " + firstTag
+                    + "), " + packets + (packets == 1 ? " packet" : " packets") + " whole to the end of the file; "
+                    + "what it holds is not read here";
         }
         if (!encryptedData) {
             throw new BrokenFileException("an OpenPGP message of " + packets + " packet" + (packets == 1 ? "" : "s")

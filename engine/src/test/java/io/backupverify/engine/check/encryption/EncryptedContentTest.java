@@ -45,15 +45,9 @@ class EncryptedContentTest {
     void gpgSymmetricPublicKeyAndArmoredOutputIsRecognised() throws Exception {
         ExternalTools.require("gpg");
         Path input = plaintext();
-        Path home = Files.createDirectories(dir.resolve("gnupg"));
-        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        Map<String, String> env = Map.of("GNUPGHOME", home.toString());
+        Map<String, String> env = gnupgWithKeys();
         ExternalTools.run(dir, env, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "canary",
                 "-c", "-o", "sym.gpg", input.toString());
-        ExternalTools.run(dir, env, "gpg", "--batch", "--passphrase", "", "--quick-gen-key", "backup@example.org",
-                "ed25519", "default", "never");
-        ExternalTools.run(dir, env, "gpg", "--batch", "--quick-add-key", "--passphrase", "",
-                fingerprint(env), "cv25519", "encr", "never");
         ExternalTools.run(dir, env, "gpg", "--batch", "--trust-model", "always", "-r", "backup@example.org", "-e",
                 "-o", "pub.gpg", input.toString());
         ExternalTools.run(dir, env, "gpg", "--batch", "--trust-model", "always", "-a", "-r", "backup@example.org",
@@ -65,6 +59,45 @@ class EncryptedContentTest {
         ExternalTools.run(dir, env, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "-s",
                 "-o", "signed.gpg", input.toString());
         assertThat(recognise(dir.resolve("signed.gpg"))).isEmpty();
+    }
+
+    /**
+     * {@code gpg --armor --sign} (also with {@code -r KEY} but no {@code --encrypt}, which only signs) and
+     * {@code gpg --armor --store} write "-----BEGIN PGP MESSAGE-----" around plaintext that anyone can read: not
+     * encrypted. An armored encrypted message with header lines before its body still is.
+     */
+    @Test
+    void armoredSignedOrStoredMessagesAreNotEncryptedButArmoredEncryptedOnesWithHeadersAre() throws Exception {
+        ExternalTools.require("gpg");
+        Path input = plaintext();
+        Map<String, String> env = gnupgWithKeys();
+        ExternalTools.run(dir, env, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "-a", "-s",
+                "-o", "signed.asc", input.toString());
+        ExternalTools.run(dir, env, "gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "-a", "-s",
+                "-r", "backup@example.org", "-o", "signed-for.asc", input.toString());
+        ExternalTools.run(dir, env, "gpg", "--batch", "-a", "--store", "-o", "stored.asc", input.toString());
+        ExternalTools.run(dir, env, "gpg", "--batch", "--trust-model", "always", "-a", "--emit-version",
+                "--comment", "nightly orders dump, encrypted for the backup key of the operations team",
+                "-r", "backup@example.org", "-e", "-o", "headers.asc", input.toString());
+
+        assertThat(Files.readString(dir.resolve("signed.asc"))).startsWith("-----BEGIN PGP MESSAGE-----");
+        assertThat(recognise(dir.resolve("signed.asc"))).isEmpty();
+        assertThat(recognise(dir.resolve("signed-for.asc"))).isEmpty();
+        assertThat(recognise(dir.resolve("stored.asc"))).isEmpty();
+        assertThat(Files.readString(dir.resolve("headers.asc"))).contains("Comment: nightly");
+        assertThat(recognise(dir.resolve("headers.asc"))).contains("openpgp");
+    }
+
+    /** A fresh GnuPG home holding a signing key and an encryption subkey for backup@example.org; its environment. */
+    private Map<String, String> gnupgWithKeys() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("gnupg"));
+        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> env = Map.of("GNUPGHOME", home.toString());
+        ExternalTools.run(dir, env, "gpg", "--batch", "--passphrase", "", "--quick-gen-key", "backup@example.org",
+                "ed25519", "default", "never");
+        ExternalTools.run(dir, env, "gpg", "--batch", "--quick-add-key", "--passphrase", "",
+                fingerprint(env), "cv25519", "encr", "never");
+        return env;
     }
 
     private String fingerprint(Map<String, String> env) throws Exception {

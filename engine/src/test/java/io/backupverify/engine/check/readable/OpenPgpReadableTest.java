@@ -71,6 +71,24 @@ class OpenPgpReadableTest {
                 .contains("notes.txt.asc (armored, OpenPGP encrypted message");
     }
 
+    /**
+     * {@code gpg --armor --sign} writes "-----BEGIN PGP MESSAGE-----" around a signed message that holds no encrypted
+     * data: it is not an encrypted message cut short (it was FAILed as one), but a format this check does not read.
+     */
+    @Test
+    void armoredSignedMessagesAreNotTakenForEncryptedOnesCutShort() throws Exception {
+        shell(latest, "seq 1 100 > plain.txt");
+        gpg("--passphrase", "", "--armor", "--sign", "-o", "signed.txt.asc", "plain.txt");
+        gpg("--armor", "--store", "-o", "stored.txt.asc", "plain.txt");
+        Files.delete(latest.resolve("plain.txt"));
+
+        CheckResult result = area.readable("{}");
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("readFiles", 1L).containsEntry("unknownFormatFiles", 5L);
+        assertThat(result.metrics().get("notChecked").toString()).contains("signed.txt.asc").contains("stored.txt.asc");
+    }
+
     @Test
     void encryptedMessagesCutShortFailWhereverTheCutFalls() throws Exception {
         // An upload that stopped right after the packet that opens the message (gpg --symmetric writes it with a
