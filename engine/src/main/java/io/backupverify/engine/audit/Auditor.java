@@ -28,6 +28,18 @@ public final class Auditor {
     public AuditResult audit(Plan plan, RunHistory history, Instant now) throws IOException {
         Audit audit = new Audit(plan, now, true);
         List<HistoryRead.DamagedFile> damaged = history.read(audit.period.start(), audit::add);
+        List<String> lonely = audit.cadence.lonelySets();
+        if (!lonely.isEmpty()) {
+            // a set run once in the period: its run before the period, if any, tells its cadence
+            java.util.Set<String> wanted = new java.util.HashSet<>(lonely);
+            history.verifyRunsBefore(audit.period.start(), run -> {
+                if (samePlan(plan, run)) {
+                    audit.cadence.earlier(run);
+                    run.sets().forEach(set -> wanted.remove(set.name()));
+                }
+                return !wanted.isEmpty();
+            });
+        }
         return audit.finish(damaged, history.ledger());
     }
 
@@ -90,6 +102,9 @@ public final class Auditor {
 
         void add(RunRecord run) {
             boolean otherPlan = samePlanOnly && !samePlan(plan, run);
+            if (run.startedAt().isBefore(period.start()) && !otherPlan && run.kind() == RunKind.VERIFY) {
+                cadence.earlier(run);
+            }
             if (run.startedAt().isBefore(period.start()) || run.startedAt().isAfter(period.end()) || otherPlan) {
                 return;
             }

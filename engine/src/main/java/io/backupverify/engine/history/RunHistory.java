@@ -130,6 +130,41 @@ public final class RunHistory {
     }
 
     /**
+     * Hands the verify runs that started before {@code before} to {@code sink}, newest first (by the start time their
+     * names carry), opening at most {@link #RUN_NUMBER_LOOKBACK} files, until the sink answers false. A file that
+     * cannot be read is passed over.
+     */
+    public void verifyRunsBefore(Instant before, java.util.function.Predicate<RunRecord> sink) throws IOException {
+        Path runs = folder.resolve(RUNS);
+        if (!Files.isDirectory(runs)) {
+            return;
+        }
+        String kind = "-" + RunKind.VERIFY.id() + "-";
+        String limit = NAME_TIME.format(before);
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(runs)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".json") && name.startsWith(kind, NAME_TIME_LENGTH)
+                        && name.substring(0, NAME_TIME_LENGTH).compareTo(limit) < 0) {
+                    names.add(name);
+                }
+            }
+        }
+        names.sort(Comparator.reverseOrder());
+        for (String name : names.subList(0, Math.min(RUN_NUMBER_LOOKBACK, names.size()))) {
+            try {
+                RunRecord run = format.read(Files.readAllBytes(runs.resolve(name)));
+                if (run.kind() == RunKind.VERIFY && run.startedAt().isBefore(before) && !sink.test(run)) {
+                    return;
+                }
+            } catch (IOException e) {
+                // a damaged or vanished record: the one before it may still tell
+            }
+        }
+    }
+
+    /**
      * Per set of a recorded run, the integrity sample slices it asked the next run to read again (see
      * {@link RecheckSlices}): those where its sampled integrity check found files it could not verify.
      */

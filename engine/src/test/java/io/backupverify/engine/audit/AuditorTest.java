@@ -267,6 +267,37 @@ class AuditorTest {
     }
 
     /**
+     * A job that verified once, when it was set up, and never again: with a single run there was no interval to
+     * hold the latest run to, and the audit passed at 100%. Its run before the period tells its cadence: a monthly
+     * job seen once is not stopped, one with no earlier run is after a week.
+     */
+    @Test
+    void aSetVerifiedOnceAndNeverAgainIsNotAPassUnlessItsEarlierRunShowsThatIsItsCadence(
+            @org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
+        RunRecord once = verify(START.plus(Duration.ofDays(10)), set("orders-db", Status.PASS),
+                set("web-assets", Status.PASS));
+        RunRecord monthBefore = verify(START.minus(Duration.ofDays(10)), set("orders-db", Status.PASS));
+
+        AuditResult alone = audit(plan(""), List.of(once));
+        AuditResult monthly = audit(plan(""), List.of(monthBefore, once));
+        io.backupverify.engine.history.RunHistory history = new io.backupverify.engine.history.RunHistory(folder);
+        history.add(verify(START.minus(Duration.ofDays(40)), set("web-assets", Status.PASS)));
+        history.add(monthBefore);
+        history.add(once);
+        AuditResult recorded = new Auditor().audit(plan(""), history, NOW);
+
+        assertThat(alone.status()).isEqualTo(Status.WARN);
+        assertThat(alone.findings()).filteredOn(f -> f.title().contains("stopped")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.evidence()).anyMatch(e -> e.contains("none recorded before")));
+        assertThat(monthly.findings()).filteredOn(f -> f.title().contains("stopped")).extracting(AuditFinding::subject)
+                .containsExactly("web-assets");
+        assertThat(recorded.findings()).filteredOn(f -> f.title().contains("stopped")).extracting(AuditFinding::subject)
+                .as("web-assets's run 50 days before this one says it runs about every 50 days")
+                .isEmpty();
+        assertThat(recorded.status()).isEqualTo(Status.PASS);
+    }
+
+    /**
      * prod/plan.yaml stopped after nine nights; staging/plan.yaml, with a set of the same name elsewhere, records
      * into the same history folder every night. Its runs must not stand in for prod's.
      */
@@ -390,7 +421,8 @@ class AuditorTest {
     @Test
     void passingChecksAndFindingsAreMappedToControls() throws PlanException {
         Plan plan = plan("audit: { frameworks: [nist-800-53, soc2] }\n");
-        List<RunRecord> runs = List.of(verify(START.plusSeconds(60),
+        // one run, an hour before the end (a lone run weeks before it would be a verification that stopped)
+        List<RunRecord> runs = List.of(verify(NOW.minus(Duration.ofHours(1)),
                 set("orders-db", Status.PASS, check("freshness", Status.PASS, Map.of())),
                 set("web-assets", Status.PASS, check("freshness", Status.PASS, Map.of()))));
 
