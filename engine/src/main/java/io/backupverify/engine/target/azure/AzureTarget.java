@@ -422,38 +422,45 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
      * container-level policy is kept by Azure's management plane, which a storage key or SAS cannot read.
      */
     @Override
-    public Optional<String> defaultLock() throws IOException {
+    public Optional<Lock> defaultLock() throws IOException {
         var properties = call("the immutability of the container", container::getProperties);
         if (properties.hasLegalHold()) {
-            return Optional.of("legal hold on the container");
+            return Optional.of(new Lock("legal hold on the container", false));
         }
         if (properties.hasImmutabilityPolicy()) {
-            return Optional.of("container immutability policy");
+            return Optional.of(new Lock("container immutability policy", false));
         }
         if (Boolean.TRUE.equals(properties.isImmutableStorageWithVersioningEnabled())) {
-            return Optional.of("version-level immutability enabled");
+            return Optional.of(new Lock("version-level immutability enabled", false));
         }
         return Optional.empty();
     }
 
+    /**
+     * The blob's legal hold or its own immutability policy. A policy that is not locked can be shortened or deleted by
+     * anyone allowed to set immutability policies; only a locked one binds everyone.
+     */
     @Override
-    public Optional<Instant> lockedUntil(String path) throws IOException {
+    public Optional<ObjectLock> lockOf(String path) throws IOException {
         BlobProperties properties = call("the immutability of " + path,
                 () -> container.getBlobClient(prefix + path).getProperties());
         if (Boolean.TRUE.equals(properties.hasLegalHold())) {
-            return Optional.of(Instant.MAX);
+            return Optional.of(new ObjectLock(Instant.MAX, "legal hold", false));
         }
-        if (properties.getImmutabilityPolicy() != null && properties.getImmutabilityPolicy().getExpiryTime() != null) {
-            return Optional.of(properties.getImmutabilityPolicy().getExpiryTime().toInstant());
+        var policy = properties.getImmutabilityPolicy();
+        if (policy != null && policy.getExpiryTime() != null) {
+            String mode = policy.getPolicyMode() == null ? "no mode given"
+                    : policy.getPolicyMode().toString().toLowerCase(java.util.Locale.ROOT);
+            return Optional.of(new ObjectLock(policy.getExpiryTime().toInstant(), mode, !mode.equals("locked")));
         }
         var container = call("the immutability of the container", this.container::getProperties);
         if (container.hasLegalHold()) {
-            return Optional.of(Instant.MAX);
+            return Optional.of(new ObjectLock(Instant.MAX, "legal hold on the container", false));
         }
         if (container.hasImmutabilityPolicy()) {
             throw new UnansweredException("the container's immutability policy keeps " + path + " locked, but "
-                    + "its retention period is kept by Azure's management plane and cannot be read with a "
-                    + "storage key");
+                    + "its retention period and whether it is locked are kept by Azure's management plane and "
+                    + "cannot be read with a storage key");
         }
         return Optional.empty();
     }

@@ -343,13 +343,13 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     }
 
     @Override
-    public Optional<String> defaultLock() throws IOException {
+    public Optional<Lock> defaultLock() throws IOException {
         return posture.defaultLock();
     }
 
     @Override
-    public Optional<Instant> lockedUntil(String path) throws IOException {
-        return posture.lockedUntil(path);
+    public Optional<ObjectLock> lockOf(String path) throws IOException {
+        return posture.lockOf(path);
     }
 
     @Override

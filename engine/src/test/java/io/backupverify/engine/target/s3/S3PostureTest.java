@@ -282,9 +282,55 @@ class S3PostureTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.findings()).extracting(Finding::item, Finding::message).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/orders.dump", "locked only until "
-                        + "2026-12-01T00:00:00Z, before 2026-12-29T00:00:00Z (backup time + minRetention 30d)"),
+                        + "2026-12-01T00:00:00Z (COMPLIANCE), before 2026-12-29T00:00:00Z (backup time + minRetention "
+                        + "30d)"),
                 org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/customers.dump",
                         "not locked: it can be changed or deleted"));
+    }
+
+    private static Answer retainUntil(String mode, String date) {
+        return Answer.ok("<Retention " + ScriptedS3.NS + "><Mode>" + mode + "</Mode><RetainUntilDate>" + date
+                + "</RetainUntilDate></Retention>");
+    }
+
+    /**
+     * GOVERNANCE mode keeps the files only from those not allowed s3:BypassGovernanceRetention, who can shorten or
+     * remove the lock: weaker than "immutable" reads, so a WARN naming each file and the mode, unless the plan
+     * accepts governance mode; then a pass that says the mode.
+     */
+    @Test
+    void aGovernanceModeLockWarnsByNameUnlessThePlanAcceptsIt() throws Exception {
+        s3.bucket("object-lock", Answer.ok("<ObjectLockConfiguration " + ScriptedS3.NS + "><ObjectLockEnabled>"
+                + "Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days>"
+                + "</DefaultRetention></Rule></ObjectLockConfiguration>"))
+                .retention("nightly-2026-11-29/orders.dump", retainUntil("GOVERNANCE", "2026-12-30T00:00:00.000Z"))
+                .retention("nightly-2026-11-29/customers.dump", retainUntil("COMPLIANCE", "2026-12-30T00:00:00.000Z"));
+
+        CheckResult result = run("immutability: { required: true, minRetention: 30d }");
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        String lifted = "anyone allowed to (s3:BypassGovernanceRetention on S3, setting immutability policies on "
+                + "Azure) can shorten or remove before it ends; set mode: governance to accept it";
+        assertThat(result.findings()).extracting(Finding::severity, Finding::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(Status.WARN, "the store locks new objects by default in "
+                        + "GOVERNANCE for 30 days, a mode " + lifted),
+                org.assertj.core.groups.Tuple.tuple(Status.WARN, "locked until 2026-12-30T00:00:00Z in GOVERNANCE "
+                        + "mode, which " + lifted));
+        assertThat(result.findings()).extracting(Finding::item).contains("nightly-2026-11-29/orders.dump");
+        assertThat(result.metrics()).containsEntry("lockedFiles", 2L).containsEntry("liftableLocks", 1L)
+                .containsEntry("lockModes", List.of("COMPLIANCE", "GOVERNANCE"))
+                .containsEntry("modeAccepted", "compliance");
+
+        result = run("immutability: { required: true, minRetention: 30d, mode: governance }");
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).isEqualTo("2 files locked (COMPLIANCE, GOVERNANCE), 0 not");
+        assertThat(result.metrics()).containsEntry("modeAccepted", "governance")
+                .containsEntry("defaultLock", "GOVERNANCE for 30 days");
+
+        s3.retention("nightly-2026-11-29/customers.dump", retainUntil("COMPLIANCE", "2026-12-01T00:00:00.000Z"));
+        assertThat(run("immutability: { required: true, minRetention: 30d, mode: governance }").status())
+                .as("accepting governance mode never accepts a lock too short").isEqualTo(Status.FAIL);
     }
 
     @Test
