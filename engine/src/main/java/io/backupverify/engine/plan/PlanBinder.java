@@ -64,6 +64,7 @@ final class PlanBinder {
         word(UnknownVerdict.class);
         word(AccessSpec.Permission.class);
         word(CopiesSpec.Comparison.class);
+        word(ImmutabilitySpec.Mode.class);
     }
 
     /** Keys whose plan name is not the record component's name. */
@@ -113,6 +114,8 @@ final class PlanBinder {
             return AccessSpec.Permission.fromKey(text);
         } else if (type == CopiesSpec.Comparison.class) {
             return CopiesSpec.Comparison.fromKey(text);
+        } else if (type == ImmutabilitySpec.Mode.class) {
+            return ImmutabilitySpec.Mode.fromKey(text);
         }
         throw new IllegalStateException("no reader for " + type.getName());
     }

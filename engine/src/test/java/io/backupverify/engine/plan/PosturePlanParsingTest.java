@@ -65,6 +65,7 @@ class PosturePlanParsingTest {
         assertThat(checks.encryption().inTransit()).isEqualTo(Requirement.REQUIRED);
         assertThat(checks.access().worldReadable()).isEqualTo(AccessSpec.Permission.FORBID);
         assertThat(checks.immutability().required()).isTrue();
+        assertThat(checks.immutability().mode()).isEqualTo(ImmutabilitySpec.Mode.COMPLIANCE);
         assertThat(checks.copies().minCopies()).isEqualTo(2);
         assertThat(checks.copies().at()).isEqualTo(List.of("orders-offsite"));
     }
@@ -83,6 +84,8 @@ class PosturePlanParsingTest {
         assertThat(problem("access: { publik: forbid }")).contains("unknown key 'publik'").contains("public");
         assertThat(problem("immutability: { unknown: pass }"))
                 .contains("'pass' is not a verdict for unanswerable questions; use warn or error");
+        assertThat(problem("immutability: { mode: legal-hold }")).contains("immutability.mode")
+                .contains("'legal-hold' is not a lock mode; use compliance or governance");
         assertThatThrownBy(() -> parse("copies: { at: [orders-offsite], compare: bytes }"))
                 .hasMessageContaining("use content or manifest");
     }

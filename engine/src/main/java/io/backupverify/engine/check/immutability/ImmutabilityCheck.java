@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether the store keeps backups from being changed or deleted: a default lock on the store, and every file of
@@ -26,6 +28,10 @@ import java.util.Optional;
  * folder, an SFTP server) cannot enforce immutability, which is never a pass.
  */
 public final class ImmutabilityCheck implements Check {
+    /** Why a lock that can be lifted is weaker than "immutable" reads, and how a plan accepts it. */
+    private static final String LIFTABLE = "anyone allowed to (s3:BypassGovernanceRetention on S3, setting "
+            + "immutability policies on Azure) can shorten or remove before it ends; set mode: governance to accept it";
+
     private final ImmutabilitySpec spec;
 
     public ImmutabilityCheck(ImmutabilitySpec spec) {
@@ -53,6 +59,10 @@ public final class ImmutabilityCheck implements Check {
         return Advice.general(finding);
     }
 
+    private static String shown(Instant until) {
+        return until.equals(Instant.MAX) ? "released (no end date)" : until.toString();
+    }
+
     @Override
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(id());
@@ -67,7 +77,8 @@ public final class ImmutabilityCheck implements Check {
                     .build();
         }
         Status unknown = PostureChecks.verdictFor(spec.unknown());
-        Optional<String> defaultLock;
+        boolean acceptsLiftable = spec.mode() == ImmutabilitySpec.Mode.GOVERNANCE;
+        Optional<ObjectLocks.Lock> defaultLock;
         try {
             defaultLock = locks.defaultLock();
         } catch (UnansweredException e) {
@@ -75,13 +86,19 @@ public final class ImmutabilityCheck implements Check {
             return result.metric("enforceable", "unknown").summary("the store cannot tell whether it locks objects")
                     .build();
         }
-        result.metric("defaultLock", defaultLock.orElse("none"));
+        result.metric("defaultLock", defaultLock.map(ObjectLocks.Lock::description).orElse("none"));
         if (defaultLock.isEmpty() && spec.required()) {
             result.finding(Finding.fail(target.description(), "the store locks no new objects by default"));
+        }
+        if (defaultLock.isPresent() && defaultLock.get().liftable() && spec.required() && !acceptsLiftable) {
+            result.finding(Finding.warn(target.description(), "the store locks new objects by default in "
+                    + defaultLock.get().description() + ", a mode " + LIFTABLE));
         }
         List<Backup> backups = PostureChecks.select(context, IntegrityScope.ALL);
         long locked = 0;
         long unlocked = 0;
+        long liftable = 0;
+        Set<String> modes = new TreeSet<>();
         for (Backup backup : backups) {
             // Without minRetention every file must be locked now; with it, until the backup time plus it, and
             // a backup older than that needs no lock any more.
@@ -95,28 +112,40 @@ public final class ImmutabilityCheck implements Check {
                 if (!entry.isFile()) {
                     continue;
                 }
-                Optional<Instant> until;
+                Optional<ObjectLocks.ObjectLock> lock;
                 try {
-                    until = locks.lockedUntil(entry.path());
+                    lock = locks.lockOf(entry.path());
                 } catch (UnansweredException e) {
                     result.finding(new Finding(entry.path(), e.getMessage(), unknown));
                     return result.metric("enforceable", "unknown").summary("the store cannot tell how long it "
                             + "locks objects").build();
                 }
-                if (until.isPresent() && !until.get().isBefore(needed)) {
+                lock.ifPresent(l -> modes.add(l.mode()));
+                if (lock.isPresent() && !lock.get().until().isBefore(needed)) {
                     locked++;
+                    if (lock.get().liftable()) {
+                        liftable++;
+                        if (spec.required() && !acceptsLiftable) {
+                            result.finding(Finding.warn(entry.path(), "locked until " + shown(lock.get().until())
+                                    + " in " + lock.get().mode() + " mode, which " + LIFTABLE));
+                        }
+                    }
                 } else {
                     unlocked++;
                     if (spec.required()) {
-                        result.finding(Finding.fail(entry.path(), until.map(u -> "locked only until " + u
-                                + ", before " + needed + " (" + (spec.minRetention() == null ? "now"
-                                        : "backup time + minRetention " + spec.minRetention()) + ")")
+                        result.finding(Finding.fail(entry.path(), lock.map(l -> "locked only until "
+                                + shown(l.until()) + " (" + l.mode() + "), before " + needed + " ("
+                                + (spec.minRetention() == null ? "now" : "backup time + minRetention "
+                                        + spec.minRetention()) + ")")
                                 .orElse("not locked: it can be changed or deleted")));
                     }
                 }
             }
         }
-        result.metric("enforceable", true).metric("lockedFiles", locked).metric("unlockedFiles", unlocked);
-        return result.summary(locked + " file" + (locked == 1 ? "" : "s") + " locked, " + unlocked + " not").build();
+        result.metric("enforceable", true).metric("lockedFiles", locked).metric("unlockedFiles", unlocked)
+                .metric("liftableLocks", liftable).metric("lockModes", List.copyOf(modes))
+                .metric("modeAccepted", spec.mode().key());
+        return result.summary(locked + " file" + (locked == 1 ? "" : "s") + " locked" + (modes.isEmpty() ? ""
+                : " (" + String.join(", ", modes) + ")") + ", " + unlocked + " not").build();
     }
 }

@@ -1,5 +1,6 @@
 package io.backupverify.engine.target.s3;
 
+import io.backupverify.engine.target.ObjectLocks;
 import io.backupverify.engine.target.Transport;
 import io.backupverify.engine.target.UnansweredException;
 import java.io.IOException;
@@ -210,7 +211,7 @@ final class S3Posture {
         }
     }
 
-    Optional<String> defaultLock() throws IOException {
+    Optional<ObjectLocks.Lock> defaultLock() throws IOException {
         ObjectLockConfiguration config = ask("the bucket's Object Lock configuration",
                 () -> client.get().getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration(),
                 "ObjectLockConfigurationNotFoundError");
@@ -220,17 +221,26 @@ final class S3Posture {
         }
         DefaultRetention retention = config.rule() == null ? null : config.rule().defaultRetention();
         if (retention == null) {
-            return Optional.of("Object Lock enabled, no default retention");
+            return Optional.of(new ObjectLocks.Lock("Object Lock enabled, no default retention", false));
         }
         String period = retention.days() != null ? retention.days() + " days" : retention.years() + " years";
-        return Optional.of(retention.modeAsString() + " for " + period);
+        return Optional.of(new ObjectLocks.Lock(retention.modeAsString() + " for " + period,
+                !"COMPLIANCE".equals(retention.modeAsString())));
     }
 
-    Optional<Instant> lockedUntil(String path) throws IOException {
+    /**
+     * The object's retention. Only COMPLIANCE mode binds everyone, the account's root user too; GOVERNANCE (and a
+     * mode the store does not name) can be lifted by anyone allowed {@code s3:BypassGovernanceRetention}.
+     */
+    Optional<ObjectLocks.ObjectLock> lockOf(String path) throws IOException {
         var retention = ask("the retention of " + path,
                 () -> client.get().getObjectRetention(r -> r.bucket(bucket).key(keyOf.apply(path))).retention(),
                 "NoSuchObjectLockConfiguration");
-        return retention == null ? Optional.empty() : Optional.ofNullable(retention.retainUntilDate());
+        if (retention == null || retention.retainUntilDate() == null) {
+            return Optional.empty();
+        }
+        String mode = retention.modeAsString() == null ? "no mode given" : retention.modeAsString();
+        return Optional.of(new ObjectLocks.ObjectLock(retention.retainUntilDate(), mode, !"COMPLIANCE".equals(mode)));
     }
 
     /**

@@ -17,6 +17,7 @@ import io.backupverify.engine.credentials.SecretValue;
 import io.backupverify.engine.plan.PlanParser;
 import io.backupverify.engine.run.Verifier;
 import io.backupverify.engine.run.VerifyOptions;
+import io.backupverify.engine.testing.HeaderAddingProxy;
 import io.backupverify.testservers.Azurite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The copies check on Azure Blob, against Azurite: which copies share storage. */
+/**
+ * The copies and immutability checks on Azure Blob, against Azurite. Azurite keeps no immutability policies (it
+ * answers 501 to Set Blob Immutability Policy and Set Legal Hold), so a proxy in front of it adds the headers with
+ * which Azure answers for a blob under a policy.
+ */
 class AzurePostureOnAzuriteTest {
     @TempDir
     static Path dir;
@@ -84,6 +89,67 @@ class AzurePostureOnAzuriteTest {
                 SecretValue.of(Azurite.KEY))));
         return new Verifier(new CredentialedTargetOpener(dir, credentials)).verify(plan,
                 VerifyOptions.defaults().withSets(List.of("orders"))).sets().get(0).checks().get(0);
+    }
+
+    /**
+     * A blob policy that is not locked can be shortened or deleted by anyone allowed to set immutability policies:
+     * weaker than "immutable" reads, so a WARN naming the blob and the mode unless the plan accepts it.
+     */
+    @Test
+    void anUnlockedImmutabilityPolicyWarnsUnlessThePlanAcceptsIt() throws Exception {
+        try (HeaderAddingProxy proxy = new HeaderAddingProxy(azurite.port())) {
+            underPolicy(proxy, "Unlocked");
+
+            CheckResult result = immutability(proxy, "{ required: true }");
+
+            assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.WARN);
+            assertThat(result.findings()).extracting(Finding::item, Finding::message).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("orders-1/db.dump", "locked until 2030-01-15T00:00:00Z in "
+                            + "unlocked mode, which anyone allowed to (s3:BypassGovernanceRetention on S3, setting "
+                            + "immutability policies on Azure) can shorten or remove before it ends; set mode: "
+                            + "governance to accept it"));
+            assertThat(result.metrics()).containsEntry("defaultLock", "version-level immutability enabled")
+                    .containsEntry("lockModes", List.of("unlocked")).containsEntry("liftableLocks", 1L);
+
+            CheckResult accepted = immutability(proxy, "{ required: true, mode: governance }");
+            assertThat(accepted.status()).as(accepted.findings().toString()).isEqualTo(Status.PASS);
+            assertThat(accepted.summary()).isEqualTo("1 file locked (unlocked), 0 not");
+
+            proxy.clear();
+            underPolicy(proxy, "Locked");
+            CheckResult locked = immutability(proxy, "{ required: true }");
+            assertThat(locked.status()).as(locked.findings().toString()).isEqualTo(Status.PASS);
+            assertThat(locked.metrics()).containsEntry("lockModes", List.of("locked"));
+        }
+    }
+
+    /**
+     * Azure's answers for a container with version-level immutability and the backup's blob under a policy in this
+     * mode until 2030-01-15.
+     */
+    private void underPolicy(HeaderAddingProxy proxy, String mode) {
+        String container = "/" + Azurite.ACCOUNT + "/" + name;
+        proxy.add(line -> line.contains(container + "?restype=container") && !line.contains("comp="),
+                "x-ms-immutable-storage-with-versioning-enabled: true");
+        proxy.add(line -> line.startsWith("HEAD " + container + "/nightly/orders-1/db.dump"),
+                "x-ms-immutability-policy-until-date: Tue, 15 Jan 2030 00:00:00 GMT",
+                "x-ms-immutability-policy-mode: " + mode);
+    }
+
+    private CheckResult immutability(HeaderAddingProxy proxy, String immutability) throws Exception {
+        String yaml = """
+                backupSets:
+                  - name: orders
+                    target: { type: azure, account: devstoreaccount1, container: %s, prefix: nightly/,
+                              endpoint: "http://127.0.0.1:%d/devstoreaccount1", credentialsId: az }
+                    checks:
+                      immutability: %s
+                """.formatted(name, proxy.port(), immutability);
+        var plan = new PlanParser().parse(yaml, "plan.yaml", dir);
+        var credentials = CredentialResolver.of(Map.of("az", new AzureSharedKey(Azurite.ACCOUNT,
+                SecretValue.of(Azurite.KEY))));
+        return new Verifier(new CredentialedTargetOpener(dir, credentials)).verify(plan, VerifyOptions.defaults())
+                .sets().get(0).checks().get(0);
     }
 
     /** A copy under another prefix of the same container is lost with it; one in another container is not. */

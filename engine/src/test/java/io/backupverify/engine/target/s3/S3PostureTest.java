@@ -20,8 +20,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -280,9 +282,55 @@ class S3PostureTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(result.findings()).extracting(Finding::item, Finding::message).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/orders.dump", "locked only until "
-                        + "2026-12-01T00:00:00Z, before 2026-12-29T00:00:00Z (backup time + minRetention 30d)"),
+                        + "2026-12-01T00:00:00Z (COMPLIANCE), before 2026-12-29T00:00:00Z (backup time + minRetention "
+                        + "30d)"),
                 org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/customers.dump",
                         "not locked: it can be changed or deleted"));
+    }
+
+    private static Answer retainUntil(String mode, String date) {
+        return Answer.ok("<Retention " + ScriptedS3.NS + "><Mode>" + mode + "</Mode><RetainUntilDate>" + date
+                + "</RetainUntilDate></Retention>");
+    }
+
+    /**
+     * GOVERNANCE mode keeps the files only from those not allowed s3:BypassGovernanceRetention, who can shorten or
+     * remove the lock: weaker than "immutable" reads, so a WARN naming each file and the mode, unless the plan
+     * accepts governance mode; then a pass that says the mode.
+     */
+    @Test
+    void aGovernanceModeLockWarnsByNameUnlessThePlanAcceptsIt() throws Exception {
+        s3.bucket("object-lock", Answer.ok("<ObjectLockConfiguration " + ScriptedS3.NS + "><ObjectLockEnabled>"
+                + "Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days>"
+                + "</DefaultRetention></Rule></ObjectLockConfiguration>"))
+                .retention("nightly-2026-11-29/orders.dump", retainUntil("GOVERNANCE", "2026-12-30T00:00:00.000Z"))
+                .retention("nightly-2026-11-29/customers.dump", retainUntil("COMPLIANCE", "2026-12-30T00:00:00.000Z"));
+
+        CheckResult result = run("immutability: { required: true, minRetention: 30d }");
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        String lifted = "anyone allowed to (s3:BypassGovernanceRetention on S3, setting immutability policies on "
+                + "Azure) can shorten or remove before it ends; set mode: governance to accept it";
+        assertThat(result.findings()).extracting(Finding::severity, Finding::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(Status.WARN, "the store locks new objects by default in "
+                        + "GOVERNANCE for 30 days, a mode " + lifted),
+                org.assertj.core.groups.Tuple.tuple(Status.WARN, "locked until 2026-12-30T00:00:00Z in GOVERNANCE "
+                        + "mode, which " + lifted));
+        assertThat(result.findings()).extracting(Finding::item).contains("nightly-2026-11-29/orders.dump");
+        assertThat(result.metrics()).containsEntry("lockedFiles", 2L).containsEntry("liftableLocks", 1L)
+                .containsEntry("lockModes", List.of("COMPLIANCE", "GOVERNANCE"))
+                .containsEntry("modeAccepted", "compliance");
+
+        result = run("immutability: { required: true, minRetention: 30d, mode: governance }");
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.summary()).isEqualTo("2 files locked (COMPLIANCE, GOVERNANCE), 0 not");
+        assertThat(result.metrics()).containsEntry("modeAccepted", "governance")
+                .containsEntry("defaultLock", "GOVERNANCE for 30 days");
+
+        s3.retention("nightly-2026-11-29/customers.dump", retainUntil("COMPLIANCE", "2026-12-01T00:00:00.000Z"));
+        assertThat(run("immutability: { required: true, minRetention: 30d, mode: governance }").status())
+                .as("accepting governance mode never accepts a lock too short").isEqualTo(Status.FAIL);
     }
 
     @Test
@@ -292,5 +340,31 @@ class S3PostureTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(messages(result)).contains("the store locks no new objects by default");
         assertThat(result.metrics()).containsEntry("unlockedFiles", 2L);
+    }
+
+    @Test
+    void capacityCountedFromAListingCutShortIsAnErrorNotAPass() throws Exception {
+        s3.object("nightly-2026-11-29/large.dump", "x".repeat(200), null);
+        // The store has no versioning (501): its listing gives the used space, 224 bytes, over the quota.
+        assertThat(run("capacity: { quota: 100 }").status()).isEqualTo(Status.FAIL);
+        // A first page of 13 bytes marked truncated without a token: under the quota, had the listing ended there.
+        s3.nextListing(DirectListingTest.truncatedPage("vault", "nightly-2026-11-29/customers.dump", 13, null));
+        CheckResult result = run("capacity: { quota: 100 }");
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("marked a listing page truncated but gave no continuation token");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aVersionListingMarkedTruncatedWithoutMarkersIsAnErrorNotAnEndlessListing() throws Exception {
+        // The SDK's paginator would ask for the first page again and again.
+        s3.bucket("versioning", Answer.ok("<VersioningConfiguration " + ScriptedS3.NS + "><Status>Enabled</Status>"
+                + "</VersioningConfiguration>"))
+                .bucket("versions", new Answer(200, versions(version("nightly-2026-11-29/orders.dump",
+                        "2026-11-29T02:00:00.000Z", true)).xml().replace("<IsTruncated>false", "<IsTruncated>true")));
+        CheckResult result = run("capacity: { quota: 100 }");
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("marked a listing page truncated but gave no next key marker");
+        assertThat(run("retention: { maxAge: 400d }").status()).isEqualTo(Status.ERROR);
     }
 }
