@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The restore tests of one set.
  *
- * @param inCadence how many restore tests ran within the last {@code per} (the cadence window)
+ * @param inCadence how many restore tests ran to a verdict (not ERROR) within the last {@code per} (the cadence
+ *                  window)
  * @param required  how many the plan asks for in that window
  * @param timings   every restore test of the period, oldest first
  */

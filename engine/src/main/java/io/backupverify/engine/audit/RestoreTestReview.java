@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Restore tests, when the plan requires them: how many each set had within the last {@code per}, whether the latest
+ * Restore tests, when the plan requires them: how many each set had within the last {@code per} (those that ended
+ * ERROR, which restored and validated nothing, not counted), whether the latest
  * succeeded, and each restore's time against the RTO. A restore test's time is its {@code restoreSeconds} metric,
  * else {@code totalMs} (fetch, restore and validation, what the restore check holds to its RTO), else
  * {@code restoreMs}, else the time its checks took; its RTO is the audit's {@code rto}, else the test's own
@@ -53,12 +54,29 @@ final class RestoreTestReview implements RunReview {
         for (BackupSetSpec set : period.plan().backupSets()) {
             String name = set.name();
             List<RestoreTiming> timings = this.timings.getOrDefault(name, List.of());
-            int inCadence = (int) timings.stream().filter(t -> !t.at().isBefore(cadenceStart)).count();
+            // A restore test that ended in ERROR could not restore or validate: it proves nothing and does not count.
+            int inCadence = (int) timings.stream()
+                    .filter(t -> !t.at().isBefore(cadenceStart) && t.status() != Status.ERROR).count();
+            int errors = (int) timings.stream()
+                    .filter(t -> !t.at().isBefore(cadenceStart) && t.status() == Status.ERROR).count();
             RestoreReview review = new RestoreReview(name, inCadence, spec.atLeast(), timings);
             reviews.add(review);
-            report(review, spec, set.restoreTest() != null);
+            report(review, errors, spec, set.restoreTest() != null);
         }
         return reviews;
+    }
+
+    private static List<String> evidence(RestoreReview review, int errors, String per, String set,
+            boolean configured) {
+        List<String> evidence = new ArrayList<>();
+        evidence.add("restore tests of " + set + " in the period: " + review.timings().size());
+        if (errors > 0) {
+            evidence.add(errors + " more in the last " + per + " ended ERROR (nothing restored and validated), "
+                    + "not counted");
+        }
+        evidence.add(configured ? "the plan gives " + set + " a restoreTest" : "the plan gives " + set
+                + " no restoreTest");
+        return evidence;
     }
 
     private static RestoreTiming timing(RunRecord run, SetRecord set, RestoreTestsSpec spec) {
@@ -88,16 +106,14 @@ final class RestoreTestReview implements RunReview {
         return -1;
     }
 
-    private void report(RestoreReview review, RestoreTestsSpec spec, boolean configured) {
+    private void report(RestoreReview review, int errors, RestoreTestsSpec spec, boolean configured) {
         String set = review.set();
         String per = spec.per() == null ? period.spec().period().toString() : spec.per().toString();
         if (review.inCadence() < review.required()) {
             findings.add(review.inCadence() == 0 ? Severity.CRITICAL : Severity.WARNING, "restore-test", set,
                     set + " had " + review.inCadence() + " restore test" + (review.inCadence() == 1 ? "" : "s")
                             + " in the last " + per + "; the plan requires at least " + review.required(),
-                    List.of("restore tests of " + set + " in the period: " + review.timings().size(),
-                            configured ? "the plan gives " + set + " a restoreTest" : "the plan gives " + set
-                                    + " no restoreTest"),
+                    evidence(review, errors, per, set, configured),
                     (configured ? "" : "Add a restoreTest to " + set + " in the plan. ") + "Schedule "
                             + "backup-verify restore-test --history (or the backupRestoreTest step) so that " + set
                             + " is restore-tested at least " + review.required() + " time(s) every " + per + ".");

@@ -419,6 +419,33 @@ class AuditorTest {
     }
 
     @Test
+    void restoreTestsThatEndedInErrorDoNotCountTowardTheCadence() throws PlanException {
+        Plan plan = plan("audit: { restoreTests: { atLeast: 3, per: 30d } }\n");
+        List<RunRecord> runs = new ArrayList<>();
+        runs.add(verify(START.plusSeconds(60), set("orders-db", Status.PASS), set("web-assets", Status.PASS)));
+        // two restore tests could not run (the scratch database was down); the latest one passed
+        Status[] outcomes = {Status.ERROR, Status.ERROR, Status.PASS};
+        for (int i = 0; i < outcomes.length; i++) {
+            Instant at = START.plus(Duration.ofDays(10L + i * 5));
+            runs.add(new RunRecord(RunKind.RESTORE_TEST, "plan.yaml", 1, at, at.plusSeconds(600), outcomes[i],
+                    List.of(set("orders-db", outcomes[i], check("restore", outcomes[i],
+                            Map.of("restoreSeconds", 300))))));
+        }
+
+        AuditResult result = audit(plan, runs);
+
+        RestoreReview orders = result.restoreTests().get(0);
+        assertThat(orders.inCadence()).isEqualTo(1);
+        AuditFinding cadence = result.findings().stream()
+                .filter(f -> f.area().equals("restore-test") && f.subject().equals("orders-db")).findFirst()
+                .orElseThrow();
+        assertThat(cadence.severity()).isEqualTo(Severity.WARNING);
+        assertThat(cadence.title()).contains("had 1 restore test in the last 30d; the plan requires at least 3");
+        assertThat(cadence.evidence()).contains("2 more in the last 30d ended ERROR (nothing restored and "
+                + "validated), not counted");
+    }
+
+    @Test
     void passingChecksAndFindingsAreMappedToControls() throws PlanException {
         Plan plan = plan("audit: { frameworks: [nist-800-53, soc2] }\n");
         // one run, an hour before the end (a lone run weeks before it would be a verification that stopped)
