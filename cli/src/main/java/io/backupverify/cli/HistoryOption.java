@@ -64,14 +64,23 @@ final class HistoryOption {
      * without such a run in it, or when it cannot be read (recording the run then says why).
      */
     static Optional<RunRecord> latestVerifyRun(Path history, Plan plan, List<String> selected) {
+        return latestRun(history, plan, selected, RunKind.VERIFY);
+    }
+
+    /**
+     * The latest run of {@code kind} of the plan's {@code selected} sets (for restore tests, those of them with a
+     * {@code restoreTest}: the only ones such a run records), found as {@link #latestVerifyRun}.
+     */
+    static Optional<RunRecord> latestRun(Path history, Plan plan, List<String> selected, RunKind kind) {
         if (history == null) {
             return Optional.empty();
         }
-        List<String> sets = plan.backupSets().stream().map(BackupSetSpec::name)
+        List<String> sets = plan.backupSets().stream()
+                .filter(set -> kind != RunKind.RESTORE_TEST || set.restoreTest() != null).map(BackupSetSpec::name)
                 .filter(name -> selected.isEmpty() || selected.contains(name)).toList();
         try {
             Set<String> names = Set.copyOf(List.of(planIdentity(plan.source()), plan.source()));
-            return new RunHistory(history).latestVerifyRun(names, sets);
+            return new RunHistory(history).latestRun(kind, names, sets);
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.backupverify.cli;
 
 import io.backupverify.engine.credentials.CredentialedTargetOpener;
+import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.restore.RestoreKinds;
 import io.backupverify.engine.restore.RestoreTester;
@@ -66,6 +67,9 @@ final class RestoreTestCommand implements Callable<Integer> {
         ScratchArea area = scratch == null ? ScratchArea.systemTemporary() : new ScratchArea(scratch.toAbsolutePath());
         RestoreTester tester = new RestoreTester(RestoreKinds.defaults(), area,
                 new CredentialedTargetOpener(loaded.plan().baseDir(), loaded.credentials()), loaded.credentials());
+        // With a history, a backup the previous test could not restore is restored again (random-within).
+        HistoryOption.latestRun(run.history(), loaded.plan(), run.sets(), RunKind.RESTORE_TEST)
+                .ifPresent(previous -> tester.restoringAgain(RunHistory.failedRestores(previous)));
         return VerifyRun.execute(loaded.plan(), run.options(VerifyOptions.defaults()), run.reports(), run.history(),
                 RunKind.RESTORE_TEST, false, out, err, new RestoreRunner(tester, err));
     }

@@ -94,6 +94,58 @@ class RestoreTestCommandTest {
     }
 
     @Test
+    void withAHistoryABackupThatCouldNotBeRestoredIsRestoredAgainUntilItIs() throws IOException, InterruptedException {
+        // four backups within the random-within period, yesterday's cut short
+        for (int day = 1; day <= 3; day++) {
+            Path other = Files.createDirectories(dir.resolve("backups/web-"
+                    + Instant.now().minus(day, ChronoUnit.DAYS).toString().substring(0, 10)));
+            exec(dir.resolve("site"), "tar", "-czf", other.resolve("site.tar.gz").toString(), ".");
+        }
+        String broken = "web-" + Instant.now().minus(1, ChronoUnit.DAYS).toString().substring(0, 10);
+        Path archive = dir.resolve("backups/" + broken + "/site.tar.gz");
+        byte[] whole = Files.readAllBytes(archive);
+        Files.write(archive, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.writeString(plan, Files.readString(plan).replace("rto: 5m", "rto: 5m\n      select: { random-within: 5d }"));
+        Path json = dir.resolve("report.json");
+
+        // runs (one a day, each its own run number) until one picks the broken backup and fails (exit 2)
+        int number = 0;
+        CommandRunner failed;
+        do {
+            failed = restoreTest(json, ++number);
+        } while (failed.exitCode() == 0 && number < 100);
+        assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(2);
+        assertThat(restored(json)).isEqualTo(broken);
+
+        // every later run restores it again, and fails, instead of picking another and passing, until it is mended
+        for (int run = 1; run <= 3; run++) {
+            CommandRunner again = restoreTest(json, number + run);
+            assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(2);
+            assertThat(restored(json)).isEqualTo(broken);
+            assertThat(check(json).path("metrics").path("select").asText())
+                    .contains("restoring again the backup the previous test could not restore");
+        }
+        Files.write(archive, whole);
+        CommandRunner mended = restoreTest(json, number + 4);
+        assertThat(mended.exitCode()).as(mended.out() + mended.err()).isZero();
+        assertThat(restored(json)).isEqualTo(broken);
+    }
+
+    private CommandRunner restoreTest(Path json, int runNumber) {
+        return CommandRunner.run("restore-test", plan.toString(), "--scratch", scratch.toString(), "--history",
+                dir.resolve("history").toString(), "--json", json.toString(), "--run-number",
+                String.valueOf(runNumber));
+    }
+
+    private static JsonNode check(Path json) throws IOException {
+        return new ObjectMapper().readTree(json.toFile()).path("backupSets").get(0).path("checks").get(0);
+    }
+
+    private static String restored(Path json) throws IOException {
+        return check(json).path("metrics").path("backup").asText();
+    }
+
+    @Test
     void commandLineMistakesAreExitCode64() {
         CommandRunner noTest = CommandRunner.run("restore-test", plan.toString(), "--set", "other");
         assertThat(noTest.exitCode()).isEqualTo(64);

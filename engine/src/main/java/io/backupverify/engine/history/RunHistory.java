@@ -1,5 +1,6 @@
 package io.backupverify.engine.history;
 
+import io.backupverify.engine.check.Status;
 import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.run.RunResult;
 import java.io.IOException;
@@ -100,11 +101,16 @@ public final class RunHistory {
      * same plan file named two ways), found as {@link #latestVerifyRunNumber}.
      */
     public Optional<RunRecord> latestVerifyRun(Set<String> plans, List<String> sets) throws IOException {
+        return latestRun(RunKind.VERIFY, plans, sets);
+    }
+
+    /** The newest run of {@code kind} over exactly {@code sets} of a plan, found as {@link #latestVerifyRun}. */
+    public Optional<RunRecord> latestRun(RunKind of, Set<String> plans, List<String> sets) throws IOException {
         Path runs = folder.resolve(RUNS);
         if (!Files.isDirectory(runs)) {
             return Optional.empty();
         }
-        String kind = "-" + RunKind.VERIFY.id() + "-";
+        String kind = "-" + of.id() + "-";
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(runs)) {
             for (Path file : files) {
@@ -115,18 +121,27 @@ public final class RunHistory {
             }
         }
         names.sort(Comparator.reverseOrder());
+        RunRecord latest = null;
+        String second = null;
         for (String name : names.subList(0, Math.min(RUN_NUMBER_LOOKBACK, names.size()))) {
+            if (second != null && !name.startsWith(second)) {
+                break;
+            }
             try {
                 RunRecord run = format.read(Files.readAllBytes(runs.resolve(name)));
-                if (run.kind() == RunKind.VERIFY && plans.contains(run.plan())
+                if (run.kind() == of && plans.contains(run.plan())
                         && run.sets().stream().map(SetRecord::name).toList().equals(sets)) {
-                    return Optional.of(run);
+                    // names give the start to the second: of runs started in one second, the record tells which last
+                    if (latest == null || run.startedAt().isAfter(latest.startedAt())) {
+                        latest = run;
+                    }
+                    second = name.substring(0, NAME_TIME_LENGTH);
                 }
             } catch (IOException e) {
                 // a damaged or vanished record: the one before it may still tell
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(latest);
     }
 
     /**
@@ -180,6 +195,24 @@ public final class RunHistory {
             });
         }
         return rechecks;
+    }
+
+    /**
+     * Per set of a recorded restore-test run, the backup its restore test chose and could not restore and validate
+     * (FAIL, or ERROR after choosing it), for the next test to restore again ({@code RestoreTester#restoringAgain}).
+     */
+    public static Map<String, String> failedRestores(RunRecord run) {
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (SetRecord set : run.sets()) {
+            set.check("restore").ifPresent(check -> {
+                Object backup = check.values().get(RunRecords.RESTORED_BACKUP);
+                if ((check.status() == Status.FAIL || check.status() == Status.ERROR) && backup instanceof String id
+                        && !id.isBlank()) {
+                    failed.put(set.name(), id);
+                }
+            });
+        }
+        return failed;
     }
 
     /**

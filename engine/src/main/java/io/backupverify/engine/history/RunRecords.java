@@ -13,11 +13,14 @@ import java.util.Set;
 
 /**
  * Cuts a run's result down to what the history keeps: verdicts, and per check only the metrics audits and charts
- * use. A restore test keeps all its numeric metrics (restore time, RTO, sizes), since it has few.
+ * use. A restore test keeps all its numeric metrics (restore time, RTO, sizes), since it has few, and the backup it
+ * restored (the next test restores again one that did not pass: {@link RunHistory#failedRestores}).
  */
 public final class RunRecords {
     /** Longest summary kept, for the evidence of a check that did not pass. */
     static final int MAX_SUMMARY = 300;
+    /** The restore check's metric naming the backup it restored. */
+    static final String RESTORED_BACKUP = "backup";
     /** Most metrics kept for one check of a restore test. */
     static final int MAX_RESTORE_VALUES = 24;
 
@@ -59,7 +62,9 @@ public final class RunRecords {
             Object value = metric.getValue();
             boolean small = value instanceof Number || value instanceof Boolean
                     || value instanceof String text && text.length() <= 200;
-            boolean keep = kind == RunKind.RESTORE_TEST ? value instanceof Number && values.size() < MAX_RESTORE_VALUES
+            boolean keep = kind == RunKind.RESTORE_TEST
+                    ? (value instanceof Number || metric.getKey().equals(RESTORED_BACKUP))
+                            && values.size() < MAX_RESTORE_VALUES
                     : wanted.contains(metric.getKey());
             if (small && keep) {
                 values.put(metric.getKey(), value);

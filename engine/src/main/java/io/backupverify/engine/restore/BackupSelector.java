@@ -17,11 +17,19 @@ final class BackupSelector {
      *
      * @param backups   the set's backups, oldest first
      * @param runNumber seeds {@code random-within}, so the same run number picks the same backup again
+     * @param again     for {@code random-within}, the backup the previous test could not restore, or null: taken
+     *                  again while it is kept
      */
     static Optional<Backup> select(RestoreSelect select, List<Backup> backups, Instant now, long runNumber,
-            String setName) {
+            String setName, String again) {
         if (backups.isEmpty()) {
             return Optional.empty();
+        }
+        if (select.mode() == RestoreSelect.Mode.RANDOM_WITHIN && again != null) {
+            Optional<Backup> failed = backups.stream().filter(backup -> backup.id().equals(again)).findFirst();
+            if (failed.isPresent()) {
+                return failed;
+            }
         }
         return switch (select.mode()) {
             case LATEST -> Optional.of(backups.get(backups.size() - 1));

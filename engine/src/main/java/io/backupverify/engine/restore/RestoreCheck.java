@@ -9,6 +9,7 @@ import io.backupverify.engine.check.Finding;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.plan.ByteSize;
 import io.backupverify.engine.plan.DurationValue;
+import io.backupverify.engine.plan.RestoreSelect;
 import io.backupverify.engine.plan.RestoreSpec;
 import io.backupverify.engine.plan.RestoreTestSpec;
 import io.backupverify.engine.plan.ValidationSpec;
@@ -77,8 +78,9 @@ public final class RestoreCheck implements Check {
             return result.status(Status.ERROR).summary("restore kind '" + spec.restore().kind()
                     + "' is not supported by this version").build();
         }
+        String again = session.again().get(context.set().name());
         Optional<Backup> chosen = BackupSelector.select(spec.select(), context.backups(), context.now(),
-                context.runNumber(), context.set().name());
+                context.runNumber(), context.set().name(), again);
         if (chosen.isEmpty()) {
             removed(result, discard(preparation)); // the set-up begun early is undone, and said
             if (context.backups().isEmpty()) {
@@ -89,6 +91,11 @@ public final class RestoreCheck implements Check {
         }
         Backup backup = chosen.get();
         result.metric("backup", backup.id());
+        if (spec.select().mode() == RestoreSelect.Mode.RANDOM_WITHIN && backup.id().equals(again)) {
+            // said in the select metric, which the reports show beside the backup
+            result.metric("select", spec.select() + ", restoring again the backup the previous test could not "
+                    + "restore");
+        }
         List<Validation> validations = new ArrayList<>();
         for (ValidationSpec validation : spec.validate()) {
             Optional<Validation> made = validationFor(kind.get(), validation);

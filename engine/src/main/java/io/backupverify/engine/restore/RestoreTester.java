@@ -12,6 +12,7 @@ import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Targets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,7 @@ public final class RestoreTester {
     private final Function<BackupSetSpec, Target> targetOpener;
     private final CredentialResolver credentials;
     private List<String> staleRemoved = List.of();
+    private Map<String, String> again = Map.of();
 
     /**
      * @param targetOpener opens a set's target; null opens it with {@link Targets#open}
@@ -47,6 +49,16 @@ public final class RestoreTester {
                 .anyMatch(set -> set.restoreTest() != null && (sets.isEmpty() || sets.contains(set.name())));
     }
 
+    /**
+     * Per set, the backup its previous restore test chose and could not restore and validate: a test that picks
+     * {@code random-within} restores that one again while it is kept, instead of another that would pass with the
+     * broken one untested (a rebuild, the next night's run).
+     */
+    public RestoreTester restoringAgain(Map<String, String> backups) {
+        again = Map.copyOf(backups);
+        return this;
+    }
+
     public RunResult run(Plan plan, VerifyOptions options) throws InterruptedException {
         List<String> removed = new ArrayList<>(scratch.removeStale(options.clock().instant()));
         for (RestoreKind<?> kind : kinds.all()) {
@@ -55,7 +67,7 @@ public final class RestoreTester {
         staleRemoved = List.copyOf(removed);
         Preparations preparations = prepareFirst(plan, options);
         RestoreSession session = new RestoreSession(kinds, scratch, removed, plan.baseDir(), credentials,
-                preparations);
+                preparations, again);
         Function<BackupSetSpec, List<Check>> checks = set -> set.restoreTest() == null ? List.of()
                 : List.of(new RestoreCheck(set.restoreTest(), session));
         try {

@@ -30,12 +30,14 @@ import jenkins.agents.ControllerToAgentFileCallable;
  * @param plan        the plan
  * @param sets        the set names to restore-test; empty for all that have a restore test
  * @param runNumber   seeds {@code select: { random-within: ... }} (the build number)
+ * @param again       per set, the backup the earlier build's restore test could not restore, to restore again
  * @param credentials the values for the ids the plan names
  * @param listener    the build log, for progress lines while the backup is fetched (it serializes itself for the
  *                    channel)
  */
 public record RestoreTestOnAgent(AgentPlan plan, ArrayList<String> sets, long runNumber,
-        LinkedHashMap<String, TransferredCredential> credentials, TaskListener listener)
+        LinkedHashMap<String, String> again, LinkedHashMap<String, TransferredCredential> credentials,
+        TaskListener listener)
         implements ControllerToAgentFileCallable<AgentOutcome> {
     @Serial
     private static final long serialVersionUID = 1L;
@@ -43,9 +45,10 @@ public record RestoreTestOnAgent(AgentPlan plan, ArrayList<String> sets, long ru
     /** The folder below the workspace's temporary folder that scratch folders are made in. */
     public static final String SCRATCH_FOLDER = "backup-verify-restore";
 
-    public RestoreTestOnAgent(AgentPlan plan, List<String> sets, long runNumber,
+    public RestoreTestOnAgent(AgentPlan plan, List<String> sets, long runNumber, Map<String, String> again,
             Map<String, TransferredCredential> credentials, TaskListener listener) {
-        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(credentials), listener);
+        this(plan, new ArrayList<>(sets), runNumber, new LinkedHashMap<>(again), new LinkedHashMap<>(credentials),
+                listener);
     }
 
     /** Where scratch folders go on the agent: beside the workspace, as Jenkins keeps its temporary files. */
@@ -59,7 +62,7 @@ public record RestoreTestOnAgent(AgentPlan plan, ArrayList<String> sets, long ru
         return plan.run(workspace, (parsed, baseDir) -> {
             CredentialResolver resolver = TransferredCredential.resolverOf(credentials);
             RestoreTester tester = new RestoreTester(RestoreKinds.defaults(), new ScratchArea(scratch),
-                    new CredentialedTargetOpener(baseDir, resolver), resolver);
+                    new CredentialedTargetOpener(baseDir, resolver), resolver).restoringAgain(again);
             RunResult result = tester.run(parsed, VerifyOptions.defaults().withRunNumber(runNumber).withSets(sets)
                     .withProgress(new ProgressLines(listener.getLogger()::println, VerifyOnAgent.PROGRESS_INTERVAL)));
             return new JsonReport().toString(result);

@@ -4,6 +4,9 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.backupverify.engine.history.RunHistory;
+import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.history.RunRecords;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.outcome.StepReturnValue;
 import io.backupverify.engine.plan.Plan;
@@ -18,6 +21,7 @@ import io.jenkins.plugins.backupverify.agent.AgentPlan;
 import io.jenkins.plugins.backupverify.agent.RestoreTestOnAgent;
 import io.jenkins.plugins.backupverify.credentials.TransferredCredential;
 import io.jenkins.plugins.backupverify.model.BackupRestoreTestAction;
+import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import io.jenkins.plugins.backupverify.model.RestoreTimeRecord;
 import java.io.IOException;
 import java.io.Serial;
@@ -49,7 +53,28 @@ final class BackupRestoreTestExecution extends BackupStepExecution<BackupRestore
     @Override
     protected ControllerToAgentFileCallable<AgentOutcome> agentCall(AgentPlan plan,
             Map<String, TransferredCredential> credentials, Run<?, ?> run, TaskListener listener) {
-        return new RestoreTestOnAgent(plan, getStep().getSets(), run.getNumber(), credentials, listener);
+        return new RestoreTestOnAgent(plan, getStep().getSets(), run.getNumber(),
+                failedRestores(run, getStep().getEffectiveId(), plan.source()), credentials, listener);
+    }
+
+    /**
+     * Per set, the backup the latest earlier restore test by this call (its id) of the same plan chose and could not
+     * restore (within {@link BackupVerifyExecution#SAMPLE_LOOKBACK} builds), for this one to restore again: by the
+     * build number alone, {@code random-within} picks another backup and the build after a failed one (a rebuild, the
+     * next night's) is green with the broken backup untested. Empty when there is none or its report is gone.
+     */
+    static Map<String, String> failedRestores(Run<?, ?> run, String id, String plan) {
+        Run<?, ?> earlier = run.getPreviousBuild();
+        for (int looked = 0; earlier != null && looked < BackupVerifyExecution.SAMPLE_LOOKBACK; looked++) {
+            BackupVerifyAction action = BackupVerifyAction.of(earlier, id);
+            if (action instanceof BackupRestoreTestAction && plan.equals(action.getPlan())) {
+                RunResult report = action.getReport();
+                return report == null ? Map.of()
+                        : RunHistory.failedRestores(RunRecords.of(report, RunKind.RESTORE_TEST));
+            }
+            earlier = earlier.getPreviousBuild();
+        }
+        return Map.of();
     }
 
     @Override

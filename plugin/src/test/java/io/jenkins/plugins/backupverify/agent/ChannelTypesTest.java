@@ -41,8 +41,8 @@ class ChannelTypesTest {
                         "file", TransferredCredential.secretFile("aws.ini", new byte[] {1, 2}),
                         "aws", TransferredCredential.awsKeys("AKIA", "secret", "token"),
                         "gone", TransferredCredential.unusable("credentials 'gone' were not found")), null),
-                new RestoreTestOnAgent(plan, List.of("orders-db"), 7, Map.of(
-                        "db", TransferredCredential.usernamePassword("restore", "pw")), null),
+                new RestoreTestOnAgent(plan, List.of("orders-db"), 7, Map.of("orders-db", "orders-2026-11-29"),
+                        Map.of("db", TransferredCredential.usernamePassword("restore", "pw")), null),
                 AgentOutcome.report("{\"schema\":\"backup-verify/report/v1\"}"),
                 AgentOutcome.failed("plan.yaml:3: unknown key"),
                 new ReadPlanFile("ops/plan.yaml"),
