@@ -292,15 +292,16 @@ public final class RetentionCheck implements Check {
             return;
         }
         result.metric("expiredVersions", kept.count());
-        for (Entry version : kept.named()) {
-            result.finding(Finding.fail(version.path(), "an earlier version written " + version.modified() + " ("
+        for (EarlierVersions.KeptData data : kept.named()) {
+            Entry version = data.entry();
+            result.finding(Finding.fail(version.path(), data.what() + " written " + version.modified() + " ("
                     + DurationValue.format(Duration.between(version.modified(), now)) + " ago, older than maxAge "
-                    + maxAge + ") is still kept: the store keeps the versions of deleted and overwritten files "
-                    + "(versioning), so its data was not disposed of"));
+                    + maxAge + ") is still kept: " + data.keptBy() + ", so its data was not disposed of"));
         }
         if (kept.count() > kept.named().size()) {
             result.finding(Finding.fail("(expired versions)", (kept.count() - kept.named().size())
-                    + " more earlier versions older than maxAge " + maxAge + " are still kept"));
+                    + " more earlier versions, snapshots or deleted files older than maxAge " + maxAge
+                    + " are still kept"));
         }
     }
 

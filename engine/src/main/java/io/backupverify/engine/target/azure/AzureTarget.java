@@ -11,6 +11,7 @@ import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
@@ -24,6 +25,7 @@ import io.backupverify.engine.credentials.AzureSas;
 import io.backupverify.engine.credentials.AzureSharedKey;
 import io.backupverify.engine.credentials.CredentialValue;
 import io.backupverify.engine.plan.AzureTargetSpec;
+import io.backupverify.engine.target.EarlierVersions;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.target.StorageUsage;
 import io.backupverify.engine.target.StoreClock;
@@ -56,7 +58,8 @@ import java.util.function.Consumer;
  * {@value #MAX_TRIES} tries, {@value #TRY_TIMEOUT_SECONDS} s each); after that the call fails with the status and
  * Azure's error code, never with the request, the key or the SAS token.
  */
-public final class AzureTarget implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks {
+public final class AzureTarget implements Target, TransportSecurity, StoreEncryption, PublicAccess, ObjectLocks,
+        EarlierVersions {
     static final int MAX_TRIES = 4;
     static final int TRY_TIMEOUT_SECONDS = 60;
     private static final String CONNECTION_STRING = "AZURE_STORAGE_CONNECTION_STRING";
@@ -326,12 +329,65 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
         return List.of(new StoredChecksum(ChecksumAlgorithm.MD5, md5, "Content-MD5"));
     }
 
-    /** The size of the blobs below the prefix: a container has no fixed size, so capacity needs a quota. */
+    /**
+     * The size of everything the container keeps below the prefix: the blobs, and what versioning, snapshots and soft
+     * delete keep of them (see {@link AzureKeptBlobs}); a container has no fixed size, so capacity needs a quota.
+     */
     @Override
     public Optional<StorageUsage> usage() throws IOException {
         long[] used = {0};
-        listBelow("", blob -> used[0] += blob.size());
-        return Optional.of(new StorageUsage(used[0], -1, "listing"));
+        long[] kept = {0};
+        listKept(blob -> {
+            used[0] += blob.entry().size();
+            kept[0] += blob.current() ? 0 : 1;
+        }, ", so the used space cannot be counted whole");
+        return Optional.of(new StorageUsage(used[0], -1, kept[0] == 0 ? "listing"
+                : "listing of every blob with its earlier versions, snapshots and soft-deleted blobs (" + kept[0]
+                + " kept beside the current blobs, each counted at its full size)"));
+    }
+
+    /**
+     * The earlier versions, snapshots and soft-deleted blobs below the prefix whose data was written before
+     * {@code writtenBefore}; an {@link UnansweredException} when Azure refuses to list them.
+     */
+    @Override
+    public Kept earlierVersions(Instant writtenBefore, int named) throws IOException {
+        List<KeptData> found = new ArrayList<>();
+        long[] count = {0};
+        listKept(blob -> {
+            if (!blob.current() && blob.entry().modified().isBefore(writtenBefore)) {
+                count[0]++;
+                if (found.size() < named) {
+                    found.add(blob.kept());
+                }
+            }
+        }, "");
+        return new Kept(found, count[0]);
+    }
+
+    /**
+     * Lists every blob below the prefix with its earlier versions, snapshots and soft-deleted blobs. A listing Azure
+     * refuses (400, 403, 409, 501: an account or a SAS that cannot list them) is an {@link UnansweredException}
+     * naming the answer, followed by {@code consequence}.
+     */
+    private void listKept(Consumer<AzureKeptBlobs.Blob> visitor, String consequence) throws IOException {
+        ListBlobsOptions options = new ListBlobsOptions().setPrefix(prefix).setDetails(new BlobListDetails()
+                .setRetrieveVersions(true).setRetrieveSnapshots(true).setRetrieveDeletedBlobs(true));
+        call("list the versions, snapshots and soft-deleted blobs", () -> {
+            try {
+                for (BlobItem item : container.listBlobs(options, null)) {
+                    AzureKeptBlobs.of(item, prefix).ifPresent(visitor);
+                }
+            } catch (BlobStorageException e) {
+                if (AzureKeptBlobs.refusal(e.getStatusCode())) {
+                    throw new UnansweredException("cannot list the earlier versions, snapshots and soft-deleted "
+                            + "blobs of " + description + ": Azure answered " + e.getStatusCode()
+                            + (e.getErrorCode() == null ? "" : " " + e.getErrorCode()) + consequence);
+                }
+                throw e;
+            }
+            return null;
+        });
     }
 
     @Override
@@ -426,7 +482,7 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
             throw new IOException("could not " + what + " on " + description + ": Azure answered " + e.getStatusCode()
                     + (e.getErrorCode() == null ? "" : " " + e.getErrorCode()));
         } catch (IOException e) {
-            if (e instanceof NoSuchFileException) {
+            if (e instanceof NoSuchFileException || e instanceof UnansweredException) {
                 throw e;
             }
             throw new IOException("could not " + what + " on " + description + ": " + mask(reason(e)), e);

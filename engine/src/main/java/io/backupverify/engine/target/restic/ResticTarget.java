@@ -25,6 +25,8 @@ import io.backupverify.engine.target.StoreEncryption;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.Transport;
 import io.backupverify.engine.target.TransportSecurity;
+import io.backupverify.engine.target.s3.S3Target;
+import io.backupverify.engine.target.s3.S3Targets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -65,6 +67,8 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
     private final String description;
     /** The repository's folder when it is on a local or mounted file system, else null. */
     private final Path localFolder;
+    /** The AWS keys the plan named for the repository's storage; empty: restic's environment (AWS_*). */
+    private Optional<CredentialValue> storageKeys = Optional.empty();
     private List<Snapshot> snapshots;
     private final Map<String, SnapshotTree> trees = new HashMap<>();
 
@@ -136,6 +140,7 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         copyFromEnvironment(env, "RESTIC_CACHE_DIR");
         ResticTarget target = new ResticTarget(new ResticCommand(spec.command(), env, secrets), spec,
                 isLocal(spec.repository()) ? Path.of(repository) : null);
+        target.storageKeys = credentials;
         try {
             target.snapshots();
         } catch (IOException | RuntimeException e) {
@@ -261,11 +266,22 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
 
     /**
      * The space the repository takes: in a local folder, the size of its files, since restic keeps the data of
-     * forgotten snapshots until {@code restic prune} removes it; elsewhere as restic counts it ({@code stats --mode
-     * raw-data}, the data of the remaining snapshots). No total, so capacity needs a quota.
+     * forgotten snapshots until {@code restic prune} removes it; in S3, the size of its objects (every version of them
+     * when the bucket keeps versions), listed with the same keys restic uses; elsewhere as restic counts it
+     * ({@code stats --mode raw-data}, the data of the remaining snapshots). No total, so capacity needs a quota.
      */
     @Override
     public Optional<StorageUsage> usage() throws IOException {
+        Optional<S3Repository> s3 = S3Repository.of(spec.repository());
+        if (s3.isPresent()) {
+            try (S3Target objects = S3Targets.open(s3.get().spec(spec.credentialsId()), storageKeys)) {
+                StorageUsage listed = objects.usage().orElseThrow(() -> new IOException("the repository's bucket "
+                        + "reported no used space"));
+                return Optional.of(new StorageUsage(listed.usedBytes(), -1, "the repository's objects in "
+                        + s3.get() + " (" + listed.source() + "; with the data of forgotten snapshots not yet "
+                        + "pruned)"));
+            }
+        }
         if (localFolder != null) {
             long[] used = new long[1];
             Files.walkFileTree(localFolder, new SimpleFileVisitor<>() {

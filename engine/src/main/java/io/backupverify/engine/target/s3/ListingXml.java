@@ -18,7 +18,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 /**
  * Reads a ListObjectsV2 answer ({@code ListBucketResult}) for {@link DirectGets#list}: the objects' keys, sizes and
  * times, and the next page's token, taken as the SDK takes them (keys URL-decoded when the answer says its encoding is
- * {@code url}; a next page exactly when a non-empty {@code NextContinuationToken} is given). Anything this does not
+ * {@code url}; a next page exactly when a non-empty {@code NextContinuationToken} is given), and whether it says it
+ * is truncated ({@code IsTruncated}). Anything this does not
  * expect (another root element, an object without key, size or a time in ISO-8601 UTC, a number that is not one, a
  * document type, XML that is not well formed or ends early) makes the page empty, and it is asked again through the
  * SDK, whose answer stands.
@@ -27,10 +28,10 @@ final class ListingXml {
     private static final XMLInputFactory FACTORY = factory();
 
     /**
-     * One page: the bucket it names (null when it names none), its objects in the order listed, and the token of the
-     * next page or null after the last.
+     * One page: the bucket it names (null when it names none), its objects in the order listed, the token of the
+     * next page or null after the last, and whether the page says more objects follow it.
      */
-    record Page(String bucket, List<S3Object> objects, String nextToken) {
+    record Page(String bucket, List<S3Object> objects, String nextToken, boolean truncated) {
     }
 
     private ListingXml() {
@@ -73,6 +74,7 @@ final class ListingXml {
         String encoding = null;
         String token = null;
         String name = null;
+        String truncated = null;
         while (nextTag(xml) == XMLStreamConstants.START_ELEMENT) {
             switch (xml.getLocalName()) {
                 case "Contents" -> {
@@ -85,6 +87,7 @@ final class ListingXml {
                 case "Name" -> name = xml.getElementText();
                 case "EncodingType" -> encoding = xml.getElementText();
                 case "NextContinuationToken" -> token = xml.getElementText();
+                case "IsTruncated" -> truncated = xml.getElementText();
                 default -> skip(xml);
             }
         }
@@ -98,7 +101,8 @@ final class ListingXml {
             String key = decode ? SdkHttpUtils.urlDecode(raw.key) : raw.key;
             objects.add(S3Object.builder().key(key).size(raw.size).lastModified(raw.modified).eTag(raw.etag).build());
         }
-        return Optional.of(new Page(name, objects, token == null || token.isEmpty() ? null : token));
+        return Optional.of(new Page(name, objects, token == null || token.isEmpty() ? null : token,
+                truncated != null && Boolean.parseBoolean(truncated.trim())));
     }
 
     /** The fields of one object as written. */

@@ -31,6 +31,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
@@ -253,26 +254,32 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     /**
      * Visits every object whose key starts with the prefix; false when there is none. Each page is asked without the
      * SDK's pipeline where that gives the listing ({@link DirectGets#list}), else through the SDK, as its paginator
-     * asks: from the last page's continuation token while one is given.
+     * asks: from the last page's continuation token while one is given. A page that says more objects follow but
+     * gives no token to ask for them, or gives back the token it was asked with, is an error: the listing would end
+     * early (or never), and a check would judge a backup by part of its files.
      */
     private boolean listFlat(String prefix, Consumer<S3Object> visitor) throws IOException {
         boolean any = false;
         String token = null;
         try {
             do {
-                Optional<ListingXml.Page> page = direct == null ? Optional.empty() : direct.list(prefix, token);
+                String from = token;
+                Optional<ListingXml.Page> page = direct == null ? Optional.empty() : direct.list(prefix, from);
                 List<S3Object> objects;
+                boolean truncated;
                 if (page.isPresent()) {
                     objects = page.get().objects();
                     token = page.get().nextToken();
+                    truncated = page.get().truncated();
                 } else {
-                    String from = token;
                     ListObjectsV2Response answer = client.get().listObjectsV2(ListObjectsV2Request.builder()
                             .bucket(bucket).prefix(prefix).continuationToken(from).build());
                     objects = answer.contents();
                     token = answer.nextContinuationToken() == null || answer.nextContinuationToken().isEmpty()
                             ? null : answer.nextContinuationToken();
+                    truncated = Boolean.TRUE.equals(answer.isTruncated());
                 }
+                checkContinued(prefix, truncated, from, token, "continuation token");
                 for (S3Object object : objects) {
                     if (object.key().length() > prefix.length() || !prefix.isEmpty() && object.key().equals(prefix)) {
                         any = true;
@@ -286,6 +293,23 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
             throw errors.toIo("cannot list " + name(prefix.substring(root.length())), e);
         }
         return any;
+    }
+
+    /**
+     * Throws when a listing page cannot be continued as it says: marked truncated without the {@code what} to ask for
+     * the next page, or with the very one it was asked with (which would list the same page forever).
+     */
+    private void checkContinued(String prefix, boolean truncated, String sent, String next, String what)
+            throws IOException {
+        if (truncated && next == null) {
+            throw new IOException("cannot list " + name(prefix.substring(root.length())) + ": the store marked a "
+                    + "listing page truncated but gave no " + what + " to ask for the rest, so the listing would "
+                    + "be incomplete");
+        }
+        if (next != null && next.equals(sent)) {
+            throw new IOException("cannot list " + name(prefix.substring(root.length())) + ": the store gave back the "
+                    + what + " it was asked with, so the listing would never end");
+        }
     }
 
     @Override
@@ -333,7 +357,7 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
         if (!posture.keepsVersions()) {
             return new Kept(List.of(), 0);
         }
-        List<Entry> found = new ArrayList<>();
+        List<KeptData> found = new ArrayList<>();
         long[] count = new long[1];
         forEachVersion(version -> {
             if (Boolean.TRUE.equals(version.isLatest()) || version.key().length() <= root.length()
@@ -342,8 +366,9 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
             }
             count[0]++;
             if (found.size() < named) {
-                found.add(Entry.file(path(version.key()), version.size() == null ? 0 : version.size(),
-                        version.lastModified()));
+                found.add(new KeptData(Entry.file(path(version.key()), version.size() == null ? 0 : version.size(),
+                        version.lastModified()), "an earlier version",
+                        "the store keeps the versions of deleted and overwritten files (versioning)"));
             }
         });
         return new Kept(found, count[0]);
@@ -351,9 +376,25 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
 
     /** Every version of every object below the prefix (delete markers aside), current or not. */
     private void forEachVersion(Consumer<ObjectVersion> visitor) throws IOException {
+        // Asked page by page rather than by the SDK's paginator, which asks for the first page again, forever, when
+        // a page is marked truncated without the markers of the next.
+        String keyMarker = null;
+        String versionMarker = null;
         try {
-            client.get().listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(root)).versions()
-                    .forEach(visitor);
+            boolean truncated;
+            do {
+                String sentKey = keyMarker;
+                String sentVersion = versionMarker;
+                ListObjectVersionsResponse page = client.get().listObjectVersions(r -> r.bucket(bucket).prefix(root)
+                        .keyMarker(sentKey).versionIdMarker(sentVersion));
+                page.versions().forEach(visitor);
+                truncated = Boolean.TRUE.equals(page.isTruncated());
+                keyMarker = page.nextKeyMarker() == null || page.nextKeyMarker().isEmpty() ? null
+                        : page.nextKeyMarker();
+                versionMarker = page.nextVersionIdMarker();
+                checkContinued(root, truncated, sentKey == null ? null : sentKey + "\0" + sentVersion,
+                        !truncated || keyMarker == null ? null : keyMarker + "\0" + versionMarker, "next key marker");
+            } while (truncated);
         } catch (SdkException e) {
             throw errors.toIo("cannot list the versions below " + name(""), e);
         }

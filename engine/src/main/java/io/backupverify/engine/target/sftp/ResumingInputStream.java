@@ -9,7 +9,8 @@ import org.apache.sshd.sftp.common.SftpException;
  * reached. It gives up when {@value #MAX_IN_A_ROW} tries in a row fail with nothing read after the first of them,
  * or after {@value #MAX_FAILURES} failed tries in all, and then fails with the cause. A partial file never ends as if it
  * were whole: the bytes continue where they stopped, or the read fails; an end before the size the server listed
- * counts as a failed try, not as the end of the file.
+ * counts as a failed try, not as the end of the file. A try after a failed one goes through
+ * {@link Opener#reopenAt}, which may refuse to go on (the file changed since the read began).
  */
 final class ResumingInputStream extends InputStream {
     static final int MAX_IN_A_ROW = SftpTarget.MAX_ATTEMPTS;
@@ -19,6 +20,11 @@ final class ResumingInputStream extends InputStream {
     @FunctionalInterface
     interface Opener {
         InputStream openAt(String path, long offset) throws IOException;
+
+        /** Opens the file again after a failed try; by default as at first. */
+        default InputStream reopenAt(String path, long offset) throws IOException {
+            return openAt(path, offset);
+        }
     }
 
     private final Opener target;
@@ -77,7 +83,7 @@ final class ResumingInputStream extends InputStream {
                     + " (" + why + "): " + SftpTarget.reason(cause), cause);
         }
         openedAt = offset;
-        current = target.openAt(path, offset);
+        current = target.reopenAt(path, offset);
     }
 
     private void closeQuietly() {

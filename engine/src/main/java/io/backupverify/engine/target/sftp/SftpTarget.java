@@ -120,14 +120,34 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
         if (entry.get().type() == EntryType.SYMLINK) {
             throw new IOException(path + " is a symbolic link; links are not followed");
         }
-        return new ResumingInputStream(this::openAt, path, offset, entry.get().size());
+        Entry began = entry.get();
+        return new ResumingInputStream(new ResumingInputStream.Opener() {
+            @Override
+            public InputStream openAt(String file, long from) throws IOException {
+                return SftpTarget.this.openAt(file, from, null);
+            }
+
+            @Override
+            public InputStream reopenAt(String file, long from) throws IOException {
+                return SftpTarget.this.openAt(file, from, began);
+            }
+        }, path, offset, began.size());
     }
 
-    /** A stream over its own SFTP channel from an offset, so several files can be read at once. */
-    InputStream openAt(String path, long offset) throws IOException {
+    /**
+     * A stream over its own SFTP channel from an offset, so several files can be read at once. With
+     * {@code unchangedFrom} (a read resumed after a dropped connection), only when the file's type, size and
+     * modification time are still those it had when its read began, else a {@link ChangedWhileReadException}: the
+     * bytes after the offset would be of another version of it than those before. (SFTP gives modification times in
+     * whole seconds: a rewrite at the same size within the second the file was last written cannot be told.)
+     */
+    private InputStream openAt(String path, long offset, Entry unchangedFrom) throws IOException {
         return retrying("read " + path, client -> {
             SftpClient channel = SftpClientFactory.instance().createSftpClient(session());
             try {
+                if (unchangedFrom != null) {
+                    checkUnchanged(unchangedFrom, entry(channel, path, channel.lstat(remote(path))), offset);
+                }
                 InputStream in = channel.read(remote(path), READ_BUFFER);
                 if (offset > 0) {
                     in.skipNBytes(offset);
@@ -138,6 +158,17 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
                 throw e;
             }
         }, path, false);
+    }
+
+    private static void checkUnchanged(Entry began, Entry now, long offset) throws ChangedWhileReadException {
+        if (now.type() == began.type() && now.size() == began.size() && now.modified().equals(began.modified())) {
+            return;
+        }
+        throw new ChangedWhileReadException("reading " + began.path() + " cannot go on at byte " + offset
+                + " after the connection dropped: it changed while read (when the read began " + began.size() + " bytes, modified "
+                + began.modified() + "; now " + (now.type() == EntryType.FILE ? now.size() + " bytes" : "not a file")
+                + ", modified " + now.modified() + "), so what was read is of no one version of it; is the backup "
+                + "still being written? Check it again when nothing writes it");
     }
 
     @Override
@@ -255,7 +286,7 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
                 }
             } catch (SftpException e) {
                 throw translate(e, path, folder);
-            } catch (SshRefusedException e) {
+            } catch (SshRefusedException | ChangedWhileReadException e) {
                 throw e;
             } catch (IOException e) {
                 last = e;

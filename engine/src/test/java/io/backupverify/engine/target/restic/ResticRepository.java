@@ -54,6 +54,20 @@ public final class ResticRepository {
         restic(args.toArray(String[]::new));
     }
 
+    /**
+     * Backs up 2,000,000 random bytes as {@code source/db.dump} for host db1, then 100,000 others in their place, and
+     * forgets the first snapshot without pruning: the repository keeps its data, which restic's raw-data stats leave
+     * out.
+     */
+    public void backUpTwiceAndForgetTheFirst(Path source) throws IOException, InterruptedException {
+        randomFile(source.resolve("db.dump"), 2_000_000, 7);
+        backup(source, "db1", "orders");
+        Files.delete(source.resolve("db.dump"));
+        randomFile(source.resolve("db.dump"), 100_000, 8);
+        backup(source, "db1", "orders");
+        forget(snapshotIds("db1").get(0));
+    }
+
     /** The short ids of the repository's snapshots of a host, oldest first. */
     public List<String> snapshotIds(String host) throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();

@@ -200,13 +200,8 @@ class ResticTargetTest {
     void theDataOfForgottenSnapshotsCountsAsUsedSpaceUntilItIsPruned() throws Exception {
         // restic forget (without --prune) drops a snapshot but keeps its data: the repository's folder still holds it
         Path source = Files.createDirectories(dir.resolve("forgetting-src"));
-        ResticRepository restic = new ResticRepository(dir.resolve("forgetting").toString(), PASSWORD, Map.of());
-        ResticRepository.randomFile(source.resolve("db.dump"), 2_000_000, 7);
-        restic.backup(source, "db1", "orders");
-        Files.delete(source.resolve("db.dump"));
-        ResticRepository.randomFile(source.resolve("db.dump"), 100_000, 8);
-        restic.backup(source, "db1", "orders");
-        restic.forget(restic.snapshotIds("db1").get(0));
+        new ResticRepository(dir.resolve("forgetting").toString(), PASSWORD, Map.of())
+                .backUpTwiceAndForgetTheFirst(source);
 
         SetResult set = run(plan("capacity: { quota: 1MB }").replace("repository: repo",
                 "repository: forgetting"), 1);

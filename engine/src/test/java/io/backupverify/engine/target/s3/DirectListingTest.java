@@ -1,11 +1,13 @@
 package io.backupverify.engine.target.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backupverify.engine.credentials.AwsKeys;
 import io.backupverify.engine.credentials.SecretValue;
 import io.backupverify.engine.plan.S3TargetSpec;
 import io.backupverify.engine.target.Entry;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -140,5 +142,41 @@ class DirectListingTest {
         }
         // The direct request, then the SDK's.
         assertThat(s3.listings() - before).isEqualTo(2);
+    }
+
+    /** A first page as S3 writes it, with one object, marked truncated, and the token given (or none). */
+    static ScriptedS3.Answer truncatedPage(String bucket, String key, int size, String token) {
+        return ScriptedS3.Answer.ok("<ListBucketResult " + ScriptedS3.NS + "><Name>" + bucket + "</Name><Prefix>"
+                + "</Prefix><KeyCount>1</KeyCount><MaxKeys>1</MaxKeys><IsTruncated>true</IsTruncated><Contents><Key>"
+                + key + "</Key><LastModified>2026-11-29T02:00:00.000Z</LastModified><ETag>\"e1\"</ETag><Size>" + size
+                + "</Size><StorageClass>STANDARD</StorageClass></Contents>"
+                + (token == null ? "" : "<NextContinuationToken>" + token + "</NextContinuationToken>")
+                + "</ListBucketResult>");
+    }
+
+    @Test
+    void aPageMarkedTruncatedWithoutATokenIsAnErrorOnBothPathsNotTheEndOfTheListing() throws Exception {
+        for (boolean direct : new boolean[] {true, false}) {
+            try (S3Target target = open(direct)) {
+                s3.nextListing(truncatedPage("listed", "b/plain.bin", 22, null));
+                assertThatThrownBy(() -> target.walk("", entry -> { })).as("direct " + direct)
+                        .isInstanceOf(IOException.class)
+                        .hasMessage("cannot list s3://listed/: the store marked a listing page truncated but gave no "
+                                + "continuation token to ask for the rest, so the listing would be incomplete");
+            }
+        }
+    }
+
+    @Test
+    void aPageGivingBackTheTokenItWasAskedWithIsAnErrorNotAnEndlessListing() throws Exception {
+        for (boolean direct : new boolean[] {true, false}) {
+            try (S3Target target = open(direct)) {
+                s3.nextListing(truncatedPage("listed", "b/plain.bin", 22, "again"))
+                        .nextListing(truncatedPage("listed", "b/plain.bin", 22, "again"));
+                assertThatThrownBy(() -> target.walk("", entry -> { })).as("direct " + direct)
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("gave back the continuation token it was asked with");
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ import static io.backupverify.engine.testing.SetResults.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.credentials.AwsKeys;
 import io.backupverify.engine.credentials.CredentialResolver;
@@ -22,6 +23,7 @@ import io.backupverify.engine.target.restic.ResticRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,17 +57,22 @@ class ResticInS3Test {
     }
 
     private RunResult run(String secretKey) throws Exception {
+        return run(secretKey, repository, """
+                      freshness:    { maxAge: 1h }
+                      completeness: { required: [db.dump] }
+                      integrity:    { sample: 100%% }
+                      capacity:     { quota: 1GB }
+                """);
+    }
+
+    private RunResult run(String secretKey, String repository, String checks) throws Exception {
         String yaml = """
                 backupSets:
                   - name: orders
                     target: { type: restic, repository: "%s", passwordCredentialsId: pw, credentialsId: s3,
                               snapshots: { host: db1 } }
                     checks:
-                      freshness:    { maxAge: 1h }
-                      completeness: { required: [db.dump] }
-                      integrity:    { sample: 100%% }
-                      capacity:     { quota: 1GB }
-                """.formatted(repository);
+                """.formatted(repository) + checks.formatted();
         Map<String, CredentialValue> credentials = Map.of(
                 "pw", new SecretText(SecretValue.of(PASSWORD)),
                 "s3", new AwsKeys(S3TestServer.IDENTITY, SecretValue.of(secretKey), null));
@@ -92,5 +99,28 @@ class ResticInS3Test {
 
         assertThat(statuses(result.sets().get(0)).values()).containsOnly(Status.ERROR);
         assertThat(new JsonReport().toString(result)).doesNotContain(wrong).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void theDataOfForgottenSnapshotsCountsAsUsedSpaceUntilItIsPruned() throws Exception {
+        // restic forget (without --prune) drops a snapshot but keeps its data: the bucket still holds it, and
+        // restic stats --mode raw-data, which counts the remaining snapshots only, would leave it out.
+        String forgetting = server.resticRepository("forgetting");
+        Path source = Files.createDirectories(dir.resolve("forgetting-src"));
+        new ResticRepository(forgetting, PASSWORD, S3TestServer.resticEnvironment())
+                .backUpTwiceAndForgetTheFirst(source);
+
+        SetResult set = run(S3TestServer.CREDENTIAL, forgetting, "      capacity: { quota: 1MB }\n").sets().get(0);
+
+        CheckResult capacity = set.checks().get(0);
+        assertThat(capacity.status()).as(messages(set)).isEqualTo(Status.FAIL);
+        long stored;
+        try (Stream<Path> files = Files.walk(dir.resolve("s3/forgetting"))) {
+            stored = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+        assertThat((Long) capacity.metrics().get("usedBytes")).isGreaterThan(2_000_000L).isEqualTo(stored);
+        assertThat(capacity.metrics().get("usageSource")).isEqualTo("the repository's objects in s3://forgetting/ at "
+                + forgetting.substring("s3:".length(), forgetting.lastIndexOf('/')) + " (listing; with the data of "
+                + "forgotten snapshots not yet pruned)");
     }
 }

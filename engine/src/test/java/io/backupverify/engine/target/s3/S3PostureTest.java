@@ -20,8 +20,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -338,5 +340,31 @@ class S3PostureTest {
         assertThat(result.status()).isEqualTo(Status.FAIL);
         assertThat(messages(result)).contains("the store locks no new objects by default");
         assertThat(result.metrics()).containsEntry("unlockedFiles", 2L);
+    }
+
+    @Test
+    void capacityCountedFromAListingCutShortIsAnErrorNotAPass() throws Exception {
+        s3.object("nightly-2026-11-29/large.dump", "x".repeat(200), null);
+        // The store has no versioning (501): its listing gives the used space, 224 bytes, over the quota.
+        assertThat(run("capacity: { quota: 100 }").status()).isEqualTo(Status.FAIL);
+        // A first page of 13 bytes marked truncated without a token: under the quota, had the listing ended there.
+        s3.nextListing(DirectListingTest.truncatedPage("vault", "nightly-2026-11-29/customers.dump", 13, null));
+        CheckResult result = run("capacity: { quota: 100 }");
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("marked a listing page truncated but gave no continuation token");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aVersionListingMarkedTruncatedWithoutMarkersIsAnErrorNotAnEndlessListing() throws Exception {
+        // The SDK's paginator would ask for the first page again and again.
+        s3.bucket("versioning", Answer.ok("<VersioningConfiguration " + ScriptedS3.NS + "><Status>Enabled</Status>"
+                + "</VersioningConfiguration>"))
+                .bucket("versions", new Answer(200, versions(version("nightly-2026-11-29/orders.dump",
+                        "2026-11-29T02:00:00.000Z", true)).xml().replace("<IsTruncated>false", "<IsTruncated>true")));
+        CheckResult result = run("capacity: { quota: 100 }");
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.ERROR);
+        assertThat(result.summary()).contains("marked a listing page truncated but gave no next key marker");
+        assertThat(run("retention: { maxAge: 400d }").status()).isEqualTo(Status.ERROR);
     }
 }
