@@ -96,8 +96,9 @@ final class DemoCommand implements Callable<Integer> {
                 out, err);
         out.println();
         out.println("The demo plants two problems: a flipped bit in the newest customer-files backup (integrity FAIL)");
-        out.println("and analytics exports that stopped three days ago (freshness FAIL). Open the HTML report to see");
-        out.println("them, or run from any folder: " + command() + " verify " + planFile);
+        out.println("and analytics exports that stopped three days ago (freshness FAIL); and the copy of orders-db sits");
+        out.println("on the same disk as the original, which the copies check warns is not a copy of its own. Open");
+        out.println("the HTML report to see them, or run from any folder: " + command() + " verify " + planFile);
         out.println("The audit report (reports/audit.html) charts the month and lists findings with corrective actions.");
         out.flush();
         return ExitCodes.PASS;

@@ -78,8 +78,9 @@ final class LatestReview implements RunReview {
                     + "apart from the backups.";
             case "access", "immutability" -> "Restrict who can change or delete the backups of " + check.set()
                     + " (object lock, append-only, separate credentials).";
-            case "copies" -> "Restore the missing copy of " + check.set() + " so that an independent copy exists "
-                    + "off-site (3-2-1).";
+            case "copies" -> "Give " + check.set() + " the copies the plan asks for, each on storage of its own and "
+                    + "one off-site (3-2-1): restore a missing or differing copy, move one that shares storage with "
+                    + "another.";
             default -> "Look at the latest " + check.check() + " findings of " + check.set() + " and fix the cause.";
         };
     }
