@@ -107,38 +107,20 @@ public final class RunHistory {
     /** The newest run of {@code kind} over exactly {@code sets} of a plan, found as {@link #latestVerifyRun}. */
     public Optional<RunRecord> latestRun(RunKind of, Set<String> plans, List<String> sets) throws IOException {
         Path runs = folder.resolve(RUNS);
-        if (!Files.isDirectory(runs)) {
-            return Optional.empty();
-        }
-        String kind = "-" + of.id() + "-";
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(runs)) {
-            for (Path file : files) {
-                String name = file.getFileName().toString();
-                if (name.endsWith(".json") && name.startsWith(kind, NAME_TIME_LENGTH)) {
-                    names.add(name);
-                }
-            }
-        }
-        names.sort(Comparator.reverseOrder());
         RunRecord latest = null;
         String second = null;
-        for (String name : names.subList(0, Math.min(RUN_NUMBER_LOOKBACK, names.size()))) {
+        for (String name : newestNames(runs, of, null)) {
             if (second != null && !name.startsWith(second)) {
                 break;
             }
-            try {
-                RunRecord run = format.read(Files.readAllBytes(runs.resolve(name)));
-                if (run.kind() == of && plans.contains(run.plan())
-                        && run.sets().stream().map(SetRecord::name).toList().equals(sets)) {
-                    // names give the start to the second: of runs started in one second, the record tells which last
-                    if (latest == null || run.startedAt().isAfter(latest.startedAt())) {
-                        latest = run;
-                    }
-                    second = name.substring(0, NAME_TIME_LENGTH);
+            Optional<RunRecord> run = readRecord(runs.resolve(name));
+            if (run.isPresent() && run.get().kind() == of && plans.contains(run.get().plan())
+                    && run.get().sets().stream().map(SetRecord::name).toList().equals(sets)) {
+                // names give the start to the second: of runs started in one second, the record tells which last
+                if (latest == null || run.get().startedAt().isAfter(latest.startedAt())) {
+                    latest = run.get();
                 }
-            } catch (IOException e) {
-                // a damaged or vanished record: the one before it may still tell
+                second = name.substring(0, NAME_TIME_LENGTH);
             }
         }
         return Optional.ofNullable(latest);
@@ -151,31 +133,45 @@ public final class RunHistory {
      */
     public void verifyRunsBefore(Instant before, java.util.function.Predicate<RunRecord> sink) throws IOException {
         Path runs = folder.resolve(RUNS);
-        if (!Files.isDirectory(runs)) {
-            return;
+        for (String name : newestNames(runs, RunKind.VERIFY, NAME_TIME.format(before))) {
+            Optional<RunRecord> run = readRecord(runs.resolve(name));
+            if (run.isPresent() && run.get().kind() == RunKind.VERIFY && run.get().startedAt().isBefore(before)
+                    && !sink.test(run.get())) {
+                return;
+            }
         }
-        String kind = "-" + RunKind.VERIFY.id() + "-";
-        String limit = NAME_TIME.format(before);
+    }
+
+    /**
+     * The names of the records of {@code kind} in {@code runs}, newest first by the start time they carry, at most
+     * {@link #RUN_NUMBER_LOOKBACK} of them; only those named as started before {@code before} (a {@link #NAME_TIME}),
+     * unless it is null. None when the folder does not exist.
+     */
+    private static List<String> newestNames(Path runs, RunKind kind, String before) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        String infix = "-" + kind.id() + "-";
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(runs)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".json") && name.startsWith(kind, NAME_TIME_LENGTH)
-                        && name.substring(0, NAME_TIME_LENGTH).compareTo(limit) < 0) {
+                if (name.endsWith(".json") && name.startsWith(infix, NAME_TIME_LENGTH)
+                        && (before == null || name.substring(0, NAME_TIME_LENGTH).compareTo(before) < 0)) {
                     names.add(name);
                 }
             }
         }
         names.sort(Comparator.reverseOrder());
-        for (String name : names.subList(0, Math.min(RUN_NUMBER_LOOKBACK, names.size()))) {
-            try {
-                RunRecord run = format.read(Files.readAllBytes(runs.resolve(name)));
-                if (run.kind() == RunKind.VERIFY && run.startedAt().isBefore(before) && !sink.test(run)) {
-                    return;
-                }
-            } catch (IOException e) {
-                // a damaged or vanished record: the one before it may still tell
-            }
+        return names.subList(0, Math.min(RUN_NUMBER_LOOKBACK, names.size()));
+    }
+
+    /** A record, or empty when it is damaged or gone (the one before it may still tell). */
+    private Optional<RunRecord> readRecord(Path file) {
+        try {
+            return Optional.of(format.read(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -8,6 +8,7 @@ import io.backupverify.engine.plan.SftpTargetSpec;
 import io.backupverify.engine.plan.TargetSpec;
 import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.restic.ResticTarget;
+import io.backupverify.engine.target.restic.S3Repository;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -122,13 +123,9 @@ final class StoragePlaces {
     /** A restic repository location: {@code s3:}, {@code sftp:} and {@code rest:} by their server and folder. */
     private static StoragePlace repository(String location) {
         String lower = location.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("s3:")) {
-            String rest = location.substring(3);
-            URI uri = URI.create(rest.matches("(?i)https?://.*") ? rest : "https://" + rest);
-            List<String> folders = segments(uri.getPath());
-            if (!folders.isEmpty()) {
-                return bucket(uri, folders.get(0));
-            }
+        Optional<S3Repository> s3 = S3Repository.of(location);
+        if (s3.isPresent()) {
+            return bucket(s3.get().endpoint() == null ? null : URI.create(s3.get().endpoint()), s3.get().bucket());
         }
         if (lower.startsWith("sftp://")) {
             URI uri = URI.create(location);

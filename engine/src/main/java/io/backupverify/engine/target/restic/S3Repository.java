@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
  * @param endpoint the store's endpoint, or null for Amazon S3
  * @param region   the region the host names, else {@code AWS_DEFAULT_REGION} (restic's variable), else null
  */
-record S3Repository(String endpoint, String bucket, String prefix, String region) {
+public record S3Repository(String endpoint, String bucket, String prefix, String region) {
     private static final Pattern AMAZON = Pattern.compile("s3[.-]([a-z0-9-]+)\\.amazonaws\\.com");
 
     /** The repository's place when its location is an {@code s3:} one restic accepts, else empty. */
-    static Optional<S3Repository> of(String repository) {
+    public static Optional<S3Repository> of(String repository) {
         String written = repository.strip();
         if (!written.startsWith("s3:")) {
             return Optional.empty();

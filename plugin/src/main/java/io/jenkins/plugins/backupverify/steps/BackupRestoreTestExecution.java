@@ -64,17 +64,10 @@ final class BackupRestoreTestExecution extends BackupStepExecution<BackupRestore
      * next night's) is green with the broken backup untested. Empty when there is none or its report is gone.
      */
     static Map<String, String> failedRestores(Run<?, ?> run, String id, String plan) {
-        Run<?, ?> earlier = run.getPreviousBuild();
-        for (int looked = 0; earlier != null && looked < BackupVerifyExecution.SAMPLE_LOOKBACK; looked++) {
-            BackupVerifyAction action = BackupVerifyAction.of(earlier, id);
-            if (action instanceof BackupRestoreTestAction && plan.equals(action.getPlan())) {
-                RunResult report = action.getReport();
-                return report == null ? Map.of()
-                        : RunHistory.failedRestores(RunRecords.of(report, RunKind.RESTORE_TEST));
-            }
-            earlier = earlier.getPreviousBuild();
-        }
-        return Map.of();
+        BackupVerifyAction earlier = BackupVerifyExecution.earlierAction(run, id,
+                action -> action instanceof BackupRestoreTestAction && plan.equals(action.getPlan()));
+        RunResult report = earlier == null ? null : earlier.getReport();
+        return report == null ? Map.of() : RunHistory.failedRestores(RunRecords.of(report, RunKind.RESTORE_TEST));
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import jenkins.agents.ControllerToAgentFileCallable;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -76,11 +77,19 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
      * {@link #SAMPLE_LOOKBACK} builds; null when there is none.
      */
     static BackupVerifyAction earlierVerification(Run<?, ?> run, String id, String plan) {
+        return earlierAction(run, id, action -> !(action instanceof BackupRestoreTestAction)
+                && plan.equals(action.getPlan()) && action.sampleRunNumber().isPresent());
+    }
+
+    /**
+     * The action of this call (its id) in the latest earlier build that has one {@code wanted}, within
+     * {@link #SAMPLE_LOOKBACK} builds; null when there is none.
+     */
+    static BackupVerifyAction earlierAction(Run<?, ?> run, String id, Predicate<BackupVerifyAction> wanted) {
         Run<?, ?> earlier = run.getPreviousBuild();
         for (int looked = 0; earlier != null && looked < SAMPLE_LOOKBACK; looked++) {
             BackupVerifyAction action = BackupVerifyAction.of(earlier, id);
-            if (action != null && !(action instanceof BackupRestoreTestAction) && plan.equals(action.getPlan())
-                    && action.sampleRunNumber().isPresent()) {
+            if (action != null && wanted.test(action)) {
                 return action;
             }
             earlier = earlier.getPreviousBuild();
