@@ -8,7 +8,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -17,7 +19,12 @@ import java.util.stream.Stream;
  * from the page cache, mapped (as backup-verify reads local files of 1 MiB and more) and read with read(2) (as it
  * reads smaller files and streams). The difference per GB is what reading costs on top of hashing.
  *
- * Run with the source launcher: java bench/DigestRates.java DIR   (hashes every *.bin in DIR once per way)
+ * Then the same mapped reading and hashing on every processor at once, one thread per processor taking the next file,
+ * in a JVM that has already compiled it: the wall time of all files, best and median of five passes. That is an
+ * integrity check with nothing else in it (no JVM start, no listing, no manifest, no compiler still at work), the
+ * most a check over these files can reach on this machine with the JDK's digest.
+ *
+ * Run with the source launcher: java bench/DigestRates.java DIR [THREADS]   (hashes every *.bin in DIR)
  */
 public class DigestRates {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -44,6 +51,36 @@ public class DigestRates {
                 System.out.printf("jdk-read %.0f%n", read);
             }
         }
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        double[] walls = new double[5];
+        allProcessors(files, threads);
+        for (int pass = 0; pass < walls.length; pass++) {
+            walls[pass] = allProcessors(files, threads);
+        }
+        Arrays.sort(walls);
+        System.out.printf("jdk-mapped-threads %d%n", threads);
+        System.out.printf("jdk-mapped-wall-best %.3f%n", walls[0]);
+        System.out.printf("jdk-mapped-wall-median %.3f%n", walls[walls.length / 2]);
+    }
+
+    /** Seconds for {@code threads} threads to map and hash every file, each taking the next file when done. */
+    private static double allProcessors(List<Path> files, int threads) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        Thread[] workers = new Thread[threads];
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                byte[] chunk = new byte[CHUNK];
+                for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                    mapped(files.get(i), chunk);
+                }
+            });
+            workers[t].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** MB hashed per CPU second of this thread. */

@@ -74,7 +74,7 @@ intrinsic=$("$JAVA" -XX:+UnlockDiagnosticVMOptions -XX:+PrintFlagsFinal -version
     | awk '$2 == "UseSHA256Intrinsics" { print $4 }')
 echo "== JDK SHA-256 per CPU second (bench/DigestRates.java; SHA-256 intrinsic: ${intrinsic:-unknown})"
 RATES=$WORK/rates.out
-"$JAVA" "$BENCH_DIR/DigestRates.java" "$DATA" >"$RATES"
+"$JAVA" "$BENCH_DIR/DigestRates.java" "$DATA" "$THREADS" >"$RATES"
 rate_of() { awk -v key="$1" '$1 == key { print $2 }' "$RATES"; }
 
 # Runs alternate (sha256sum, java -jar, wrapper, ...) so that all see the same machine load; medians and bests
@@ -155,6 +155,7 @@ cost() { awk -v slow="$1" -v fast="$jdk_memory" 'BEGIN { printf "%.3f", 1000 / s
 echo "JDK SHA-256:   ${jdk_memory} MB per CPU second from the processor's cache ($(awk -v a="$jdk_memory" -v b="$per_core_mb" 'BEGIN { printf "%.0f%%", 100 * a / b }') of openssl's; SHA-256 intrinsic: ${intrinsic:-unknown})"
 echo "               ${jdk_mapped} MB per CPU second mapped from the page cache (reading costs $(cost "$jdk_mapped") CPU s/GB), ${jdk_read} read(2) ($(cost "$jdk_read") CPU s/GB)"
 echo "ceiling:       mapped rate / openssl's per CPU second = $(awk -v a="$jdk_mapped" -v b="$per_core_mb" 'BEGIN { printf "%.0f%%", 100 * a / b }'): the highest share of the limit the check can reach with the JDK's digest (every processor hashing, nothing else running)"
+echo "only hashing:  $(rate_of jdk-mapped-threads) threads mapping and hashing the files in a warm JVM, nothing else: best $(rate_of jdk-mapped-wall-best)s = $(share "$(divide "$mb" "$(rate_of jdk-mapped-wall-best)")"), median $(rate_of jdk-mapped-wall-median)s = $(share "$(divide "$mb" "$(rate_of jdk-mapped-wall-median)")") of the limit (a check with no start-up, listing or compiling: the most it can reach here)"
 echo "sha256sum -c:  median $(median "$WORK/sha256sum.wall")s  ${sha_rate} MB/s  $(share "$sha_rate") of the limit"
 for name in "java -jar" "./backup-verify"; do
     for pick in median best; do

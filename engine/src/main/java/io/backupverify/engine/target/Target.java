@@ -86,6 +86,15 @@ public interface Target extends Closeable {
     }
 
     /**
+     * Whether a file here can be written over in place while it is read, as on a file system reached over SFTP: a
+     * read is then followed by a look at its size and modification time, against its listing. Local folders are
+     * asked through {@link #localPath}; an object store serves one version of an object per read (false, the default).
+     */
+    default boolean rewritableInPlace() {
+        return false;
+    }
+
+    /**
      * The latest time the store's own clock gave in its answers (an HTTP {@code Date} header), to tell whether this
      * machine's clock is behind; empty for a target whose store tells none (a local folder, SFTP).
      */

@@ -58,4 +58,9 @@ public abstract class ForwardingTarget implements Target {
     public Optional<java.nio.file.Path> localPath(String path) {
         return delegate.localPath(path);
     }
+
+    @Override
+    public boolean rewritableInPlace() {
+        return delegate.rewritableInPlace();
+    }
 }

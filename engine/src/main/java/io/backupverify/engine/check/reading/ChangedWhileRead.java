@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Whether a local file (or one on a mounted share) changed between its listing and the end of its read. A file
- * rewritten in place while it is read, at the same size, as a job that writes over last night's file does, gives
- * bytes of no one version of it: its size or modification time then differs from its listing's, taken before the
- * read began, and nothing can be said of the backup from that read (an ERROR, never a PASS, and not a FAIL).
- * Other targets are not asked: an object store serves one version of an object per read.
+ * Whether a local file (or one on a mounted share, or on an SFTP server) changed between its listing and the end of
+ * its read. A file rewritten in place while it is read, at the same size, as a job that writes over last night's
+ * file does, gives bytes of no one version of it: its size or modification time then differs from its listing's,
+ * taken before the read began, and nothing can be said of the backup from that read (an ERROR, never a PASS, and
+ * not a FAIL).
+ * A file on a server reached over SFTP is asked too ({@link Target#rewritableInPlace}), by a stat of it after the
+ * read; other targets are not asked: an object store serves one version of an object per read.
  *
  * <p>A file smaller than {@link #ALWAYS_ASKED_FROM} is asked only when its read did not pass: it is read in well under
  * a millisecond, so a rewrite landing inside its read is rare, and one landing after a read that passed is no
@@ -46,17 +48,28 @@ public final class ChangedWhileRead {
     /** How the file changed since it was listed ("when listed ...; after the read ..."), or null when it did not. */
     static String since(Target target, Entry listed) throws IOException {
         Optional<Path> local = target.localPath(listed.path());
-        if (local.isEmpty()) {
+        if (local.isPresent()) {
+            BasicFileAttributes now = Files.readAttributes(local.get(), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return difference(listed, now.isRegularFile(), now.size(), now.lastModifiedTime().toInstant());
+        }
+        if (!target.rewritableInPlace()) {
             return null;
         }
-        BasicFileAttributes now = Files.readAttributes(local.get(), BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
-        Instant modified = now.lastModifiedTime().toInstant();
+        Optional<Entry> now = target.stat(listed.path());
+        if (now.isEmpty()) {
+            return "when listed " + listed.size() + " bytes, modified " + listed.modified() + "; after the read "
+                    + "it is gone";
+        }
+        return difference(listed, now.get().isFile(), now.get().size(), now.get().modified());
+    }
+
+    private static String difference(Entry listed, boolean file, long size, Instant modified) {
         boolean sameTime = listed.modified() == null || listed.modified().equals(modified);
-        if (now.size() == listed.size() && sameTime) {
+        if (size == listed.size() && sameTime && (file || !listed.isFile())) {
             return null;
         }
         return "when listed " + listed.size() + " bytes, modified " + listed.modified() + "; after the read "
-                + now.size() + " bytes, modified " + modified;
+                + (file || !listed.isFile() ? size + " bytes" : "not a file") + ", modified " + modified;
     }
 }

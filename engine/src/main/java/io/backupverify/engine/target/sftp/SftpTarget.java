@@ -171,6 +171,12 @@ public final class SftpTarget implements Target, PosixAttributes, TransportSecur
                 + "still being written? Check it again when nothing writes it");
     }
 
+    /** A file on the server can be written over while it is read: each read is followed by a look at it. */
+    @Override
+    public boolean rewritableInPlace() {
+        return true;
+    }
+
     @Override
     public Optional<Entry> stat(String path) throws IOException {
         try {

@@ -247,6 +247,73 @@ class SftpTargetTest {
         }
     }
 
+    /**
+     * The nightly job writes over the newest dump in place while integrity reads it over SFTP, after the part it
+     * writes was read: the bytes read still match the manifest, but they are of no one version of the file. The
+     * file's size and modification time after the read differ from its listing's: an ERROR "changed while read",
+     * never a PASS (nor a FAIL of the backup). The rewrite lands once the reader has reported its first 16 MiB.
+     */
+    @Test
+    void aFileWrittenOverWhileReadIsAnErrorNotAPass() throws Exception {
+        Path backup = served.resolve("orders/orders-2");
+        byte[] big = new byte[20 << 20];
+        new java.util.Random(11).nextBytes(big);
+        Path dump = replaceDump(backup, big);
+        Instant listed = Instant.parse("2026-11-25T02:00:00Z");
+        Files.setLastModifiedTime(dump, java.nio.file.attribute.FileTime.from(listed));
+        java.util.concurrent.atomic.AtomicBoolean rewritten = new java.util.concurrent.atomic.AtomicBoolean();
+        io.backupverify.engine.check.Progress progress = new io.backupverify.engine.check.Progress() {
+            @Override
+            public void advance(long files, long bytes) {
+                if (bytes > 0 && rewritten.compareAndSet(false, true)) {
+                    io.backupverify.engine.testing.InPlaceRewrite.at(dump, 0, 4096);
+                }
+            }
+        };
+        var plan = new PlanParser().parse(plan(pinned("ssh-ed25519"), "ssh"), "plan.yaml", dir);
+
+        SetResult set = new Verifier(new CredentialedTargetOpener(dir, CredentialResolver.of(
+                Map.of("ssh", clientKey.credentials("backup"))))).verify(plan, VerifyOptions.defaults()
+                .withRunNumber(1).withThreads(1).withProgress(progress)).sets().get(0);
+
+        assertThat(rewritten).isTrue();
+        assertThat(statuses(set)).as(messages(set)).containsEntry("integrity", Status.ERROR);
+        var integrity = set.checks().stream().filter(c -> c.id().equals("integrity")).findFirst().orElseThrow();
+        assertThat(integrity.findings()).as(messages(set)).singleElement().satisfies(finding -> {
+            assertThat(finding.item()).isEqualTo("orders-2/db.dump");
+            assertThat(finding.severity()).isEqualTo(Status.ERROR);
+            assertThat(finding.message()).startsWith("changed while read (when listed " + big.length
+                    + " bytes, modified 2026-11-25T02:00:00Z; after the read " + big.length + " bytes, modified ")
+                    .contains("is the backup still being written?");
+        });
+        assertThat(integrity.metrics()).containsEntry("verifiedFiles", 1L).containsEntry("unreadableFiles", 1L)
+                .containsEntry("changedFiles", 0L);
+    }
+
+    /** Writes a new db.dump into a backup folder, and its line in the manifest. */
+    private static Path replaceDump(Path backup, byte[] content) throws IOException {
+        Path dump = backup.resolve("db.dump");
+        Files.write(dump, content);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(backup.resolve("SHA256SUMS")));
+        lines.removeIf(line -> line.endsWith("  db.dump"));
+        lines.add(BackupTree.sha256(content) + "  db.dump");
+        Files.write(backup.resolve("SHA256SUMS"), lines);
+        return dump;
+    }
+
+    /** A file that stays as listed is read and passes, asked once after its read. */
+    @Test
+    void aLargeFileThatStaysAsListedPassesAfterItsRead() throws Exception {
+        Path backup = served.resolve("orders/orders-2");
+        byte[] big = new byte[3 << 20];
+        new java.util.Random(12).nextBytes(big);
+        replaceDump(backup, big);
+
+        SetResult set = run(plan(pinned("ssh-ed25519"), "ssh"), Map.of("ssh", clientKey.credentials("backup")));
+
+        assertThat(statuses(set)).as(messages(set)).containsEntry("integrity", Status.PASS);
+    }
+
     @Test
     void aServerThatIsGoneMidRunMakesTheChecksErrorInsteadOfPassingOrHanging() throws Exception {
         var spec = new io.backupverify.engine.plan.SftpTargetSpec("127.0.0.1", server.port(), "/orders", null,
