@@ -36,8 +36,8 @@ public final class HeaderAddingProxy implements AutoCloseable {
     }
 
     /**
-     * Adds header lines to the answer of each request whose request line, percent-decoded (such as
-     * {@code HEAD /account/container/folder/blob HTTP/1.1}), the test accepts.
+     * Adds header lines, in place of the server's own of the same name, to the answer of each request whose request
+     * line, percent-decoded (such as {@code HEAD /account/container/folder/blob HTTP/1.1}), the test accepts.
      */
     public void add(Predicate<String> requestLine, String... headers) {
         additions.put(requestLine, String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList()));
@@ -80,7 +80,15 @@ public final class HeaderAddingProxy implements AutoCloseable {
                     added.append(headers);
                 }
             });
-            String changed = answer.substring(0, answer.length() - 2) + added + "\r\n";
+            String kept = answer.substring(0, answer.length() - 2);
+            for (String line : added.toString().split("\r\n")) {
+                if (!line.isEmpty()) {
+                    // the header replaces the server's own (Azurite says x-ms-has-legal-hold: false)
+                    String name = java.util.regex.Pattern.quote(line.substring(0, line.indexOf(':')));
+                    kept = kept.replaceAll("(?im)^" + name + ":.*\r\n", "");
+                }
+            }
+            String changed = kept + added + "\r\n";
             client.getOutputStream().write(changed.getBytes(StandardCharsets.ISO_8859_1));
             upstream.getInputStream().transferTo(client.getOutputStream());
             client.getOutputStream().flush();

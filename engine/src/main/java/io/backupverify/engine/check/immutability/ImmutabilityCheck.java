@@ -17,6 +17,7 @@ import io.backupverify.engine.target.Target;
 import io.backupverify.engine.target.UnansweredException;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,9 @@ public final class ImmutabilityCheck implements Check {
     /** Why a lock that can be lifted is weaker than "immutable" reads, and how a plan accepts it. */
     private static final String LIFTABLE = "anyone allowed to (s3:BypassGovernanceRetention on S3, setting "
             + "immutability policies on Azure) can shorten or remove before it ends; set mode: governance to accept it";
+    /** Why a legal hold is no more binding than a liftable lock. */
+    private static final String CLEARABLE = "anyone allowed to set legal holds (s3:PutObjectLegalHold on S3, "
+            + "setting legal holds on Azure) can clear at any time; set mode: governance to accept it";
 
     private final ImmutabilitySpec spec;
 
@@ -63,11 +67,16 @@ public final class ImmutabilityCheck implements Check {
         return until.equals(Instant.MAX) ? "released (no end date)" : until.toString();
     }
 
+    private static CheckResult unknown(CheckResult.Builder result, Finding finding) {
+        return result.finding(finding).metric("enforceable", "unknown").summary("the store cannot tell how long it "
+                + "locks objects").build();
+    }
+
     @Override
     public CheckResult run(CheckContext context) throws IOException {
         CheckResult.Builder result = CheckResult.builder(id());
         Target target = context.target();
-        if (!(target instanceof ObjectLocks locks)) {
+        if (!(target instanceof ObjectLocks store)) {
             if (spec.required()) {
                 result.finding(new Finding(target.description(), "this kind of target cannot keep backups from "
                         + "being changed or deleted, so immutability cannot be enforced here; keep a copy on a store "
@@ -80,7 +89,7 @@ public final class ImmutabilityCheck implements Check {
         boolean acceptsLiftable = spec.mode() == ImmutabilitySpec.Mode.GOVERNANCE;
         Optional<ObjectLocks.Lock> defaultLock;
         try {
-            defaultLock = locks.defaultLock();
+            defaultLock = store.defaultLock();
         } catch (UnansweredException e) {
             result.finding(new Finding(target.description(), e.getMessage(), unknown));
             return result.metric("enforceable", "unknown").summary("the store cannot tell whether it locks objects")
@@ -91,8 +100,10 @@ public final class ImmutabilityCheck implements Check {
             result.finding(Finding.fail(target.description(), "the store locks no new objects by default"));
         }
         if (defaultLock.isPresent() && defaultLock.get().liftable() && spec.required() && !acceptsLiftable) {
-            result.finding(Finding.warn(target.description(), "the store locks new objects by default in "
-                    + defaultLock.get().description() + ", a mode " + LIFTABLE));
+            String lock = defaultLock.get().description();
+            result.finding(Finding.warn(target.description(), lock.startsWith("legal hold")
+                    ? "the store keeps new objects only by a " + lock + ", which " + CLEARABLE
+                    : "the store locks new objects by default in " + lock + ", a mode " + LIFTABLE));
         }
         List<Backup> backups = PostureChecks.select(context, IntegrityScope.ALL);
         long locked = 0;
@@ -112,33 +123,48 @@ public final class ImmutabilityCheck implements Check {
                 if (!entry.isFile()) {
                     continue;
                 }
-                Optional<ObjectLocks.ObjectLock> lock;
+                List<ObjectLocks.ObjectLock> locks;
                 try {
-                    lock = locks.lockOf(entry.path());
+                    locks = store.locksOf(entry.path());
                 } catch (UnansweredException e) {
-                    result.finding(new Finding(entry.path(), e.getMessage(), unknown));
-                    return result.metric("enforceable", "unknown").summary("the store cannot tell how long it "
-                            + "locks objects").build();
+                    return unknown(result, new Finding(entry.path(), e.getMessage(), unknown));
                 }
-                lock.ifPresent(l -> modes.add(l.mode()));
-                if (lock.isPresent() && !lock.get().until().isBefore(needed)) {
+                locks.stream().filter(ObjectLocks.ObjectLock::isReadable).forEach(l -> modes.add(l.mode()));
+                if (locks.stream().anyMatch(l -> !l.liftable() && l.lasts(needed))) {
                     locked++;
-                    if (lock.get().liftable()) {
-                        liftable++;
-                        if (spec.required() && !acceptsLiftable) {
-                            result.finding(Finding.warn(entry.path(), "locked until " + shown(lock.get().until())
-                                    + " in " + lock.get().mode() + " mode, which " + LIFTABLE));
-                        }
+                    continue;
+                }
+                Optional<ObjectLocks.ObjectLock> lifting = locks.stream().filter(l -> l.liftable() && l.lasts(needed))
+                        .findFirst();
+                Optional<ObjectLocks.ObjectLock> unreadable = locks.stream().filter(l -> !l.isReadable()).findFirst();
+                if (unreadable.isPresent() && !(lifting.isPresent() && acceptsLiftable)) {
+                    return unknown(result, new Finding(entry.path(), unreadable.get().mode(), unknown));
+                }
+                Optional<ObjectLocks.ObjectLock> longest = locks.stream().filter(ObjectLocks.ObjectLock::isReadable)
+                        .max(Comparator.comparing(ObjectLocks.ObjectLock::until));
+                String before = spec.minRetention() == null ? "now" : "backup time + minRetention "
+                        + spec.minRetention();
+                if (lifting.isPresent()) {
+                    locked++;
+                    liftable++;
+                    if (spec.required() && !acceptsLiftable) {
+                        Optional<ObjectLocks.ObjectLock> shortBinding = locks.stream()
+                                .filter(l -> l.isReadable() && !l.liftable()).findFirst();
+                        String note = shortBinding.map(l -> " (its " + l.mode() + " lock ends " + shown(l.until())
+                                + ", before " + needed + " (" + before + "))").orElse("");
+                        ObjectLocks.ObjectLock lock = lifting.get();
+                        result.finding(Finding.warn(entry.path(), lock.isLegalHold()
+                                ? "kept only by a " + lock.mode() + note + ", which " + CLEARABLE
+                                : "locked until " + shown(lock.until()) + " in " + lock.mode() + " mode" + note
+                                        + ", which " + LIFTABLE));
                     }
-                } else {
-                    unlocked++;
-                    if (spec.required()) {
-                        result.finding(Finding.fail(entry.path(), lock.map(l -> "locked only until "
-                                + shown(l.until()) + " (" + l.mode() + "), before " + needed + " ("
-                                + (spec.minRetention() == null ? "now" : "backup time + minRetention "
-                                        + spec.minRetention()) + ")")
-                                .orElse("not locked: it can be changed or deleted")));
-                    }
+                    continue;
+                }
+                unlocked++;
+                if (spec.required()) {
+                    result.finding(Finding.fail(entry.path(), longest.map(l -> "locked only until "
+                            + shown(l.until()) + " (" + l.mode() + "), before " + needed + " (" + before + ")")
+                            .orElse("not locked: it can be changed or deleted")));
                 }
             }
         }

@@ -419,50 +419,54 @@ public final class AzureTarget implements Target, TransportSecurity, StoreEncryp
 
     /**
      * A container-level immutability policy or legal hold, or version-level immutability. The period of a
-     * container-level policy is kept by Azure's management plane, which a storage key or SAS cannot read.
+     * container-level policy is kept by Azure's management plane, which a storage key or SAS cannot read. A legal
+     * hold binds only until whoever may set one clears it.
      */
     @Override
     public Optional<Lock> defaultLock() throws IOException {
         var properties = call("the immutability of the container", container::getProperties);
-        if (properties.hasLegalHold()) {
-            return Optional.of(new Lock("legal hold on the container", false));
-        }
         if (properties.hasImmutabilityPolicy()) {
             return Optional.of(new Lock("container immutability policy", false));
         }
         if (Boolean.TRUE.equals(properties.isImmutableStorageWithVersioningEnabled())) {
             return Optional.of(new Lock("version-level immutability enabled", false));
         }
+        if (properties.hasLegalHold()) {
+            return Optional.of(new Lock("legal hold on the container", true));
+        }
         return Optional.empty();
     }
 
     /**
-     * The blob's legal hold or its own immutability policy. A policy that is not locked can be shortened or deleted by
-     * anyone allowed to set immutability policies; only a locked one binds everyone.
+     * The blob's legal hold and its own immutability policy, else the container's legal hold and policy. A policy
+     * that is not locked can be shortened or deleted by anyone allowed to set immutability policies, and a legal hold
+     * cleared by anyone allowed to set one; only a locked policy binds everyone.
      */
     @Override
-    public Optional<ObjectLock> lockOf(String path) throws IOException {
+    public List<ObjectLock> locksOf(String path) throws IOException {
         BlobProperties properties = call("the immutability of " + path,
                 () -> container.getBlobClient(prefix + path).getProperties());
+        List<ObjectLock> locks = new ArrayList<>();
         if (Boolean.TRUE.equals(properties.hasLegalHold())) {
-            return Optional.of(new ObjectLock(Instant.MAX, "legal hold", false));
+            locks.add(ObjectLock.legalHold("legal hold"));
         }
         var policy = properties.getImmutabilityPolicy();
         if (policy != null && policy.getExpiryTime() != null) {
             String mode = policy.getPolicyMode() == null ? "no mode given"
                     : policy.getPolicyMode().toString().toLowerCase(java.util.Locale.ROOT);
-            return Optional.of(new ObjectLock(policy.getExpiryTime().toInstant(), mode, !mode.equals("locked")));
+            locks.add(new ObjectLock(policy.getExpiryTime().toInstant(), mode, !mode.equals("locked")));
+            return locks;
         }
         var container = call("the immutability of the container", this.container::getProperties);
         if (container.hasLegalHold()) {
-            return Optional.of(new ObjectLock(Instant.MAX, "legal hold on the container", false));
+            locks.add(ObjectLock.legalHold("legal hold on the container"));
         }
         if (container.hasImmutabilityPolicy()) {
-            throw new UnansweredException("the container's immutability policy keeps " + path + " locked, but "
-                    + "its retention period and whether it is locked are kept by Azure's management plane and "
-                    + "cannot be read with a storage key");
+            locks.add(ObjectLock.unreadable("the container's immutability policy keeps " + path + " locked, but its "
+                    + "retention period and whether it is locked are kept by Azure's management plane and cannot be "
+                    + "read with a storage key"));
         }
-        return Optional.empty();
+        return locks;
     }
 
     @FunctionalInterface

@@ -229,18 +229,27 @@ final class S3Posture {
     }
 
     /**
-     * The object's retention. Only COMPLIANCE mode binds everyone, the account's root user too; GOVERNANCE (and a
-     * mode the store does not name) can be lifted by anyone allowed {@code s3:BypassGovernanceRetention}.
+     * The object's retention and legal hold. Only COMPLIANCE mode binds everyone, the account's root user too;
+     * GOVERNANCE (and a mode the store does not name) can be lifted by anyone allowed
+     * {@code s3:BypassGovernanceRetention}, and a legal hold cleared by anyone allowed {@code s3:PutObjectLegalHold}.
      */
-    Optional<ObjectLocks.ObjectLock> lockOf(String path) throws IOException {
+    List<ObjectLocks.ObjectLock> locksOf(String path) throws IOException {
+        String key = keyOf.apply(path);
+        List<ObjectLocks.ObjectLock> locks = new ArrayList<>();
         var retention = ask("the retention of " + path,
-                () -> client.get().getObjectRetention(r -> r.bucket(bucket).key(keyOf.apply(path))).retention(),
+                () -> client.get().getObjectRetention(r -> r.bucket(bucket).key(key)).retention(),
                 "NoSuchObjectLockConfiguration");
-        if (retention == null || retention.retainUntilDate() == null) {
-            return Optional.empty();
+        if (retention != null && retention.retainUntilDate() != null) {
+            String mode = retention.modeAsString() == null ? "no mode given" : retention.modeAsString();
+            locks.add(new ObjectLocks.ObjectLock(retention.retainUntilDate(), mode, !"COMPLIANCE".equals(mode)));
         }
-        String mode = retention.modeAsString() == null ? "no mode given" : retention.modeAsString();
-        return Optional.of(new ObjectLocks.ObjectLock(retention.retainUntilDate(), mode, !"COMPLIANCE".equals(mode)));
+        var hold = ask("the legal hold of " + path,
+                () -> client.get().getObjectLegalHold(r -> r.bucket(bucket).key(key)).legalHold(),
+                "NoSuchObjectLockConfiguration");
+        if (hold != null && "ON".equalsIgnoreCase(hold.statusAsString())) {
+            locks.add(ObjectLocks.ObjectLock.legalHold("legal hold"));
+        }
+        return locks;
     }
 
     /**

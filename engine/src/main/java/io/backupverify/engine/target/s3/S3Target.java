@@ -348,8 +348,8 @@ public final class S3Target implements Target, TransportSecurity, StoreEncryptio
     }
 
     @Override
-    public Optional<ObjectLock> lockOf(String path) throws IOException {
-        return posture.lockOf(path);
+    public List<ObjectLock> locksOf(String path) throws IOException {
+        return posture.locksOf(path);
     }
 
     @Override

@@ -124,16 +124,80 @@ class AzurePostureOnAzuriteTest {
     }
 
     /**
+     * A legal hold has no end date, but anyone allowed to set legal holds can clear it at any time: like a policy
+     * that is not locked, a WARN naming the blob unless the plan accepts governance mode.
+     */
+    @Test
+    void aLegalHoldOnTheBlobIsALiftableLock() throws Exception {
+        try (HeaderAddingProxy proxy = new HeaderAddingProxy(azurite.port())) {
+            onContainer(proxy, "x-ms-immutable-storage-with-versioning-enabled: true");
+            onBlob(proxy, "x-ms-legal-hold: true");
+
+            CheckResult result = immutability(proxy, "{ required: true }");
+
+            assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.WARN);
+            assertThat(result.findings()).extracting(Finding::item, Finding::severity, Finding::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("orders-1/db.dump", Status.WARN,
+                            "kept only by a legal hold, which anyone allowed to set legal holds "
+                            + "(s3:PutObjectLegalHold on S3, setting legal holds on Azure) can clear at any time; "
+                            + "set mode: governance to accept it"));
+            assertThat(result.metrics()).containsEntry("lockModes", List.of("legal hold"))
+                    .containsEntry("liftableLocks", 1L);
+
+            CheckResult accepted = immutability(proxy, "{ required: true, mode: governance }");
+            assertThat(accepted.status()).as(accepted.findings().toString()).isEqualTo(Status.PASS);
+        }
+    }
+
+    /**
+     * A legal hold on the container is no default lock anyone is bound by; beside a container policy whose period
+     * and lock a storage key cannot read, it decides only when the plan accepts governance mode.
+     */
+    @Test
+    void aLegalHoldOnTheContainerIsALiftableLockAndNeverStandsInForAnUnreadablePolicy() throws Exception {
+        try (HeaderAddingProxy proxy = new HeaderAddingProxy(azurite.port())) {
+            onContainer(proxy, "x-ms-has-legal-hold: true");
+
+            CheckResult result = immutability(proxy, "{ required: true }");
+
+            assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.WARN);
+            assertThat(result.metrics()).containsEntry("defaultLock", "legal hold on the container")
+                    .containsEntry("lockModes", List.of("legal hold on the container"));
+            assertThat(result.findings()).extracting(Finding::message).contains("the store keeps new objects only by "
+                    + "a legal hold on the container, which anyone allowed to set legal holds (s3:PutObjectLegalHold "
+                    + "on S3, setting legal holds on Azure) can clear at any time; set mode: governance to accept it");
+            assertThat(immutability(proxy, "{ required: true, mode: governance }").status()).isEqualTo(Status.PASS);
+
+            onContainer(proxy, "x-ms-has-immutability-policy: true");
+            CheckResult unreadable = immutability(proxy, "{ required: true }");
+            assertThat(unreadable.status()).as(unreadable.findings().toString()).isEqualTo(Status.ERROR);
+            assertThat(unreadable.findings()).extracting(Finding::message).contains("the container's immutability "
+                    + "policy keeps orders-1/db.dump locked, but its retention period and whether it is locked are "
+                    + "kept by Azure's management plane and cannot be read with a storage key");
+            assertThat(immutability(proxy, "{ required: true, mode: governance }").status()).isEqualTo(Status.PASS);
+        }
+    }
+
+    /**
      * Azure's answers for a container with version-level immutability and the backup's blob under a policy in this
      * mode until 2030-01-15.
      */
     private void underPolicy(HeaderAddingProxy proxy, String mode) {
-        String container = "/" + Azurite.ACCOUNT + "/" + name;
-        proxy.add(line -> line.contains(container + "?restype=container") && !line.contains("comp="),
-                "x-ms-immutable-storage-with-versioning-enabled: true");
-        proxy.add(line -> line.startsWith("HEAD " + container + "/nightly/orders-1/db.dump"),
-                "x-ms-immutability-policy-until-date: Tue, 15 Jan 2030 00:00:00 GMT",
+        onContainer(proxy, "x-ms-immutable-storage-with-versioning-enabled: true");
+        onBlob(proxy, "x-ms-immutability-policy-until-date: Tue, 15 Jan 2030 00:00:00 GMT",
                 "x-ms-immutability-policy-mode: " + mode);
+    }
+
+    /** Adds headers to Azure's answer for the container's properties. */
+    private void onContainer(HeaderAddingProxy proxy, String... headers) {
+        String container = "/" + Azurite.ACCOUNT + "/" + name;
+        proxy.add(line -> line.contains(container + "?restype=container") && !line.contains("comp="), headers);
+    }
+
+    /** Adds headers to Azure's answer for the properties of the backup's blob. */
+    private void onBlob(HeaderAddingProxy proxy, String... headers) {
+        String container = "/" + Azurite.ACCOUNT + "/" + name;
+        proxy.add(line -> line.startsWith("HEAD " + container + "/nightly/orders-1/db.dump"), headers);
     }
 
     private CheckResult immutability(HeaderAddingProxy proxy, String immutability) throws Exception {

@@ -266,9 +266,7 @@ class S3PostureTest {
 
     @Test
     void everyFileMustBeLockedForMinRetention() throws Exception {
-        s3.bucket("object-lock", Answer.ok("<ObjectLockConfiguration " + ScriptedS3.NS + "><ObjectLockEnabled>"
-                + "Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>COMPLIANCE</Mode><Days>30</Days>"
-                + "</DefaultRetention></Rule></ObjectLockConfiguration>"))
+        s3.bucket("object-lock", lockedByDefault("COMPLIANCE"))
                 .retention("nightly-2026-11-29/orders.dump", retainUntil("2026-12-30T00:00:00.000Z"))
                 .retention("nightly-2026-11-29/customers.dump", retainUntil("2026-12-30T00:00:00.000Z"));
         CheckResult result = run("immutability: { required: true, minRetention: 30d }");
@@ -300,9 +298,7 @@ class S3PostureTest {
      */
     @Test
     void aGovernanceModeLockWarnsByNameUnlessThePlanAcceptsIt() throws Exception {
-        s3.bucket("object-lock", Answer.ok("<ObjectLockConfiguration " + ScriptedS3.NS + "><ObjectLockEnabled>"
-                + "Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days>"
-                + "</DefaultRetention></Rule></ObjectLockConfiguration>"))
+        s3.bucket("object-lock", lockedByDefault("GOVERNANCE"))
                 .retention("nightly-2026-11-29/orders.dump", retainUntil("GOVERNANCE", "2026-12-30T00:00:00.000Z"))
                 .retention("nightly-2026-11-29/customers.dump", retainUntil("COMPLIANCE", "2026-12-30T00:00:00.000Z"));
 
@@ -331,6 +327,77 @@ class S3PostureTest {
         s3.retention("nightly-2026-11-29/customers.dump", retainUntil("COMPLIANCE", "2026-12-01T00:00:00.000Z"));
         assertThat(run("immutability: { required: true, minRetention: 30d, mode: governance }").status())
                 .as("accepting governance mode never accepts a lock too short").isEqualTo(Status.FAIL);
+    }
+
+    /** A bucket with Object Lock on and a default retention of 30 days in this mode. */
+    private static Answer lockedByDefault(String mode) {
+        return Answer.ok("<ObjectLockConfiguration " + ScriptedS3.NS + "><ObjectLockEnabled>Enabled</ObjectLockEnabled>"
+                + "<Rule><DefaultRetention><Mode>" + mode + "</Mode><Days>30</Days></DefaultRetention></Rule>"
+                + "</ObjectLockConfiguration>");
+    }
+
+    private static Answer legalHold(String status) {
+        return Answer.ok("<LegalHold " + ScriptedS3.NS + "><Status>" + status + "</Status></LegalHold>");
+    }
+
+    /**
+     * A legal hold has no end date, but anyone allowed s3:PutObjectLegalHold can clear it at any time: like a
+     * GOVERNANCE lock, a WARN unless the plan accepts governance mode. It never stands in for a COMPLIANCE retention
+     * that is too short or missing, and a hold that was cleared (OFF) keeps nothing.
+     */
+    @Test
+    void aLegalHoldIsALiftableLockNotACompliantOne() throws Exception {
+        s3.bucket("object-lock", lockedByDefault("COMPLIANCE"))
+                .retention("nightly-2026-11-29/customers.dump", retainUntil("COMPLIANCE", "2026-12-01T00:00:00.000Z"))
+                .legalHold("nightly-2026-11-29/customers.dump", legalHold("ON"))
+                .legalHold("nightly-2026-11-29/orders.dump", legalHold("ON"));
+
+        CheckResult result = run("immutability: { required: true, minRetention: 30d }");
+
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.WARN);
+        String cleared = "which anyone allowed to set legal holds (s3:PutObjectLegalHold on S3, setting legal holds on "
+                + "Azure) can clear at any time; set mode: governance to accept it";
+        assertThat(result.findings()).extracting(Finding::item, Finding::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/orders.dump",
+                        "kept only by a legal hold, " + cleared),
+                org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29/customers.dump", "kept only by a legal hold "
+                        + "(its COMPLIANCE lock ends 2026-12-01T00:00:00Z, before 2026-12-29T00:00:00Z (backup time "
+                        + "+ minRetention 30d)), " + cleared));
+        assertThat(result.metrics()).containsEntry("lockedFiles", 2L).containsEntry("liftableLocks", 2L)
+                .containsEntry("lockModes", List.of("COMPLIANCE", "legal hold"));
+
+        result = run("immutability: { required: true, minRetention: 30d, mode: governance }");
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+
+        s3.legalHold("nightly-2026-11-29/customers.dump", legalHold("OFF"));
+        result = run("immutability: { required: true, minRetention: 30d, mode: governance }");
+        assertThat(result.status()).as("a cleared hold keeps nothing").isEqualTo(Status.FAIL);
+        assertThat(messages(result)).containsExactly("locked only until 2026-12-01T00:00:00Z (COMPLIANCE), before "
+                + "2026-12-29T00:00:00Z (backup time + minRetention 30d)");
+    }
+
+    /** A legal hold beside a COMPLIANCE retention long enough adds nothing to warn about. */
+    @Test
+    void aLegalHoldBesideACompliantLockPasses() throws Exception {
+        s3.bucket("object-lock", lockedByDefault("COMPLIANCE"))
+                .retention("nightly-2026-11-29/orders.dump", retainUntil("2026-12-30T00:00:00.000Z"))
+                .retention("nightly-2026-11-29/customers.dump", retainUntil("2026-12-30T00:00:00.000Z"))
+                .legalHold("nightly-2026-11-29/orders.dump", legalHold("ON"));
+        CheckResult result = run("immutability: { required: true, minRetention: 30d }");
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+        assertThat(result.metrics()).containsEntry("liftableLocks", 0L);
+    }
+
+    /** A store that will not say whether an object is under a legal hold cannot be judged. */
+    @Test
+    void aLegalHoldTheStoreWillNotTellIsUnknown() throws Exception {
+        s3.bucket("object-lock", Answer.ok("<ObjectLockConfiguration " + ScriptedS3.NS + "><ObjectLockEnabled>"
+                + "Enabled</ObjectLockEnabled></ObjectLockConfiguration>"))
+                .legalHold("nightly-2026-11-29/orders.dump", Answer.error(403, "AccessDenied"))
+                .legalHold("nightly-2026-11-29/customers.dump", Answer.error(403, "AccessDenied"));
+        CheckResult result = run("immutability: { required: true, minRetention: 30d }");
+        assertThat(result.status()).isEqualTo(Status.ERROR);
+        assertThat(messages(result).get(0)).startsWith("the store cannot tell the legal hold of nightly-2026-11-29/");
     }
 
     @Test

@@ -38,6 +38,7 @@ final class ScriptedS3 implements AutoCloseable {
     private final Map<String, String> objectEncryption = new ConcurrentHashMap<>();
     private final Map<String, Answer> bucketAnswers = new ConcurrentHashMap<>();
     private final Map<String, Answer> retention = new ConcurrentHashMap<>();
+    private final Map<String, Answer> legalHolds = new ConcurrentHashMap<>();
     private final Map<String, Answer> objectAcls = new ConcurrentHashMap<>();
     /** Objects a listing page holds at most, and whether its keys are URL-encoded (as with encoding-type=url). */
     private int pageSize = 1000;
@@ -99,6 +100,12 @@ final class ScriptedS3 implements AutoCloseable {
         return this;
     }
 
+    /** Scripts an object's legal hold; unscripted objects never had one (404, as Amazon S3 answers). */
+    ScriptedS3 legalHold(String key, Answer answer) {
+        legalHolds.put(key, answer);
+        return this;
+    }
+
     /** Scripts an object's ACL; unscripted objects have a private one (their owner's full control). */
     ScriptedS3 objectAcl(String key, Answer answer) {
         objectAcls.put(key, answer);
@@ -138,6 +145,8 @@ final class ScriptedS3 implements AutoCloseable {
             send(exchange, objectAcls.getOrDefault(key, acl()), null);
         } else if (subresource.equals("retention")) {
             send(exchange, retention.getOrDefault(key, Answer.error(404, "NoSuchObjectLockConfiguration")), null);
+        } else if (subresource.equals("legal-hold")) {
+            send(exchange, legalHolds.getOrDefault(key, Answer.error(404, "NoSuchObjectLockConfiguration")), null);
         } else if (!objects.containsKey(key)) {
             send(exchange, Answer.error(404, "NoSuchKey"), null);
         } else {
