@@ -116,6 +116,7 @@ public final class CopiesCheck implements Check {
                 result.finding(Finding.error(name, "cannot read the copy at " + name + ": " + IoErrors.describe(e)));
             }
         }
+        unresolvedHosts(result, tally.counted);
         if (tally.copies < spec.minCopies()) {
             result.finding(Finding.fail(original.id(), tally.copies + " identical cop" + (tally.copies == 1 ? "y" : "ies")
                     + " of the newest backup, fewer than minCopies " + spec.minCopies()));
@@ -165,8 +166,60 @@ public final class CopiesCheck implements Check {
         }
         StoragePlace shared = counted.place().orElseThrow();
         return "on the same storage as " + counted.item() + " (" + shared.shown() + (shared.equals(place) ? ""
-                : "; this copy: " + place.shown()) + "), so not counted as another copy: one "
+                : "; this copy: " + place.shown()) + oneHost(shared, place) + "), so not counted as another copy: one "
                 + "fault, deletion or lost key there loses both";
+    }
+
+    /** Says which two names are one host, by an address both resolve to. */
+    private static String oneHost(StoragePlace one, StoragePlace other) {
+        for (Host host : one.hosts()) {
+            for (Host otherHost : other.hosts()) {
+                Optional<String> address = host.commonAddress(otherHost);
+                if (!host.name().equals(otherHost.name()) && address.isPresent()) {
+                    return "; " + host.name() + " and " + otherHost.name() + " are one host, " + address.get();
+                }
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Says where a host name could not be resolved here, so that copies were told apart by its name only: a WARN
+     * where that decided it (another copy counted on the same kind of storage and port, on a host of another name),
+     * else a note.
+     */
+    private static void unresolvedHosts(CheckResult.Builder result, List<Counted> counted) {
+        Set<String> told = new LinkedHashSet<>();
+        for (int i = 0; i < counted.size(); i++) {
+            for (int j = i + 1; j < counted.size(); j++) {
+                Optional<StoragePlace> one = counted.get(i).place();
+                Optional<StoragePlace> other = counted.get(j).place();
+                if (one.isEmpty() || other.isEmpty() || !one.get().kind().equals(other.get().kind())
+                        || !one.get().server().equals(other.get().server()) || one.get().sameHost(other.get())
+                        || !(one.get().hasUnresolvedHost() || other.get().hasUnresolvedHost())) {
+                    continue;
+                }
+                List<String> names = new ArrayList<>(unresolvedNames(one.get()));
+                names.addAll(unresolvedNames(other.get()));
+                told.addAll(names);
+                result.finding(Finding.warn(counted.get(j).item(), "counted as another copy than "
+                        + counted.get(i).item() + " because their hosts differ, but " + String.join(" and ", names)
+                        + " could not be resolved here, so they were told apart by name only: if both names are one "
+                        + "server, this is no other copy"));
+            }
+        }
+        for (Counted copy : counted) {
+            for (String name : copy.place().map(CopiesCheck::unresolvedNames).orElse(List.of())) {
+                if (told.add(name)) {
+                    result.finding(new Finding(copy.item(), "host " + name + " could not be resolved here, so it is "
+                            + "told from the other copies' hosts by name only", Status.PASS));
+                }
+            }
+        }
+    }
+
+    private static List<String> unresolvedNames(StoragePlace place) {
+        return place.hosts().stream().filter(Host::unresolved).map(Host::name).toList();
     }
 
     /** The copy's backup of the same name, or else one taken at the same time (names read from other patterns). */
@@ -189,8 +242,8 @@ public final class CopiesCheck implements Check {
         return files;
     }
 
-    /** A copy counted, and where it is stored. */
-    private record Counted(String item, Optional<StoragePlace> place) {
+    /** A copy counted, where it is stored and the provider it counts for. */
+    private record Counted(String item, Optional<StoragePlace> place, String provider) {
     }
 
     /** Copies that agree and are on storage of their own, the providers they are on and how many are off-site. */
@@ -202,10 +255,22 @@ public final class CopiesCheck implements Check {
         private final Set<String> providers = new LinkedHashSet<>();
         private final Set<String> comparedBy = new LinkedHashSet<>();
 
+        /**
+         * Counts a copy. Its provider is the target's (an endpoint's or server's host as written), but a copy on a host
+         * already counted (another name or address of it, or a share mounted from it) counts for that provider.
+         */
         void count(String item, BackupSetSpec set, boolean isOffsite, Optional<StoragePlace> place) {
             copies++;
-            counted.add(new Counted(item, place));
-            providers.add(set.target().provider());
+            String provider = set.target().provider();
+            for (Counted earlier : counted) {
+                if (place.isPresent() && earlier.place().isPresent() && !place.get().hosts().isEmpty()
+                        && !earlier.place().get().hosts().isEmpty() && place.get().sameHost(earlier.place().get())) {
+                    provider = earlier.provider();
+                    break;
+                }
+            }
+            counted.add(new Counted(item, place, provider));
+            providers.add(provider);
             if (isOffsite) {
                 offsite++;
             }

@@ -76,6 +76,10 @@ class CopiesAcrossTargetsTest {
         }
     }
 
+    private String hostKey() {
+        return HostKeyTrust.fingerprint(sftp.hostKey("ssh-ed25519"));
+    }
+
     private CheckResult copies(String copies) throws Exception {
         String yaml = """
                 backupSets:
@@ -108,8 +112,18 @@ class CopiesAcrossTargetsTest {
                               hostKey: "%s" }
                     layout: { namePattern: "nightly-{yyyy-MM-dd}" }
                     checks: { freshness: { maxAge: 26h } }
-                """.formatted(copies, s3.endpoint(), sftp.port(),
-                HostKeyTrust.fingerprint(sftp.hostKey("ssh-ed25519")), s3.endpoint(), sftp.port(), HostKeyTrust.fingerprint(sftp.hostKey("ssh-ed25519")));
+                  - name: orders-s3-localhost
+                    target: { type: s3, bucket: copies, prefix: orders/, region: us-east-1, endpoint: "%s",
+                              pathStyle: true, credentialsId: s3 }
+                    layout: { namePattern: "nightly-{yyyy-MM-dd}" }
+                    checks: { freshness: { maxAge: 26h } }
+                  - name: orders-sftp-localhost
+                    target: { type: sftp, host: localhost, port: %d, path: /orders, credentialsId: ssh,
+                              hostKey: "%s" }
+                    layout: { namePattern: "nightly-{yyyy-MM-dd}" }
+                    checks: { freshness: { maxAge: 26h } }
+                """.formatted(copies, s3.endpoint(), sftp.port(), hostKey(), s3.endpoint(), sftp.port(), hostKey(),
+                s3.endpoint().toString().replace("127.0.0.1", "localhost"), sftp.port(), hostKey());
         CredentialResolver credentials = CredentialResolver.of(Map.of(
                 "s3", new AwsKeys(S3TestServer.IDENTITY, SecretValue.of(S3TestServer.CREDENTIAL), null),
                 "ssh", new io.backupverify.engine.credentials.UsernamePassword(MinaSftpServer.USER,
@@ -163,6 +177,55 @@ class CopiesAcrossTargetsTest {
 
         assertThat(copies("{ at: [orders-s3, orders-s3-again, orders-sftp, orders-sftp-again], minCopies: 3 }")
                 .status()).isEqualTo(Status.WARN);
+    }
+
+    /**
+     * The same bucket reached at localhost and at 127.0.0.1, and the same SFTP folder likewise: the names resolve to
+     * one address, so each pair is one copy on one provider (by name they were two of each).
+     */
+    @Test
+    void oneServerReachedByTwoNamesIsOneStorage() throws Exception {
+        assertThat(s3.endpoint().toString()).contains("127.0.0.1");
+
+        CheckResult result = copies("{ at: [orders-s3, orders-s3-localhost, orders-sftp, orders-sftp-localhost], "
+                + "minCopies: 4, minProviders: 3 }");
+
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(result.metrics()).containsEntry("copies", 3).containsEntry("providers", List.of("local",
+                "127.0.0.1")).containsEntry("sharingStorage", List.of("orders-s3-localhost:nightly-2026-11-29",
+                "orders-sftp-localhost:nightly-2026-11-29"));
+        String port = ":" + java.net.URI.create(s3.endpoint().toString()).getPort();
+        assertThat(result.findings()).extracting(Finding::item, Finding::severity, Finding::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("orders-s3-localhost:nightly-2026-11-29", Status.WARN,
+                                "on the same storage as orders-s3:nightly-2026-11-29 (S3 bucket copies at 127.0.0.1"
+                                        + port + "; this copy: S3 bucket copies at localhost" + port + "; 127.0.0.1 "
+                                        + "and localhost are one host, 127.0.0.1), so not counted as another copy: "
+                                        + "one fault, deletion or lost key there loses both"),
+                        org.assertj.core.groups.Tuple.tuple("orders-sftp-localhost:nightly-2026-11-29", Status.WARN,
+                                "on the same storage as orders-sftp:nightly-2026-11-29 (folder /orders on SFTP "
+                                        + "server 127.0.0.1:" + sftp.port() + "; this copy: folder /orders on SFTP "
+                                        + "server localhost:" + sftp.port() + "; 127.0.0.1 and localhost are one host, "
+                                        + "127.0.0.1), so not counted as another copy: one fault, deletion or lost "
+                                        + "key there loses both"),
+                        org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29", Status.FAIL,
+                                "3 identical copies of the newest backup, fewer than minCopies 4"),
+                        org.assertj.core.groups.Tuple.tuple("nightly-2026-11-29", Status.FAIL,
+                                "copies on 2 providers [local, 127.0.0.1], fewer than minProviders 3"));
+    }
+
+    /**
+     * A copy in S3 at localhost and one on SFTP at 127.0.0.1 are on two storages but one server: one provider, not
+     * the two their names made.
+     */
+    @Test
+    void copiesOnTwoKindsOfStorageOfOneServerByTwoNamesAreOneProvider() throws Exception {
+        CheckResult result = copies("{ at: [orders-sftp, orders-s3-localhost], minCopies: 3, minProviders: 3 }");
+        assertThat(result.metrics()).containsEntry("copies", 3).containsEntry("providers", List.of("local",
+                "127.0.0.1"));
+        assertThat(result.findings()).extracting(Finding::severity, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Status.FAIL, "copies on 2 providers [local, 127.0.0.1], fewer "
+                        + "than minProviders 3"));
     }
 
     @Test
