@@ -27,7 +27,7 @@ public final class RestoreRuns {
     }
 
     /** The restore check of the plan's only set. */
-    static CheckResult restore(String yaml, Path planDir, Path scratchRoot) throws InterruptedException {
+    public static CheckResult restore(String yaml, Path planDir, Path scratchRoot) throws InterruptedException {
         RunResult run = run(yaml, planDir, scratchRoot, 1);
         return run.sets().get(0).checks().get(0);
     }
@@ -40,7 +40,7 @@ public final class RestoreRuns {
     }
 
     /** Runs a system tool in a folder and fails the test if it does not succeed. */
-    static void exec(Path dir, String... command) throws IOException, InterruptedException {
+    public static void exec(Path dir, String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {

@@ -7,15 +7,20 @@ import io.backupverify.engine.check.Check;
 import io.backupverify.engine.check.CheckContext;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.format.PgDirectoryDump;
 import io.backupverify.engine.plan.ByteSize;
 import io.backupverify.engine.plan.CompletenessSpec;
 import io.backupverify.engine.target.Entry;
 import io.backupverify.engine.util.Glob;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The newest backup holds what it should: the required names, enough files, no sudden shrink against the backup
@@ -62,7 +67,7 @@ public final class CompletenessCheck implements Check {
         long bytes = tally.bytes;
         result.metric("backup", backup.id()).metric("files", fileCount).metric("bytes", bytes);
 
-        checkRequired(backup, tally, result);
+        checkRequired(context, backup, tally, result);
         checkMinFiles(backup, tally.data, result);
         checkShrink(context, bytes, result);
         checkEmptyFiles(backup, tally, result);
@@ -73,16 +78,33 @@ public final class CompletenessCheck implements Check {
                 + (problems == 1 ? "" : "s")).build();
     }
 
-    private void checkRequired(Backup backup, Tally tally, CheckResult.Builder result) {
+    private void checkRequired(CheckContext context, Backup backup, Tally tally, CheckResult.Builder result) {
         for (int i = 0; i < spec.required().size(); i++) {
             String required = spec.required().get(i);
             Sizes matches = tally.required[i];
-            if (matches.count == 0) {
+            if (matches.count == 0 && !tally.folders[i].isEmpty()) {
+                checkDirectoryDumps(context, backup, tally.folders[i], result);
+            } else if (matches.count == 0) {
                 result.finding(Finding.fail(backup.id() + "/" + required, "required file is missing"));
             } else if (matches.allEmpty) {
                 result.finding(Finding.fail(backup.id() + "/" + required, "required file is empty (0 bytes)"));
             }
         }
+    }
+
+    /**
+     * A required name that matches folders and no file: each folder must be a whole pg_dump -Fd directory-format
+     * dump, the one kind of backup that is a folder where a file is expected.
+     */
+    private static void checkDirectoryDumps(CheckContext context, Backup backup, Map<String, Set<String>> folders,
+            CheckResult.Builder result) {
+        folders.forEach((folder, names) -> {
+            String base = backup.directory() ? backup.path() + "/" + folder : folder;
+            PgDirectoryDump.check(names, name -> context.target().open(base + "/" + name))
+                    .ifPresent(problem -> result.finding(problem.error()
+                            ? Finding.error(backup.id() + "/" + folder, problem.message())
+                            : Finding.fail(backup.id() + "/" + folder, problem.message())));
+        });
     }
 
     /** How many files, and whether all of them are empty. */
@@ -102,6 +124,8 @@ public final class CompletenessCheck implements Check {
         private final Glob[] globs;
         private final boolean[] byName;
         private final Sizes[] required;
+        /** Per required name: the folders it matches, with the names of the files directly in them. */
+        private final Map<String, Set<String>>[] folders;
         private final Sizes files = new Sizes();
         private final Sizes data = new Sizes();
         private long bytes;
@@ -113,9 +137,13 @@ public final class CompletenessCheck implements Check {
             globs = patterns.stream().map(Glob::compile).toArray(Glob[]::new);
             byName = new boolean[patterns.size()];
             required = new Sizes[patterns.size()];
+            @SuppressWarnings("unchecked")
+            Map<String, Set<String>>[] matched = new Map[patterns.size()];
+            folders = matched;
             for (int i = 0; i < required.length; i++) {
                 byName[i] = !patterns.get(i).contains("/");
                 required[i] = new Sizes();
+                folders[i] = new TreeMap<>();
             }
         }
 
@@ -126,9 +154,17 @@ public final class CompletenessCheck implements Check {
             files.add(entry);
             bytes += entry.size();
             String relative = backup.directory() ? entry.path().substring(backup.path().length() + 1) : entry.name();
+            int slash = relative.lastIndexOf('/');
+            String folder = slash < 0 ? null : relative.substring(0, slash);
+            String folderName = folder == null ? null : folder.substring(folder.lastIndexOf('/') + 1);
             for (int i = 0; i < globs.length; i++) {
                 if (globs[i].matches(relative) || byName[i] && globs[i].matches(entry.name())) {
                     required[i].add(entry);
+                    folders[i].clear();
+                } else if (required[i].count == 0 && folder != null
+                        && (globs[i].matches(folder) || byName[i] && globs[i].matches(folderName))) {
+                    // kept only while the name matches no file: then it may be a directory-format dump
+                    folders[i].computeIfAbsent(folder, f -> new HashSet<>()).add(entry.name());
                 }
             }
             if (!ChecksumFileNames.isMetadataFile(entry.name())) {
