@@ -3,6 +3,7 @@ package io.backupverify.cli;
 import io.backupverify.engine.audit.Auditor;
 import io.backupverify.engine.audit.report.TrendSection;
 import io.backupverify.engine.check.ClockBehind;
+import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.history.RunKind;
 import io.backupverify.engine.history.RunRecord;
@@ -18,6 +19,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,12 +61,28 @@ final class HistoryOption {
     /**
      * The latest verify run of the plan's {@code selected} sets (all when none is named) recorded in the history. The
      * run after it takes the next run number, so that a sampled integrity check takes the next slice whatever the
-     * schedule (by the day number, a weekly run with 7 slices would read the same slice every week), and reads again
-     * the slices where it found files it could not verify ({@link RunHistory#rechecks}). Empty without a history,
-     * without such a run in it, or when it cannot be read (recording the run then says why).
+     * schedule (by the day number, a weekly run with 7 slices would read the same slice every week). Empty without a
+     * history, without such a run in it, or when it cannot be read (recording the run then says why).
      */
     static Optional<RunRecord> latestVerifyRun(Path history, Plan plan, List<String> selected) {
         return latestRun(history, plan, selected, RunKind.VERIFY);
+    }
+
+    /**
+     * Per set of the plan's {@code selected} sets (all when none is named), the integrity sample slices to read again
+     * that the history's verify runs of the plan ask for, whatever sets they ran with and whatever their sample was
+     * ({@link RunHistory#rechecks(Set, List)}). Empty without a history, or when it cannot be read (recording the run
+     * then says why).
+     */
+    static Map<String, RecheckSlices> rechecks(Path history, Plan plan, List<String> selected) {
+        if (history == null) {
+            return Map.of();
+        }
+        try {
+            return new RunHistory(history).rechecks(planNames(plan), RunHistory.sampledSets(plan, selected));
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
     /**
@@ -75,15 +93,23 @@ final class HistoryOption {
         if (history == null) {
             return Optional.empty();
         }
-        List<String> sets = plan.backupSets().stream()
-                .filter(set -> kind != RunKind.RESTORE_TEST || set.restoreTest() != null).map(BackupSetSpec::name)
-                .filter(name -> selected.isEmpty() || selected.contains(name)).toList();
         try {
-            Set<String> names = Set.copyOf(List.of(planIdentity(plan.source()), plan.source()));
-            return new RunHistory(history).latestRun(kind, names, sets);
+            return new RunHistory(history).latestRun(kind, planNames(plan), setsOf(plan, selected, kind));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The plan's {@code selected} sets (all when none is named) that a run of {@code kind} records. */
+    private static List<String> setsOf(Plan plan, List<String> selected, RunKind kind) {
+        return plan.backupSets().stream()
+                .filter(set -> kind != RunKind.RESTORE_TEST || set.restoreTest() != null).map(BackupSetSpec::name)
+                .filter(name -> selected.isEmpty() || selected.contains(name)).toList();
+    }
+
+    /** The names the history may have recorded the plan under: its file's real path, and the name as given. */
+    private static Set<String> planNames(Plan plan) {
+        return Set.copyOf(List.of(planIdentity(plan.source()), plan.source()));
     }
 
     /**

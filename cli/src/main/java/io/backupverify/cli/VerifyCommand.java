@@ -1,6 +1,5 @@
 package io.backupverify.cli;
 
-import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.history.RunRecord;
 import io.backupverify.engine.run.VerifyOptions;
 import java.io.PrintWriter;
@@ -61,12 +60,10 @@ final class VerifyCommand implements Callable<Integer> {
         }
         VerifyOptions options = run.options(VerifyOptions.defaults().withThreads(threads));
         Optional<RunRecord> previous = HistoryOption.latestVerifyRun(run.history(), loaded.plan(), run.sets());
-        if (previous.isPresent()) {
-            if (!run.runNumberGiven() && previous.get().runNumber() < Long.MAX_VALUE) {
-                options = options.withRunNumber(previous.get().runNumber() + 1);
-            }
-            options = options.withRechecks(RunHistory.rechecks(previous.get()));
+        if (previous.isPresent() && !run.runNumberGiven() && previous.get().runNumber() < Long.MAX_VALUE) {
+            options = options.withRunNumber(previous.get().runNumber() + 1);
         }
+        options = options.withRechecks(HistoryOption.rechecks(run.history(), loaded.plan(), run.sets()));
         boolean progress = !noProgress && Terminal.isTerminal(Terminal.STDERR);
         return VerifyRun.execute(loaded.plan(), loaded.credentials(), options, run.reports(), run.history(), progress,
                 out, err);

@@ -15,7 +15,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
+import io.backupverify.engine.check.integrity.SampleSelector;
+import io.backupverify.engine.plan.Percentage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyCommandTest {
@@ -117,14 +121,7 @@ class VerifyCommandTest {
     @Test
     void withAHistoryEachSetSelectionKeepsItsOwnRotation() throws IOException {
         sampledBackup();
-        Path plan = dir.resolve("plan.yaml");
-        StringBuilder text = new StringBuilder("backupSets:\n");
-        for (String set : List.of("orders-db", "orders-db-again")) {
-            text.append("  - name: ").append(set).append("\n    target: { type: local, path: backups/orders }\n")
-                    .append("    layout: { kind: directory-per-backup, namePattern: \"orders-{yyyy-MM-dd'T'HHmm}\" }\n")
-                    .append("    checks:\n      integrity: { manifest: SHA256SUMS, sample: 50% }\n");
-        }
-        Files.writeString(plan, text);
+        Path plan = sampledSetsPlan("orders-db", "orders-db-again");
         Path history = dir.resolve("history");
 
         JsonNode first = verifyWithHistory(plan, history, "--set", "orders-db");
@@ -184,6 +181,91 @@ class VerifyCommandTest {
         JsonNode report = new ObjectMapper().readTree(dir.resolve("other.json").toFile());
         assertThat(report.path("runNumber").asLong()).isEqualTo(slice + 1);
         assertThat(byAnotherName.exitCode()).as(byAnotherName.out()).isEqualTo(2);
+    }
+
+    /**
+     * The sample changed after a failure (the plan now reads another share each run, or the whole set): the next run
+     * still reads the changed file again, though its slice number in the new cut is another and its own slice does not
+     * hold it. Before, slices named in another cut were dropped, the run passed with nothing fixed and the file waited
+     * for its slice. Once it is mended the runs pass.
+     */
+    @ParameterizedTest(name = "sample {0}, then {1}")
+    @CsvSource({"50%, 25%", "50%, 10%", "25%, 50%", "10%, 34%", "100%, 50%", "100%, 10%"})
+    void aFailedFileIsReadAgainAfterTheSampleChanged(String before, String after) throws IOException {
+        Path changed = sampledBackupWithPart0Rotted();
+        Path history = dir.resolve("history");
+        int slicesBefore = SampleSelector.slicesFor(Percentage.parse(before));
+        int slicesAfter = SampleSelector.slicesFor(Percentage.parse(after));
+        assertThat(verifyNumbered(planWithChecks("integrity: { manifest: SHA256SUMS, sample: " + before + " }"),
+                history, SampleSelector.sliceOf("part-0", slicesBefore)).exitCode()).isEqualTo(2);
+        Path plan = planWithChecks("integrity: { manifest: SHA256SUMS, sample: " + after + " }");
+        int otherSlice = SampleSelector.sliceOf("part-0", slicesAfter) + 1;
+
+        CommandRunner next = verifyNumbered(plan, history, otherSlice);
+
+        assertThat(next.exitCode()).as(next.out()).isEqualTo(2);
+        assertThat(next.out()).contains("part-0").contains("again ");
+        Files.writeString(changed, "part 0", StandardCharsets.UTF_8);
+        CommandRunner mended = verifyNumbered(plan, history, otherSlice + 1);
+        CommandRunner normal = verifyNumbered(plan, history, otherSlice + 2);
+        assertThat(mended.exitCode()).as(mended.out()).isNotEqualTo(2).isNotEqualTo(3);
+        assertThat(normal.out()).doesNotContain("again");
+    }
+
+    /**
+     * A run that could not read anything (the backups' folder was gone for a night) does not drop what the run before
+     * it found broken: the next run that can read reads it again. Before, the run that could not read became the
+     * previous run, named nothing to read again, and the one after it passed with the changed file unread.
+     */
+    @Test
+    void aRunThatCouldNotReadPassesOnWhatToReadAgain() throws IOException {
+        sampledBackupWithPart0Rotted();
+        Path plan = planWithChecks("integrity: { manifest: SHA256SUMS, sample: 50% }");
+        Path history = dir.resolve("history");
+        Path folder = dir.resolve("backups/orders");
+        Path away = dir.resolve("backups/away");
+        assertThat(verifyNumbered(plan, history, PART_0_SLICE).exitCode()).isEqualTo(2);
+        Files.move(folder, away);
+        CommandRunner unreadable = verifyNumbered(plan, history, PART_0_SLICE + 1);
+        Files.move(away, folder);
+
+        CommandRunner next = verifyNumbered(plan, history, PART_0_SLICE + 3);
+
+        assertThat(unreadable.exitCode()).as(unreadable.out()).isNotZero();
+        assertThat(next.exitCode()).as(next.out()).isEqualTo(2);
+        assertThat(next.out()).contains("part-0").contains("again " + (PART_0_SLICE + 1) + "/2");
+    }
+
+    /**
+     * A job per set and a job over the whole plan share one history: the whole plan's run reads again what the set's
+     * own job found broken (it looked only at runs over exactly its sets, and passed).
+     */
+    @Test
+    void aRunOverOtherSetsOfThePlanReadsAgainWhatASetsOwnJobFoundBroken() throws IOException {
+        sampledBackupWithPart0Rotted();
+        Path plan = sampledSetsPlan("orders-db", "orders-db-copy");
+        Path history = dir.resolve("history");
+        CommandRunner own = CommandRunner.run("verify", plan.toString(), "--set", "orders-db", "--history",
+                history.toString(), "--run-number", String.valueOf(PART_0_SLICE), "--no-color");
+        assertThat(own.exitCode()).as(own.out()).isEqualTo(2);
+
+        CommandRunner whole = verifyNumbered(plan, history, PART_0_SLICE + 1);
+
+        assertThat(whole.exitCode()).as(whole.out()).isEqualTo(2);
+        assertThat(whole.out()).contains("part-0").contains("again " + (PART_0_SLICE + 1) + "/2");
+    }
+
+    /** A plan of sets of these names over the same backups, each with a 50% integrity sample. */
+    private Path sampledSetsPlan(String... sets) throws IOException {
+        Path plan = dir.resolve("plan.yaml");
+        StringBuilder text = new StringBuilder("backupSets:\n");
+        for (String set : sets) {
+            text.append("  - name: ").append(set).append("\n    target: { type: local, path: backups/orders }\n")
+                    .append("    layout: { kind: directory-per-backup, namePattern: \"orders-{yyyy-MM-dd'T'HHmm}\" }\n")
+                    .append("    checks:\n      integrity: { manifest: SHA256SUMS, sample: 50% }\n");
+        }
+        Files.writeString(plan, text);
+        return plan;
     }
 
     /** {@link #sampledBackup} with {@code part-0} changed after its checksum was taken; its path. */

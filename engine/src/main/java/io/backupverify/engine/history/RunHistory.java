@@ -2,6 +2,8 @@ package io.backupverify.engine.history;
 
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.check.RecheckSlices;
+import io.backupverify.engine.plan.BackupSetSpec;
+import io.backupverify.engine.plan.Plan;
 import io.backupverify.engine.run.RunResult;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -13,7 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The run history in a folder: {@code runs/} holds one small file per recorded run, {@code coverage/} the coverage
@@ -177,18 +183,70 @@ public final class RunHistory {
 
     /**
      * Per set of a recorded run, the integrity sample slices it asked the next run to read again (see
-     * {@link RecheckSlices}): those where its sampled integrity check found files it could not verify.
+     * {@link RecheckSlices}): those where its integrity check found files it could not verify.
      */
     public static Map<String, RecheckSlices> rechecks(RunRecord run) {
+        return rechecks(Stream.of(run), run.sets().stream().map(SetRecord::name).toList());
+    }
+
+    /**
+     * The plan's {@code selected} sets (all when none is named) that have an integrity check: those whose runs read a
+     * sample, and may have to read some of it again.
+     */
+    public static List<String> sampledSets(Plan plan, List<String> selected) {
+        return plan.backupSets().stream()
+                .filter(set -> set.checks() != null && set.checks().integrity() != null)
+                .map(BackupSetSpec::name).filter(name -> selected.isEmpty() || selected.contains(name)).toList();
+    }
+
+    /**
+     * Per set among {@code sets}, the integrity sample slices to read again,
+     * from the verify runs of a plan recorded under one of the names {@code plans}, whatever sets they ran with (a job
+     * per set and a job over the whole plan learn from each other): see {@link #rechecks(Stream, Collection)}. The
+     * newest {@link #RUN_NUMBER_LOOKBACK} verify runs' files are opened at most, newest first; a file that cannot be
+     * read is passed over.
+     */
+    public Map<String, RecheckSlices> rechecks(Set<String> plans, List<String> sets) throws IOException {
+        Path runs = folder.resolve(RUNS);
+        return rechecks(newestNames(runs, RunKind.VERIFY, null).stream()
+                .flatMap(name -> readRecord(runs.resolve(name)).stream())
+                .filter(run -> run.kind() == RunKind.VERIFY && plans.contains(run.plan())), sets);
+    }
+
+    /**
+     * Per set among {@code sets}, the integrity sample slices the newest run that
+     * settled it asked to read again ({@link RecheckSlices}), from runs given newest first (taken one at a time). A run
+     * settles a set when its integrity check of the set read its sample (it has {@code sampleSlices}; whatever it could
+     * not verify it names), or when it had no integrity check of the set. A run whose integrity check of the set read
+     * nothing (the target could not be reached, no backup was found, the check could not run) says nothing of the
+     * slices an earlier run asked to read again: it is passed over, so that they are read by the next run that can.
+     * Runs are taken only until every set is settled.
+     */
+    public static Map<String, RecheckSlices> rechecks(Stream<RunRecord> runs, Collection<String> sets) {
+        Iterator<RunRecord> newestFirst = runs.iterator();
         Map<String, RecheckSlices> rechecks = new LinkedHashMap<>();
-        for (SetRecord set : run.sets()) {
-            set.check("integrity").ifPresent(check -> {
-                RecheckSlices slices = RecheckSlices.recorded(check.status(), check.values().get("sampleSlices"),
-                        check.values().get(RecheckSlices.METRIC));
+        Set<String> wanted = Set.copyOf(sets);
+        Set<String> settled = new HashSet<>();
+        while (!settled.containsAll(wanted) && newestFirst.hasNext()) {
+            for (SetRecord set : newestFirst.next().sets()) {
+                if (!wanted.contains(set.name()) || settled.contains(set.name())) {
+                    continue;
+                }
+                Optional<CheckRecord> integrity = set.check("integrity");
+                if (integrity.isEmpty()) {
+                    settled.add(set.name());
+                    continue;
+                }
+                Object cut = integrity.get().values().get("sampleSlices");
+                RecheckSlices slices = RecheckSlices.recorded(integrity.get().status(), cut,
+                        integrity.get().values().get(RecheckSlices.METRIC));
                 if (!slices.isEmpty()) {
                     rechecks.put(set.name(), slices);
                 }
-            });
+                if (cut instanceof Number) {
+                    settled.add(set.name());
+                }
+            }
         }
         return rechecks;
     }

@@ -61,7 +61,8 @@ public final class RunRecords {
         for (Map.Entry<String, Object> metric : check.metrics().entrySet()) {
             Object value = metric.getValue();
             boolean small = value instanceof Number || value instanceof Boolean
-                    || value instanceof String text && text.length() <= 200;
+                    || value instanceof String text && (text.length() <= 200
+                            || metric.getKey().equals(RecheckSlices.METRIC) && text.length() <= RecheckSlices.MAX_TEXT);
             boolean keep = kind == RunKind.RESTORE_TEST
                     ? (value instanceof Number || metric.getKey().equals(RESTORED_BACKUP))
                             && values.size() < MAX_RESTORE_VALUES

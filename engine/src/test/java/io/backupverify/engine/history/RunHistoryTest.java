@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.backupverify.engine.check.CheckResult;
 import io.backupverify.engine.check.FileCoverage;
 import io.backupverify.engine.check.Finding;
+import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.check.Status;
 import io.backupverify.engine.run.LatestBackup;
 import io.backupverify.engine.run.RunResult;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +85,65 @@ class RunHistoryTest {
         assertThat(history.latestVerifyRunNumber("plan.yaml", List.of("orders", "customers"))).isEmpty();
         assertThat(history.latestVerifyRunNumber("other.yaml", orders)).hasValue(9);
         assertThat(history.latestVerifyRunNumber("third.yaml", orders)).isEmpty();
+    }
+
+    /** An integrity check of a set: its verdict, its sample's slices (none: it read nothing) and those to read again. */
+    private static SetResult integrityOf(String set, Status status, Integer slices, String recheck) {
+        CheckResult.Builder check = CheckResult.builder("integrity").status(status).summary("integrity " + status);
+        if (slices != null) {
+            check.metric("sampleSlices", slices);
+        }
+        if (recheck != null) {
+            check.metric("recheckSlices", recheck);
+        }
+        return new SetResult(set, "local:/b", null, 1, List.of(check.build()));
+    }
+
+    private static RunResult runOf(Instant at, String plan, SetResult... sets) {
+        return new RunResult(plan, 1, at, at.plusSeconds(60), List.of(sets));
+    }
+
+    /**
+     * The slices to read again come, for each set, from the newest run of the plan that read that set's sample, whatever
+     * sets it ran with: a run whose integrity check read nothing (the target could not be reached) is passed over, so
+     * that the broken file is read by the next run that can; a run of another plan is not asked.
+     */
+    @Test
+    void theSlicesToReadAgainComeFromTheNewestRunThatReadEachSet() throws Exception {
+        RunHistory history = new RunHistory(dir);
+        history.record(runOf(T0, "plan.yaml", integrityOf("orders", Status.FAIL, 10, "3"),
+                integrityOf("customers", Status.FAIL, 4, "2")), RunKind.VERIFY);
+        history.record(runOf(T0.plusSeconds(86_400), "plan.yaml", integrityOf("orders", Status.ERROR, null, null)),
+                RunKind.VERIFY);
+        history.record(runOf(T0.plusSeconds(2 * 86_400), "other.yaml", integrityOf("orders", Status.PASS, 10, null)),
+                RunKind.VERIFY);
+
+        Map<String, RecheckSlices> rechecks = history.rechecks(Set.of("plan.yaml"), List.of("orders", "customers"));
+
+        assertThat(rechecks).containsOnly(Map.entry("orders", RecheckSlices.of(10, List.of(3))),
+                Map.entry("customers", RecheckSlices.of(4, List.of(2))));
+        assertThat(history.rechecks(Set.of("plan.yaml"), List.of("customers"))).containsOnlyKeys("customers");
+        history.record(runOf(T0.plusSeconds(3 * 86_400), "plan.yaml", integrityOf("orders", Status.PASS, 5, null)),
+                RunKind.VERIFY);
+        assertThat(history.rechecks(Set.of("plan.yaml"), List.of("orders", "customers"))).as("orders verified since")
+                .containsOnly(Map.entry("customers", RecheckSlices.of(4, List.of(2))));
+        assertThat(RunHistory.rechecks(Stream.of(RunRecords.of(runOf(T0, "plan.yaml",
+                integrityOf("orders", Status.ERROR, 4, "1-3")), RunKind.VERIFY)), List.of("orders")))
+                .as("an ERROR that read and could not verify names what to read again")
+                .containsOnly(Map.entry("orders", RecheckSlices.of(4, List.of(1, 2, 3))));
+    }
+
+    /** The history keeps a long list of slices to read again (it kept no string over 200 characters). */
+    @Test
+    void aLongListOfSlicesToReadAgainIsKept() throws Exception {
+        RecheckSlices spread = RecheckSlices.of(10_000, java.util.stream.IntStream.rangeClosed(1, 150)
+                .map(n -> n * 61).boxed().toList());
+        assertThat(spread.text().length()).isGreaterThan(200);
+        RunHistory history = new RunHistory(dir);
+        history.record(runOf(T0, "plan.yaml", integrityOf("orders", Status.FAIL, 10_000, spread.text())),
+                RunKind.VERIFY);
+
+        assertThat(history.rechecks(Set.of("plan.yaml"), List.of("orders"))).containsEntry("orders", spread);
     }
 
     private static RunResult withNumber(RunResult run, String plan, long number) {

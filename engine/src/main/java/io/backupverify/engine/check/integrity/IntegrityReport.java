@@ -53,23 +53,29 @@ final class IntegrityReport {
     }
 
     /**
-     * A sampled run that found files it read but could not verify names their slices, so that the next run reads
-     * them again ({@link RecheckSlices}). Only a run that keeps coverage (one with a history or a ledger, the only
-     * ones a next run learns from) knows each file's key; what is missing is found on every run anyway.
+     * A run that found files it read but could not verify names their slices, so that the next run reads them again
+     * ({@link RecheckSlices}); a run that read everything names its one slice, for a later sampled run to read
+     * everything again. Only a sampled run that keeps coverage (one with a history or a ledger, the only ones a next
+     * run learns from) knows each file's key; what is missing is found on every run anyway.
      */
     private static void recheckSlices(CheckResult.Builder result, SampleSelector sample, FileCoverage coverage,
             Findings findings) {
-        if (sample.readsEverything() || coverage == null || findings.count(Problem.CHANGED)
-                + findings.count(Problem.TRUNCATED) + findings.count(Problem.UNREADABLE) == 0) {
+        if (findings.count(Problem.CHANGED) + findings.count(Problem.TRUNCATED)
+                + findings.count(Problem.UNREADABLE) == 0) {
+            return;
+        }
+        if (sample.readsEverything()) {
+            // one slice: no file's key is needed to name it
+            result.metric(RecheckSlices.METRIC, RecheckSlices.of(1, Set.of(1)).text());
+            return;
+        }
+        if (coverage == null) {
             return;
         }
         Set<Integer> numbers = new TreeSet<>();
         coverage.forEachRead((key, read) -> {
-            if (read != FileCoverage.Read.VERIFIED) {
-                int number = sample.sliceNumberOf(key);
-                if (sample.readsSlice(number)) {
-                    numbers.add(number);
-                }
+            if (read != FileCoverage.Read.VERIFIED && sample.selects(key)) {
+                numbers.add(sample.sliceNumberOf(key));
             }
         });
         if (!numbers.isEmpty()) {

@@ -20,16 +20,21 @@ import java.util.stream.Collectors;
  * <p>A run may also read again the slices in which the set's previous run found a file it could not verify
  * ({@link RecheckSlices}): otherwise the next run, reading another slice, would pass while the broken file waits
  * t runs to be read again (a job retried after a failure, or the next night, would turn green with nothing fixed).
+ * Those slices are of the previous run's cut: when the sample changed since, a file is read again when it falls in
+ * one of them by that cut, so nothing the previous run could not verify waits for its slice in the new one.
  */
 public final class SampleSelector {
     private final int slices;
     private final int slice;
-    /** Further slices (0 to t-1) read again, this run's own slice left out. */
+    /** The number of slices of the cut {@link #again} belongs to (the previous run's t); 0 when nothing is read again. */
+    private final int againCut;
+    /** Further slices (0 to againCut-1) read again; when the cut is this run's, without this run's own slice. */
     private final Set<Integer> again;
 
-    private SampleSelector(int slices, int slice, Set<Integer> again) {
+    private SampleSelector(int slices, int slice, int againCut, Set<Integer> again) {
         this.slices = slices;
         this.slice = slice;
+        this.againCut = again.isEmpty() ? 0 : againCut;
         this.again = Set.copyOf(again);
     }
 
@@ -37,19 +42,20 @@ public final class SampleSelector {
         return of(sample, runNumber, RecheckSlices.NONE);
     }
 
-    /** This run's slice, and the slices the previous run asked to read again when it cut the files the same way. */
+    /**
+     * This run's slice, and the slices the previous run asked to read again, in the previous run's cut (when it cut
+     * the files into as many slices, its slices are this run's).
+     */
     public static SampleSelector of(Percentage sample, long runNumber, RecheckSlices recheck) {
         int slices = slicesFor(sample);
         int slice = (int) Math.floorMod(runNumber, (long) slices);
         Set<Integer> again = new TreeSet<>();
-        if (recheck.slices() == slices) {
-            for (int number : recheck.numbers()) {
-                if (number >= 1 && number <= slices && number - 1 != slice) {
-                    again.add(number - 1);
-                }
+        for (int number : recheck.numbers()) {
+            if (number >= 1 && number <= recheck.slices() && (recheck.slices() != slices || number - 1 != slice)) {
+                again.add(number - 1);
             }
         }
-        return new SampleSelector(slices, slice, again);
+        return new SampleSelector(slices, slice, recheck.slices(), again);
     }
 
     /** t = ceil(100 / N); 1 for 100% and above. */
@@ -77,16 +83,14 @@ public final class SampleSelector {
 
     /** Whether this run reads the file with this path inside its backup. */
     public boolean selects(String relativePath) {
-        if (slices == 1) {
+        if (slices == 1 || againCut == 1) {
             return true;
         }
         int of = sliceOf(relativePath, slices);
-        return of == slice || again.contains(of);
-    }
-
-    /** Whether a file is in a slice this run reads, by the slice number (from 1) {@link #sliceNumberOf} gives. */
-    public boolean readsSlice(int number) {
-        return slices == 1 || number - 1 == slice || again.contains(number - 1);
+        if (of == slice) {
+            return true;
+        }
+        return !again.isEmpty() && again.contains(againCut == slices ? of : sliceOf(relativePath, againCut));
     }
 
     /** The slice number (from 1, as reports count) of the file with this path inside its backup. */
@@ -94,9 +98,17 @@ public final class SampleSelector {
         return slices == 1 ? 1 : sliceOf(relativePath, slices) + 1;
     }
 
-    /** The slices (counted from 1) read again because the previous run found problems in them; none usually. */
+    /**
+     * The slices (counted from 1, in the cut of {@link #againSlices}) read again because the previous run found
+     * problems in them; none usually.
+     */
     public Set<Integer> againNumbers() {
         return again.stream().map(n -> n + 1).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** How many slices the cut of {@link #againNumbers} has: this run's t, or the previous run's when it differed. */
+    public int againSlices() {
+        return againCut == 0 ? slices : againCut;
     }
 
     public boolean readsEverything() {
@@ -116,7 +128,12 @@ public final class SampleSelector {
     @Override
     public String toString() {
         String own = "sample " + sliceNumber() + "/" + slices;
-        return again.isEmpty() ? own : own + " and again " + againNumbers().stream().map(n -> n + "/" + slices)
-                .collect(Collectors.joining(", ")) + ", where the previous run found problems";
+        if (again.isEmpty()) {
+            return own;
+        }
+        String named = againCut == 1 ? "everything" : againNumbers().size() > 20
+                ? againNumbers().size() + " slices of " + againCut
+                : againNumbers().stream().map(n -> n + "/" + againCut).collect(Collectors.joining(", "));
+        return own + " and again " + named + ", where the previous run found problems";
     }
 }

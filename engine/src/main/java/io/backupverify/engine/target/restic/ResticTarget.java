@@ -45,6 +45,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A restic repository. Its root lists one folder per selected snapshot, named by restic's short id and dated by
@@ -315,23 +317,26 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
         long started = System.nanoTime();
         CheckResult.Builder result = CheckResult.builder("integrity")
                 .metric("mode", "restic check")
-                .metric("readDataSubset", sample.sliceNumber() + "/" + slices);
-        List<Integer> subsets = new ArrayList<>();
-        subsets.add(sample.sliceNumber());
-        subsets.addAll(sample.againNumbers());
-        List<Integer> failed = new ArrayList<>();
+                .metric("readDataSubset", sample.sliceNumber() + "/" + slices)
+                .metric("sampleSlices", slices);
+        int againCut = sample.againSlices();
+        List<int[]> subsets = new ArrayList<>();
+        subsets.add(new int[] {sample.sliceNumber(), slices});
+        sample.againNumbers().forEach(n -> subsets.add(new int[] {n, againCut}));
+        Set<Integer> failed = new TreeSet<>();
         Status status = Status.PASS;
         String summary = null;
-        for (int subset : subsets) {
-            String read = slices == 1 ? "all pack files" : "pack files subset " + subset + "/" + slices
-                    + (subset == sample.sliceNumber() ? "" : " (again: the previous run found errors there)");
-            ResticCommand.Outcome outcome = restic.run("check", CHECK_LIMIT, slices == 1
+        for (int[] subset : subsets) {
+            boolean own = subset == subsets.get(0);
+            String named = subset[1] == 1 ? "all pack files" : "pack files subset " + subset[0] + "/" + subset[1];
+            String read = named + (own ? "" : " (again: the previous run found errors there)");
+            ResticCommand.Outcome outcome = restic.run("check", CHECK_LIMIT, subset[1] == 1
                     ? new String[] {"check", "--read-data"}
-                    : new String[] {"check", "--read-data-subset=" + subset + "/" + slices});
+                    : new String[] {"check", "--read-data-subset=" + subset[0] + "/" + subset[1]});
             if (outcome.exitCode() == 0) {
                 continue;
             }
-            failed.add(subset);
+            failed.addAll(inThisCut(subset[0], subset[1], slices));
             String errors = outcome.stderr();
             if (errors.contains("repository contains errors")) {
                 for (String line : errors.split("\\R")) {
@@ -353,17 +358,31 @@ public final class ResticTarget implements Target, RepositoryIntegrity, StoreEnc
             }
         }
         result.metric("durationMs", (System.nanoTime() - started) / 1_000_000);
-        if (slices > 1 && !failed.isEmpty()) {
-            result.metric("sampleSlices", slices)
-                    .metric(RecheckSlices.METRIC, RecheckSlices.of(slices, failed).text());
+        if (!failed.isEmpty()) {
+            result.metric(RecheckSlices.METRIC, RecheckSlices.of(slices, failed).text());
         }
         if (status == Status.PASS) {
             return result.status(Status.PASS).summary("restic check found no errors, reading " + (slices == 1
-                    ? "all pack files" : "pack files subset " + subsets.stream().map(n -> n + "/" + slices)
+                    ? "all pack files" : "pack files subset " + subsets.stream().map(n -> n[0] + "/" + n[1])
                     .collect(java.util.stream.Collectors.joining(" and "))) + (slices == 1 ? "" : "; every pack file is "
                     + "read over " + slices + " consecutive runs")).build();
         }
         return result.status(status).summary(summary).build();
+    }
+
+    /**
+     * The subsets of a cut into {@code slices} that hold the pack files of subset {@code number} of a cut into
+     * {@code cut}: restic puts a pack file in subset n/t when the first byte of its ID modulo t is n-1, so the byte
+     * values tell exactly where a subset of one cut lies in another.
+     */
+    static Set<Integer> inThisCut(int number, int cut, int slices) {
+        Set<Integer> subsets = new TreeSet<>();
+        for (int firstByte = 0; firstByte < 256; firstByte++) {
+            if (firstByte % cut == number - 1) {
+                subsets.add(firstByte % slices + 1);
+            }
+        }
+        return subsets;
     }
 
     /** restic encrypts everything it stores: data, trees, indexes and snapshots. */

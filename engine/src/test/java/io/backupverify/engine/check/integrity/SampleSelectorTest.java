@@ -81,12 +81,66 @@ class SampleSelectorTest {
         assertThat(selector.againNumbers()).containsExactly(5);
         assertThat(selector).hasToString("sample 3/10 and again 5/10, where the previous run found problems");
         assertThat(SampleSelector.of(Percentage.parse("20%"), 32, previous).selects(inFive))
-                .as("five slices cut the files otherwise: the previous run's slice numbers do not apply")
-                .isEqualTo(SampleSelector.sliceOf(inFive, 5) == 2);
+                .as("five slices cut the files otherwise: the file is read again by the previous run's cut").isTrue();
         assertThat(previous.text()).isEqualTo("3,5");
         assertThat(io.backupverify.engine.check.RecheckSlices.recorded(
                 io.backupverify.engine.check.Status.FAIL, 10L, "3,5")).isEqualTo(previous);
         assertThat(io.backupverify.engine.check.RecheckSlices.recorded(
                 io.backupverify.engine.check.Status.PASS, 10L, "3,5").isEmpty()).isTrue();
+    }
+
+    /**
+     * A recheck survives any change of the sample: whatever the new number of slices, every file in a slice the
+     * previous run named (by its cut) is read, besides the new run's own slice, and no other file.
+     */
+    @ParameterizedTest(name = "named in a cut of {0}, read with a sample of {1} ({2} slices)")
+    @CsvSource({"10, 25%, 4", "4, 10%, 10", "2, 33.34%, 3", "3, 50%, 2", "10, 0.5%, 200", "200, 10%, 10",
+            "7, 14.3%, 7"})
+    void theSlicesToReadAgainAreReadWhateverTheNewCut(int before, String newSample, int after) {
+        io.backupverify.engine.check.RecheckSlices previous = io.backupverify.engine.check.RecheckSlices.of(before,
+                List.of(1, before));
+        Percentage sample = Percentage.parse(newSample);
+        for (long runNumber = 0; runNumber < Math.min(after, 12); runNumber++) {
+            SampleSelector selector = SampleSelector.of(sample, runNumber, previous);
+            assertThat(selector.slices()).isEqualTo(after);
+            for (int i = 0; i < 2000; i++) {
+                String name = "dir/file-" + i;
+                int old = SampleSelector.sliceOf(name, before) + 1;
+                boolean own = SampleSelector.sliceOf(name, after) == runNumber % after;
+                assertThat(selector.selects(name)).as(name + " in slice " + old + "/" + before)
+                        .isEqualTo(own || old == 1 || old == before);
+            }
+        }
+    }
+
+    /** A run that read everything and found a problem asks a later sampled run to read everything again. */
+    @Test
+    void aRecheckNamedByARunThatReadEverythingReadsEverything() {
+        SampleSelector selector = SampleSelector.of(Percentage.parse("10%"), 3,
+                io.backupverify.engine.check.RecheckSlices.of(1, List.of(1)));
+
+        assertThat(IntStream.range(0, 500).mapToObj(i -> "f" + i).allMatch(selector::selects)).isTrue();
+        assertThat(selector).hasToString("sample 4/10 and again everything, where the previous run found problems");
+        assertThat(selector.againSlices()).isEqualTo(1);
+    }
+
+    /**
+     * The metric names runs of slices as ranges and, when failures are spread over so many slices that the list would
+     * be longer than the history keeps, every slice: reading more, never dropping the list.
+     */
+    @Test
+    void theMetricIsShortAndNeverLosesASlice() {
+        var ranges = io.backupverify.engine.check.RecheckSlices.of(100, List.of(1, 2, 3, 4, 7, 9, 10, 40));
+        assertThat(ranges.text()).isEqualTo("1-4,7,9,10,40");
+        assertThat(io.backupverify.engine.check.RecheckSlices.recorded(io.backupverify.engine.check.Status.FAIL, 100L,
+                ranges.text())).isEqualTo(ranges);
+        assertThat(io.backupverify.engine.check.RecheckSlices.decode(ranges.encode())).isEqualTo(ranges);
+
+        List<Integer> spread = IntStream.rangeClosed(1, 100_000).filter(n -> n % 7 == 0).boxed().toList();
+        var many = io.backupverify.engine.check.RecheckSlices.of(100_000, spread);
+        assertThat(many.text()).isEqualTo("1-100000");
+        var read = io.backupverify.engine.check.RecheckSlices.recorded(io.backupverify.engine.check.Status.FAIL,
+                100_000L, many.text());
+        assertThat(read.numbers()).hasSize(100_000).containsAll(spread);
     }
 }

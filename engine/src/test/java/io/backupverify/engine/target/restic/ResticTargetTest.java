@@ -152,6 +152,49 @@ class ResticTargetTest {
         assertThat(next.checks().get(0).metrics()).containsEntry("recheckSlices", String.valueOf((runNumber - 1) % 4 + 1));
     }
 
+    /**
+     * The sample changed after a subset failed (25%, then 50%): the next run reads the failed subset again by the cut
+     * it was named in ({@code --read-data-subset m/4}) besides its own half, which does not hold the damaged pack, and
+     * fails; it names the half that holds it for the run after. Before, a subset of another cut was dropped and the run
+     * passed. restic puts a pack in subset n/t by the first byte of its ID modulo t.
+     */
+    @Test
+    void aFailedSubsetIsReadAgainAfterTheSampleChanged() throws Exception {
+        ResticRepository.copy(repo, dir.resolve("rotten-cut"));
+        ResticRepository.flipByteInLargestPack(dir.resolve("rotten-cut"));
+        Verifier verifier = new Verifier(new CredentialedTargetOpener(dir, CredentialResolver.of(
+                Map.of("restic-pw", new SecretText(SecretValue.of(PASSWORD))))));
+        var quarter = new PlanParser().parse(plan("integrity: { sample: 25% }")
+                .replace("repository: repo", "repository: rotten-cut"), "plan.yaml", dir);
+        var half = new PlanParser().parse(plan("integrity: { sample: 50% }")
+                .replace("repository: repo", "repository: rotten-cut"), "plan.yaml", dir);
+        RunResult failed = null;
+        int subset = 0;
+        for (long runNumber = 0; runNumber < 4 && failed == null; runNumber++) {
+            RunResult result = verifier.verify(quarter, VerifyOptions.defaults().withRunNumber(runNumber));
+            if (statuses(result.sets().get(0)).get("integrity") == Status.FAIL) {
+                failed = result;
+                subset = (int) runNumber + 1;
+            }
+        }
+        assertThat(failed).as("one of four runs reads the damaged pack").isNotNull();
+        var rechecks = io.backupverify.engine.history.RunHistory.rechecks(
+                io.backupverify.engine.history.RunRecords.of(failed, io.backupverify.engine.history.RunKind.VERIFY));
+        // the damaged pack's first byte is subset - 1 modulo 4, so modulo 2 it is (subset - 1) % 2: the half of run
+        // number subset % 2 does not hold it
+        long otherHalf = subset % 2;
+
+        SetResult forgetful = verifier.verify(half, VerifyOptions.defaults().withRunNumber(otherHalf)).sets().get(0);
+        SetResult next = verifier.verify(half, VerifyOptions.defaults().withRunNumber(otherHalf)
+                .withRechecks(rechecks)).sets().get(0);
+
+        assertThat(statuses(forgetful)).as("its own half alone is clean").containsEntry("integrity", Status.PASS);
+        assertThat(statuses(next)).as(messages(next)).containsEntry("integrity", Status.FAIL);
+        assertThat(next.checks().get(0).summary()).contains("subset " + subset + "/4");
+        assertThat(next.checks().get(0).metrics()).containsEntry("sampleSlices", 2)
+                .containsEntry("recheckSlices", String.valueOf((subset - 1) % 2 + 1));
+    }
+
     @Test
     void completenessSeesTheFilesOfTheSnapshot() throws Exception {
         SetResult set = run(plan("completeness: { required: [db.dump, missing.dump] }"), 1);

@@ -7,9 +7,12 @@ import io.backupverify.engine.check.RecheckSlices;
 import io.backupverify.engine.history.CoverageTransfer;
 import io.backupverify.engine.history.RunHistory;
 import io.backupverify.engine.history.RunKind;
+import io.backupverify.engine.history.RunRecord;
 import io.backupverify.engine.history.RunRecords;
 import io.backupverify.engine.outcome.OutcomePolicy;
 import io.backupverify.engine.outcome.StepReturnValue;
+import io.backupverify.engine.plan.PlanException;
+import io.backupverify.engine.plan.PlanParser;
 import io.backupverify.engine.report.JsonReport;
 import io.backupverify.engine.run.RunResult;
 import io.backupverify.engine.summary.RunSummaryView;
@@ -25,10 +28,14 @@ import io.jenkins.plugins.backupverify.model.BackupVerifyAction;
 import java.io.IOException;
 import java.io.Serial;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import jenkins.agents.ControllerToAgentFileCallable;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -49,9 +56,10 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
     @Override
     protected ControllerToAgentFileCallable<AgentOutcome> agentCall(AgentPlan plan,
             Map<String, TransferredCredential> credentials, Run<?, ?> run, TaskListener listener) {
-        BackupVerifyAction earlier = earlierVerification(run, getStep().getEffectiveId(), plan.source());
-        return new VerifyOnAgent(plan, getStep().getSets(), sampleRunNumber(run, earlier), rechecks(earlier),
-                credentials, listener);
+        String id = getStep().getEffectiveId();
+        BackupVerifyAction earlier = earlierVerification(run, id, plan.source());
+        return new VerifyOnAgent(plan, getStep().getSets(), sampleRunNumber(run, earlier),
+                rechecks(run, id, plan, getStep().getSets()), credentials, listener);
     }
 
     /** How many earlier builds {@link #earlierVerification} looks through. */
@@ -77,8 +85,12 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
      * {@link #SAMPLE_LOOKBACK} builds; null when there is none.
      */
     static BackupVerifyAction earlierVerification(Run<?, ?> run, String id, String plan) {
-        return earlierAction(run, id, action -> !(action instanceof BackupRestoreTestAction)
-                && plan.equals(action.getPlan()) && action.sampleRunNumber().isPresent());
+        return earlierAction(run, id, verificationOf(plan));
+    }
+
+    private static Predicate<BackupVerifyAction> verificationOf(String plan) {
+        return action -> !(action instanceof BackupRestoreTestAction) && plan.equals(action.getPlan())
+                && action.sampleRunNumber().isPresent();
     }
 
     /**
@@ -86,29 +98,40 @@ final class BackupVerifyExecution extends BackupStepExecution<BackupVerifyStep> 
      * {@link #SAMPLE_LOOKBACK} builds; null when there is none.
      */
     static BackupVerifyAction earlierAction(Run<?, ?> run, String id, Predicate<BackupVerifyAction> wanted) {
-        Run<?, ?> earlier = run.getPreviousBuild();
-        for (int looked = 0; earlier != null && looked < SAMPLE_LOOKBACK; looked++) {
-            BackupVerifyAction action = BackupVerifyAction.of(earlier, id);
-            if (action != null && wanted.test(action)) {
-                return action;
-            }
-            earlier = earlier.getPreviousBuild();
-        }
-        return null;
+        return earlierActions(run, id, wanted).findFirst().orElse(null);
     }
 
     /**
-     * Per set, the integrity sample slices in which the earlier verification found files it could not verify, for
-     * this one to read again ({@link RecheckSlices}): otherwise a build after a failed one (a rebuild, the next
-     * night's) reads another slice and is green with nothing fixed. Empty when its report is gone.
+     * The actions of this call (its id) in earlier builds that are {@code wanted}, newest first, within
+     * {@link #SAMPLE_LOOKBACK} builds; a build is looked at only when the stream gets that far.
      */
-    static Map<String, String> rechecks(BackupVerifyAction earlier) {
-        RunResult report = earlier == null ? null : earlier.getReport();
-        Map<String, String> rechecks = new LinkedHashMap<>();
-        if (report != null) {
-            RunHistory.rechecks(RunRecords.of(report, RunKind.VERIFY))
-                    .forEach((set, slices) -> rechecks.put(set, slices.encode()));
+    static Stream<BackupVerifyAction> earlierActions(Run<?, ?> run, String id, Predicate<BackupVerifyAction> wanted) {
+        return Stream.<Run<?, ?>>iterate(run.getPreviousBuild(), Objects::nonNull, build -> build.getPreviousBuild())
+                .limit(SAMPLE_LOOKBACK).map(build -> BackupVerifyAction.of(build, id))
+                .filter(action -> action != null && wanted.test(action));
+    }
+
+    /**
+     * Per set, the integrity sample slices in which earlier verifications by this call (its id) of the same plan found
+     * files they could not verify, for this one to read again ({@link RecheckSlices}): otherwise a build after a failed
+     * one (a rebuild, the next night's) reads another slice and is green with nothing fixed. The engine decides from
+     * their reports, newest first, which build speaks for each set ({@link RunHistory#rechecks(Stream,
+     * java.util.Collection)}): a build whose check could not run is passed over, and the slices keep the cut they were
+     * named in, whatever the sample is now. A build whose report is gone is passed over. The sets are those the step
+     * names, else every set of the plan, that have an integrity check.
+     */
+    static Map<String, String> rechecks(Run<?, ?> run, String id, AgentPlan plan, List<String> selected) {
+        List<String> sets;
+        try {
+            sets = RunHistory.sampledSets(new PlanParser().parse(plan.text(), plan.source(), Path.of(".")), selected);
+        } catch (PlanException e) {
+            return Map.of(); // checked before the call: the agent says what is wrong with it
         }
+        Stream<RunRecord> reports = earlierActions(run, id, verificationOf(plan.source()))
+                .map(BackupVerifyAction::getReport).filter(Objects::nonNull)
+                .map(report -> RunRecords.of(report, RunKind.VERIFY));
+        Map<String, String> rechecks = new LinkedHashMap<>();
+        RunHistory.rechecks(reports, sets).forEach((set, slices) -> rechecks.put(set, slices.encode()));
         return rechecks;
     }
 

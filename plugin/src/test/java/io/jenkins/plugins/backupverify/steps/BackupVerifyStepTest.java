@@ -90,6 +90,34 @@ class BackupVerifyStepTest {
     }
 
     /**
+     * The plan's sample changed after a sampled failure: build 1 (50%, slice 2/2) finds {@code d} changed; build 2
+     * samples 25% and its own slice 3/4 holds {@code c} only, yet it reads {@code d} again by the cut it was named in
+     * (2/2) and fails. Before, slices of another cut were dropped and build 2 was green with nothing fixed.
+     */
+    @Test
+    void theBuildAfterASampledFailureReadsTheFailedFileAgainAfterTheSampleChanged(JenkinsRule j) throws Exception {
+        WorkflowJob job = sampledJob(j, "resampled", "49b95b8fb80caa3c1b670c66db13577ef461393ca55d39a9652b626dfe61f0ff",
+                "if (currentBuild.number > 1) {\n"
+                + "writeFile file: 'plan.yaml', text: '''backupSets:\n"
+                + "  - name: orders-db\n"
+                + "    target: { type: local, path: backups }\n"
+                + "    layout: { kind: directory-per-backup, namePattern: \"b-{yyyy-MM-dd}\" }\n"
+                + "    checks:\n"
+                + "      integrity: { manifest: SHA256SUMS, sample: 25% }\n"
+                + "'''\n"
+                + "}\n"
+                + "backupVerify plan: 'plan.yaml'");
+
+        WorkflowRun first = j.buildAndAssertStatus(Result.FAILURE, job);
+        WorkflowRun second = j.buildAndAssertStatus(Result.FAILURE, job);
+
+        assertThat(first.getAction(BackupVerifyAction.class).sampleRunNumber().getAsLong(), is(1L));
+        assertThat(second.getAction(BackupVerifyAction.class).getChecksFailed(), is(1));
+        assertThat(second.getAction(BackupVerifyAction.class).getReport().sets().get(0).checks().get(0).summary(),
+                containsString("sample 3/4 and again 2/2"));
+    }
+
+    /**
      * A job whose backup holds {@code c} and {@code d}, which fall in different halves of a 50% sample, checked against
      * a manifest that gives {@code d} the digest {@code dDigest}; {@code step} calls the step.
      */
