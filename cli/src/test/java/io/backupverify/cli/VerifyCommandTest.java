@@ -255,6 +255,43 @@ class VerifyCommandTest {
         assertThat(whole.out()).contains("part-0").contains("again " + (PART_0_SLICE + 1) + "/2");
     }
 
+    /**
+     * The plan's scope changed after a failure ({@code latest} to {@code all}): a file's slice then follows its path
+     * on the target, backup name included, instead of its path inside its backup, so the slice the previous run named
+     * holds other files in the new form and the next run passed with the changed file unread. It is read again by
+     * the form the previous run knew it by.
+     */
+    @Test
+    void aFailedFileIsReadAgainAfterTheScopeChanged() throws IOException {
+        Path changed = sampledBackupWithPart0Rotted();
+        Path history = dir.resolve("history");
+        String onTarget = "orders-2026-11-28T0200/part-0";
+        int slices = 10;
+        while (SampleSelector.sliceOf("part-0", slices) == SampleSelector.sliceOf(onTarget, slices)) {
+            slices++;
+        }
+        String sample = "sample: " + new java.math.BigDecimal(100).divide(new java.math.BigDecimal(slices), 3,
+                java.math.RoundingMode.DOWN).stripTrailingZeros().toPlainString() + "%";
+        assertThat(SampleSelector.slicesFor(Percentage.parse(sample.substring(8)))).isEqualTo(slices);
+        int named = SampleSelector.sliceOf("part-0", slices);
+        int own = 0;
+        while (own == named || own == SampleSelector.sliceOf(onTarget, slices)) {
+            own++;
+        }
+        assertThat(verifyNumbered(planWithChecks("integrity: { manifest: SHA256SUMS, " + sample + " }"), history,
+                named).exitCode()).isEqualTo(2);
+
+        CommandRunner next = verifyNumbered(planWithChecks("integrity: { manifest: SHA256SUMS, scope: all, "
+                + sample + " }"), history, own);
+
+        assertThat(next.exitCode()).as(next.out()).isEqualTo(2);
+        assertThat(next.out()).contains("part-0");
+        Files.writeString(changed, "part 0", StandardCharsets.UTF_8);
+        CommandRunner mended = verifyNumbered(planWithChecks("integrity: { manifest: SHA256SUMS, scope: all, "
+                + sample + " }"), history, own + slices);
+        assertThat(mended.exitCode()).as(mended.out()).isNotEqualTo(2).isNotEqualTo(3);
+    }
+
     /** A plan of sets of these names over the same backups, each with a 50% integrity sample. */
     private Path sampledSetsPlan(String... sets) throws IOException {
         Path plan = dir.resolve("plan.yaml");

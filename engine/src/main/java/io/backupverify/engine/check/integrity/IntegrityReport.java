@@ -41,7 +41,7 @@ final class IntegrityReport {
         result.findings(findings.toFindings());
         FileCoverage coverage = reads.coverage(reader::verified, reader::failed);
         result.coverage(coverage);
-        recheckSlices(result, sample, coverage, findings);
+        recheckSlices(result, reads, coverage, findings);
         guardAgainstUnprovenPass(result, reads, reader, findings);
         warnWhenTheSliceReadNothing(result, reads, reader, findings);
         warnAboutBackupsOfEmptyFiles(result, reads, findings);
@@ -58,8 +58,9 @@ final class IntegrityReport {
      * everything again. Only a sampled run that keeps coverage (one with a history or a ledger, the only ones a next
      * run learns from) knows each file's key; what is missing is found on every run anyway.
      */
-    private static void recheckSlices(CheckResult.Builder result, SampleSelector sample, FileCoverage coverage,
+    private static void recheckSlices(CheckResult.Builder result, ReadList reads, FileCoverage coverage,
             Findings findings) {
+        SampleSelector sample = reads.sample();
         if (findings.count(Problem.CHANGED) + findings.count(Problem.TRUNCATED)
                 + findings.count(Problem.UNREADABLE) == 0) {
             return;
@@ -74,7 +75,7 @@ final class IntegrityReport {
         }
         Set<Integer> numbers = new TreeSet<>();
         coverage.forEachRead((key, read) -> {
-            if (read != FileCoverage.Read.VERIFIED && sample.selects(key)) {
+            if (read != FileCoverage.Read.VERIFIED && reads.selects(key)) {
                 numbers.add(sample.sliceNumberOf(key));
             }
         });

@@ -15,8 +15,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The files this run will read, gathered from the manifests of the backups in scope. A listed name that cannot
@@ -24,6 +27,9 @@ import java.util.function.IntPredicate;
  * run's sample slice is counted as skipped.
  */
 final class ReadList {
+    /** Parts of a backup's name that a name pattern may have read as its date (2026-11-28, 20261128T0200, ...). */
+    private static final Pattern DATE_LIKE = Pattern.compile("[0-9][0-9T:._-]{4,}[0-9]");
+
     private final SampleSelector sample;
     private final boolean sampleByTargetPath;
     private final NamePattern names;
@@ -39,6 +45,8 @@ final class ReadList {
     private long skipped;
     /** Files to read and their bytes, by backup id, in the order the backups came. */
     private final Map<String, long[]> readPerBackup = new java.util.LinkedHashMap<>();
+    /** Keys of files read only because the previous run knew them by another path (see {@link #namedBefore}). */
+    private final Set<String> namedBefore = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The date text of the backup looked at last. */
     private BackupDate lastDate;
 
@@ -92,7 +100,7 @@ final class ReadList {
         if (read == null) {
             return;
         }
-        if (!sample.selects(key)) {
+        if (!sample.selects(key) && !namedBefore(backup, listedEntry, samplePath, key)) {
             skipped++;
             return;
         }
@@ -118,7 +126,8 @@ final class ReadList {
         String key = sampleByTargetPath ? listedEntry.path() : withoutBackupDate(index, samplePath);
         String origin = manifest + " line " + expected.line();
         Entry read = regularFile(index, listedEntry, origin);
-        boolean selected = read != null && sample.selects(key);
+        boolean selected = read != null && (sample.selects(key)
+                || namedBefore(index.contents().backup(), listedEntry, samplePath, key));
         rows.add(index, listedEntry, read, expected, manifest, key.equals(derivedKey(index, listedEntry)) ? null : key,
                 selected);
         if (read == null) {
@@ -137,6 +146,33 @@ final class ReadList {
         long[] tally = readPerBackup.computeIfAbsent(backup.id(), id -> new long[2]);
         tally[0]++;
         tally[1] += read.size();
+    }
+
+    /**
+     * Whether the previous run asked to read the file again under another form of its path (the plan's scope or
+     * name pattern changed since): then it is read, as a recheck must not wait for the file's slice in the new cut.
+     */
+    private boolean namedBefore(Backup backup, Entry listedEntry, String samplePath, String key) {
+        if (!sample.namedAny()) {
+            return false;
+        }
+        boolean named = sample.namedBefore(listedEntry.path()) || sample.namedBefore(samplePath)
+                || sample.namedBefore(withoutBackupDate(backup, samplePath));
+        // another name pattern took another part of the backup's name for its date
+        Matcher dates = DATE_LIKE.matcher(backup.id());
+        while (!named && dates.find()) {
+            String date = dates.group();
+            named = samplePath.contains(date) && sample.namedBefore(samplePath.replace(date, "{date}"));
+        }
+        if (named) {
+            namedBefore.add(key);
+        }
+        return named;
+    }
+
+    /** Whether this run reads the file with this key: in its slice, or named by the previous run. */
+    boolean selects(String key) {
+        return sample.selects(key) || namedBefore.contains(key);
     }
 
     /** How many files this run reads of each backup, and their bytes, by backup id. */

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * ({@link RecheckSlices}): otherwise the next run, reading another slice, would pass while the broken file waits
  * t runs to be read again (a job retried after a failure, or the next night, would turn green with nothing fixed).
  * Those slices are of the previous run's cut: when the sample changed since, a file is read again when it falls in
- * one of them by that cut, so nothing the previous run could not verify waits for its slice in the new one.
+ * one of them by that cut, so nothing the previous run could not verify waits for its slice in the new one. When
+ * the plan's scope or name pattern changed since, the previous run knew a file by another path
+ * ({@link #namedBefore}).
  */
 public final class SampleSelector {
     private final int slices;
@@ -30,12 +32,17 @@ public final class SampleSelector {
     private final int againCut;
     /** Further slices (0 to againCut-1) read again; when the cut is this run's, without this run's own slice. */
     private final Set<Integer> again;
+    /** Every slice (0 to namedCut-1) the previous run named, this run's own included. */
+    private final Set<Integer> named;
+    private final int namedCut;
 
-    private SampleSelector(int slices, int slice, int againCut, Set<Integer> again) {
+    private SampleSelector(int slices, int slice, int againCut, Set<Integer> again, Set<Integer> named) {
         this.slices = slices;
         this.slice = slice;
         this.againCut = again.isEmpty() ? 0 : againCut;
         this.again = Set.copyOf(again);
+        this.named = Set.copyOf(named);
+        this.namedCut = named.isEmpty() ? 0 : againCut;
     }
 
     public static SampleSelector of(Percentage sample, long runNumber) {
@@ -50,12 +57,16 @@ public final class SampleSelector {
         int slices = slicesFor(sample);
         int slice = (int) Math.floorMod(runNumber, (long) slices);
         Set<Integer> again = new TreeSet<>();
+        Set<Integer> named = new TreeSet<>();
         for (int number : recheck.numbers()) {
-            if (number >= 1 && number <= recheck.slices() && (recheck.slices() != slices || number - 1 != slice)) {
-                again.add(number - 1);
+            if (number >= 1 && number <= recheck.slices()) {
+                named.add(number - 1);
+                if (recheck.slices() != slices || number - 1 != slice) {
+                    again.add(number - 1);
+                }
             }
         }
-        return new SampleSelector(slices, slice, recheck.slices(), again);
+        return new SampleSelector(slices, slice, recheck.slices(), again, named);
     }
 
     /** t = ceil(100 / N); 1 for 100% and above. */
@@ -91,6 +102,20 @@ public final class SampleSelector {
             return true;
         }
         return !again.isEmpty() && again.contains(againCut == slices ? of : sliceOf(relativePath, againCut));
+    }
+
+    /** Whether the previous run named slices to read again. */
+    public boolean namedAny() {
+        return !named.isEmpty();
+    }
+
+    /**
+     * Whether the previous run named the slice of a file known by this path: the same file's path under the plan as
+     * it was then (with {@code scope: all} its path on the target, with {@code scope: latest} its path inside its
+     * backup, without or with the date of another name pattern), which this run's slice may not cover.
+     */
+    public boolean namedBefore(String path) {
+        return !named.isEmpty() && named.contains(sliceOf(path, namedCut));
     }
 
     /** The slice number (from 1, as reports count) of the file with this path inside its backup. */

@@ -38,7 +38,14 @@ abstract class SqlFeeder implements ToolRun.Feeder {
      * What to do with a line, seen whole or by its first {@value #DECIDE_BYTES} bytes: the same string to pass it
      * as it is, another to pass that instead (of those first bytes), or null to leave it out.
      */
-    protected abstract String keep(String lineStart) throws DumpContentException;
+    protected String keep(String lineStart) throws DumpContentException {
+        return lineStart;
+    }
+
+    /** Copies the dump's SQL to the tool: line by line through {@link #keep} by default. */
+    protected void transfer(InputStream sql, OutputStream tool) throws IOException {
+        pump(sql, tool);
+    }
 
     /** What the tool reads before the dump: whole lines, none by default. */
     protected String preamble() {
@@ -56,7 +63,22 @@ abstract class SqlFeeder implements ToolRun.Feeder {
                 CountingInput raw = new CountingInput(buffered, Progress.NONE);
                 InputStream in = DumpDetector.isGzip(peek(buffered)) ? decompressed(raw) : raw) {
             stdin.write(preamble().getBytes(StandardCharsets.UTF_8));
-            pump(in, stdin);
+            transfer(new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        remember(buffer, offset, n);
+                    }
+                    return n;
+                }
+            }, stdin);
         }
         if (!endsWithTrailer()) {
             throw new DumpContentException("the dump is cut short: it does not end with \"" + trailer
@@ -140,7 +162,6 @@ abstract class SqlFeeder implements ToolRun.Feeder {
             if (!deciding && keeping && passFrom < n) {
                 out.write(buffer, passFrom, n - passFrom);
             }
-            remember(buffer, n);
         }
         if (deciding && length > 0) {
             decide(line, length, out);
@@ -163,13 +184,13 @@ abstract class SqlFeeder implements ToolRun.Feeder {
         return true;
     }
 
-    private void remember(byte[] buffer, int n) {
+    private void remember(byte[] buffer, int offset, int n) {
         bytesRead += n;
         if (n >= TRAILER_WINDOW) {
-            System.arraycopy(buffer, n - TRAILER_WINDOW, tail, 0, TRAILER_WINDOW);
+            System.arraycopy(buffer, offset + n - TRAILER_WINDOW, tail, 0, TRAILER_WINDOW);
         } else {
             System.arraycopy(tail, n, tail, 0, TRAILER_WINDOW - n);
-            System.arraycopy(buffer, 0, tail, TRAILER_WINDOW - n, n);
+            System.arraycopy(buffer, offset, tail, TRAILER_WINDOW - n, n);
         }
     }
 

@@ -59,6 +59,25 @@ class SampleSelectorTest {
         assertThat(SampleSelector.sliceOf("orders.dump", 10)).isEqualTo(SampleSelector.sliceOf("orders.dump", 10));
     }
 
+    /**
+     * The previous run's named slices, this run's own included, answer for a file known then by another path: the
+     * slice this run reads anyway holds other files under the new form of their paths.
+     */
+    @Test
+    void tellsWhetherThePreviousRunNamedAFileByAnotherPath() {
+        int named = SampleSelector.sliceOf("part-0", 10);
+        SampleSelector selector = SampleSelector.of(Percentage.parse("10%"), named,
+                io.backupverify.engine.check.RecheckSlices.of(10, List.of(named + 1)));
+        String other = IntStream.range(0, 100).mapToObj(i -> "part-" + i)
+                .filter(path -> SampleSelector.sliceOf(path, 10) != named).findFirst().orElseThrow();
+
+        assertThat(selector.namedAny()).isTrue();
+        assertThat(selector.namedBefore("part-0")).isTrue();
+        assertThat(selector.namedBefore(other)).isFalse();
+        assertThat(SampleSelector.of(Percentage.parse("10%"), named).namedAny()).isFalse();
+        assertThat(SampleSelector.of(Percentage.parse("10%"), named).namedBefore("part-0")).isFalse();
+    }
+
     @Test
     void namesTheSliceFromOne() {
         SampleSelector selector = SampleSelector.of(Percentage.parse("10%"), 32);

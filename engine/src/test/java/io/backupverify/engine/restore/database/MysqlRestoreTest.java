@@ -57,6 +57,13 @@ class MysqlRestoreTest {
         RealTools.mariadbDump(source, work, dumps.resolve("shop.sql"), "shop");
         RealTools.mariadbDump(source, work, dumps.resolve("shop-named.sql"), "--databases", "shop");
         RealTools.mariadbDump(source, work, dumps.resolve("two.sql"), "--databases", "shop", "other");
+        // routines whose database had another character set then: mariadb-dump writes ALTER DATABASE `gone` around
+        // them; the database is gone from the server before the restore
+        RealTools.execute(source, "", "CREATE DATABASE gone CHARACTER SET latin1");
+        RealTools.execute(source, "gone", "CREATE TABLE t (id int PRIMARY KEY)", "INSERT INTO t VALUES (1), (2)",
+                "CREATE PROCEDURE p() SELECT count(*) FROM t", "ALTER DATABASE gone CHARACTER SET utf8mb4");
+        RealTools.mariadbDump(source, work, dumps.resolve("gone.sql"), "--routines", "gone");
+        RealTools.execute(source, "", "DROP DATABASE gone");
     }
 
     @AfterAll
@@ -207,5 +214,87 @@ class MysqlRestoreTest {
                 org.assertj.core.groups.Tuple.tuple("sql: create table sneaky (id int)", Status.FAIL),
                 org.assertj.core.groups.Tuple.tuple("sql: select 2", Status.FAIL));
         assertThat(result.findings().get(1).message()).contains("200 rows, fewer than the 201");
+    }
+
+    /**
+     * Statements that switch to, create or alter another database, as a hand-made or edited dump holds them, reach
+     * neither that database nor any other but the scratch one: left out (the restore goes on in the scratch database),
+     * refused by the client (FAIL) or not restore-tested (ERROR), never sent.
+     */
+    @Test
+    void whateverDatabaseTheDumpNamesNothingIsWrittenOutsideTheScratchDatabase() throws Exception {
+        String text = Files.readString(dumps.resolve("shop.sql"), ISO_8859_1);
+        int at = text.indexOf("\nCREATE TABLE") + 1;
+        Map<String, Boolean> restoresInScratch = new java.util.LinkedHashMap<>();
+        restoresInScratch.put("USE other;", true);
+        restoresInScratch.put("use other ;", true);
+        restoresInScratch.put("SET sql_mode = 'ANSI_QUOTES';\nUSE \"other\";\nSET sql_mode = '';", true);
+        restoresInScratch.put("/*!40000 USE other*/;", true);
+        restoresInScratch.put("/*M!100000 USE `other` */;", true);
+        restoresInScratch.put("SELECT 1; USE other;", true);
+        restoresInScratch.put("CREATE DATABASE IF NOT EXISTS other;\nUSE other;", true);
+        restoresInScratch.put("DELIMITER ;;\nUSE other;;\nDELIMITER ;", true);
+        restoresInScratch.put("\\u other", false);
+        restoresInScratch.put("\\r other", false);
+        restoresInScratch.put("USE other;\nSELECT 1;\nUSE shop_copy;", false);
+        restoresInScratch.put("CREATE DATABASE other_new;\nUSE other_new;", true);
+        for (Map.Entry<String, Boolean> hostile : restoresInScratch.entrySet()) {
+            Path dump = Files.writeString(dumps.resolve("names-a-database.sql"), text.substring(0, at)
+                    + hostile.getKey() + "\n" + text.substring(at), ISO_8859_1);
+
+            SqlValidator.Result[] validated = new SqlValidator.Result[1];
+            DatabaseRestorer.Outcome outcome;
+            try (DatabaseRestoreSession session = DatabaseRestoreSession.open(named(), credentials, scratch, NOW)) {
+                outcome = session.restore(DumpSource.local(dump), DumpFormat.MYSQL_SQL, 1, Duration.ofMinutes(2));
+                if (outcome.restored()) {
+                    validated[0] = session.validate(shopChecks(), Duration.ofSeconds(30));
+                }
+                session.cleanUp();
+            }
+
+            try (Connection connection = source.connectAdmin()) {
+                assertThat(Dialect.MARIADB.databases(connection)).as(hostile.getKey())
+                        .doesNotContain("other_new", "shop_copy");
+            }
+            try (Connection connection = source.connect("other"); var statement = connection.createStatement();
+                    var tables = statement.executeQuery("select count(*) from information_schema.tables "
+                            + "where table_schema = 'other'")) {
+                tables.next();
+                assertThat(tables.getLong(1)).as("tables written into other by " + hostile.getKey()).isEqualTo(1);
+            }
+            assertThat(outcome.restored()).as(hostile.getKey() + ": " + outcome.problem())
+                    .isEqualTo(hostile.getValue());
+            if (outcome.restored()) {
+                assertThat(validated[0].findings()).as(hostile.getKey()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aDumpOfSeveralDatabasesIsStoppedBeforeTheSecondIsWritten() throws Exception {
+        DatabaseRestorer.Outcome outcome = RealTools.restoreOnce(named(), credentials, scratch,
+                DumpSource.local(dumps.resolve("two.sql")), DumpFormat.MYSQL_SQL);
+
+        assertThat(outcome.dumpAtFault()).as(outcome.problem()).isFalse();
+        try (Connection connection = source.connect("other"); var statement = connection.createStatement();
+                var rows = statement.executeQuery("select count(*) from t")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+        }
+    }
+
+    /** mariadb-dump's ALTER DATABASE `name` around routines alters the scratch database, not one of that name. */
+    @Test
+    void aDumpWithRoutinesAltersTheScratchDatabaseNotTheOneItNames() throws Exception {
+        SqlValidator.Result result = RealTools.validateAfterRestore(named(), credentials, scratch,
+                dumps.resolve("gone.sql"), DumpFormat.MYSQL_SQL, List.of(
+                        new SqlValidation.MinRows(Map.of("t", 2L)),
+                        new SqlValidation.SqlIsTrue("select count(*) = 1 from information_schema.routines "
+                                + "where routine_schema = database() and routine_name = 'p'")), session -> { });
+
+        assertThat(result.findings()).isEmpty();
+        try (Connection connection = source.connectAdmin()) {
+            assertThat(Dialect.MARIADB.databases(connection)).doesNotContain("gone");
+        }
     }
 }
