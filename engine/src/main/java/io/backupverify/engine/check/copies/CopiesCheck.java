@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The 3-2-1 rule: the newest backup of this set is also at every listed set, whole and identical, and the copies
@@ -32,9 +33,16 @@ import java.util.TreeMap;
  */
 public final class CopiesCheck implements Check {
     private final CopiesSpec spec;
+    private final Supplier<MountTable> mounts;
 
     public CopiesCheck(CopiesSpec spec) {
+        this(spec, MountTable::read);
+    }
+
+    /** A copies check that reads this machine's mounts from {@code mounts}. */
+    CopiesCheck(CopiesSpec spec, Supplier<MountTable> mounts) {
         this.spec = spec;
+        this.mounts = mounts;
     }
 
     @Override
@@ -80,7 +88,7 @@ public final class CopiesCheck implements Check {
                 ? ManifestDigests.read(context.target(), originalContents) : Optional.empty();
         Tally tally = new Tally();
         tally.count(original.id(), context.set(), context.set().isOffsite(),
-                StoragePlaces.of(context.set().target(), context.target(), original));
+                StoragePlaces.of(context.set().target(), context.target(), original, mounts));
         Map<String, String> digestCache = new TreeMap<>();
         for (String name : spec.at()) {
             try (OtherSets.OpenedSet other = context.otherSets().open(name)) {
@@ -102,7 +110,7 @@ public final class CopiesCheck implements Check {
                 if (differences.stream().noneMatch(f -> f.severity().isWorseThan(Status.WARN))) {
                     String item = name + ":" + copy.get().id();
                     Optional<StoragePlace> place = StoragePlaces.of(other.spec().target(), other.target(),
-                            copy.get());
+                            copy.get(), mounts);
                     Optional<Counted> sharing = tally.sharing(place);
                     if (sharing.isPresent()) {
                         result.finding(Finding.warn(item, sharedStorage(other.spec().isOffsite(), sharing.get(),

@@ -21,7 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a copy is stored, from its target's keys and, for folders on this machine, the file system's device number.
+ * Where a copy is stored, from its target's keys and, for folders on this machine, the file system's device number or
+ * the network mount's source.
  * What counts as the same storage, per kind of target:
  * <ul>
  * <li>a local folder, and a restic repository in one: the same file system (device number);</li>
@@ -44,12 +45,10 @@ final class StoragePlaces {
     private StoragePlaces() {
     }
 
-    /** The place of a backup at a target, or empty when nothing tells it (a file system without device numbers). */
-    static Optional<StoragePlace> of(TargetSpec spec, Target target, Backup backup) {
-        return of(spec, target, backup, MountTable::read);
-    }
-
-    /** The place of a backup, with this machine's mounts read from {@code mounts} when a folder needs them. */
+    /**
+     * The place of a backup at a target, with this machine's mounts read from {@code mounts} when a folder needs them;
+     * empty when nothing tells it (a file system without device numbers).
+     */
     static Optional<StoragePlace> of(TargetSpec spec, Target target, Backup backup,
             java.util.function.Supplier<MountTable> mounts) {
         Optional<Path> folder = target.localPath(backup.path());

@@ -243,11 +243,23 @@ final class S3Posture {
             String mode = retention.modeAsString() == null ? "no mode given" : retention.modeAsString();
             locks.add(new ObjectLocks.ObjectLock(retention.retainUntilDate(), mode, !"COMPLIANCE".equals(mode)));
         }
-        var hold = ask("the legal hold of " + path,
-                () -> client.get().getObjectLegalHold(r -> r.bucket(bucket).key(key)).legalHold(),
-                "NoSuchObjectLockConfiguration");
-        if (hold != null && "ON".equalsIgnoreCase(hold.statusAsString())) {
-            locks.add(ObjectLocks.ObjectLock.legalHold("legal hold"));
+        try {
+            var hold = ask("the legal hold of " + path, () -> {
+                try {
+                    return client.get().getObjectLegalHold(r -> r.bucket(bucket).key(key)).legalHold();
+                } catch (SdkServiceException e) {
+                    if (e.statusCode() == 501) {
+                        return null; // a store without legal holds holds nothing by one
+                    }
+                    throw e;
+                }
+            }, "NoSuchObjectLockConfiguration");
+            if (hold != null && "ON".equalsIgnoreCase(hold.statusAsString())) {
+                locks.add(ObjectLocks.ObjectLock.legalHold("legal hold"));
+            }
+        } catch (UnansweredException e) {
+            // refused: that matters only where the retention does not suffice by itself
+            locks.add(ObjectLocks.ObjectLock.unreadable(e.getMessage()));
         }
         return locks;
     }

@@ -388,7 +388,11 @@ class S3PostureTest {
         assertThat(result.metrics()).containsEntry("liftableLocks", 0L);
     }
 
-    /** A store that will not say whether an object is under a legal hold cannot be judged. */
+    /**
+     * A store that will not say whether an object is under a legal hold cannot be judged where its retention does not
+     * suffice; where a COMPLIANCE retention does, the hold does not matter. A store without legal holds (501) holds
+     * nothing by one.
+     */
     @Test
     void aLegalHoldTheStoreWillNotTellIsUnknown() throws Exception {
         s3.bucket("object-lock", Answer.ok("<ObjectLockConfiguration " + ScriptedS3.NS + "><ObjectLockEnabled>"
@@ -398,6 +402,17 @@ class S3PostureTest {
         CheckResult result = run("immutability: { required: true, minRetention: 30d }");
         assertThat(result.status()).isEqualTo(Status.ERROR);
         assertThat(messages(result).get(0)).startsWith("the store cannot tell the legal hold of nightly-2026-11-29/");
+
+        s3.retention("nightly-2026-11-29/orders.dump", retainUntil("2026-12-30T00:00:00.000Z"))
+                .retention("nightly-2026-11-29/customers.dump", retainUntil("2026-12-30T00:00:00.000Z"));
+        result = run("immutability: { required: true, minRetention: 30d }");
+        assertThat(result.status()).as(result.findings().toString()).isEqualTo(Status.PASS);
+
+        s3.retention("nightly-2026-11-29/customers.dump", Answer.error(404, "NoSuchObjectLockConfiguration"))
+                .legalHold("nightly-2026-11-29/customers.dump", Answer.error(501, "NotImplemented"));
+        result = run("immutability: { required: true, minRetention: 30d, mode: governance }");
+        assertThat(result.status()).isEqualTo(Status.FAIL);
+        assertThat(messages(result)).containsExactly("not locked: it can be changed or deleted");
     }
 
     @Test
