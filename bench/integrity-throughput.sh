@@ -192,7 +192,7 @@ echo
 echo "where the time of one java -jar run goes (from -Xlog:class+load; $(grep -c . "$CLASSES") classes loaded, $(grep -c 'source: file:' "$CLASSES") from the jar):"
 printf '  %-52s %6.3f s\n' "JVM start to main()" "$(loaded_at io.backupverify.cli.BackupVerifyCommand)"
 phase "command line (picocli)" io.backupverify.cli.BackupVerifyCommand io.backupverify.cli.PlanLoader
-phase "plan: read, bound (Jackson YAML) and validated" io.backupverify.cli.PlanLoader io.backupverify.engine.run.Verifier
+phase "plan: read (SnakeYAML), bound and validated" io.backupverify.cli.PlanLoader io.backupverify.engine.run.Verifier
 phase "run set-up, backups listed" io.backupverify.engine.run.Verifier io.backupverify.engine.check.integrity.IntegrityCheck
 # The warm-up thread runs integrity's set-up and reading threads over a backup in memory while the command starts, so
 # their classes load early; the class that releases a mapped file is first needed when the check maps its first file.
