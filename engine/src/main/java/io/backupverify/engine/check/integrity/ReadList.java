@@ -13,6 +13,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class ReadList {
     /** Files to read and their bytes, by backup id, in the order the backups came. */
     private final Map<String, long[]> readPerBackup = new java.util.LinkedHashMap<>();
     /** Keys of files read only because the previous run knew them by another path (see {@link #namedBefore}). */
-    private final Set<String> namedBefore = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> namedBefore = new HashSet<>();
     /** The date text of the backup looked at last. */
     private BackupDate lastDate;
 

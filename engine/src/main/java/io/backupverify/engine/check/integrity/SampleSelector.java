@@ -28,21 +28,16 @@ import java.util.stream.Collectors;
 public final class SampleSelector {
     private final int slices;
     private final int slice;
-    /** The number of slices of the cut {@link #again} belongs to (the previous run's t); 0 when nothing is read again. */
-    private final int againCut;
-    /** Further slices (0 to againCut-1) read again; when the cut is this run's, without this run's own slice. */
-    private final Set<Integer> again;
-    /** Every slice (0 to namedCut-1) the previous run named, this run's own included. */
+    /** Every slice (0 to namedCut-1) the previous run named to read again, this run's own included; usually none. */
     private final Set<Integer> named;
+    /** The number of slices of the cut {@link #named} belongs to (the previous run's t); 0 when none is named. */
     private final int namedCut;
 
-    private SampleSelector(int slices, int slice, int againCut, Set<Integer> again, Set<Integer> named) {
+    private SampleSelector(int slices, int slice, int namedCut, Set<Integer> named) {
         this.slices = slices;
         this.slice = slice;
-        this.againCut = again.isEmpty() ? 0 : againCut;
-        this.again = Set.copyOf(again);
         this.named = Set.copyOf(named);
-        this.namedCut = named.isEmpty() ? 0 : againCut;
+        this.namedCut = named.isEmpty() ? 0 : namedCut;
     }
 
     public static SampleSelector of(Percentage sample, long runNumber) {
@@ -56,17 +51,13 @@ public final class SampleSelector {
     public static SampleSelector of(Percentage sample, long runNumber, RecheckSlices recheck) {
         int slices = slicesFor(sample);
         int slice = (int) Math.floorMod(runNumber, (long) slices);
-        Set<Integer> again = new TreeSet<>();
         Set<Integer> named = new TreeSet<>();
         for (int number : recheck.numbers()) {
             if (number >= 1 && number <= recheck.slices()) {
                 named.add(number - 1);
-                if (recheck.slices() != slices || number - 1 != slice) {
-                    again.add(number - 1);
-                }
             }
         }
-        return new SampleSelector(slices, slice, recheck.slices(), again, named);
+        return new SampleSelector(slices, slice, recheck.slices(), named);
     }
 
     /** t = ceil(100 / N); 1 for 100% and above. */
@@ -94,14 +85,14 @@ public final class SampleSelector {
 
     /** Whether this run reads the file with this path inside its backup. */
     public boolean selects(String relativePath) {
-        if (slices == 1 || againCut == 1) {
+        if (slices == 1 || namedCut == 1) {
             return true;
         }
         int of = sliceOf(relativePath, slices);
         if (of == slice) {
             return true;
         }
-        return !again.isEmpty() && again.contains(againCut == slices ? of : sliceOf(relativePath, againCut));
+        return !named.isEmpty() && named.contains(namedCut == slices ? of : sliceOf(relativePath, namedCut));
     }
 
     /** Whether the previous run named slices to read again. */
@@ -128,12 +119,13 @@ public final class SampleSelector {
      * problems in them; none usually.
      */
     public Set<Integer> againNumbers() {
-        return again.stream().map(n -> n + 1).collect(Collectors.toCollection(TreeSet::new));
+        return named.stream().filter(n -> namedCut != slices || n != slice).map(n -> n + 1)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** How many slices the cut of {@link #againNumbers} has: this run's t, or the previous run's when it differed. */
     public int againSlices() {
-        return againCut == 0 ? slices : againCut;
+        return againNumbers().isEmpty() ? slices : namedCut;
     }
 
     public boolean readsEverything() {
@@ -153,12 +145,12 @@ public final class SampleSelector {
     @Override
     public String toString() {
         String own = "sample " + sliceNumber() + "/" + slices;
+        Set<Integer> again = againNumbers();
         if (again.isEmpty()) {
             return own;
         }
-        String named = againCut == 1 ? "everything" : againNumbers().size() > 20
-                ? againNumbers().size() + " slices of " + againCut
-                : againNumbers().stream().map(n -> n + "/" + againCut).collect(Collectors.joining(", "));
-        return own + " and again " + named + ", where the previous run found problems";
+        String which = namedCut == 1 ? "everything" : again.size() > 20 ? again.size() + " slices of " + namedCut
+                : again.stream().map(n -> n + "/" + namedCut).collect(Collectors.joining(", "));
+        return own + " and again " + which + ", where the previous run found problems";
     }
 }
